@@ -1,0 +1,180 @@
+"""The :class:`Article`: one text and the tables derived from it, each built on first use.
+
+Data flows one way: text → blocks → sentences → tokens → entities → quotes → actors → timeline →
+terms.  Each table is a ``functools.cached_property`` that calls one stage function.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from . import entities as _entities
+from . import quotes as _quotes
+from . import terms as _terms
+from . import timeline as _timeline
+from .dates import parse_date
+from .errors import ArticleError
+from .io import read_article_file
+from .layout import recognise
+from .sentences import split_sentences
+from .tokens import tokenize
+
+#: Block kinds whose sentences are the story itself (entities, quotes and terms are read from them).
+STORY_KINDS = ("body", "heading")
+#: Block kinds the timeline does not read (page chrome such as media-player times).
+NON_TIMELINE_KINDS = ("boilerplate",)
+
+
+class Article:
+    """A news article and its tables.
+
+    Use :func:`load_article` for files and :meth:`Article.from_text` for strings.
+
+    Examples
+    --------
+    >>> art = Article.from_text("Kyiv, 3 March 2022. The mayor said the city would hold.", layout="plain")
+    >>> art.sentences["text"].tolist()
+    ['Kyiv, 3 March 2022.', 'The mayor said the city would hold.']
+    """
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        published: str | None = None,
+        layout: Literal["auto", "plain"] = "auto",
+        source: str | None = None,
+        file_metadata: dict | None = None,
+    ) -> None:
+        name = source or "<text>"
+        if not isinstance(text, str):
+            raise ArticleError(f"{name}: expected text (str), got {type(text).__name__}")
+        if not text.strip():
+            raise ArticleError(f"{name}: text is empty or holds only whitespace")
+        if layout not in ("auto", "plain"):
+            raise ArticleError(f"{name}: unknown layout {layout!r} (expected 'auto' or 'plain')")
+        if published is not None:
+            iso = parse_date(str(published))
+            if iso is None:
+                raise ArticleError(f"{name}: cannot read published date {published!r} (use YYYY-MM-DD)")
+            published = iso
+        self.text = text
+        self.source = source
+        self.layout = layout
+        self._published = published
+        self._file_metadata = dict(file_metadata or {})
+
+    @classmethod
+    def from_text(
+        cls, text: str, *, published: str | None = None, layout: Literal["auto", "plain"] = "auto"
+    ) -> Article:
+        """Build an article from a string (``layout="plain"``: every paragraph is body)."""
+        return cls(text, published=published, layout=layout)
+
+    def __repr__(self) -> str:
+        title = self.metadata.get("title") or ""
+        return f"<Article {self.source or '<text>'!s}: {title[:60]!r}, {len(self.text)} chars>"
+
+    # -- layout -------------------------------------------------------------------------------
+    @cached_property
+    def _layout(self) -> tuple[pd.DataFrame, dict]:
+        return recognise(self.text, layout=self.layout, title_hint=self._file_metadata.get("title"))
+
+    @cached_property
+    def metadata(self) -> dict:
+        """Title, authors, published, updated, outlet, caption, photo credit, contributors, headings."""
+        meta = dict(self._layout[1])
+        for key, value in self._file_metadata.items():
+            if value and not meta.get(key):
+                meta[key] = value
+        if self._published:
+            meta["published"] = self._published
+        meta["source"] = self.source
+        return meta
+
+    @cached_property
+    def blocks(self) -> pd.DataFrame:
+        """One row per line/paragraph: ``block_id, kind, start, end, text, rule``."""
+        return self._layout[0]
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: ``sentence_id, block_id, kind, start, end, text``."""
+        return split_sentences(self.text, self.blocks)
+
+    @cached_property
+    def story_sentences(self) -> pd.DataFrame:
+        """The sentences of body paragraphs and in-body headings."""
+        return self.sentences[self.sentences["kind"].isin(STORY_KINDS)]
+
+    @cached_property
+    def tokens(self) -> pd.DataFrame:
+        """One row per token of the story sentences: ``token_id, sentence_id, start, end, text, pos``."""
+        return tokenize(self.text, self.story_sentences)
+
+    # -- analyses -----------------------------------------------------------------------------
+    @cached_property
+    def entities(self) -> pd.DataFrame:
+        """One row per entity mention in the story (see CONTRACT.md)."""
+        return _entities.extract_entities(self.text, self.story_sentences, self.tokens)
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        """One row per quote with its resolved speaker."""
+        return _quotes.extract_quotes(self.text, self.story_sentences, self.entities)
+
+    @cached_property
+    def actors(self) -> pd.DataFrame:
+        """One row per actor, sorted by mentions."""
+        return _entities.build_actors(self.entities, self.quotes)
+
+    @cached_property
+    def timeline(self) -> pd.DataFrame:
+        """One row per temporal expression, normalised against the publication date."""
+        sents = self.sentences[~self.sentences["kind"].isin(NON_TIMELINE_KINDS)]
+        return _timeline.extract_timeline(
+            self.text, sents, published=self.metadata.get("published"), entities=self.entities
+        )
+
+    @cached_property
+    def terms(self) -> pd.DataFrame:
+        """Term frequencies of the story, most frequent first."""
+        return _terms.term_table(self.tokens)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Return every public table by name."""
+        return {
+            name: getattr(self, name)
+            for name in ("blocks", "sentences", "quotes", "entities", "actors", "timeline", "terms")
+        }
+
+
+def load_article(path: str | Path, *, published: str | None = None) -> Article:
+    """Load an article from a ``.txt``, ``.html`` or ``.htm`` file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file to read.
+    published : str, optional
+        Publication date (``YYYY-MM-DD``) to use when the text states none or states it wrongly.
+
+    Raises
+    ------
+    ArticleError
+        When the file is missing, unreadable, empty, binary, undecodable or of an unsupported format.
+    """
+    text, file_meta = read_article_file(path)
+    source = str(path)
+    return Article(text, published=published, source=source, file_metadata=file_meta)
+
+
+def slug(article: Article) -> str:
+    """Return a filesystem-safe short name for the article (file stem or title)."""
+    base = Path(article.source).stem if article.source else (article.metadata.get("title") or "article")
+    return re.sub(r"[^\w-]+", "-", base).strip("-").lower()[:80] or "article"

@@ -1,0 +1,102 @@
+"""Recognise absolute calendar dates written in common news forms.
+
+Shared by the layout recogniser (datelines, published/updated dates) and the timeline.
+Forms: ``Jan. 31, 2023``, ``January 31 2023``, ``31 January 2023``, ``2023-02-01`` (ISO, with an
+optional time), ``2/1/2023`` (US month/day/year), ``2023/02/01`` and ``31.01.2023`` (day.month.year).
+
+Examples
+--------
+>>> [d.iso for d in find_dates("Posted Jan. 31, 2023 and updated 2/1/2023")]
+['2023-01-31', '2023-02-01']
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import NamedTuple
+
+MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        ("january", "jan"),
+        ("february", "feb", "febr"),
+        ("march", "mar"),
+        ("april", "apr"),
+        ("may",),
+        ("june", "jun"),
+        ("july", "jul"),
+        ("august", "aug"),
+        ("september", "sep", "sept"),
+        ("october", "oct"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ],
+    start=1,
+):
+    for _n in _names:
+        MONTHS[_n] = _i
+
+#: Regex alternation of month names and abbreviations (longest first, optional period).
+MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|2[01]\d\d)"
+
+_PATTERNS = [
+    (
+        "iso",
+        rf"(?<![\d/.-])(?P<y>{_YEAR})-(?P<m>0?[1-9]|1[0-2])-(?P<d>[12]\d|3[01]|0?[1-9])(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)",
+    ),
+    ("ymd_slash", rf"(?<![\d/.-])(?P<y>{_YEAR})/(?P<m>0?[1-9]|1[0-2])/(?P<d>[12]\d|3[01]|0?[1-9])\b"),
+    ("us_slash", rf"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>{_YEAR}|\d\d)(?![\d/])"),
+    ("dmy_dot", rf"(?<![\d.])(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR})\b"),
+    ("mdy", rf"(?-i:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?P<mon>{MONTH_RE})\s+(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_YEAR})\b"),
+    ("dmy", rf"(?<!\d)(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<y>{_YEAR})\b"),
+]
+DATE_RE = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.I)
+
+
+class DateMatch(NamedTuple):
+    """One absolute date found in a string: offsets, the matched text and its ISO value."""
+
+    start: int
+    end: int
+    text: str
+    iso: str
+    form: str
+
+
+def _to_iso(form: str, g: dict[str, str | None]) -> str | None:
+    y = g.get(f"{form}_y")
+    d = g.get(f"{form}_d")
+    mon = g.get(f"{form}_mon")
+    m = MONTHS.get(mon.rstrip(".").lower()) if mon else int(g[f"{form}_m"])
+    year = int(y)
+    if len(y) == 2:
+        year += 2000 if year < 70 else 1900
+    day = int(re.match(r"\d+", d).group())
+    try:
+        return _dt.date(year, m, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(s: str) -> list[DateMatch]:
+    """Return every absolute date in ``s`` with offsets and ISO value, left to right."""
+    out = []
+    for mt in DATE_RE.finditer(s):
+        form = mt.lastgroup
+        iso = _to_iso(form, mt.groupdict())
+        if iso:
+            out.append(DateMatch(mt.start(), mt.end(), mt.group(), iso, form))
+    return out
+
+
+def parse_date(s: str) -> str | None:
+    """Return the ISO date of the first absolute date in ``s``, or None.
+
+    >>> parse_date("2/1/2023")
+    '2023-02-01'
+    """
+    found = find_dates(s)
+    return found[0].iso if found else None

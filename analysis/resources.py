@@ -1,0 +1,171 @@
+"""Locate and load NLTK resources once per process.
+
+The pipeline uses NLTK's pretrained data (Punkt parameters, the perceptron tagger, stop words,
+WordNet, name lists, gazetteers).  This module is the one place that finds them: through
+``NLTK_DATA`` / ``nltk.data.path`` first, otherwise through NLTK's downloader into a project-local
+``.nltk_data`` directory (see :func:`ensure_nltk_data`).  Every loader is cached, so a resource is
+read from disk at most once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from importlib import resources as _ilr
+from pathlib import Path
+
+import nltk
+
+#: NLTK package id -> resource path that proves it is installed.
+NLTK_PACKAGES: dict[str, str] = {
+    "punkt_tab": "tokenizers/punkt_tab/english/",
+    "averaged_perceptron_tagger_eng": "taggers/averaged_perceptron_tagger_eng/",
+    "stopwords": "corpora/stopwords/english",
+    "wordnet": "corpora/wordnet/lexnames",
+    "names": "corpora/names/male.txt",
+    "gazetteers": "corpora/gazetteers/countries.txt",
+    "vader_lexicon": "sentiment/vader_lexicon.zip",
+}
+
+#: Project-local download directory used when NLTK_DATA is not set.
+LOCAL_NLTK_DIR = Path(__file__).resolve().parent.parent / ".nltk_data"
+
+
+class MissingResourceError(RuntimeError):
+    """Raised when NLTK data needed by the pipeline cannot be found or fetched."""
+
+
+def _register_paths() -> None:
+    env = os.environ.get("NLTK_DATA")
+    for p in [*(env.split(os.pathsep) if env else []), str(LOCAL_NLTK_DIR)]:
+        if p and p not in nltk.data.path:
+            nltk.data.path.insert(0 if p != str(LOCAL_NLTK_DIR) else len(nltk.data.path), p)
+
+
+_register_paths()
+
+
+def missing_packages() -> list[str]:
+    """Return the NLTK package ids that cannot be found on ``nltk.data.path``."""
+    missing = []
+    for pkg, res in NLTK_PACKAGES.items():
+        try:
+            nltk.data.find(res)
+        except LookupError:
+            missing.append(pkg)
+    return missing
+
+
+def ensure_nltk_data(*, download: bool = True, quiet: bool = True) -> None:
+    """Make sure every NLTK package the pipeline needs is present.
+
+    Found through ``NLTK_DATA`` / ``nltk.data.path``; otherwise fetched with NLTK's downloader
+    into ``.nltk_data/`` beside the package.  Raises :class:`MissingResourceError` with one message
+    naming the missing packages and the fix when neither works.
+    """
+    missing = missing_packages()
+    if missing and download:
+        LOCAL_NLTK_DIR.mkdir(parents=True, exist_ok=True)
+        for pkg in missing:
+            try:
+                nltk.download(pkg, download_dir=str(LOCAL_NLTK_DIR), quiet=quiet, raise_on_error=True)
+            except Exception:  # noqa: BLE001 - no network, server errors: reported below
+                pass
+        missing = missing_packages()
+    if missing:
+        raise MissingResourceError(
+            "NLTK data missing: "
+            + ", ".join(missing)
+            + ". Set NLTK_DATA to a directory holding them (for example an offline copy such as "
+            "../shared/nltk_data) or run `python -m nltk.downloader "
+            + " ".join(missing)
+            + f" -d {LOCAL_NLTK_DIR}` on a machine with network access."
+        )
+
+
+def _find(resource: str) -> str:
+    try:
+        return str(nltk.data.find(resource))
+    except LookupError as exc:
+        pkg = next((k for k, v in NLTK_PACKAGES.items() if resource.startswith(v.rstrip("/"))), resource)
+        raise MissingResourceError(
+            f"NLTK data missing: {pkg}. Set NLTK_DATA or run `python -m analysis.setup_nltk`."
+        ) from exc
+
+
+@functools.cache
+def punkt_parameters():
+    """Return Punkt parameters for English (from ``punkt_tab``), loaded once."""
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    _find(NLTK_PACKAGES["punkt_tab"])
+    return PunktTokenizer("english")._params
+
+
+@functools.cache
+def pos_tagger():
+    """Return NLTK's averaged perceptron tagger, loaded once."""
+    from nltk.tag.perceptron import PerceptronTagger
+
+    _find(NLTK_PACKAGES["averaged_perceptron_tagger_eng"])
+    return PerceptronTagger(lang="eng")
+
+
+@functools.cache
+def nltk_stopwords() -> frozenset[str]:
+    """Return NLTK's English stop-word list."""
+    _find(NLTK_PACKAGES["stopwords"])
+    from nltk.corpus import stopwords
+
+    return frozenset(stopwords.words("english"))
+
+
+@functools.cache
+def wordnet_lemmatizer():
+    """Return a WordNet lemmatizer whose database is already loaded."""
+    _find(NLTK_PACKAGES["wordnet"])
+    from nltk.stem import WordNetLemmatizer
+
+    lem = WordNetLemmatizer()
+    lem.lemmatize("warmup")  # force the lazy corpus load now, once
+    return lem
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Return given names from NLTK's ``names`` corpus (male and female lists)."""
+    _find(NLTK_PACKAGES["names"])
+    from nltk.corpus import names
+
+    return frozenset(n for f in ("male.txt", "female.txt") for n in names.words(f))
+
+
+@functools.cache
+def gazetteer(fileid: str) -> tuple[str, ...]:
+    """Return one word list from NLTK's ``gazetteers`` corpus (e.g. ``countries.txt``)."""
+    _find(NLTK_PACKAGES["gazetteers"])
+    from nltk.corpus import gazetteers
+
+    return tuple(gazetteers.words(fileid))
+
+
+def data_file(name: str) -> Path:
+    """Return the path of a lexicon shipped inside ``analysis/data``."""
+    return Path(str(_ilr.files("analysis") / "data" / name))
+
+
+@functools.cache
+def read_lexicon(name: str) -> tuple[tuple[str, ...], ...]:
+    """Read a TSV/TXT lexicon from ``analysis/data``.
+
+    Lines starting with ``#`` are comments (each file names its source in them); blank lines are
+    skipped; each remaining line is split on tabs.
+    """
+    rows = []
+    with data_file(name).open(encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append(tuple(c.strip() for c in line.split("\t")))
+    return tuple(rows)

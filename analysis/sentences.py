@@ -1,0 +1,88 @@
+"""Split blocks into sentences with NLTK's Punkt model, keeping exact character offsets.
+
+Punkt's English parameters (``punkt_tab``) are extended with news abbreviations kept in
+``analysis/data/abbreviations.txt`` ("Jan.", "Gov.", "U.S." ...).  Closing quote marks and
+brackets that Punkt leaves at the start of the next sentence are moved back to the sentence they
+close.  A sentence never crosses a block.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+
+import pandas as pd
+
+from .resources import punkt_parameters, read_lexicon
+
+SENTENCE_COLUMNS = ["sentence_id", "block_id", "kind", "start", "end", "text"]
+
+# Closing quotes/brackets Punkt may strand at the start of the next sentence.
+_LEADING_CLOSERS = re.compile(r"^[”’\"')\]]+(?=\s|$)")
+
+
+@functools.cache
+def _tokenizer():
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    params = copy.deepcopy(punkt_parameters())
+    for (abbr,) in read_lexicon("abbreviations.txt"):
+        params.abbrev_types.add(abbr.lower().rstrip("."))
+    return PunktSentenceTokenizer(params)
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` sentence spans of ``text`` (stripped of surrounding space).
+
+    Examples
+    --------
+    >>> s = "On Jan. 31, the U.S. envoy spoke. “It is time.” He left."
+    >>> [s[a:b] for a, b in split_spans(s)]
+    ['On Jan. 31, the U.S. envoy spoke.', '“It is time.”', 'He left.']
+    """
+    spans = list(_tokenizer().span_tokenize(text))
+    out: list[list[int]] = []
+    for a, b in spans:
+        m = _LEADING_CLOSERS.match(text, a) if out else None
+        if m and m.end() > a:
+            out[-1][1] = m.end()
+            a = m.end()
+            while a < b and text[a].isspace():
+                a += 1
+            if a >= b:
+                continue
+        out.append([a, b])
+    # A sentence that is only punctuation/quote marks joins its predecessor.
+    merged: list[tuple[int, int]] = []
+    for a, b in out:
+        if merged and not any(ch.isalnum() for ch in text[a:b]):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def split_sentences(text: str, blocks: pd.DataFrame) -> pd.DataFrame:
+    """Return the sentences table for ``blocks`` of ``text``.
+
+    Parameters
+    ----------
+    text : str
+        The article text the block offsets index into.
+    blocks : DataFrame
+        ``block_id, kind, start, end`` rows.
+
+    Returns
+    -------
+    DataFrame
+        ``sentence_id, block_id, kind, start, end, text``; ``text == text[start:end]``.
+    """
+    rows = []
+    for block_id, kind, bstart, bend in blocks[["block_id", "kind", "start", "end"]].itertuples(index=False):
+        chunk = text[bstart:bend]
+        for a, b in split_spans(chunk):
+            rows.append((block_id, kind, bstart + a, bstart + b, chunk[a:b]))
+    df = pd.DataFrame(rows, columns=SENTENCE_COLUMNS[1:])
+    df.insert(0, "sentence_id", range(len(df)))
+    return df.astype({"sentence_id": "int64", "block_id": "int64", "start": "int64", "end": "int64"})

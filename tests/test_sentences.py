@@ -1,0 +1,40 @@
+"""Sentence segmentation: gold body sentences, news abbreviations, closing quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import Article
+from analysis.sentences import split_spans
+from tests.conftest import assert_offsets
+
+
+def test_body_sentences_match_gold_exactly(nato, gold):
+    body = nato.sentences[nato.sentences["kind"] == "body"]
+    predicted = {(s, e) for s, e in zip(body["start"], body["end"])}
+    expected = {tuple(s["span"]) for s in gold["body_sentences"]}
+    assert predicted == expected
+    assert_offsets(nato.text, nato.sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Jan. 31, the minister spoke. Then he left.", ["On Jan. 31, the minister spoke.", "Then he left."]),
+        ("Gov. Hochul met U.S. officials. They agreed.", ["Gov. Hochul met U.S. officials.", "They agreed."]),
+        ("He said: “We will win.” She disagreed.", ["He said: “We will win.”", "She disagreed."]),
+        ('"It is over." The crowd left.', ['"It is over."', "The crowd left."]),
+        ("It was 6:20 p.m. in Tokyo when Mr. Sato arrived.", ["It was 6:20 p.m. in Tokyo when Mr. Sato arrived."]),
+    ],
+)
+def test_split_spans(text, expected):
+    assert [text[a:b] for a, b in split_spans(text)] == expected
+
+
+def test_sentence_never_crosses_a_block():
+    art = Article.from_text(
+        "A headline without a stop\nThe first paragraph ends here without a full stop\nNext one.", layout="auto"
+    )
+    for row in art.sentences.itertuples():
+        block = art.blocks.loc[art.blocks["block_id"] == row.block_id].iloc[0]
+        assert block.start <= row.start and row.end <= block.end
