@@ -50,8 +50,11 @@ _PATTERNS = [
     ("ymd_slash", rf"(?<![\d/.-])(?P<y>{_YEAR})/(?P<m>0?[1-9]|1[0-2])/(?P<d>[12]\d|3[01]|0?[1-9])\b"),
     ("us_slash", rf"(?<![\d/.])(?P<m>0?[1-9]|1[0-2])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>{_YEAR}|\d\d)(?![\d/])"),
     ("dmy_dot", rf"(?<![\d.])(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR})\b"),
-    ("mdy", rf"(?-i:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?P<mon>{MONTH_RE})\s+(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_YEAR})\b"),
-    ("dmy", rf"(?<!\d)(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<y>{_YEAR})\b"),
+    (
+        "mdy",
+        rf"(?-i:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?P<mon>{MONTH_RE})\s+(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_YEAR})(?:\b|(?=\d{{1,2}}:\d\d))",
+    ),
+    ("dmy", rf"(?<!\d)(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<y>{_YEAR})(?:\b|(?=\d{{1,2}}:\d\d))"),
 ]
 DATE_RE = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.I)
 

@@ -94,6 +94,8 @@ def _date_line(s: str) -> tuple[str | None, str | None] | None:
     rest = DATE_RE.sub(" ", s)
     if m:
         rest = rest[: m.start()] + rest[m.end() :] if not dates else _DATE_LABEL.sub(" ", rest)
+    # Pages glue fields together when copied ("UTCUpdated"): split at case changes first.
+    rest = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", rest)
     residue = _DATE_FILLER.sub("", rest)
     if not dates:
         return (label, None) if m and not residue.strip() else None
@@ -109,7 +111,7 @@ _NAME_TOKEN = re.compile(
 )
 _SPLIT_AUTHORS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\|\s*|;\s*)\s*")
 _OUTLET_HINT = re.compile(
-    r"\b(?:news|press|times|post|journal|herald|tribune|reuters|associated press|ap|afp|bloomberg|cnn|bbc|npr|agency|staff|wire|media|magazine|daily|gazette|network)\b",
+    r"\b(?:news|press|times|post|journal|herald|tribune|reuters|associated press|ap|afp|bloomberg|cnn|bbc|npr|agency|agencies|staff|wire|media|magazine|daily|gazette|network)\b",
     re.I,
 )
 
@@ -141,6 +143,8 @@ def _byline(s: str) -> tuple[list[str], str | None, str | None] | None:
     if not body:
         return None
     parts = [p.strip(" .") for p in _SPLIT_AUTHORS.split(body) if p.strip(" .")]
+    # "Jane Doe in Tokyo": the reporter's location is not part of the name.
+    parts = [re.sub(r"\s+in\s+[A-Z][\w .'’-]*$", "", p) for p in parts]
     authors, outlet = [], None
     for p in parts:
         if _looks_like_name(p) or (
@@ -250,7 +254,7 @@ def _choose_title(lines: list[_Line], body_start: int, hint: str | None) -> int 
 
     def score(i: int) -> tuple:
         ln = lines[i]
-        repeated = texts.count(texts[i]) > 1
+        repeated = texts.count(texts[i]) > 1 and ln.words >= 4  # short navigation items repeat too
         near_meta = any(
             lines[j].kind in ("byline", "dateline", "caption") for j in range(i + 1, min(i + 5, len(lines)))
         )
@@ -399,7 +403,8 @@ def _fill_metadata(lines: list[_Line], meta: dict) -> None:
     published = [iso for lab, iso in dated if lab == "published"]
     updated = [iso for lab, iso in dated if lab == "updated"]
     unlabelled = [iso for lab, iso in dated if lab is None]
-    meta["published"] = (published or sorted(unlabelled) or [None])[0]
+    # A page that states only an "Updated" date was first published no later than that.
+    meta["published"] = (published or sorted(unlabelled) or sorted(updated) or [None])[0]
     later = sorted(x for x in unlabelled if meta["published"] and x > meta["published"])
     meta["updated"] = (updated or later or [None])[-1]
 

@@ -132,3 +132,70 @@ def test_plain_layout_treats_paragraphs_as_body():
 )
 def test_boilerplate_rules(line, rule):
     assert boilerplate_rule(line) == rule
+
+
+P1 = (
+    "The ministry said the talks would continue next week in the capital, officials confirmed.\n"
+    "A second paragraph adds more detail about the plan and its critics today."
+)
+TITLE = "Nato chief warns of growing threats in Asia"
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "authors", "published"),
+    [
+        # agency style: all-caps byline, only an "Updated" stamp, dateline inside the first paragraph
+        (
+            f"{TITLE}\nBy ZEKE MILLER and AAMER MADHANI\nUpdated 5:32 PM EST, January 25, 2023\nWASHINGTON (AP) — ",
+            TITLE,
+            ["ZEKE MILLER", "AAMER MADHANI"],
+            "2023-01-25",
+        ),
+        # section label above the title, year glued to the time, "Updated 2 hours ago"
+        (
+            f"World\n{TITLE}\nBy Pavel Polityuk and Tom Balmforth\nJanuary 25, 20236:12 PM UTCUpdated 2 hours ago\nKYIV (Reuters) - ",
+            TITLE,
+            ["Pavel Polityuk", "Tom Balmforth"],
+            "2023-01-25",
+        ),
+        # "Published" label on its own line, image-source chrome, byline after the caption
+        (
+            f"{TITLE}\nPublished\n25 January 2023\nShare\nIMAGE SOURCE,GETTY IMAGES\nBy Jessica Parker\n",
+            TITLE,
+            ["Jessica Parker"],
+            "2023-01-25",
+        ),
+        # government readout: all-caps office line and date
+        (f"{TITLE}\nREADOUT\nOFFICE OF THE SPOKESPERSON\nJANUARY 31, 2023\n", TITLE, [], "2023-01-31"),
+        # repeated short navigation item must not win over the title
+        (
+            f"Statements and Releases\nFACT SHEET: {TITLE}\nJanuary 31, 2023\nBriefing Room\nStatements and Releases\n",
+            f"FACT SHEET: {TITLE}",
+            [],
+            "2023-01-31",
+        ),
+        # age notice, standfirst, "Name in City" byline, weekday date with 24h time
+        (
+            f"Japan\nThis article is more than 1 year old\n{TITLE}\nThe alliance's chief says the region's security is linked to Europe's.\n"
+            "Justin McCurry in Tokyo\nTue 31 Jan 2023 06.32 GMT\n",
+            TITLE,
+            ["Justin McCurry"],
+            "2023-01-31",
+        ),
+        # breadcrumbs and a "From:" line on a government site
+        (
+            f"Home\nNews\nPress releases\n{TITLE}\nFrom: Department for Environment\nPublished\n3 March 2022\n",
+            TITLE,
+            [],
+            "2022-03-03",
+        ),
+    ],
+)
+def test_other_outlets(header, title, authors, published):
+    art = Article.from_text(header + P1)
+    assert art.metadata["title"] == title
+    assert art.metadata["authors"] == authors
+    assert art.metadata["published"] == published
+    body = art.blocks[art.blocks["kind"] == "body"]
+    assert len(body) == 2
+    assert body["text"].iloc[-1].startswith("A second paragraph")
