@@ -134,6 +134,11 @@ class Article:
         return _entities.build_actors(self.entities, self.quotes)
 
     @cached_property
+    def cooccurrence(self) -> pd.DataFrame:
+        """Actor pairs named in the same sentence: ``actor_a, actor_b, sentences, ...``."""
+        return _entities.cooccurrence(self.entities)
+
+    @cached_property
     def timeline(self) -> pd.DataFrame:
         """One row per temporal expression, normalised against the publication date."""
         sents = self.sentences[~self.sentences["kind"].isin(NON_TIMELINE_KINDS)]
@@ -150,7 +155,7 @@ class Article:
         """Return every public table by name."""
         return {
             name: getattr(self, name)
-            for name in ("blocks", "sentences", "quotes", "entities", "actors", "timeline", "terms")
+            for name in ("blocks", "sentences", "quotes", "entities", "actors", "cooccurrence", "timeline", "terms")
         }
 
 

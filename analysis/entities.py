@@ -1,18 +1,788 @@
-"""Entity mentions and actors (placeholder until the entities issue lands)."""
+"""Entity mentions, actors and their co-occurrence.
+
+Mentions are found from the text's own evidence, in one left-to-right pass per sentence:
+
+1. *lexicon* matches (longest first): countries with their aliases and demonyms, places,
+   organisations with their acronyms, named events (``analysis/data/*.tsv`` plus NLTK's
+   ``gazetteers`` corpus);
+2. *titles* ("Prime Minister", "Mr.") which split a capitalised run into the modifier before them
+   and the name after them ("German | Chancellor | Olaf Scholz");
+3. *name runs*: capitalised tokens (proper nouns for the tagger, or any capitalised word after the
+   first of a sentence), joined by particles ("van", "de") and by "of" after a word such as "Bank";
+4. *nominals* ("the alliance") that the lexicon ties to an organisation the article names;
+5. third-person *pronouns* (he, him, his, she, her) resolved to the person last named.
+
+Each run is typed by its cue words (``name_cues.tsv``: "Bank" → org, "Strait" → place, "Cup" →
+event), the context (a title before it, "said" after it), first names (NLTK ``names``), and by
+what the same article says elsewhere (a surname that ends a person's full name is that person).
+Mentions of one thing share one canonical ``actor``: full name ↔ surname, acronym ↔ expansion,
+alias ↔ name, demonym ↔ country.  Titles-case headings and all-capital headlines only yield names
+the lexicon or the rest of the article confirm.  Each row's ``how`` says which kind of mention it is
+and ``rule`` which piece of evidence typed it.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
 import pandas as pd
 
-ENTITY_COLUMNS = ["mention_id", "sentence_id", "start", "end", "text", "actor", "actor_type", "how"]
-ACTOR_COLUMNS = ["actor", "actor_type", "mentions", "quotes"]
+from .resources import first_names, gazetteer, nltk_stopwords, read_lexicon
+from .tokens import tokenize_spans
+
+ENTITY_COLUMNS = ["mention_id", "sentence_id", "start", "end", "text", "actor", "actor_type", "how", "rule"]
+ACTOR_COLUMNS = ["actor", "actor_type", "mentions", "quotes", "first_sentence", "last_sentence", "names"]
+COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences", "first_sentence", "last_sentence"]
+
+_DASHES = str.maketrans({"–": "-", "‑": "-", "‐": "-", "’": "'", "‘": "'"})
+_MONTHS_DAYS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. "
+    "Oct. Nov. Dec. Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+_PARTICLES = frozenset("van von der den de del della di da du le la bin ben al el ibn dos das".split())
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_OPEN_PUNCT = frozenset("“‘\"'(«[-—:")
+_SAY = frozenset("said says say told added stated explained noted warned stressed announced".split())
+_PERSON_NOUNS = frozenset(
+    "spokesman spokeswoman spokesperson minister official officials leader president chairman director "
+    "analyst professor lawyer manager coach player striker captain actor author senator ambassador".split()
+)
+#: Token texts that are quote marks (pronouns inside quotes speak for the quoted, not the narrator).
+_QUOTES = frozenset('“”"')
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A lexicon entry: canonical name, type, and what kind of mention the matched form is."""
+
+    actor: str
+    actor_type: str
+    how: str
+
+
+def _key(s: str) -> tuple[str, ...]:
+    return tuple(s[a:b].translate(_DASHES) for a, b in tokenize_spans(s))
+
+
+def _norm(tok: str) -> str:
+    return tok.translate(_DASHES)
+
+
+@dataclass
+class _Lexicon:
+    exact: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    folded: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    titles: set[tuple[str, ...]] = field(default_factory=set)
+    nominals: dict[str, list[str]] = field(default_factory=dict)
+    cues: dict[tuple[str, str], str] = field(default_factory=dict)
+    maxlen: int = 1
+    #: first word → longest key starting with it (exact and case-folded), for a fast first test.
+    first: dict[str, int] = field(default_factory=dict)
+    ffirst: dict[str, int] = field(default_factory=dict)
+
+    def add(self, form: str, entry: Entry, *, override: bool = False) -> None:
+        k = _key(form)
+        if not k:
+            return
+        if override or k not in self.exact:
+            self.exact[k] = entry
+        self.first[k[0]] = max(self.first.get(k[0], 0), len(k))
+        fk = tuple(w.lower() for w in k)
+        # Folded (case-blind) matching is for headlines; short all-capital acronyms ("US", "IT")
+        # would match ordinary words there, so they stay case-sensitive.
+        if not (len(k) == 1 and len(form) <= 3 and form.isupper()) and (override or fk not in self.folded):
+            self.folded[fk] = entry
+            self.ffirst[fk[0]] = max(self.ffirst.get(fk[0], 0), len(k))
+        self.maxlen = max(self.maxlen, len(k))
+
+
+def _split(cell: str) -> list[str]:
+    return [x.strip() for x in cell.split("|") if x.strip()] if cell else []
+
+
+@functools.cache
+def lexicon() -> _Lexicon:
+    """Return the merged gazetteer (data files and NLTK's gazetteers), built once per process."""
+    lex = _Lexicon()
+    # Weakest first; later files override on conflict.
+    for fileid, typ in (
+        ("uscities.txt", "place"),
+        ("usstates.txt", "place"),
+        ("caprovinces.txt", "place"),
+        ("mexstates.txt", "place"),
+        ("countries.txt", "country"),
+    ):
+        for name in gazetteer(fileid):
+            lex.add(name, Entry(name, typ, "name"))
+    for name in gazetteer("nationalities.txt"):
+        lex.add(name, Entry(name, "other", "demonym"))
+    for name, *rest in read_lexicon("events.tsv"):
+        lex.add(name, Entry(name, "event", "name"), override=True)
+        for a in _split(rest[0] if rest else ""):
+            lex.add(a, Entry(name, "event", "alias"), override=True)
+    for fname, typ in (("places.tsv", "place"), ("countries.tsv", "country")):
+        for name, *rest in read_lexicon(fname):
+            rest = [*rest, "", ""]
+            lex.add(name, Entry(name, typ, "name"), override=True)
+            for a in _split(rest[0]):
+                lex.add(a, Entry(name, typ, "alias"), override=True)
+            for d in _split(rest[1]):
+                lex.add(d, Entry(name, typ, "demonym"), override=True)
+    for name, *rest in read_lexicon("organisations.tsv"):
+        rest = [*rest, "", ""]
+        lex.add(name, Entry(name, "org", "name"), override=True)
+        for a in _split(rest[0]):
+            lex.add(a, Entry(name, "org", "alias"), override=True)
+        for n in _split(rest[1]):
+            lex.nominals.setdefault(n.lower(), []).append(name)
+    for (t,) in read_lexicon("titles.txt"):
+        lex.titles.add(_key(t))
+    for word, typ, pos in read_lexicon("name_cues.tsv"):
+        lex.cues[word, pos] = typ
+    return lex
+
+
+@functools.cache
+def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
+    from nltk.corpus import names
+
+    first_names()  # locates the corpus (raises a helpful error when missing)
+    male, female = set(names.words("male.txt")), set(names.words("female.txt"))
+    return frozenset(male - female), frozenset(female - male)
+
+
+@functools.cache
+def _stop() -> frozenset[str]:
+    return nltk_stopwords() | frozenset(_PRONOUNS)
+
+
+def _is_cap(w: str) -> bool:
+    return bool(w) and w[0].isupper() and any(c.isalpha() for c in w)
+
+
+def _is_allcaps(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class _Mention:
+    sid: int
+    i: int  # token index range [i, j) within the sentence
+    j: int
+    start: int
+    end: int
+    words: tuple[str, ...]
+    actor: str = ""
+    actor_type: str = "other"
+    how: str = "name"
+    rule: str = ""
+    strong: bool = False  # typed by lexicon/cue/context rather than by a default
+    key: str = ""  # the surface text
+
+
+def _headline(words: list[str]) -> bool:
+    """Title-case or all-capital text, where capitals say nothing about names."""
+    stop = _stop()
+    content = [w for w in words if w[:1].isalpha() and w.lower() not in stop]
+    if len(content) < 3:
+        return False
+    caps = sum(1 for w in content if w[0].isupper())
+    return caps >= 0.8 * len(content)
+
+
+def _lex_match(words: list[str], i: int, lex: _Lexicon, folded: bool) -> tuple[int, Entry] | None:
+    w = _norm(words[i])
+    if not w[:1].isupper() and not w[:1].isdigit():
+        return None
+    longest = lex.first.get(w, 0)
+    flong = lex.ffirst.get(w.lower(), 0) if (folded or _is_allcaps(w)) else 0
+    if not longest and not flong:
+        return None
+    n = len(words)
+    for ln in range(min(max(longest, flong), n - i), 0, -1):
+        k = (w, *(_norm(x) for x in words[i + 1 : i + ln]))
+        e = lex.exact.get(k) if ln <= longest else None
+        if e is None and ln <= flong and (folded or all(_is_allcaps(x) for x in k)):
+            e = lex.folded.get(tuple(x.lower() for x in k))
+            if e is not None and ln == 1 and len(k[0]) <= 3 and not folded:
+                e = None
+        if e is not None:
+            return i + ln, e
+    return None
+
+
+def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
+    if not words[i][:1].isupper():
+        return 0
+    for ln in (3, 2, 1):
+        if i + ln <= len(words) and tuple(_norm(w) for w in words[i : i + ln]) in lex.titles:
+            return i + ln
+    return 0
+
+
+@functools.cache
+def _zipf(word: str) -> float:
+    """Return how common ``word`` is in general English (wordfreq's Zipf scale, 0 = unknown)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+#: A capitalised word this common (Zipf) opening a sentence is an ordinary word unless other
+#: evidence says otherwise ("Police said", "Women's ...").
+COMMON_INITIAL = 4.8
+#: In a headline only rarer words are taken for names without other evidence.
+COMMON_HEADLINE = 4.0
+COMMON_ALLCAPS = 3.5
+
+
+def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon, known: set[str]):
+    """Return [i, j, kind, entry] segments of one sentence: kind in lex, title, run, nominal, dateline."""
+    n = len(words)
+    headline = _headline(words)
+    stop = _stop()
+    fn = first_names()
+    # Index of the first word (after opening punctuation): its capital is the sentence's, not a name's.
+    first = next((k for k, w in enumerate(words) if w[:1].isalnum()), n)
+
+    def initial(k: int) -> bool:
+        # "G. Kersey": a capital letter and its period, before a name.
+        return (
+            len(words[k]) == 1
+            and words[k].isupper()
+            and k + 2 < n
+            and words[k + 1] == "."
+            and _is_cap(words[k + 2])
+            and len(words[k + 2]) > 1
+        )
+
+    def name_tok(k: int) -> bool:
+        w = words[k]
+        if not _is_cap(w) or w in _MONTHS_DAYS or w == "I":
+            return False
+        if len(w) == 1:
+            return initial(k)
+        low = w.lower()
+        if headline:
+            if low in stop:
+                return False
+            if low in known or w in fn:
+                return True
+            if _is_allcaps(w):
+                return _zipf(low) < COMMON_ALLCAPS
+            return tags[k] in ("NNP", "NNPS") and _zipf(low) < COMMON_HEADLINE
+        if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—"):
+            if low in stop:
+                return False
+            if w in midcaps or w in fn:
+                return True
+            if tags[k] not in ("NNP", "NNPS"):
+                return False
+            return _zipf(low) < COMMON_INITIAL or (k + 1 < n and _is_cap(words[k + 1]))
+        return True
+
+    segs: list[list] = []
+    i = 0
+    # Dateline: a capitalised place name opening a short line before a date or "(Agency)".
+    if n >= 2 and first == 0 and _is_allcaps(words[0]):
+        j = 1
+        while j < n and _is_allcaps(words[j]):
+            j += 1
+        if j < n and (words[j][:1].isdigit() or words[j] == "(") and n <= j + 6:
+            m = _lex_match(words, 0, lex, True)
+            if not m or m[0] == j:
+                segs.append([0, j, "dateline", m[1] if m else None])
+                i = j
+    while i < n:
+        w = words[i]
+        m = _lex_match(words, i, lex, headline)
+        if m:
+            segs.append([i, m[0], "lex", m[1]])
+            i = m[0]
+            continue
+        t = _title_match(words, i, lex)
+        if t and _is_cap(w) and (t < n and name_tok(t) or (i > 0 and segs and segs[-1][1] == i)):
+            segs.append([i, t, "title", None])
+            i = t
+            continue
+        if name_tok(i):
+            j = i + 1
+            while j < n:
+                if words[j] == "." and initial(j - 1):
+                    j += 1
+                    continue
+                if _lex_match(words, j, lex, headline) or _title_match(words, j, lex):
+                    break
+                if name_tok(j):
+                    j += 1
+                    continue
+                nxt = j + 1 < n and name_tok(j + 1)
+                if nxt and (words[j] in _PARTICLES or words[j] == "&"):
+                    j += 1
+                    continue
+                if nxt and words[j] in ("of", "for") and _cue_type(words[i:j], lex):
+                    j += 1
+                    continue
+                break
+            if words[j - 1] == ".":
+                j -= 1
+            segs.append([i, j, "run", None])
+            i = j
+            continue
+        if w.lower() in lex.nominals and i > 0 and words[i - 1].lower() == "the":
+            segs.append([i, i + 1, "nominal", None])
+        i += 1
+    return segs
+
+
+def _cue_type(words: list[str] | tuple[str, ...], lex: _Lexicon) -> str | None:
+    if not words:
+        return None
+    last = _norm(words[-1])
+    for key in ((last, "head"), (last, "any"), (" ".join(words[-2:]), "head")):
+        if key in lex.cues:
+            return lex.cues[key]
+    first = _norm(words[0])
+    for key in ((first, "first"), (first, "any")):
+        if key in lex.cues:
+            return lex.cues[key]
+    for w in words[1:-1]:
+        if (w, "any") in lex.cues:
+            return lex.cues[w, "any"]
+    return None
+
+
+_DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Greater".split())
+
+
+def _merge(segs: list[list], words: list[str], lex: _Lexicon) -> list[list]:
+    """Join adjacent segments that name one thing.
+
+    A country or place name followed by a capitalised run ("Japan Airlines", "Tokyo Stock
+    Exchange"), a run followed by a place ("Real Madrid"), a run before a run, a directional word
+    before a lexicon name ("West Indian"), and a demonym before an organisation or event ("Chinese
+    Foreign Ministry") become one run, typed afresh; a run starting with a given name stays apart.
+    """
+    fn = first_names()
+    out: list[list] = []
+    for seg in segs:
+        if out and out[-1][1] == seg[0] and seg[2] in ("run", "lex") and out[-1][2] in ("run", "lex"):
+            p = out[-1]
+            pe, se = p[3], seg[3]
+            place = ("country", "place")
+            if p[2] == "run" and seg[2] == "lex" and p[1] - p[0] == 1 and words[p[0]] in _DIRECTIONS:
+                name = " ".join(words[p[0] : seg[1]])
+                out[-1] = [p[0], seg[1], "lex", Entry(name, se.actor_type, se.how)]
+                continue
+            joined = False
+            if p[2] == "lex" and seg[2] == "run":
+                if pe.how in ("name", "alias") and pe.actor_type in place and words[seg[0]] not in fn:
+                    joined = True
+                elif pe.how == "demonym" and _cue_type(words[p[0] : seg[1]], lex) in ("org", "event"):
+                    joined = True
+            elif p[2] == "run" and seg[2] == "lex":
+                if se.how in ("name", "alias") and se.actor_type in place and words[p[0]] not in fn:
+                    joined = True
+                elif se.how in ("name", "alias") and _cue_type(words[p[0] : seg[1]], lex):
+                    joined = True
+            elif p[2] == "run" and seg[2] == "run":
+                joined = True
+            if joined:
+                out[-1] = [p[0], seg[1], "run", "joined"]
+                continue
+        out.append(seg)
+    return out
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+_PLACE_PREPS = frozenset("in at from near outside inside across into via".split())
+
+
+def _type_run(
+    words: tuple[str, ...], tags: list[str], before: list[str], after: list[str], lex: _Lexicon, *, joined: bool
+) -> tuple[str, str, bool]:
+    """Return (actor_type, rule, strong) for a capitalised run from its words and context."""
+    cue = _cue_type(words, lex)
+    if cue:
+        return cue, "cue_word", True
+    if "&" in words:
+        return "org", "ampersand", True
+    prev = before[-1] if before else ""
+    if prev in ("Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr"):
+        return "person", "courtesy_title", True
+    fn = first_names()
+    w0 = words[0]
+    if len(words) >= 2 and (w0 in fn or (_is_allcaps(w0) and w0.title() in fn) or w0.split("-")[0] in fn):
+        return "person", "first_name", True
+    if len(words) >= 2 and len(w0) == 1 and w0.isupper():
+        return "person", "initial", True
+    if len(words) >= 2 and _is_allcaps(w0) and all(w[:1].isupper() and w[1:].islower() for w in words[1:]):
+        return "person", "surname_first", True
+    if len(words) == 1 and _ACRONYM.match(w0) and _is_allcaps(w0):
+        return "org", "acronym", True
+    if any(("-" in w or "–" in w) and any(p[:1].islower() for p in re.split("[-–]", w)) for w in words):
+        return "other", "hyphen_compound", True  # "Hong Kong-based", "Amman-bound"
+    nxt = after[0] if after else ""
+    if nxt in _SAY or (nxt == "," and len(after) > 2 and after[1] in ("a", "the") and after[2] in _PERSON_NOUNS):
+        return "person", "speaker_context", len(words) >= 2
+    if len(words) == 1:
+        if w0 in fn:
+            return "person", "first_name", False
+        if prev in _PLACE_PREPS:
+            return "place", "place_preposition", False
+        if tags and tags[0] == "JJ":
+            return "other", "adjective", False
+    if joined:
+        return "org", "default_joined", False
+    if len(words) >= 2 and all(w[:1].isupper() and (w[1:].islower() or w.endswith(".")) for w in words):
+        return "person", "default_multiword", False
+    return "other", "default", False
+
+
+def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> list[_Mention]:
+    lex = lexicon()
+    by_sent: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    cols = [tokens[c].tolist() for c in ("sentence_id", "start", "end", "text", "pos")]
+    for sid, a, b, w, p in zip(*cols):
+        by_sent[sid].append((a, b, w, p))
+    sids = sentences["sentence_id"].tolist()
+    # Capitalised words seen away from a sentence start, and names the lexicon or prose confirm:
+    # evidence for sentence-initial words and for headline words.
+    midcaps: set[str] = set()
+    for sid in sids:
+        toks = by_sent.get(sid, [])
+        words = [t[2] for t in toks]
+        if _headline(words):
+            continue
+        for k in range(1, len(toks)):
+            if _is_cap(words[k]) and words[k - 1] not in _OPEN_PUNCT and words[k - 1] not in ".!?":
+                midcaps.add(words[k])
+    known = {w.lower() for w in midcaps}
+
+    mentions: list[_Mention] = []
+    for sid in sids:
+        toks = by_sent.get(sid, [])
+        if not toks:
+            continue
+        words = [t[2] for t in toks]
+        tags = [t[3] for t in toks]
+        segs = _segment(words, tags, midcaps, lex, known)
+        merged = _merge(segs, words, lex)
+        for i, j, kind, entry in merged:
+            if kind == "title":
+                continue
+            m = _Mention(sid, i, j, toks[i][0], toks[j - 1][1], tuple(w for w in words[i:j] if w != "."))
+            m.key = text[m.start : m.end]
+            if kind == "lex":
+                m.actor, m.actor_type, m.how, m.rule, m.strong = (
+                    entry.actor,
+                    entry.actor_type,
+                    entry.how,
+                    "lexicon",
+                    True,
+                )
+            elif kind == "dateline":
+                if entry is not None:
+                    m.actor, m.actor_type, m.how = entry.actor, entry.actor_type, entry.how
+                else:
+                    m.actor_type = "place"
+                m.rule, m.strong = "dateline", True
+            elif kind == "nominal":
+                m.how, m.rule = "nominal", "nominal"
+            else:
+                before = words[max(0, i - 3) : i]
+                # A title right before the run ("Prime Minister Ann Lee") marks a person.
+                title_before = any(s[1] == i and s[2] == "title" for s in merged) and not _cue_type(m.words, lex)
+                if title_before:
+                    m.actor_type, m.rule, m.strong = "person", "title", True
+                else:
+                    m.actor_type, m.rule, m.strong = _type_run(
+                        m.words, tags[i:j], before, words[j : j + 3], lex, joined=entry == "joined"
+                    )
+                m.how = "name"
+            mentions.append(m)
+    return _resolve(text, mentions, by_sent, sids, lex)
+
+
+def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
+    """Give every mention its canonical actor, within one document."""
+    runs = [m for m in mentions if m.how == "name" and m.rule != "lexicon"]
+    # Acronym ↔ expansion: "North Atlantic Treaty Organization (NATO)" or initials of a known name.
+    expansions: dict[str, str] = {}
+    for m in runs:
+        if len(m.words) >= 2:
+            expansions.setdefault(_initials(m.words), " ".join(m.words))
+    # Surface form → strong type seen anywhere in the document (consistency across mentions).
+    strong_type: dict[str, str] = {}
+    for m in mentions:
+        if m.strong and m.how in ("name", "alias"):
+            strong_type.setdefault(m.key.lower(), m.actor_type)
+    persons = [m for m in runs if m.actor_type == "person" and len(m.words) >= 2 and m.strong]
+    runs = [m for m in mentions if m.how == "name" and m.rule not in ("lexicon", "dateline")]
+    surname: dict[str, str] = {}
+    given: dict[str, str] = {}
+    for m in persons:
+        full = m.key
+        if m.rule == "surname_first":
+            full = " ".join([*m.words[1:], m.words[0].title()])
+            surname.setdefault(m.words[0].title(), full)
+        surname.setdefault(m.words[-1], full)
+        given.setdefault(m.words[0], full)
+    for m in runs:
+        key = m.key
+        if len(m.words) == 1:
+            w = m.words[0]
+            wt = w.title() if _is_allcaps(w) and len(w) > 3 else w
+            if wt in surname and m.actor_type in ("other", "person") and not m.strong:
+                m.actor, m.actor_type, m.how, m.rule, m.strong = surname[wt], "person", "surname", "surname_of", True
+                continue
+            if w in expansions and m.actor_type in ("org", "other"):
+                m.actor, m.actor_type, m.how, m.rule = expansions[w], "org", "acronym", "acronym_of"
+                m.strong = True
+                continue
+        if not m.strong and key.lower() in strong_type:
+            m.actor_type, m.rule, m.strong = strong_type[key.lower()], "same_name", True
+        if m.actor_type == "person" and m.rule == "surname_first":
+            m.actor = " ".join([*m.words[1:], m.words[0].title()])
+        else:
+            m.actor = key[4:] if key.startswith("The ") and len(m.words) > 1 else key
+    # A one-word place that is also the surname of a person the article names is that person.
+    for m in mentions:
+        if m.rule == "lexicon" and len(m.words) == 1 and m.words[0] in surname and m.how == "name":
+            m.actor, m.actor_type, m.how, m.rule = surname[m.words[0]], "person", "surname", "surname_of"
+    # Acronym in brackets right after its expansion: the acronym joins the expansion's actor.
+    for a, b in zip(mentions, mentions[1:]):
+        if (
+            a.sid == b.sid
+            and len(b.words) == 1
+            and text[a.end : b.start].strip() == "("
+            and _initials(a.words) == b.words[0].replace(".", "")
+        ):
+            b.actor, b.actor_type, b.how, b.rule = a.actor, a.actor_type, "acronym", "bracketed_acronym"
+    # Unknown single words: a lone capitalised word the document never types otherwise.
+    for m in runs:
+        if m.actor_type == "other" and len(m.words) == 1 and not m.strong:
+            m.actor_type, m.rule = _single_default(m.words[0]), "default_single"
+    # Nominals ("the alliance") point at the organisation of that kind the article names.
+    named = {m.actor for m in mentions if m.actor_type == "org"}
+    for m in mentions:
+        if m.how == "nominal":
+            cands = [o for o in lex.nominals.get(m.words[0].lower(), []) if o in named]
+            if len(cands) == 1:
+                m.actor, m.actor_type = cands[0], "org"
+    mentions = [m for m in mentions if m.actor]
+    mentions.extend(_pronouns(mentions, by_sent, sids))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _single_default(w: str) -> str:
+    # A lone capitalised word that is no place, person or known name is most often a company,
+    # team, outlet or body ("Reuters", "Leicestershire", "Nikkei").
+    return "org"
+
+
+def _pronouns(mentions: list[_Mention], by_sent, sids) -> list[_Mention]:
+    """Resolve he/him/his/she/her to the person last named within the previous few sentences."""
+    male, female = _gendered_names()
+    gender: dict[str, str] = {}
+    for m in mentions:
+        if m.actor_type == "person":
+            first = m.actor.split()[0]
+            gender.setdefault(m.actor, "m" if first in male else "f" if first in female else "")
+    people = [m for m in mentions if m.actor_type == "person"]
+    order = {sid: k for k, sid in enumerate(sids)}
+    out: list[_Mention] = []
+    p = 0
+    last: list[_Mention] = []  # persons named so far, in order
+    for sid in sids:
+        toks = by_sent.get(sid, [])
+        inside = False
+        for k, (a, b, w, _tag) in enumerate(toks):
+            while p < len(people) and people[p].start < a:
+                last.append(people[p])
+                p += 1
+            if w in _QUOTES:
+                inside = w == "“" or (w == '"' and not inside)
+                continue
+            g = _PRONOUNS.get(w.lower())
+            if g is None or inside:
+                continue
+            for cand in reversed(last[-6:]):
+                if order[sid] - order[cand.sid] > 3:
+                    break
+                cg = gender.get(cand.actor, "")
+                if cg in ("", g):
+                    out.append(_Mention(sid, k, k + 1, a, b, (w,), cand.actor, "person", "pronoun", "last_person"))
+                    break
+    return out
 
 
 def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per entity mention (columns only for now)."""
-    return pd.DataFrame(columns=ENTITY_COLUMNS)
+    """Return one row per entity mention in ``sentences``.
+
+    Parameters
+    ----------
+    text : str
+        The article text (offsets index into it).
+    sentences : DataFrame
+        The sentences to read (``sentence_id, start, end``), in text order.
+    tokens : DataFrame
+        Their tokens: ``sentence_id, start, end, text, pos``.
+
+    Returns
+    -------
+    DataFrame
+        ``mention_id, sentence_id, start, end, text, actor, actor_type, how, rule``.
+
+    Examples
+    --------
+    >>> from analysis.tokens import tokenize
+    >>> text = "Chinese officials met Mr. Ian Smith in Tokyo, and he said NATO would reply."
+    >>> sents = pd.DataFrame({"sentence_id": [0], "start": [0], "end": [len(text)]})
+    >>> ents = extract_entities(text, sents, tokenize(text, sents))
+    >>> ents[["text", "actor", "actor_type", "how"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['Chinese', 'China', 'country', 'demonym'], ['Ian Smith', 'Ian Smith', 'person', 'name'],
+     ['Tokyo', 'Tokyo', 'place', 'name'], ['he', 'Ian Smith', 'person', 'pronoun'],
+     ['NATO', 'NATO', 'org', 'alias']]
+    """
+    if len(sentences) == 0 or len(tokens) == 0:
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype="int64" if c in ("mention_id", "sentence_id", "start", "end") else "object")
+                for c in ENTITY_COLUMNS
+            }
+        )
+    mentions = _doc_mentions(text, sentences, tokens)
+    _display_names(mentions)
+    df = pd.DataFrame(
+        {
+            "sentence_id": [m.sid for m in mentions],
+            "start": [m.start for m in mentions],
+            "end": [m.end for m in mentions],
+            "text": [text[m.start : m.end] for m in mentions],
+            "actor": [m.actor for m in mentions],
+            "actor_type": [m.actor_type for m in mentions],
+            "how": [m.how for m in mentions],
+            "rule": [m.rule for m in mentions],
+        }
+    )
+    df.insert(0, "mention_id", range(len(df)))
+    return df.astype({"mention_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _display_names(mentions: list[_Mention]) -> None:
+    """Name each lexicon actor by the form the article uses most (``NATO``, ``Britain``)."""
+    forms: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        if m.rule == "lexicon" and m.how in ("name", "alias"):
+            forms[m.actor][" ".join(m.words)] += 1
+    best = {}
+    for a, c in forms.items():
+        form = max(c.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+        # "Indo–Pacific" in the text is the lexicon's "Indo-Pacific": keep the lexicon's spelling.
+        same = form.translate(_DASHES).lower() == a.translate(_DASHES).lower()
+        best[a] = a if same else form
+    for m in mentions:
+        if m.actor in best:
+            m.actor = best[m.actor]
 
 
 def build_actors(entities: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per actor (columns only for now)."""
-    return pd.DataFrame(columns=ACTOR_COLUMNS)
+    """Return one row per actor with its mention and quote counts.
+
+    Parameters
+    ----------
+    entities : DataFrame
+        The mentions (:func:`extract_entities`).
+    quotes : DataFrame
+        The quotes table; its ``speaker`` column is counted per actor (may be empty).
+
+    Returns
+    -------
+    DataFrame
+        ``actor, actor_type, mentions, quotes, first_sentence, last_sentence, names``, most
+        mentioned first (``names``: the distinct surface forms, pronouns left out).
+
+    Examples
+    --------
+    >>> ents = pd.DataFrame({"sentence_id": [0, 1, 1], "text": ["Japan", "Japanese", "Tokyo"],
+    ...     "actor": ["Japan", "Japan", "Tokyo"], "actor_type": ["country", "country", "place"],
+    ...     "how": ["name", "demonym", "name"]})
+    >>> build_actors(ents, pd.DataFrame({"speaker": ["Tokyo"]}))[["actor", "mentions", "quotes"]].values.tolist()
+    [['Japan', 2, 0], ['Tokyo', 1, 1]]
+    """
+    if entities is None or len(entities) == 0:
+        return pd.DataFrame(
+            {c: pd.Series(dtype="int64" if c in ("mentions", "quotes") else "object") for c in ACTOR_COLUMNS}
+        )
+    g = entities.groupby("actor", sort=False)
+    names = (
+        entities[entities["how"] != "pronoun"]
+        .groupby("actor", sort=False)["text"]
+        .agg(lambda s: list(dict.fromkeys(s)))
+    )
+    df = pd.DataFrame(
+        {
+            "actor": list(g.groups),
+            "actor_type": g["actor_type"].agg(lambda s: s.mode().iloc[0]).to_numpy(),
+            "mentions": g.size().to_numpy(),
+            "first_sentence": g["sentence_id"].min().to_numpy(),
+            "last_sentence": g["sentence_id"].max().to_numpy(),
+        }
+    )
+    counts = Counter()
+    if quotes is not None and len(quotes) and "speaker" in quotes.columns:
+        counts = Counter(s for s in quotes["speaker"] if isinstance(s, str))
+    df["quotes"] = [counts.get(a, 0) for a in df["actor"]]
+    df["names"] = [names.get(a, []) for a in df["actor"]]
+    df = df.sort_values(["mentions", "first_sentence"], ascending=[False, True], kind="stable")
+    return df[ACTOR_COLUMNS].reset_index(drop=True).astype({"mentions": "int64", "quotes": "int64"})
+
+
+def cooccurrence(entities: pd.DataFrame) -> pd.DataFrame:
+    """Return actor pairs that appear in the same sentence, with the number of such sentences.
+
+    Parameters
+    ----------
+    entities : DataFrame
+        The mentions (``sentence_id, actor``).
+
+    Returns
+    -------
+    DataFrame
+        ``actor_a, actor_b, sentences, first_sentence, last_sentence`` (``actor_a < actor_b``),
+        most frequent pairs first.
+
+    Examples
+    --------
+    >>> ents = pd.DataFrame({"sentence_id": [0, 0, 1, 1, 1], "actor": ["A", "B", "B", "A", "C"]})
+    >>> cooccurrence(ents)[["actor_a", "actor_b", "sentences"]].values.tolist()
+    [['A', 'B', 2], ['A', 'C', 1], ['B', 'C', 1]]
+    """
+    pairs: dict[tuple[str, str], list[int]] = {}
+    if entities is not None and len(entities):
+        for sid, grp in entities.groupby("sentence_id", sort=True)["actor"]:
+            acts = sorted(set(grp))
+            for x in range(len(acts)):
+                for y in range(x + 1, len(acts)):
+                    rec = pairs.setdefault((acts[x], acts[y]), [0, int(sid), int(sid)])
+                    rec[0] += 1
+                    rec[2] = int(sid)
+    df = pd.DataFrame(
+        [(a, b, n, f, last) for (a, b), (n, f, last) in pairs.items()],
+        columns=COOCCURRENCE_COLUMNS,
+    )
+    df = df.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable")
+    return df.reset_index(drop=True).astype({"sentences": "int64", "first_sentence": "int64", "last_sentence": "int64"})

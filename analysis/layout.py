@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -251,10 +252,11 @@ def _choose_title(lines: list[_Line], body_start: int, hint: str | None) -> int 
     if not cands:
         return None
     texts = [_norm(lines[i].text) for i in range(len(lines))]
+    counts = Counter(texts)  # counted once: texts.count per candidate was quadratic
 
     def score(i: int) -> tuple:
         ln = lines[i]
-        repeated = texts.count(texts[i]) > 1 and ln.words >= 4  # short navigation items repeat too
+        repeated = counts[texts[i]] > 1 and ln.words >= 4  # short navigation items repeat too
         near_meta = any(
             lines[j].kind in ("byline", "dateline", "caption") for j in range(i + 1, min(i + 5, len(lines)))
         )
@@ -322,13 +324,13 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
             if ln is not lines[t] and not ln.kind and _norm(ln.text) == _norm(lines[t].text):
                 ln.kind, ln.rule = "title", "repeated title"
     # Header zone: unlabelled lines above the body.
-    for ln in lines[:start]:
+    for idx, ln in enumerate(lines[:start]):
         if ln.kind:
             continue
         if _looks_like_name(ln.text):
             ln.kind, ln.rule = "byline", "byline name"
             ln.extra["authors"], ln.extra["outlet"], ln.extra["iso"] = [ln.text], None, None
-        elif t is not None and lines.index(ln) > t and _SENT_END.search(ln.text) and ln.words >= 6:
+        elif t is not None and idx > t and _SENT_END.search(ln.text) and ln.words >= 6:
             ln.kind, ln.rule = "subtitle", "sentence below title"
         else:
             ln.kind, ln.rule = "boilerplate", "header chrome"

@@ -32,6 +32,10 @@ def _tokenizer():
     return PunktSentenceTokenizer(params)
 
 
+def _continues_quote(text: str, prev_end: int, start: int) -> bool:
+    return text[start].islower() and bool(re.search(r"[?!][”’\"']+$", text[max(0, prev_end - 4) : prev_end]))
+
+
 def split_spans(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` sentence spans of ``text`` (stripped of surrounding space).
 
@@ -53,10 +57,11 @@ def split_spans(text: str) -> list[tuple[int, int]]:
             if a >= b:
                 continue
         out.append([a, b])
-    # A sentence that is only punctuation/quote marks joins its predecessor.
+    # A sentence that is only punctuation/quote marks joins its predecessor, and so does one that
+    # opens in lower case after a quoted question or exclamation ("“Who?” said the mayor.").
     merged: list[tuple[int, int]] = []
     for a, b in out:
-        if merged and not any(ch.isalnum() for ch in text[a:b]):
+        if merged and (not any(ch.isalnum() for ch in text[a:b]) or _continues_quote(text, merged[-1][1], a)):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))

@@ -24,6 +24,7 @@ def test_body_sentences_match_gold_exactly(nato, gold):
         ("Gov. Hochul met U.S. officials. They agreed.", ["Gov. Hochul met U.S. officials.", "They agreed."]),
         ("He said: “We will win.” She disagreed.", ["He said: “We will win.”", "She disagreed."]),
         ('"It is over." The crowd left.', ['"It is over."', "The crowd left."]),
+        ("“Who could say no?” said the mayor. He left.", ["“Who could say no?” said the mayor.", "He left."]),
         ("It was 6:20 p.m. in Tokyo when Mr. Sato arrived.", ["It was 6:20 p.m. in Tokyo when Mr. Sato arrived."]),
     ],
 )

@@ -1,0 +1,219 @@
+"""Score the quote extractor on PolNeAR (development split) and time it against ``load_article``.
+
+Usage::
+
+    python bench/quotes.py [CORPUS_DIR] [--annotator first|all] [--limit N] [--errors N]
+
+``CORPUS_DIR`` defaults to ``../shared/benchmarks/polnear-dev`` beside the repository.  Scoring
+follows the corpus README: a predicted quote matches a gold Content when their overlap covers at
+least half of the gold span (discontinuous spans count their fragments), one-to-one, greedy by
+overlap; precision, recall and F1 over all contents and over contents with quotation marks; speaker
+accuracy is the share of matched quotes whose ``speaker_start/end`` overlaps the gold Source.
+
+PolNeAR annotations are univocal (a token belongs to at most one attribution), so a predicted quote
+lying inside another predicted quote (a partial quote inside its indirect clause, a report nested in
+a report) is scored as part of the outer one; the figures for all rows are printed too.  Articles
+annotated by several annotators are scored against the first annotator in sorted order unless
+``--annotator all`` is given (then each annotation counts as one document).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "polnear-dev"
+QUOTE_MARK_RE = re.compile(r"[“”\"«»]|''")
+
+
+@dataclass
+class Gold:
+    """One gold Content with its Source (fragments are half-open spans)."""
+
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    quoted: bool
+
+    @property
+    def length(self) -> int:
+        return sum(b - a for a, b in self.content)
+
+
+def _frags(spec: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in (f.split() for f in spec.split(";"))]
+
+
+def read_ann(path: Path, text: str) -> list[Gold]:
+    """Read the Content/Source pairs of one brat ``.ann`` file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, mid, _ = line.split("\t", 2)
+            typ, rest = mid.split(" ", 1)
+            spans[tid] = (typ, _frags(rest))
+        elif line.startswith("E"):
+            _, rest = line.split("\t", 1)
+            events.append(dict(p.split(":", 1) for p in rest.split()))
+    out = []
+    seen = set()
+    for ev in events:
+        cid = ev.get("Content")
+        if not cid or cid not in spans or cid in seen:
+            continue
+        seen.add(cid)
+        content = spans[cid][1]
+        source = spans[ev["Source"]][1] if ev.get("Source") in spans else []
+        quoted = any(QUOTE_MARK_RE.search(text[a:b]) for a, b in content)
+        out.append(Gold(content, source, quoted))
+    return out
+
+
+def _overlap(a: int, b: int, frags: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(b, y) - max(a, x)) for x, y in frags)
+
+
+def match(preds: list[tuple[int, int]], gold: list[Gold]) -> list[tuple[int, int]]:
+    """Return ``(pred_index, gold_index)`` pairs: overlap ≥ half the gold span, one-to-one, greedy."""
+    cands = []
+    for gi, g in enumerate(gold):
+        need = g.length / 2
+        for pi, (a, b) in enumerate(preds):
+            ov = _overlap(a, b, g.content)
+            if ov > 0 and ov >= need:
+                cands.append((ov, -pi, gi, pi))
+    cands.sort(reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for _, _, gi, pi in cands:
+        if pi in used_p or gi in used_g:
+            continue
+        used_p.add(pi)
+        used_g.add(gi)
+        pairs.append((pi, gi))
+    return pairs
+
+
+def outermost(df):
+    """Rows not lying inside another row (the quotes PolNeAR's univocal annotation can hold)."""
+    spans = sorted(zip(df["start"], df["end"], df.index), key=lambda r: (r[0], -r[1]))
+    keep, reach = [], -1
+    for _a, b, i in spans:
+        if b <= reach:
+            continue
+        keep.append(i)
+        reach = max(reach, b)
+    return df.loc[sorted(keep)]
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--annotator", choices=("first", "all"), default="first")
+    ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
+    ap.add_argument("--errors", type=int, default=0, help="print N missed gold contents")
+    args = ap.parse_args(argv)
+
+    from analysis import load_article
+    from analysis.quotes import extract_quotes
+
+    by_article: dict[str, list[Path]] = collections.defaultdict(list)
+    for ann in sorted((args.corpus / "attributions").glob("*.ann")):
+        by_article[ann.stem.rsplit("_", 1)[0]].append(ann)
+    names = sorted(by_article)[: args.limit or None]
+
+    totals = collections.Counter()
+    t_load = t_quotes = 0.0
+    crashes: list[str] = []
+    missed: list[str] = []
+    for name in names:
+        path = args.corpus / "text" / f"{name}.txt"
+        with path.open(encoding="utf-8", newline="") as fh:
+            text = fh.read()
+        t0 = time.perf_counter()
+        try:
+            art = load_article(path)
+            sents, ents = art.story_sentences, art.entities
+        except Exception as exc:  # noqa: BLE001 - the loader is not what is measured here
+            crashes.append(f"{name}: load: {exc!r}")
+            continue
+        t1 = time.perf_counter()
+        try:
+            quotes = extract_quotes(art.text, sents, ents)
+        except Exception as exc:  # noqa: BLE001 - a crash is a figure to report
+            crashes.append(f"{name}: {exc!r}")
+            continue
+        t2 = time.perf_counter()
+        t_load += t1 - t0
+        t_quotes += t2 - t1
+        if art.text != text:
+            crashes.append(f"{name}: text differs from the corpus file")
+            continue
+        anns = by_article[name] if args.annotator == "all" else by_article[name][:1]
+        for ann in anns:
+            gold = read_ann(ann, text)
+            for label, df in (("all", quotes), ("outer", outermost(quotes))):
+                preds = list(zip(df["start"], df["end"]))
+                pairs = match(preds, gold)
+                kinds = df["kind"].tolist()
+                totals[f"{label}_pred"] += len(preds)
+                totals[f"{label}_tp"] += len(pairs)
+                totals[f"{label}_pred_quoted"] += sum(k != "indirect" for k in kinds)
+                totals[f"{label}_tp_quoted_pred"] += sum(kinds[p] != "indirect" for p, _ in pairs)
+                totals[f"{label}_tp_quoted_gold"] += sum(gold[g].quoted for _, g in pairs)
+                s_start = df["speaker_start"].astype("float").fillna(-1).astype(int).tolist()
+                s_end = df["speaker_end"].astype("float").fillna(-1).astype(int).tolist()
+                for p, g in pairs:
+                    if not gold[g].source:
+                        continue
+                    totals[f"{label}_spk_n"] += 1
+                    a, b = s_start[p], s_end[p]
+                    if a >= 0 and _overlap(a, b, gold[g].source):
+                        totals[f"{label}_spk_ok"] += 1
+                if label == "outer" and len(missed) < args.errors:
+                    hit = {g for _, g in pairs}
+                    for gi, g in enumerate(gold):
+                        if gi not in hit and len(missed) < args.errors:
+                            missed.append(f"{name}: {' … '.join(text[a:b] for a, b in g.content)[:160]!r}")
+            totals["gold"] += len(gold)
+            totals["gold_quoted"] += sum(g.quoted for g in gold)
+        totals["articles"] += 1
+
+    print(f"PolNeAR quotes benchmark: {args.corpus}")
+    print(f"articles scored: {totals['articles']}, annotator: {args.annotator}, crashes: {len(crashes)}")
+    for c in crashes:
+        print("  crash:", c)
+    print(f"gold contents: {totals['gold']} ({totals['gold_quoted']} with quote marks)")
+    for label, title in (("outer", "outermost rows (scored)"), ("all", "all rows")):
+        p, r, f = prf(totals[f"{label}_tp"], totals[f"{label}_pred"], totals["gold"])
+        qp = totals[f"{label}_tp_quoted_pred"] / totals[f"{label}_pred_quoted"] if totals[f"{label}_pred_quoted"] else 0
+        qr = totals[f"{label}_tp_quoted_gold"] / totals["gold_quoted"] if totals["gold_quoted"] else 0
+        acc = totals[f"{label}_spk_ok"] / totals[f"{label}_spk_n"] if totals[f"{label}_spk_n"] else 0
+        print(f"{title}: predicted {totals[f'{label}_pred']}, matched {totals[f'{label}_tp']}")
+        print(f"  content precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
+        print(f"  quoted contents: recall {qr:.3f}  (precision of direct/partial rows {qp:.3f})")
+        print(
+            f"  speaker accuracy {acc:.3f} ({totals[f'{label}_spk_ok']}/{totals[f'{label}_spk_n']} matched with a source)"
+        )
+    share = t_quotes / t_load if t_load else 0.0
+    print(
+        f"time: load_article + sentences + tokens + entities {t_load:.2f}s, extract_quotes {t_quotes:.2f}s "
+        f"({share:.1%} of load)"
+    )
+    for m in missed:
+        print("  missed:", m)
+    return 1 if crashes else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""Tests for analysis.entities: mentions, actors and co-occurrence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import Article
+from analysis.entities import ENTITY_COLUMNS, build_actors, cooccurrence, extract_entities
+
+from .conftest import assert_offsets
+
+
+def _ents(text: str) -> pd.DataFrame:
+    return Article.from_text(text, layout="plain").entities
+
+
+def _norm(name: str) -> str:
+    return name.replace("–", "-").lower()
+
+
+# -- the shipped article ---------------------------------------------------------------------
+
+
+def test_entities_columns_and_offsets(nato):
+    ents = nato.entities
+    assert list(ents.columns[: len(ENTITY_COLUMNS)]) == ENTITY_COLUMNS
+    assert len(ents) > 0
+    assert_offsets(nato.text, ents)
+    assert ents["mention_id"].is_unique
+    assert set(ents["actor_type"]) <= {"person", "org", "country", "place", "event", "other"}
+    assert ents["sentence_id"].isin(nato.story_sentences["sentence_id"]).all()
+
+
+def _our_count(actors: pd.DataFrame, name: str) -> int:
+    hit = actors[
+        (actors["actor"].map(_norm) == _norm(name)) | actors["names"].map(lambda ns: _norm(name) in map(_norm, ns))
+    ]
+    return int(hit["mentions"].iloc[0]) if len(hit) else 0
+
+
+def test_gold_actor_counts(nato, gold):
+    actors = nato.actors
+    good = 0
+    for g in gold["actors"]:
+        n, want = _our_count(actors, g["name"]), g["body_mentions"]
+        tol = 0.15 * want if want > 6 else 1
+        good += abs(n - want) <= tol
+    assert good >= 15
+
+
+def test_gold_top_six(nato, gold):
+    ranked = sorted(gold["actors"], key=lambda g: -g["body_mentions"])
+    cutoff = ranked[5]["body_mentions"]
+    must = {_norm(g["name"]) for g in ranked if g["body_mentions"] > cutoff}
+    may = {_norm(g["name"]) for g in ranked if g["body_mentions"] >= cutoff}
+    top = {_norm(a) for a in nato.actors["actor"].head(6)}
+    assert must <= top
+    assert top <= may
+
+
+def test_pronouns_resolve_to_people_and_group_references_are_not_counted(nato):
+    ents = nato.entities
+    pron = ents[ents["how"] == "pronoun"]
+    assert len(pron) >= 1
+    assert (pron["actor_type"] == "person").all()
+    people = set(ents.loc[(ents["how"] != "pronoun") & (ents["actor_type"] == "person"), "actor"])
+    assert set(pron["actor"]) <= people
+    assert not ents["text"].str.lower().isin(["they", "the duo", "duo"]).any()
+
+
+def test_demonym_joins_country(nato):
+    ents = nato.entities
+    demonyms = ents[ents["how"] == "demonym"]
+    assert len(demonyms) >= 2
+    # each demonym's actor is also named outright somewhere in the article
+    named = set(ents.loc[ents["how"].isin(["name", "alias"]), "actor"])
+    assert set(demonyms["actor"]) <= named
+
+
+def test_actors_table(nato):
+    actors = nato.actors
+    for col in ("actor", "actor_type", "mentions", "quotes", "first_sentence", "last_sentence"):
+        assert col in actors.columns
+    assert actors["actor"].is_unique
+    assert actors["mentions"].is_monotonic_decreasing
+    assert actors["mentions"].sum() == len(nato.entities)
+
+
+def test_cooccurrence_on_article(nato):
+    co = cooccurrence(nato.entities)
+    assert list(co.columns[:3]) == ["actor_a", "actor_b", "sentences"]
+    assert (co["actor_a"] < co["actor_b"]).all()
+    assert not co.duplicated(["actor_a", "actor_b"]).any()
+    # recount one pair by hand from the mentions
+    a, b = co.iloc[0]["actor_a"], co.iloc[0]["actor_b"]
+    ents = nato.entities
+    both = set(ents.loc[ents["actor"] == a, "sentence_id"]) & set(ents.loc[ents["actor"] == b, "sentence_id"])
+    assert co.iloc[0]["sentences"] == len(both)
+
+
+# -- edge cases ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # title splits modifier and name; demonym → country
+        (
+            "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris.",
+            [
+                ("German", "Germany", "country", "demonym"),
+                ("Olaf Scholz", "Olaf Scholz", "person", "name"),
+                ("French", "France", "country", "demonym"),
+                ("Emmanuel Macron", "Emmanuel Macron", "person", "name"),
+                ("Paris", "Paris", "place", "name"),
+            ],
+        ),
+        # full name ↔ surname, pronoun resolved, "They" not counted
+        (
+            "Maria Lopez arrived on Monday. Lopez said she was happy. They left.",
+            [
+                ("Maria Lopez", "Maria Lopez", "person", "name"),
+                ("Lopez", "Maria Lopez", "person", "surname"),
+                ("she", "Maria Lopez", "person", "pronoun"),
+            ],
+        ),
+        # acronym ↔ expansion for an organisation no lexicon knows
+        (
+            "The Federal Widget Agency (FWA) said that FWA rules apply.",
+            [
+                ("Federal Widget Agency", "Federal Widget Agency", "org", "name"),
+                ("FWA", "Federal Widget Agency", "org", "acronym"),
+                ("FWA", "Federal Widget Agency", "org", "acronym"),
+            ],
+        ),
+        # surname-first capitals
+        (
+            "TANAKA Hiroshi met reporters. Tanaka said the talks went well.",
+            [
+                ("TANAKA Hiroshi", "Hiroshi Tanaka", "person", "name"),
+                ("Tanaka", "Hiroshi Tanaka", "person", "surname"),
+            ],
+        ),
+        # nominal reference to an organisation the text names
+        (
+            "NATO leaders met in Brussels. The alliance said it would grow.",
+            [
+                ("NATO", "NATO", "org", "alias"),
+                ("Brussels", "Brussels", "place", "name"),
+                ("alliance", "NATO", "org", "nominal"),
+            ],
+        ),
+        # gendered pronoun skips the other person; a pronoun inside quote marks is not the narrator's
+        (
+            "Anna Berg met John Doe. She said “he is late” to reporters.",
+            [
+                ("Anna Berg", "Anna Berg", "person", "name"),
+                ("John Doe", "John Doe", "person", "name"),
+                ("She", "Anna Berg", "person", "pronoun"),
+            ],
+        ),
+        # title-case heading: capitals are not evidence
+        ("Peace And Stability Seek New Heights", []),
+        # possessive split off, multiword place preferred over its country
+        (
+            "Ships crossed the Taiwan Strait, and Taiwan’s navy watched.",
+            [("Taiwan Strait", "Taiwan Strait", "place", "name"), ("Taiwan", "Taiwan", "country", "name")],
+        ),
+        # initials, "of" inside an organisation name, cue words
+        (
+            "The Bank of England said G. Kersey would join Acme Corp next year.",
+            [
+                ("Bank of England", "Bank of England", "org", "name"),
+                ("G. Kersey", "G. Kersey", "person", "name"),
+                ("Acme Corp", "Acme Corp", "org", "name"),
+            ],
+        ),
+        # named event
+        (
+            "Troops had not been sent abroad since World War II ended.",
+            [("World War II", "World War II", "event", "name")],
+        ),
+    ],
+)
+def test_edge_cases(text, expected):
+    ents = _ents(text)
+    assert_offsets(text, ents)
+    got = [tuple(r) for r in ents[["text", "actor", "actor_type", "how"]].itertuples(index=False)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun_actor"),
+    [
+        ("Omar Haddad spoke first. He said the plan would work.", "Omar Haddad"),
+        ("Ella Novak met Peter Brandt. She thanked him.", "Ella Novak"),
+        ("The company said he would resign.", None),  # no person in focus: no row
+    ],
+)
+def test_pronoun_resolution(text, pronoun_actor):
+    ents = _ents(text)
+    pron = ents[ents["how"] == "pronoun"]
+    if pronoun_actor is None:
+        assert pron.empty
+    else:
+        assert pron.iloc[0]["actor"] == pronoun_actor
+
+
+def test_empty_inputs():
+    empty = extract_entities("", pd.DataFrame({"sentence_id": [], "start": [], "end": []}), pd.DataFrame())
+    assert list(empty.columns[: len(ENTITY_COLUMNS)]) == ENTITY_COLUMNS
+    assert empty.empty
+    assert build_actors(empty, pd.DataFrame()).empty
+    assert cooccurrence(empty).empty
+
+
+def test_build_actors_counts_quotes_by_speaker():
+    ents = _ents("Maria Lopez met Omar Haddad. Lopez said the talks went well.")
+    quotes = pd.DataFrame({"speaker": ["Maria Lopez", "Maria Lopez", None]})
+    actors = build_actors(ents, quotes).set_index("actor")
+    assert actors.loc["Maria Lopez", "mentions"] == 2
+    assert actors.loc["Maria Lopez", "quotes"] == 2
+    assert actors.loc["Omar Haddad", "quotes"] == 0
+    assert actors.loc["Maria Lopez", "first_sentence"] < actors.loc["Maria Lopez", "last_sentence"]

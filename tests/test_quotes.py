@@ -1,0 +1,243 @@
+"""Tests for analysis/quotes.py: quote-mark pairing, cues, kinds and speaker resolution."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import Article
+from analysis.quotes import QUOTE_COLUMNS, extract_quotes, pair_quote_marks
+from tests.conftest import assert_offsets
+
+
+def quotes_of(text: str, entities: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Run the real pipeline (layout, sentences, tokens, entities) on a plain text."""
+    art = Article.from_text(text, layout="plain")
+    if entities is None:
+        return art.quotes
+    return extract_quotes(art.text, art.story_sentences, entities)
+
+
+def _row(df: pd.DataFrame, text: str) -> pd.Series:
+    hits = df[df["text"] == text]
+    assert len(hits) == 1, (text, df[["kind", "text"]].values.tolist())
+    return hits.iloc[0]
+
+
+# -- the shipped article against its hand annotation ------------------------------------------------
+
+
+def test_contract_columns_and_offsets(nato):
+    q = nato.quotes
+    assert list(q.columns[: len(QUOTE_COLUMNS)]) == QUOTE_COLUMNS
+    assert {"rule", "speaker_rule", "mark_rule"} <= set(q.columns)
+    assert_offsets(nato.text, q)
+    for a, b, t in q[["speaker_start", "speaker_end", "speaker_text"]].dropna().itertuples(index=False):
+        assert nato.text[a:b] == t
+    assert q["kind"].isin(["direct", "partial", "indirect"]).all()
+    assert q["quote_id"].is_unique
+
+
+@pytest.mark.parametrize("index", range(16))
+def test_gold_quote_found_with_kind_and_speaker(nato, gold, index):
+    g = gold["quotes"][index]
+    a, b = g["span"]
+    q = nato.quotes
+    overlap = (q["end"].clip(upper=b) - q["start"].clip(lower=a)).clip(lower=0)
+    cands = q[(overlap >= (b - a) / 2) & (q["kind"] == g["kind"])]
+    assert len(cands), f"gold quote not found: {g['text'][:60]!r} ({g['kind']})"
+    allowed = {g["speaker"], *g.get("speaker_alternatives", [])}
+    assert set(cands["speaker"]) & allowed, (g["text"][:60], cands["speaker"].tolist(), allowed)
+
+
+def test_shipped_article_speaker_mentions(nato, gold):
+    """speaker_text is the mention in the sentence itself ("He", "the statement"), or null when inherited."""
+    q = nato.quotes
+    for g in gold["quotes"]:
+        a, b = g["span"]
+        row = q[(q["start"] <= a + 2) & (q["end"] >= b - 2) & (q["kind"] == g["kind"])].iloc[0]
+        if g["speaker_mention"] is None:
+            assert pd.isna(row["speaker_start"]) and row["speaker_rule"] == "carried over"
+        elif g["speaker_mention"] in ("He", "The statement", "the statement", "Stoltenberg", "Kishida"):
+            assert row["speaker_text"] == g["speaker_mention"]
+
+
+def test_heading_scare_quotes_are_not_speech(nato):
+    headings = nato.story_sentences[nato.story_sentences["kind"] == "heading"]
+    assert len(headings)
+    q = nato.quotes
+    for a, b in headings[["start", "end"]].itertuples(index=False):
+        assert not ((q["start"] < b) & (q["end"] > a)).any()
+
+
+# -- quote-mark pairing ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “yes” and “no.”", ["yes", "no."]),
+        ('He said "yes" and "no."', ["yes", "no."]),
+        ('He said “yes" and "no”.', ["yes", "no"]),  # curly and straight mixed
+        ("“It’s Japan’s ‘moment’ now,” she said.", ["It’s Japan’s ‘moment’ now,"]),  # nested single
+        ("The leaders’ talks ended. “We agreed,” he said.", ["We agreed,"]),  # plural possessive
+        ("“This never closes", ["This never closes"]),  # unclosed final quote
+        ("“One” and “two” and “three", ["One", "two", "three"]),  # odd number of marks
+        ("He called it ‘historic’ today.", ["historic"]),  # top-level single quotes
+        ("It was the ’90s and rock ’n’ roll.", []),  # apostrophes only
+        ("Then he said, ''We won.''", ["We won."]),  # doubled apostrophes as marks
+        ("“Stray” close” then “fine.”", ["Stray", "fine."]),  # a stray closer
+    ],
+)
+def test_pair_quote_marks(text, expected):
+    assert [text[q.inner_start : q.inner_end] for q in pair_quote_marks(text)] == expected
+
+
+def test_unbalanced_paragraph_does_not_shift_later_pairing():
+    text = "“First paragraph never closes, he said.\n\nThen “a fine quote” here, she said."
+    q = quotes_of(text)
+    assert "a fine quote" in q["text"].tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"',
+        "”",
+        "“ ” ‘ ’ ' \" '' ``",
+        "He said: “",
+        "according to",
+        "said said said.",
+        "“A” “B” “C” “D” “E",
+        "They said that.",
+    ],
+)
+def test_never_raises(text):
+    q = quotes_of(text)
+    assert_offsets(text, q)
+
+
+# -- cues, kinds and speakers on small texts ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "speaker", "cue"),
+    [
+        ("“We will win,” Jane Doe said.", "We will win,", "direct", "Jane Doe", "said"),
+        ("“We will win,” said Jane Doe.", "We will win,", "direct", "Jane Doe", "said"),
+        ("Jane Doe said: “We will win.”", "We will win.", "direct", "Jane Doe", "said"),
+        ("Jane Doe told reporters that the plan had failed.", "the plan had failed.", "indirect", "Jane Doe", "told"),
+        ("The plan had failed, Jane Doe said.", "The plan had failed", "indirect", "Jane Doe", "said"),
+        ("According to Jane Doe, the plan had failed.", "the plan had failed.", "indirect", "Jane Doe", "According to"),
+        ("The plan had failed, according to Jane Doe.", "The plan had failed", "indirect", "Jane Doe", "according to"),
+        ("Jane Doe warned that it was a “grave error.”", "grave error.", "partial", "Jane Doe", "warned"),
+        (
+            "Jane Doe, a senior adviser, said the talks were over.",
+            "the talks were over.",
+            "indirect",
+            "Jane Doe",
+            "said",
+        ),
+        (
+            "The ministry said in a statement that talks would resume.",
+            "talks would resume.",
+            "indirect",
+            "ministry",
+            "said",
+        ),
+    ],
+)
+def test_cue_patterns(text, quote, kind, speaker, cue):
+    row = _row(quotes_of(text), quote)
+    assert (row["kind"], row["speaker"], row["cue"]) == (kind, speaker, cue)
+    assert text[row["speaker_start"] : row["speaker_end"]] == row["speaker_text"]
+
+
+def test_cue_inside_quote_is_not_a_cue():
+    q = quotes_of("“They said no,” she added.")
+    row = _row(q, "They said no,")
+    assert row["cue"] == "added" and row["speaker_text"] == "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "mention", "rule"),
+    [
+        # a surname resolves to the full name introduced earlier
+        (
+            "Senator Mary Brandt arrived. Brandt said the bill was dead.",
+            "the bill was dead.",
+            "Mary Brandt",
+            "Brandt",
+            "name",
+        ),
+        # a pronoun resolves to the person speaker in focus
+        (
+            "Mary Brandt said the bill was dead. She added that a vote was unlikely.",
+            "a vote was unlikely.",
+            "Mary Brandt",
+            "She",
+            "pronoun",
+        ),
+        # a definite noun phrase resolves to the document introduced with the same head
+        (
+            "Mary Brandt and Omar Haddad issued a joint statement on Monday. The statement says that the talks will go on.",
+            "the talks will go on.",
+            "joint statement",
+            "The statement",
+            "antecedent",
+        ),
+        # "the duo" resolves to the two people last in focus
+        (
+            "Mary Brandt met Omar Haddad in Rome. Later the duo stressed that the talks will go on.",
+            "the talks will go on.",
+            "Mary Brandt; Omar Haddad",
+            "the duo",
+            "group",
+        ),
+    ],
+)
+def test_speaker_resolution(text, quote, speaker, mention, rule):
+    row = _row(quotes_of(text, pd.DataFrame()), quote)
+    assert speaker in row["speaker"]
+    assert row["speaker_text"] == mention
+    assert rule in row["speaker_rule"]
+
+
+def test_uncued_quote_inherits_previous_speaker():
+    text = "“We will win,” Jane Doe said.\n\n“The vote is ours.”\n\nThe weather was fine."
+    q = quotes_of(text, pd.DataFrame())
+    row = _row(q, "The vote is ours.")
+    assert row["speaker"] == "Jane Doe" and row["speaker_rule"] == "carried over"
+    assert pd.isna(row["speaker_start"]) and pd.isna(row["cue"])
+
+
+def test_multi_paragraph_quote():
+    text = "Jane Doe said: “The first part goes on.\n\n“The second part ends here,” she said later."
+    q = quotes_of(text, pd.DataFrame())
+    first = _row(q, "The first part goes on.")
+    assert first["mark_rule"] == "unclosed" and first["speaker"] == "Jane Doe"
+    assert _row(q, "The second part ends here,")["speaker"] == "Jane Doe"
+
+
+def test_entities_table_gives_the_canonical_speaker():
+    text = "The envoy said that talks would resume."
+    ents = pd.DataFrame(
+        {
+            "mention_id": [0],
+            "sentence_id": [0],
+            "start": [0],
+            "end": [9],
+            "text": ["The envoy"],
+            "actor": ["Omar Haddad"],
+            "actor_type": ["person"],
+            "how": ["title"],
+        }
+    )
+    row = _row(quotes_of(text, ents), "talks would resume.")
+    assert row["speaker"] == "Omar Haddad" and row["speaker_rule"].startswith("entity")
+
+
+def test_empty_input_returns_columns():
+    empty = pd.DataFrame(columns=["sentence_id", "block_id", "kind", "start", "end", "text"])
+    q = extract_quotes("", empty, pd.DataFrame())
+    assert list(q.columns[: len(QUOTE_COLUMNS)]) == QUOTE_COLUMNS and q.empty
