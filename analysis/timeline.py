@@ -1,8 +1,19 @@
-"""Temporal expressions normalised against the publication date (placeholder)."""
+"""Temporal expressions normalised against the publication date, with the events they date.
+
+Recognition and normalisation live in :mod:`analysis.timex`; this module runs it over the
+sentences of an article in reading order (so anaphoric expressions such as "a year earlier" can
+anchor on the last date mentioned), then attaches to each expression the clause it dates
+(``event``, located by ``event_start``/``event_end``) and the actors whose entity mentions fall in
+that clause.
+"""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+
+from .timex import find_timexes
 
 TIMELINE_COLUMNS = [
     "timex_id",
@@ -16,11 +27,182 @@ TIMELINE_COLUMNS = [
     "date_end",
     "event",
     "actors",
+    "rule",
+    "anchor",
+    "resolved",
+    "mod",
+    "event_start",
+    "event_end",
 ]
+
+# Clause boundaries inside a sentence: semicolons, colons, dashes, and commas that open a
+# subordinate or coordinate clause or a quotation.
+_BOUNDARY = re.compile(
+    r"\s*(?:[;:]|\s[—–-]{1,2}\s|—|,\s*(?=[“\"‘]|(?:which|who|whom|whose|and|but|while|whereas|although|though|"
+    r"because|as|saying|when|where|after|before|since|if|so|yet|according)\b))\s*",
+    re.I,
+)
+_LEAD = re.compile(
+    r"^(?:[\s,“”\"‘’'(]|(?:and|but|which|who|while|whereas|although|though|because|as|so|yet|that)\b)+", re.I
+)
+_PREP_BEFORE = re.compile(
+    r"(?:\b(?:on|in|at|during|since|by|over|for|until|till|from|through|throughout|within|before|after|around|about|of)\s+)$",
+    re.I,
+)
+_MAX_WORDS = 14
+
+
+def _clauses(s: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _BOUNDARY.finditer(s):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(s):
+        spans.append((pos, len(s)))
+    return spans or [(0, len(s))]
+
+
+# A cheap test for a finite verb (auxiliaries, modals, reporting verbs, -ed forms, third person
+# -s after a subject-like word): deciding whether a clause stands alone needs no tagger.
+_VERBISH = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|has|have|had|will|would|shall|should|can|could|may|might|must|"
+    r"do|does|did|said|says|say|told|tells|made|took|came|went|began|left|met|held|won|lost|saw|gave|got|"
+    r"fell|rose|grew|sold|bought|paid|built|brought|kept|ran|set|put|cut|hit|led|spent|sent|found|became|"
+    r"know|knew|think|thought|seek|seeks|sought)\b|\b[a-z]{2,}ed\b|"
+    r"\b(?:he|she|it|who|which|that|[A-Z][a-z]+)\s+(?:also\s+|now\s+|still\s+)?[a-z]{2,}[^s\W]s\b",
+)
+
+
+def _has_verb(s: str, a: int, b: int) -> bool:
+    return _VERBISH.search(s, a, b) is not None
+
+
+def event_clause(s: str, a: int, b: int) -> tuple[int, int, str]:
+    """Return ``(start, end, phrase)``: the clause of ``s`` that the expression at ``a:b`` dates.
+
+    The clause is the stretch between clause boundaries holding the expression, joined with the
+    next (or previous) one when it has no verb ("During a visit on Jan. 31, he said ...").  The
+    phrase is the clause without the expression and its preposition, shortened to a few words.
+
+    Examples
+    --------
+    >>> event_clause("The bank raised rates in December, which hurt buyers.", 25, 33)[2]
+    'The bank raised rates'
+    """
+    spans = _clauses(s)
+    i = next((k for k, (x, y) in enumerate(spans) if x <= a < y or x < b <= y), 0)
+    ca, cb = spans[i]
+    if not _has_verb(s, ca, cb):
+        if i + 1 < len(spans) and _has_verb(s, *spans[i + 1]):
+            cb = spans[i + 1][1]
+        elif i > 0:
+            ca = spans[i - 1][0]
+    before = _PREP_BEFORE.sub("", s[ca:a])
+    phrase = (before + " " + s[b:cb]).strip()
+    phrase = _LEAD.sub("", phrase)
+    phrase = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", phrase)).strip(" ,.;:“”\"'‘’")
+    words = phrase.split()
+    if len(words) > _MAX_WORDS:
+        phrase = " ".join(words[:_MAX_WORDS]) + " …"
+    return ca, cb, phrase
+
+
+def _dateline_event(kinds: list[str], texts: list[str], idx: int) -> str:
+    """Name the event of a dateline: published, or updated when an "Updated" label precedes it."""
+    here = texts[idx].lower()
+    prev = texts[idx - 1].lower() if idx > 0 and kinds[idx - 1] == "dateline" else ""
+    if re.search(r"\b(?:updated|modified|revised)\b", here) or re.fullmatch(
+        r"\s*(?:updated|modified|last updated)\s*:?\s*", prev
+    ):
+        return "article updated"
+    return "article published"
 
 
 def extract_timeline(
     text: str, sentences: pd.DataFrame, *, published: str | None, entities: pd.DataFrame
 ) -> pd.DataFrame:
-    """Return one row per temporal expression (columns only for now)."""
-    return pd.DataFrame(columns=TIMELINE_COLUMNS)
+    """Return one row per temporal expression with its value, interval, event and actors.
+
+    Parameters
+    ----------
+    text : str
+        The article text (offsets index into it).
+    sentences : DataFrame
+        ``sentence_id, kind, start, end, text`` rows in reading order (boilerplate already removed).
+    published : str or None
+        The ISO publication date (document creation time); relative expressions stay unresolved
+        (``resolved`` False, null dates) without it.
+    entities : DataFrame
+        Entity mentions (``sentence_id, start, end, actor``); may be empty.
+
+    Returns
+    -------
+    DataFrame
+        ``timex_id, sentence_id, start, end, text, type, value, date_start, date_end, event, actors``
+        plus ``rule`` (the recognition rule), ``anchor`` (``publication date``, ``previous date`` or
+        ``none``), ``resolved``, ``mod`` (START/MID/END for "early", "mid-", "late") and
+        ``event_start``/``event_end`` (the clause).  ``actors`` is a ``"; "``-joined string.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"sentence_id": [0], "kind": ["body"], "start": [0], "end": [39],
+    ...                   "text": ["The minister resigned three days ago."[:39]]})
+    >>> tl = extract_timeline(s.text[0], s, published="2023-02-01", entities=pd.DataFrame())
+    >>> tl[["text", "type", "value", "event"]].values.tolist()
+    [['three days ago', 'DATE', '2023-01-29', 'The minister resigned']]
+    """
+    cols: dict[str, list] = {c: [] for c in TIMELINE_COLUMNS[1:]}
+    state: dict = {}
+    ents = entities if entities is not None and len(entities) and "actor" in entities.columns else None
+    if ents is not None:
+        ent_rows = list(ents[["sentence_id", "start", "end", "actor"]].itertuples(index=False))
+    sids, kinds = sentences["sentence_id"].tolist(), sentences["kind"].tolist()
+    starts, texts = sentences["start"].tolist(), sentences["text"].tolist()
+    for idx, (sid, kind, sa, st) in enumerate(zip(sids, kinds, starts, texts)):
+        found = find_timexes(st, dct=published, state=state)
+        for tx in found:
+            if kind == "dateline":
+                ea, eb, event = 0, len(st), _dateline_event(kinds, texts, idx)
+            else:
+                ea, eb, event = event_clause(st, tx.start, tx.end)
+            actors = ""
+            if ents is not None:
+                names = [
+                    str(a)
+                    for s_id, a0, b0, a in ent_rows
+                    if s_id == sid and a0 >= sa + ea and b0 <= sa + eb and isinstance(a, str) and a
+                ]
+                actors = "; ".join(dict.fromkeys(names))
+            row = (
+                sid,
+                sa + tx.start,
+                sa + tx.end,
+                tx.text,
+                tx.type,
+                tx.value,
+                tx.date_start,
+                tx.date_end,
+                event,
+                actors,
+                tx.rule,
+                tx.anchor,
+                tx.resolved,
+                tx.mod,
+                sa + ea,
+                sa + eb,
+            )
+            for c, v in zip(TIMELINE_COLUMNS[1:], row):
+                cols[c].append(v)
+    n = len(cols["start"])
+    if n == 0:
+        ints = ("timex_id", "sentence_id", "start", "end", "event_start", "event_end")
+        return pd.DataFrame(
+            {
+                c: pd.Series(dtype="int64" if c in ints else bool if c == "resolved" else object)
+                for c in TIMELINE_COLUMNS
+            }
+        )
+    cols["resolved"] = pd.array(cols["resolved"], dtype=bool)
+    df = pd.DataFrame({"timex_id": list(range(n)), **cols})
+    return df

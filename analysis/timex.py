@@ -1,0 +1,1385 @@
+"""Recognise temporal expressions and normalise them to TIMEX3 values.
+
+A rule-based recogniser in the spirit of HeidelTime: each rule is a regular expression over one
+sentence plus a normaliser that turns the match into a TIMEX3 ``type`` and ``value``, resolved
+against the document creation time (the publication date) or against the last date the text
+mentioned (for anaphoric expressions such as "a year earlier").  Overlapping candidates are
+resolved longest first.  Partial dates ("in December", "on Friday") take the year or week that
+the clause's tense points to: past tense the latest one not after the publication date, future
+tense the next one, otherwise the nearest.  Without a publication date such values stay
+unresolved (``XXXX-12``) rather than guessed.
+
+Lexicons (number words, named periods, holidays) are data files in ``analysis/data``.
+
+Examples
+--------
+>>> [(t.text, t.type, t.value) for t in find_timexes("It opened on Jan. 31 and closed two years ago.", dct="2023-02-01")]
+[('Jan. 31', 'DATE', '2023-01-31'), ('two years ago', 'DATE', '2021')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+
+from .dates import DATE_RE, MONTHS, _to_iso
+from .resources import read_lexicon
+
+# -- lexicons ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def number_words() -> dict[str, str]:
+    """Return number words (``"five"`` → ``"5"``, ``"several"`` → ``"X"``) from ``number_words.tsv``."""
+    return {w.lower(): v for w, v in read_lexicon("number_words.tsv")}
+
+
+@functools.cache
+def named_periods() -> dict[str, tuple[str, str, str]]:
+    """Return named periods: name → (start, end, value) from ``periods.tsv``."""
+    return {name: (a, b, v) for name, a, b, v in read_lexicon("periods.tsv")}
+
+
+@functools.cache
+def holidays() -> dict[str, str]:
+    """Return holiday name → rule (``MM-DD`` or ``N:WEEKDAY:MM``) from ``holidays.tsv``."""
+    return {name.lower(): rule for name, rule in read_lexicon("holidays.tsv")}
+
+
+# -- result ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Timex:
+    """One temporal expression: offsets into the searched string, TIMEX3 type/value, provenance."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    rule: str
+    anchor: str = "none"
+    resolved: bool = True
+    date_start: str | None = None
+    date_end: str | None = None
+    mod: str | None = None
+
+
+# -- calendar helpers ----------------------------------------------------------------------------
+
+_UNIT = {
+    "second": "S",
+    "minute": "M",
+    "hour": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "weekend": "WE",
+    "fortnight": "W2",
+    "month": "M",
+    "quarter": "Q",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "centurie": "CE",
+}
+_GRAN_OF_UNIT = {
+    "day": "day",
+    "night": "day",
+    "week": "week",
+    "weekend": "weekend",
+    "fortnight": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "centurie": "century",
+}
+_DELTA = {
+    "day": relativedelta(days=1),
+    "night": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "weekend": relativedelta(weeks=1),
+    "fortnight": relativedelta(weeks=2),
+    "month": relativedelta(months=1),
+    "quarter": relativedelta(months=3),
+    "year": relativedelta(years=1),
+    "decade": relativedelta(years=10),
+    "century": relativedelta(years=100),
+    "centurie": relativedelta(years=100),
+    "hour": relativedelta(hours=1),
+    "minute": relativedelta(minutes=1),
+    "second": relativedelta(seconds=1),
+}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_ORDINAL = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "last": 4,
+    "final": 4,
+}
+_TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+
+def _fmt(gran: str, d: _dt.date) -> str:
+    """Format the calendar unit of granularity ``gran`` containing ``d`` as a TIMEX3 value."""
+    if gran == "day":
+        return d.isoformat()
+    if gran == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if gran == "year":
+        return f"{d.year:04d}"
+    if gran == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if gran == "half":
+        return f"{d.year:04d}-H{1 if d.month <= 6 else 2}"
+    if gran in ("week", "weekend"):
+        iy, iw, _ = d.isocalendar()
+        return f"{iy:04d}-W{iw:02d}" + ("-WE" if gran == "weekend" else "")
+    if gran == "decade":
+        return f"{d.year // 10:03d}"
+    if gran == "century":
+        return f"{d.year // 100:02d}"
+    if gran == "season":
+        y = d.year - 1 if d.month <= 2 else d.year
+        key = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}.get(d.month, "WI")
+        return f"{y:04d}-{key}"
+    raise ValueError(gran)
+
+
+_VALUE_FORMS = [
+    ("day", re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$")),
+    ("month", re.compile(r"^(\d{4})-(\d\d)$")),
+    ("quarter", re.compile(r"^(\d{4})-Q([1-4])$")),
+    ("half", re.compile(r"^(\d{4})-H([12])$")),
+    ("weekend", re.compile(r"^(\d{4})-W(\d\d)-WE$")),
+    ("week", re.compile(r"^(\d{4})-W(\d\d)$")),
+    ("season", re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")),
+    ("year", re.compile(r"^(\d{4})$")),
+    ("decade", re.compile(r"^(\d{3})$")),
+    ("century", re.compile(r"^(\d{2})$")),
+    ("years", re.compile(r"^(\d{4})/(\d{4})$")),
+]
+
+
+def parse_value(value: str | None) -> tuple[str, _dt.date, _dt.date] | None:
+    """Return ``(granularity, first_day, last_day)`` of a TIMEX3 date value, or None.
+
+    Examples
+    --------
+    >>> parse_value("2022-12")
+    ('month', datetime.date(2022, 12, 1), datetime.date(2022, 12, 31))
+    >>> parse_value("199")[1:]
+    (datetime.date(1990, 1, 1), datetime.date(1999, 12, 31))
+    """
+    if not value:
+        return None
+    for gran, rx in _VALUE_FORMS:
+        m = rx.match(value)
+        if not m:
+            continue
+        try:
+            a = int(m.group(1))
+            if gran == "day":
+                d = _dt.date(a, int(m.group(2)), int(m.group(3)))
+                return gran, d, d
+            if gran == "month":
+                d = _dt.date(a, int(m.group(2)), 1)
+                return gran, d, d + relativedelta(months=1, days=-1)
+            if gran == "quarter":
+                d = _dt.date(a, 3 * int(m.group(2)) - 2, 1)
+                return gran, d, d + relativedelta(months=3, days=-1)
+            if gran == "half":
+                d = _dt.date(a, 6 * int(m.group(2)) - 5, 1)
+                return gran, d, d + relativedelta(months=6, days=-1)
+            if gran in ("week", "weekend"):
+                d = _dt.date.fromisocalendar(a, int(m.group(2)), 6 if gran == "weekend" else 1)
+                return gran, d, d + _dt.timedelta(days=1 if gran == "weekend" else 6)
+            if gran == "season":
+                d = _dt.date(a, _SEASON_START[m.group(2)], 1)
+                return gran, d, d + relativedelta(months=3, days=-1)
+            if gran == "year":
+                return gran, _dt.date(a, 1, 1), _dt.date(a, 12, 31)
+            if gran == "decade":
+                return gran, _dt.date(a * 10, 1, 1), _dt.date(a * 10 + 9, 12, 31)
+            if gran == "century":
+                return gran, _dt.date(max(a * 100, 1), 1, 1), _dt.date(a * 100 + 99, 12, 31)
+            return gran, _dt.date(a, 1, 1), _dt.date(int(m.group(2)), 12, 31)
+        except ValueError:
+            return None
+    return None
+
+
+def _shift(value: str, delta: relativedelta, gran: str | None = None) -> str | None:
+    """Shift a date value by ``delta``, keeping its granularity (or using ``gran``)."""
+    p = parse_value(value)
+    if p is None or p[0] == "years":
+        return None
+    g = gran or p[0]
+    return _fmt(g, p[1] + delta)
+
+
+def _number(s: str) -> str | None:
+    s = s.lower().strip().replace("-", " ")
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return s.rstrip("0").rstrip(".") if "." in s else str(int(s))
+    if s in number_words():
+        return number_words()[s]
+    parts = s.split()
+    if len(parts) == 2 and parts[0] in number_words() and parts[1] in number_words():
+        a, b = number_words()[parts[0]], number_words()[parts[1]]
+        if a.isdigit() and b.isdigit():
+            return str(int(a) + int(b)) if int(a) >= 20 and int(b) < 10 else None
+    return None
+
+
+def _duration(n: str, unit: str) -> str:
+    unit = unit.lower().rstrip("s")
+    if unit.endswith("-"):
+        unit = unit[:-1]
+    code = _UNIT.get(unit, "X")
+    if n == "0.5":
+        sub = {"year": ("6", "M"), "month": ("2", "W"), "day": ("12", "H"), "hour": ("30", "M")}
+        if unit in sub:
+            n, code = sub[unit]
+            unit = "minute" if code == "M" and unit == "hour" else unit
+    if code == "W2":
+        n, code = (str(2 * int(n)) if n.isdigit() else n), "W"
+    if code == "WE":
+        n, code = (str(2 * int(n)) if n.isdigit() else n), "D"
+    t = "T" if unit in ("second", "minute", "hour") else ""
+    return f"P{t}{n}{code}"
+
+
+# -- regular expressions -------------------------------------------------------------------------
+
+_MON_CAP = r"(?-i:" + "|".join(sorted({k.capitalize() for k in MONTHS}, key=len, reverse=True)) + r")"
+_MON_ANY = _MON_CAP + r"(?:\.(?=\s|,))?"
+_DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+_WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thurs\.|Fri\.|Sat\.|Sun\.)"
+
+
+def _after(*words: str) -> str:
+    """Fixed-width look-behinds: the match must follow one of ``words`` and a space."""
+    return "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in words) + ")"
+
+
+_MAY_PRE = _after(
+    "in", "of", "since", "until", "till", "by", "from", "through", "last", "next", "this", "early", "late", "mid"
+)
+_TIME_PRE = _after("at", "by", "around", "until", "till", "from", "before", "after", "about")
+_UNITS = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
+_UNITS_SG = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
+_MOD_PRE = r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|end\s+of|start\s+of|as\s+early\s+as|no\s+later\s+than)[\s-]+)"
+_APPROX = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|just|only|barely|the\s+better\s+part\s+of)\s+)"
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
+_TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|JST|local\s+time))"
+_AMPM = r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)"
+_YEARREL = r"(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year"
+
+
+def _numw() -> str:
+    words = sorted(number_words(), key=len, reverse=True)
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    return (
+        r"(?:\d+(?:\.\d+)?|(?:"
+        + tens
+        + r")[-\s](?:one|two|three|four|five|six|seven|eight|nine)|"
+        + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        + r")"
+    )
+
+
+@functools.cache
+def _rules() -> list[tuple[str, re.Pattern]]:
+    """Return (rule name, compiled pattern) pairs; normalisers are looked up by rule name."""
+    num = _numw()
+    periods = "|".join(re.escape(p) for p in sorted(named_periods(), key=len, reverse=True))
+    hols = "|".join(re.escape(h) for h in sorted(holidays(), key=len, reverse=True))
+    rules = [
+        ("absolute_date", DATE_RE.pattern),
+        (
+            "month_day",
+            rf"(?:{_WD},?\s+)?{_MOD_PRE}?(?P<mon>{_MON_ANY})\s+(?P<d>{_DAYN})(?![\d:]|,?\s*{_YEAR4}\b|\s*-\s*\d)",
+        ),
+        (
+            "day_month",
+            rf"(?:{_WD},?\s+)?(?:the\s+)?(?P<d>{_DAYN})\s+(?:of\s+)?(?P<mon>{_MON_ANY})(?!\.?,?\s*{_YEAR4}\b)",
+        ),
+        ("month_year", rf"{_MOD_PRE}?(?P<mon>{_MON_ANY})\s*,?\s+(?:of\s+)?(?P<y>{_YEAR4})(?!\d)"),
+        (
+            "month_year_rel",
+            rf"{_MOD_PRE}?(?P<mon>{_MON_ANY})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year",
+        ),
+        (
+            "month",
+            rf"{_MOD_PRE}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming)\s+)?(?P<mon>(?-i:January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)|{_MAY_PRE}(?-i:May)|(?-i:May)(?=\s+(?:and|or|to|through)\s+(?-i:June|July)))(?![\w-])",
+        ),
+        (
+            "year",
+            rf"(?<![\w$£€#.,/-])(?:(?P<fy>fiscal|calendar|financial|model|school)(?:\s+year)?\s+)?{_MOD_PRE}?(?P<y>{_YEAR4})(?![\w%/-]|,\d|\.\d|\s+(?:percent|per\s+cent|million|billion|people|pounds|dollars|euros|yen|troops|workers|votes|shares|points|feet|meters|miles|km|tons))",
+        ),
+        ("fiscal_short", r"(?P<fy>fiscal|FY)\s*'?(?P<y>\d\d)(?![\d%])"),
+        (
+            "decade",
+            r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?:(?P<c>1[5-9]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s|(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
+        ),
+        (
+            "century",
+            r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century",
+        ),
+        (
+            "quarter",
+            rf"(?:the\s+)?(?:(?P<q1>{_ORD}|latest|current|past|previous|recent|same|year-earlier|year-ago|comparable|fiscal|calendar|{_YEAR4})[\s-]+)*(?:(?P<q>{_ORD})[\s-]+)?(?:fiscal[\s-]+|calendar[\s-]+)?(?P<half>quarter|half)(?:\s+(?:of|in|for)\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR4}|{_YEARREL}))?(?![\w-]|\s+(?:of\s+)?(?:a|an|the)\s+(?:point|mile|century|percent|percentage))",
+        ),
+        ("quarter_code", rf"(?P<fy>FY\s*)?(?-i:Q(?P<q>[1-4]))(?:\s*(?P<y>{_YEAR4}))?\b"),
+        (
+            "season",
+            rf"(?:(?:{_MOD_PRE})?(?:(?P<rel>this|last|next|this\s+past|past|coming|the)\s+)(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{_YEAR4}|{_YEARREL}))?|(?P<s2>(?-i:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter))\s+(?:of\s+)?(?P<y2>{_YEAR4}))(?![\w-])",
+        ),
+        (
+            "weekday",
+            rf"{_MOD_PRE}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming|that)\s+)?(?P<wd>{_WD})(?P<pl>s)?(?:\s+(?P<tod>morning|afternoon|evening|night))?(?![\w])",
+        ),
+        (
+            "tod_weekday",
+            rf"(?P<tod>morning|afternoon|evening|night|midnight|noon)\s+(?:on\s+)?(?P<wd>{_WD})(?![\w])",
+        ),
+        (
+            "deictic",
+            r"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight)(?:\s+(?P<tod>morning|afternoon|evening|night))?(?![\w])",
+        ),
+        (
+            "deictic_tod",
+            r"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday|that)\s+(?P<tod>morning|afternoon|evening|night)(?![\w])",
+        ),
+        (
+            "relative_unit",
+            rf"{_MOD_PRE}?(?P<rel>this|last|next|the\s+previous|the\s+following|the\s+next|the\s+same|that|the\s+current|the\s+prior|this\s+past|this\s+coming|a\s+year\s+earlier|the\s+year-earlier|the\s+year-ago)\s+(?P<unit>week|weekend|month|year|decade|century)(?!-|\w|\s+(?:old|long)\b)",
+        ),
+        (
+            "ago",
+            rf"{_APPROX}?(?P<n>{num}|(?:a\s+)?(?:few|couple\s+of))\s+(?P<unit>{_UNITS})\s+(?P<dir>ago|earlier|later|back|from\s+now|hence)(?![\w-])",
+        ),
+        ("year_ago_adj", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-before|prior-year|year-over-year)(?=\s+\w)"),
+        (
+            "duration",
+            rf"{_APPROX}?(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|latest|following|ensuing|preceding|initial|same|year-earlier|remaining|full)\s+)?(?P<n>{num}|(?:a\s+)?(?:few|couple\s+of))(?:\s+|-)(?:(?:calendar|business|trading|working|straight|consecutive|full|more|additional|long|short)\s+)?(?P<unit>{_UNITS})(?P<adj>-(?:long|old))?(?![\w-])",
+        ),
+        (
+            "duration_plural",
+            r"(?:(?P<rel>for|over|in|within|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|in\s+the\s+coming|several|the\s+first|the)\s+)(?P<unit>(?:minute|hour|day|week|month|year|decade|centurie)s)(?![\w-])",
+        ),
+        (
+            "vague",
+            r"(?P<w>right\s+now|now|currently|presently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|for\s+now|so\s+far|recently|lately|previously|formerly|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future|future|soon|shortly|in\s+recent\s+(?:years|months|weeks|days|decades|times)|recent\s+(?:years|months|weeks|days|decades)|in\s+the\s+(?:near|coming|distant)\s+future|once|earlier|later|then|until\s+now|since\s+then|to\s+date|the\s+time\s+being|eventually|ultimately|all\s+the\s+time|meanwhile|moments?\s+ago|a\s+while\s+ago|long\s+ago|years\s+ago|months\s+ago|weeks\s+ago|days\s+ago)(?![\w-])",
+        ),
+        (
+            "set",
+            r"(?P<w>(?:every|each|per)\s+(?:other\s+)?(?:day|night|week|weekend|month|quarter|year|hour|minute|morning|evening|summer|winter|spring|fall|autumn|decade)|daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly|hourly|semiannually|twice\s+(?:a|per)\s+(?:day|week|month|year)|once\s+(?:a|per)\s+(?:day|week|month|year))(?![\w-])",
+        ),
+        (
+            "set_rate",
+            r"(?:(?<=\d\s)|(?<=%\s)|(?<=\w\w\s))(?P<w>a\s+(?:day|week|month|year))(?![\w-])",
+        ),
+        (
+            "set_weekday",
+            r"(?:(?:every|each)\s+|on\s+(?=[A-Za-z]+s\b))(?P<wd>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))s?(?:\s+(?P<tod>morning|afternoon|evening|night)s?)?(?![\w])",
+        ),
+        (
+            "time",
+            rf"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM})|{_TIME_PRE}(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d|:\d)|(?P<h3>[01]?\d|2[0-3]):(?P<mi3>[0-5]\d)(?={_TZ})|(?P<h4>[01]?\d|1[0-2])\s+o'clock|(?P<w>noon|midnight|midday|mid-?morning|mid-?afternoon|dawn|dusk))(?P<tz>{_TZ})?(?![\w])",
+        ),
+        ("named_period", rf"(?-i:{periods})(?!\w)"),
+        ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{hols})(?!\w)"),
+        (
+            "past_future_unit",
+            r"(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming)\s+(?P<unit>year|month|week|decade|quarter|century)(?![\w-])",
+        ),
+        ("weekend", r"(?:(?P<rel>this|last|next|the|that|this\s+past|this\s+coming)\s+)weekend(?![\w-])"),
+    ]
+    # Every rule but the absolute forms starts at a word boundary: the engine then skips positions
+    # inside words at once instead of trying each alternative there.
+    return [(name, re.compile(pat if name == "absolute_date" else r"(?<!\w)" + pat, re.I)) for name, pat in rules]
+
+
+# Rule precedence when two candidates have the same extent (earlier wins).
+_PRIORITY = {
+    name: i
+    for i, name in enumerate(
+        [
+            "absolute_date",
+            "time",
+            "named_period",
+            "holiday",
+            "month_year",
+            "month_year_rel",
+            "month_day",
+            "day_month",
+            "quarter_code",
+            "quarter",
+            "decade",
+            "century",
+            "season",
+            "ago",
+            "year_ago_adj",
+            "relative_unit",
+            "past_future_unit",
+            "weekend",
+            "deictic_tod",
+            "deictic",
+            "tod_weekday",
+            "weekday",
+            "set_weekday",
+            "set",
+            "set_rate",
+            "duration",
+            "duration_plural",
+            "month",
+            "year",
+            "fiscal_short",
+            "vague",
+        ]
+    )
+}
+
+# "vague" words that are TIMEX3 only in certain contexts: these are too often not temporal.
+_VAGUE_VALUE = {
+    "right now": "PRESENT_REF",
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "presently": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "for now": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "in the past": "PAST_REF",
+    "the past": "PAST_REF",
+    "in the future": "FUTURE_REF",
+    "the future": "FUTURE_REF",
+    "future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+    "in the near future": "FUTURE_REF",
+    "in the coming future": "FUTURE_REF",
+    "in the distant future": "FUTURE_REF",
+    "a while ago": "PAST_REF",
+    "long ago": "PAST_REF",
+    "moments ago": "PAST_REF",
+    "moment ago": "PAST_REF",
+    "years ago": "PAST_REF",
+    "months ago": "PAST_REF",
+    "weeks ago": "PAST_REF",
+    "days ago": "PAST_REF",
+}
+# Words of the vague rule that are kept: the rest ("once", "then", ...) are matched only so that
+# they are not mistaken for parts of other expressions, and dropped.
+_VAGUE_DROP = {
+    "so far",
+    "once",
+    "earlier",
+    "later",
+    "then",
+    "until now",
+    "since then",
+    "to date",
+    "the time being",
+    "eventually",
+    "ultimately",
+    "all the time",
+    "meanwhile",
+    "shortly",
+}
+
+
+# -- tense -----------------------------------------------------------------------------------------
+
+_FUTURE_RE = re.compile(
+    r"\b(?:will|shall|won['’]t|['’]ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to|expects?\s+to|expected\s+to|"
+    r"scheduled|intends?\s+to|aims?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|upcoming|next)\b",
+    re.I,
+)
+
+
+@functools.lru_cache(maxsize=64)
+def sentence_tags(s: str) -> list[tuple[int, int, str, str]]:
+    """Return ``(start, end, word, POS)`` for the tokens of ``s`` (cached for the last sentences)."""
+    from .tokens import tag, tokenize_spans
+
+    spans = tokenize_spans(s)
+    words = [s[a:b] for a, b in spans]
+    return [(a, b, w, t) for (a, b), w, t in zip(spans, words, tag(words))]
+
+
+class _Tense:
+    """Lazily POS-tag a sentence and report the tense of the verb nearest to a position."""
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self._toks: list[tuple[int, int, str, str]] | None = None
+
+    def toks(self) -> list[tuple[int, int, str, str]]:
+        if self._toks is None:
+            self._toks = sentence_tags(self.s)
+        return self._toks
+
+    def at(self, start: int, end: int) -> str | None:
+        """Return ``past``, ``future``, ``present`` or None for the clause around ``start:end``."""
+        best: tuple[int, str] | None = None
+        for a, b, w, t in self.toks():
+            if start <= a < end:
+                continue
+            lw = w.lower()
+            if t == "MD" and lw in ("will", "'ll", "’ll", "shall", "wo"):
+                kind = "future"
+            elif t == "MD" and lw in ("would", "could", "might", "may", "can", "should", "must"):
+                kind = "modal"
+            elif t in ("VBD",) or (t == "VBN" and lw not in ("scheduled", "expected", "set", "due")):
+                kind = "past"
+            elif t in ("VBZ", "VBP"):
+                kind = "present"
+            else:
+                continue
+            dist = start - b if b <= start else a - end
+            # a verb after a clause boundary counts less
+            between = self.s[min(b, end) : max(a, start)]
+            if re.search(r"[;:]|,\s*(?:which|who|and|but)\b|\b(?:said|says|told)\b", between):
+                dist += 40
+            if best is None or dist < best[0]:
+                best = (dist, kind)
+        window = self.s[max(0, start - 60) : min(len(self.s), end + 40)]
+        if best is not None and best[1] in ("present", "modal") and _FUTURE_RE.search(window):
+            return "future"
+        if best is None:
+            return "future" if _FUTURE_RE.search(window) else None
+        return None if best[1] == "modal" else best[1]
+
+
+# -- normalisation ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Ctx:
+    dct: _dt.date | None
+    ref: str | None = None  # last resolved date value the text mentioned
+    tense: _Tense | None = None
+    span: tuple[int, int] = (0, 0)
+    unresolved: bool = field(default=False)
+
+
+def _tense(ctx: _Ctx) -> str | None:
+    return ctx.tense.at(*ctx.span) if ctx.tense else None
+
+
+def _month_num(mon: str) -> int:
+    return MONTHS[mon.rstrip(".").lower()]
+
+
+def _pick_year(ctx: _Ctx, month: int, day: int | None, rel: str | None = None) -> int | None:
+    """Choose the year of a month (and day) without one, from the DCT and the clause's tense."""
+    if ctx.dct is None:
+        return None
+    dct = ctx.dct
+    cands = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            cands.append((y, _dt.date(y, month, day or 1)))
+        except ValueError:
+            continue
+    if not cands:
+        return None
+
+    def key(d: _dt.date) -> tuple[int, int]:
+        return (d.year, d.month) if day is None else (d.year, d.month * 40 + d.day)
+
+    rel = (rel or "").lower()
+    if rel.startswith("this") and "past" not in rel and "coming" not in rel:
+        return dct.year
+    now = key(dct)
+    strict = rel in ("last", "next", "past", "coming", "this past", "this coming")
+    past = [(y, d) for y, d in cands if (key(d) < now if strict else key(d) <= now)]
+    future = [(y, d) for y, d in cands if (key(d) > now if strict else key(d) >= now)]
+    if rel in ("last", "past", "this past"):
+        return max(past)[0] if past else dct.year
+    if rel in ("next", "coming", "this coming"):
+        return min(future)[0] if future else dct.year
+    # News mostly reports the recent past and the near future: the nearest candidate wins unless
+    # the clause's tense points the other way and that candidate is not too far off.
+    nearest = min(cands, key=lambda c: (abs((c[1] - dct).days), c[0] > dct.year))
+    if all(abs((d - dct).days) > _TENSE_REACH for y, d in cands if y != nearest[0]):
+        return nearest[0]  # no other reading within reach: the tense cannot change the answer
+    tense = _tense(ctx)
+    if tense == "past" and past and (dct - max(past)[1]).days <= _TENSE_REACH:
+        return max(past)[0]
+    if tense == "future" and future and (min(future)[1] - dct).days <= _TENSE_REACH:
+        return min(future)[0]
+    return min(cands, key=lambda c: (abs((c[1] - dct).days), c[0] > dct.year))[0]
+
+
+#: How far (days) the tense may pull a partial date away from the nearest reading.
+_TENSE_REACH = 240
+
+
+def _with_mod(mod: str | None) -> str | None:
+    if not mod:
+        return None
+    m = re.sub(r"\s+", " ", mod.lower())
+    if m in ("early", "the beginning of", "the start of", "start of", "as early as"):
+        return "START"
+    if m in ("late", "the end of", "end of", "no later than"):
+        return "END"
+    if m in ("mid", "the middle of"):
+        return "MID"
+    return None
+
+
+def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
+    """Return (type, value, anchor) for a match, or None to drop it."""
+    g = {k: v for k, v in m.groupdict().items() if v is not None}
+    dct = ctx.dct
+    dct_v = dct.isoformat() if dct else None
+    text = m.group(0).lower()
+
+    def need_dct(value_if_missing: str) -> tuple[str, str, str] | None:
+        ctx.unresolved = True
+        return None if value_if_missing is None else ("DATE", value_if_missing, "none")
+
+    if rule == "absolute_date":
+        form = m.lastgroup
+        iso = _to_iso(form, m.groupdict())
+        return ("DATE", iso, "none") if iso else None
+    if rule in ("month_day", "day_month"):
+        mon, day = _month_num(g["mon"]), int(re.match(r"\d+", g["d"]).group())
+        y = _pick_year(ctx, mon, day)
+        if y is None:
+            return need_dct(f"XXXX-{mon:02d}-{day:02d}")
+        try:
+            return "DATE", _dt.date(y, mon, day).isoformat(), "publication date"
+        except ValueError:
+            return None
+    if rule == "month_year":
+        return "DATE", f"{int(g['y']):04d}-{_month_num(g['mon']):02d}", "none"
+    if rule == "month_year_rel":
+        if dct is None:
+            return need_dct(f"XXXX-{_month_num(g['mon']):02d}")
+        y = dct.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        return "DATE", f"{y:04d}-{_month_num(g['mon']):02d}", "publication date"
+    if rule == "month":
+        mon = _month_num(g["mon"])
+        rel = re.sub(r"\s+", " ", g.get("rel", ""))
+        y = _pick_year(ctx, mon, None, rel or None)
+        if y is None:
+            return need_dct(f"XXXX-{mon:02d}")
+        return "DATE", f"{y:04d}-{mon:02d}", "publication date"
+    if rule == "year":
+        return "DATE", f"{int(g['y']):04d}", "none"
+    if rule == "fiscal_short":
+        y = int(g["y"])
+        return "DATE", str(y + (2000 if y < 50 else 1900)), "none"
+    if rule == "decade":
+        if g.get("c"):
+            return "DATE", f"{g['c']}{g['d']}", "none"
+        d = g.get("d2")
+        if d is None:
+            d = str(
+                ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"].index(
+                    g["w"].lower()
+                )
+                + 2
+            )
+        # the century whose decade is nearest before the publication date
+        base = dct.year if dct else 1999
+        c = base // 100
+        if int(f"{c}{d}0") > base:
+            c -= 1
+        return "DATE", f"{c}{d}", "publication date" if dct else "none"
+    if rule == "century":
+        n = g["n"].lower()
+        k = int(re.match(r"\d+", n).group()) if n[0].isdigit() else _ORDINAL.get(n)
+        return ("DATE", f"{k - 1:02d}", "none") if k else None
+    if rule == "quarter_code":
+        q = int(g["q"])
+        if g.get("y"):
+            return "DATE", f"{g['y']}-Q{q}", "none"
+        return _quarter(ctx, q, None, text, g)
+    if rule == "quarter":
+        before = m.string[max(0, m.start() - 12) : m.start()].lower()
+        after = m.string[m.end() : m.end() + 12].lower()
+        if re.search(r"\b(?:a|one|three|two|first|1st)[\s-]+$", before) or re.match(
+            r"\s+of\s+(?!\d|this|last|next)", after
+        ):
+            return None  # "a quarter of the vote", "one half"
+        if g["half"].lower() == "half" and not re.search(r"first|second|1st|2nd|last|final|latest|\d", text):
+            return None
+        mods = re.findall(
+            r"first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past|previous|recent|same|year-earlier|year-ago|comparable|\d{4}",
+            text.split("quarter")[0].split("half")[0],
+        )
+        q = None
+        year = None
+        for w in mods:
+            if w.isdigit():
+                year = int(w)
+            elif w in _ORDINAL:
+                q = _ORDINAL[w] if w not in ("last", "final") or "half" not in text else 2
+        if g.get("y"):
+            yv = g["y"].lower()
+            if yv.isdigit():
+                year = int(yv)
+            elif dct:
+                year = dct.year + (
+                    -1 if "last" in yv or "previous" in yv else 1 if "next" in yv or "following" in yv else 0
+                )
+        return _quarter(ctx, q, year, text, g, half=g["half"].lower() == "half")
+    if rule == "season":
+        s = _SEASON[(g.get("s") or g.get("s2")).lower()]
+        if g.get("y") or g.get("y2"):
+            yv = (g.get("y") or g.get("y2")).lower()
+            if yv.isdigit():
+                return "DATE", f"{yv}-{s}", "none"
+            if dct is None:
+                return need_dct(f"XXXX-{s}")
+            y = dct.year + (-1 if "last" in yv or "previous" in yv else 1 if "next" in yv or "following" in yv else 0)
+            return "DATE", f"{y}-{s}", "publication date"
+        if dct is None:
+            return need_dct(f"XXXX-{s}")
+        rel = (g.get("rel") or "").lower()
+        cur = _fmt("season", dct)
+        cur_y = int(cur[:4])
+        order = ["SP", "SU", "FA", "WI"]
+        si, ci = order.index(s), order.index(cur[5:])
+        if rel.startswith("this") and "past" not in rel and "coming" not in rel:
+            y = cur_y if si >= ci or s != "WI" else cur_y
+            tense = None
+        else:
+            tense = (
+                "past"
+                if rel in ("last", "past", "this past")
+                else "future"
+                if rel in ("next", "coming", "this coming")
+                else _tense(ctx)
+            )
+        if rel.startswith("this") and tense is None:
+            y = cur_y
+        elif tense == "future":
+            y = cur_y if si > ci else cur_y + 1
+        elif tense == "past" or rel:
+            y = cur_y if si < ci else cur_y - 1
+        else:
+            y = cur_y
+        return "DATE", f"{y}-{s}", "publication date"
+    if rule in ("weekday", "tod_weekday", "set_weekday"):
+        wd = g["wd"].lower().rstrip(".")
+        idx = next(i for i, w in enumerate(_WEEKDAYS) if w.startswith(wd[:3]))
+        tod = _TIME_OF_DAY.get((g.get("tod") or "").lower())
+        if rule == "set_weekday" or g.get("pl"):
+            if rule == "set_weekday" and text.startswith("on") and not g.get("pl") and not text.endswith("s"):
+                # "on Monday" is a date: handled by the weekday rule
+                return None
+            return "SET", f"XXXX-WXX-{idx + 1}" + (f"T{tod}" if tod else ""), "none"
+        if dct is None:
+            return need_dct("XXXX-WXX-" + str(idx + 1))
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+        diff = idx - dct.weekday()
+        if rel in ("last", "past", "this past"):
+            diff = diff - 7 if diff >= 0 else diff
+        elif rel in ("next", "coming", "this coming"):
+            diff = diff + 7 if diff <= 0 else diff
+        elif rel == "this":
+            pass
+        elif diff != 0:
+            tense = _tense(ctx)
+            if tense == "future":
+                diff = diff + 7 if diff < 0 else diff
+            else:
+                diff = diff - 7 if diff > 0 else diff
+        d = dct + _dt.timedelta(days=diff)
+        if tod or g.get("tod", "").lower() in ("midnight", "noon"):
+            t = {"midnight": "24", "noon": "12:00"}.get(g.get("tod", "").lower(), tod)
+            return "TIME", f"{d.isoformat()}T{t}", "publication date"
+        return "DATE", d.isoformat(), "publication date"
+    if rule == "deictic":
+        w = re.sub(r"\s+", " ", g["w"].lower())
+        off = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1}.get(w)
+        if off is None:
+            off = -2 if "before" in w else 2
+        tod = _TIME_OF_DAY.get((g.get("tod") or "").lower()) or ("NI" if w in ("tonight", "overnight") else None)
+        if dct is None:
+            ctx.unresolved = True
+            return ("TIME" if tod else "DATE"), "XXXX-XX-XX" + (f"T{tod}" if tod else ""), "none"
+        d = (dct + _dt.timedelta(days=off)).isoformat()
+        if tod:
+            return "TIME", f"{d}T{tod}", "publication date"
+        return "DATE", d, "publication date"
+    if rule == "deictic_tod":
+        rel = g["rel"].lower()
+        tod = _TIME_OF_DAY[g["tod"].lower()]
+        if rel == "that":
+            base = ctx.ref if ctx.ref and parse_value(ctx.ref) and parse_value(ctx.ref)[0] == "day" else None
+            if base is None:
+                return None
+            return "TIME", f"{base}T{tod}", "previous date"
+        off = {"this": 0, "last": -1 if tod == "NI" else 0, "yesterday": -1, "tomorrow": 1}[rel]
+        if rel == "last" and tod != "NI":
+            off = -1
+        if dct is None:
+            ctx.unresolved = True
+            return "TIME", f"XXXX-XX-XXT{tod}", "none"
+        return "TIME", f"{(dct + _dt.timedelta(days=off)).isoformat()}T{tod}", "publication date"
+    if rule in ("relative_unit", "past_future_unit"):
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        unit = g["unit"].lower()
+        gran = _GRAN_OF_UNIT[unit]
+        if rule == "past_future_unit":
+            return "DURATION", _duration("1", unit), "none"
+        anaphoric = rel in (
+            "the previous",
+            "the following",
+            "the next",
+            "the same",
+            "that",
+            "the prior",
+            "a year earlier",
+            "the year-earlier",
+            "the year-ago",
+        )
+        if anaphoric:
+            ref = ctx.ref
+            if ref is None:
+                if dct is None:
+                    return need_dct("XXXX")
+                ref = dct_v
+                anchor = "publication date"
+            else:
+                anchor = "previous date"
+            n = {"the previous": -1, "the prior": -1, "the following": 1, "the next": 1}.get(rel, 0)
+            if rel in ("a year earlier", "the year-earlier", "the year-ago"):
+                p = parse_value(ref)
+                if p is None:
+                    return None
+                return "DATE", _fmt(gran, p[1] - relativedelta(years=1)), anchor
+            p = parse_value(ref)
+            if p is None:
+                return None
+            return "DATE", _fmt(gran, p[1] + _DELTA[unit] * n), anchor
+        if dct is None:
+            ctx.unresolved = True
+            return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(gran, "XXXX"), "none"
+        n = {"this": 0, "the current": 0, "last": -1, "next": 1, "this past": -1, "this coming": 1}[rel]
+        if unit == "weekend":
+            base = dct + _dt.timedelta(days=5 - dct.weekday())
+            if rel in ("last", "this past"):
+                base = base - _dt.timedelta(days=7) if dct.weekday() < 5 else base - _dt.timedelta(days=7)
+            elif rel in ("next", "this coming"):
+                base = base + _dt.timedelta(days=7)
+            return "DATE", _fmt("weekend", base), "publication date"
+        return "DATE", _fmt(gran, dct + _DELTA[unit] * n), "publication date"
+    if rule == "weekend":
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+        if dct is None:
+            return need_dct("XXXX-WXX-WE")
+        base = dct + _dt.timedelta(days=5 - dct.weekday())
+        tense = "past" if rel in ("last", "this past") else "future" if rel in ("next", "this coming") else None
+        if rel in ("the", "that") or rel == "this":
+            tense = tense or _tense(ctx)
+            if tense == "past" and dct.weekday() < 5:
+                base -= _dt.timedelta(days=7)
+        elif tense == "past":
+            base -= _dt.timedelta(days=7)
+        elif rel == "next":
+            base += _dt.timedelta(days=7) if dct.weekday() >= 5 else _dt.timedelta(0)
+        return "DATE", _fmt("weekend", base), "publication date"
+    if rule == "ago":
+        n = _number(g["n"]) or "X"
+        unit = g["unit"].lower().rstrip("s")
+        unit = "century" if unit == "centurie" else unit
+        direction = re.sub(r"\s+", " ", g["dir"].lower())
+        sign = -1 if direction in ("ago", "earlier", "before", "back") else 1
+        if unit in ("hour", "minute", "second"):
+            return "DURATION", _duration(n, unit), "none"
+        gran = _GRAN_OF_UNIT.get(unit, "day")
+        anaphoric = direction in ("earlier", "later", "before", "after")
+        base, anchor = (ctx.ref, "previous date") if anaphoric and ctx.ref else (dct_v, "publication date")
+        if base is None:
+            ctx.unresolved = True
+            return "DATE", {"year": "XXXX", "month": "XXXX-XX"}.get(gran, "XXXX-XX-XX"), "none"
+        p = parse_value(base)
+        if p is None or p[0] == "years":
+            return None
+        # "a year ago" in a text about quarters means the same quarter a year before
+        if gran == "year" and ctx.ref and p[0] != "quarter":
+            pr = parse_value(ctx.ref)
+            if pr and pr[0] == "quarter" and not anaphoric:
+                p, anchor = pr, "previous date"
+        if gran == "year" and p[0] in ("quarter", "half", "month") and anchor == "previous date":
+            gran = p[0]
+        if n == "X" or not n.replace(".", "").isdigit() or "." in n:
+            return (
+                "DATE",
+                _fmt(gran, p[1])[: {"year": 3, "decade": 2}.get(gran, 4)] + ("X" if gran in ("year", "decade") else ""),
+                anchor,
+            )
+        return "DATE", _fmt(gran, p[1] + _DELTA[unit] * (sign * int(n))), anchor
+    if rule == "year_ago_adj":
+        ref = ctx.ref or dct_v
+        if ref is None:
+            return need_dct("XXXX")
+        p = parse_value(ref)
+        if p is None or p[0] == "years":
+            return None
+        gran = p[0] if p[0] in ("quarter", "half", "year", "month") else "year"
+        return "DATE", _fmt(gran, p[1] - relativedelta(years=1)), "previous date" if ctx.ref else "publication date"
+    if rule == "duration":
+        n = _number(g["n"])
+        if n is None:
+            n = "X"
+        unit = g["unit"].lower()
+        if unit.startswith("centur"):
+            unit = "century"
+        if (
+            n not in ("1", "X")
+            and not unit.endswith("s")
+            and not g.get("adj")
+            and "-" not in text
+            and not re.search(r"\d", g["n"])
+        ):
+            # "two year" without plural or hyphen: probably not a duration
+            return None
+        return "DURATION", _duration(n, unit), "none"
+    if rule == "duration_plural":
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        unit = g["unit"].lower()
+        if rel in ("for", "over", "in", "within", "the", "the first") and unit in ("minutes", "hours", "days"):
+            if rel not in ("for", "over"):
+                return None
+        if rel in ("in", "the"):
+            return None
+        unit = "century" if unit.startswith("centur") else unit
+        return "DURATION", _duration("X", unit), "none"
+    if rule == "vague":
+        w = re.sub(r"\s+", " ", g["w"].lower())
+        if w in _VAGUE_DROP:
+            return None
+        if w.startswith(("in recent", "recent")):
+            return "DATE", "PAST_REF", "none"
+        return "DATE", _VAGUE_VALUE.get(w, "PRESENT_REF"), "none"
+    if rule in ("set", "set_rate"):
+        w = re.sub(r"\s+", " ", g["w"].lower())
+        other = " other " in f" {w} "
+        key = w.split()[-1]
+        adv = {
+            "daily": "P1D",
+            "nightly": "P1D",
+            "weekly": "P1W",
+            "biweekly": "P2W",
+            "monthly": "P1M",
+            "quarterly": "P1Q",
+            "annually": "P1Y",
+            "yearly": "P1Y",
+            "hourly": "PT1H",
+            "semiannually": "P6M",
+        }
+        if key in adv:
+            return "SET", adv[key], "none"
+        if key in ("morning", "evening"):
+            return "SET", f"XXXX-XX-XXT{_TIME_OF_DAY[key]}", "none"
+        if key in _SEASON:
+            return "SET", f"XXXX-{_SEASON[key]}", "none"
+        return "SET", _duration("2" if other else "1", key), "none"
+    if rule == "time":
+        if g.get("w"):
+            w = g["w"].lower().replace("-", "")
+            t = {
+                "noon": "12:00",
+                "midday": "12:00",
+                "midnight": "24:00",
+                "midmorning": "MO",
+                "midafternoon": "AF",
+                "dawn": "MO",
+                "dusk": "EV",
+            }[w]
+            h, mi = None, None
+        else:
+            h = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4"))
+            mi = int(g.get("mi") or g.get("mi2") or g.get("mi3") or 0)
+            ap = (g.get("ap") or "").lower().replace(".", "")
+            if ap == "pm" and h < 12:
+                h += 12
+            elif ap == "am" and h == 12:
+                h = 0
+            if h > 24 or (not ap and not g.get("tz") and not g.get("h4") and h == 0 and mi == 0):
+                return None
+            t = f"{h:02d}:{mi:02d}"
+        if dct is None:
+            ctx.unresolved = True
+            return "TIME", f"XXXX-XX-XXT{t}", "none"
+        return "TIME", f"{dct_v}T{t}", "publication date"
+    if rule == "named_period":
+        return "DATE", named_periods()[m.group(0)][2], "none"
+    if rule == "holiday":
+        rule_s = holidays()[g["h"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if dct is None:
+            return need_dct("XXXX-" + (rule_s if "-" in rule_s and ":" not in rule_s else "XX-XX"))
+
+        def hday(y: int) -> _dt.date:
+            if ":" not in rule_s:
+                mm, dd = rule_s.split("-")
+                return _dt.date(y, int(mm), int(dd))
+            n, wd, mm = (int(x) for x in rule_s.split(":"))
+            if n > 0:
+                d = _dt.date(y, mm, 1)
+                d += _dt.timedelta(days=(wd - 1 - d.weekday()) % 7)
+                return d + _dt.timedelta(weeks=n - 1)
+            d = _dt.date(y, mm, 1) + relativedelta(months=1, days=-1)
+            return d - _dt.timedelta(days=(d.weekday() - (wd - 1)) % 7)
+
+        tense = "past" if rel == "last" else "future" if rel == "next" else None if rel == "this" else _tense(ctx)
+        cands = [hday(y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+        if tense == "past":
+            d = max(c for c in cands if c <= dct)
+        elif tense == "future":
+            d = min(c for c in cands if c >= dct)
+        elif rel == "this":
+            d = cands[1]
+        else:
+            d = min(cands, key=lambda c: abs((c - dct).days))
+        return "DATE", d.isoformat(), "publication date"
+    return None
+
+
+def _quarter(
+    ctx: _Ctx, q: int | None, year: int | None, text: str, g: dict, *, half: bool = False
+) -> tuple[str, str, str] | None:
+    dct = ctx.dct
+    unit = "H" if half else "Q"
+    n_units = 2 if half else 4
+    if q is not None and q > n_units:
+        return None
+    anchor = "none"
+    if year is None:
+        if "year-earlier" in text or "year-ago" in text or "comparable" in text or "same" in text:
+            ref = ctx.ref
+            p = parse_value(ref) if ref else None
+            if p and p[0] in ("quarter", "half"):
+                return "DATE", _fmt(p[0], p[1] - relativedelta(years=1)), "previous date"
+            if dct is None:
+                return None
+        if dct is None:
+            ctx.unresolved = True
+            return "DATE", f"XXXX-{unit}{q or 'X'}", "none"
+        cur = (dct.month - 1) // (12 // n_units) + 1
+        anchor = "publication date"
+        if q is None:
+            if re.search(r"\b(?:current|this)\b", text):
+                return "DATE", f"{dct.year}-{unit}{cur}", anchor
+            ref = ctx.ref
+            p = parse_value(ref) if ref else None
+            if (
+                p
+                and p[0] == ("half" if half else "quarter")
+                and not re.search(r"latest|recent|past|previous|last", text)
+            ):
+                return "DATE", ref, "previous date"
+            # "the quarter", "the latest quarter": the last completed one
+            prev = cur - 1
+            y = dct.year
+            if prev == 0:
+                prev, y = n_units, y - 1
+            return "DATE", f"{y}-{unit}{prev}", anchor
+        if q <= cur:
+            year = dct.year
+        else:
+            year = dct.year if _tense(ctx) == "future" else dct.year - 1
+    if q is None:
+        return "DATE", f"{year}-{unit}X", anchor
+    return "DATE", f"{year}-{unit}{q}", anchor
+
+
+# -- driver -------------------------------------------------------------------------------------------
+
+
+_MONTH_WORDS = frozenset(MONTHS)
+_WEEKDAY_WORDS = frozenset([*_WEEKDAYS, "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun"])
+_UNIT_WORDS = frozenset(
+    w + p
+    for w in (
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "night",
+        "week",
+        "weekend",
+        "fortnight",
+        "month",
+        "quarter",
+        "year",
+        "decade",
+    )
+    for p in ("", "s")
+) | {"century", "centuries"}
+_TOD_WORDS = frozenset(["morning", "afternoon", "evening", "night", "noon", "midnight"])
+_DIGIT = "<digit>"
+#: Words one of which must occur in a sentence for a rule to be tried (a cheap pre-filter).
+_TRIGGERS: dict[str, frozenset[str]] = {
+    "absolute_date": frozenset([_DIGIT]),
+    "month_day": _MONTH_WORDS,
+    "day_month": _MONTH_WORDS,
+    "month_year": _MONTH_WORDS,
+    "month_year_rel": _MONTH_WORDS,
+    "month": _MONTH_WORDS,
+    "year": frozenset([_DIGIT]),
+    "fiscal_short": frozenset(["fiscal", "fy"]),
+    "decade": frozenset(
+        [_DIGIT, "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+    ),
+    "century": frozenset(["century"]),
+    "quarter": frozenset(["quarter", "half"]),
+    "quarter_code": frozenset(["q1", "q2", "q3", "q4"]),
+    "season": frozenset(_SEASON),
+    "weekday": _WEEKDAY_WORDS,
+    "tod_weekday": _WEEKDAY_WORDS,
+    "set_weekday": _WEEKDAY_WORDS,
+    "deictic": frozenset(["today", "yesterday", "tomorrow", "tonight", "overnight"]),
+    "deictic_tod": _TOD_WORDS,
+    "relative_unit": _UNIT_WORDS,
+    "ago": frozenset(["ago", "earlier", "later", "back", "now", "hence"]),
+    "year_ago_adj": frozenset(["year"]),
+    "duration": _UNIT_WORDS,
+    "duration_plural": _UNIT_WORDS,
+    "past_future_unit": _UNIT_WORDS,
+    "weekend": frozenset(["weekend"]),
+    "vague": frozenset(
+        "now currently presently present moment nowadays days recently lately previously formerly past future soon "
+        "shortly recent once earlier later then date time eventually ultimately meanwhile ago while years months weeks".split()
+    ),
+    "set": frozenset(
+        "every each per daily nightly weekly biweekly monthly quarterly annually yearly hourly semiannually twice once".split()
+    ),
+    "set_rate": frozenset(["day", "week", "month", "year"]),
+    "time": frozenset([_DIGIT, "noon", "midnight", "midday", "midmorning", "mid", "midafternoon", "dawn", "dusk"]),
+}
+_WORD = re.compile(r"[a-z]+\d?|\d")
+
+
+@functools.cache
+def _name_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    strip = re.compile(r"^the\s+", re.I)
+    periods = tuple({strip.sub("", p) for p in named_periods()})
+    hols = tuple({strip.sub("", h).lower() for h in holidays()})
+    return periods, hols
+
+
+def _candidates(s: str) -> list[tuple[int, int, str, re.Match]]:
+    low = s.lower()
+    words = set(_WORD.findall(low))
+    if any(w.isdigit() for w in words):
+        words.add(_DIGIT)
+    periods, hols = _name_keys()
+    out = []
+    for name, rx in _rules():
+        trig = _TRIGGERS.get(name)
+        if trig is not None and words.isdisjoint(trig):
+            continue
+        if name == "named_period" and not any(p in s for p in periods):
+            continue
+        if name == "holiday" and not any(h in low for h in hols):
+            continue
+        for m in rx.finditer(s):
+            if m.end() > m.start():
+                out.append((m.start(), m.end(), name, m))
+    # longest first, then rule precedence, then leftmost
+    out.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0]))
+    chosen: list[tuple[int, int, str, re.Match]] = []
+    taken = bytearray(len(s) + 1)
+    for c in out:
+        if any(taken[c[0] : c[1]]):
+            continue
+        taken[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+        chosen.append(c)
+    chosen.sort()
+    return chosen
+
+
+_TRIM = re.compile(r"^(?:\s+|,)|[\s,]+$")
+
+
+def _interval(value: str) -> tuple[str | None, str | None]:
+    p = parse_value(value.split("T")[0] if "T" in value and value[:4].isdigit() else value)
+    if p is None:
+        return None, None
+    return p[1].isoformat(), p[2].isoformat()
+
+
+def _duration_interval(value: str, rel: str, tense: str | None, dct: _dt.date | None) -> tuple[str | None, str | None]:
+    m = re.fullmatch(r"P(\d+)(Y|M|W|D|DE|CE|Q)", value)
+    if not m or dct is None:
+        return None, None
+    n = int(m.group(1))
+    delta = {
+        "Y": relativedelta(years=n),
+        "M": relativedelta(months=n),
+        "W": relativedelta(weeks=n),
+        "D": relativedelta(days=n),
+        "DE": relativedelta(years=10 * n),
+        "CE": relativedelta(years=100 * n),
+        "Q": relativedelta(months=3 * n),
+    }[m.group(2)]
+    rel = rel.lower()
+    if re.search(r"\b(?:past|last|previous|preceding)\b", rel):
+        return (dct - delta + _dt.timedelta(days=1)).isoformat(), dct.isoformat()
+    if re.search(r"\b(?:next|coming|following|ensuing)\b", rel) or tense == "future":
+        return dct.isoformat(), (dct + delta - _dt.timedelta(days=1)).isoformat()
+    return None, None
+
+
+def find_timexes(
+    s: str,
+    *,
+    dct: str | _dt.date | None = None,
+    ref: str | None = None,
+    state: dict | None = None,
+    tense_of: Callable[[int, int], str | None] | None = None,
+) -> list[Timex]:
+    """Return the temporal expressions of one sentence ``s``, normalised.
+
+    Parameters
+    ----------
+    s : str
+        One sentence (or any short text).
+    dct : str or date, optional
+        Document creation (publication) time; without it relative values stay unresolved.
+    ref : str, optional
+        The last date the text mentioned before ``s`` (anchor for "a year earlier").
+    state : dict, optional
+        Carries ``ref`` from sentence to sentence: pass the same dict for every sentence of a text.
+    tense_of : callable, optional
+        Override the tense of the clause at ``(start, end)``; POS tags decide it by default.
+
+    Returns
+    -------
+    list of Timex
+        Offsets index into ``s``.
+
+    Examples
+    --------
+    >>> [(t.text, t.value) for t in find_timexes("Prices rose in December.", dct="2023-02-10")]
+    [('December', '2022-12')]
+    >>> [(t.value, t.resolved) for t in find_timexes("Prices rose in December.")]
+    [('XXXX-12', False)]
+    """
+    if isinstance(dct, str):
+        from .dates import parse_date
+
+        iso = parse_date(dct)
+        dct = _dt.date.fromisoformat(iso) if iso else None
+    state = state if state is not None else {}
+    if ref is not None:
+        state["ref"] = ref
+    out: list[Timex] = []
+    tense = _Tense(s)
+    if tense_of is not None:
+        tense.at = tense_of  # type: ignore[method-assign]
+    for a, b, name, m in _candidates(s):
+        ctx = _Ctx(dct=dct, ref=state.get("ref"), tense=tense, span=(a, b))
+        res = _norm(name, m, ctx)
+        if res is None:
+            continue
+        typ, value, anchor = res
+        # trim leading/trailing spaces and commas from the extent
+        t = s[a:b]
+        lead = len(t) - len(t.lstrip(" ,"))
+        trail = len(t) - len(t.rstrip(" ,"))
+        a, b = a + lead, b - trail
+        tx = Timex(a, b, s[a:b], typ, value, name, anchor, not ctx.unresolved)
+        tx.mod = _with_mod(m.groupdict().get("mod"))
+        if name == "named_period":
+            tx.date_start, tx.date_end = named_periods()[tx.text][:2]
+        elif typ in ("DATE", "TIME") and tx.resolved:
+            tx.date_start, tx.date_end = _interval(value)
+        elif typ == "DURATION" and dct is not None:
+            pre = s[max(0, a - 12) : a] + " " + tx.text
+            window = s[max(0, a - 60) : min(len(s), b + 40)]
+            future = "future" if _FUTURE_RE.search(window) else None
+            tx.date_start, tx.date_end = _duration_interval(value, pre, future, dct)
+            if tx.date_start:
+                tx.anchor = "publication date"
+        out.append(tx)
+        if (
+            typ == "DATE"
+            and tx.resolved
+            and tx.anchor != "previous date"
+            and parse_value(value)
+            and parse_value(value)[0] != "years"
+        ):
+            state["ref"] = value
+    return _merge(s, out)
+
+
+_JOIN = re.compile(r"^\s*(?:,\s*|\s+on\s+|\s+at\s+|\s+)?$")
+
+
+def _merge(s: str, tx: list[Timex]) -> list[Timex]:
+    """Join a time of day with the date next to it ("10 p.m. Wednesday", "Friday, Aug. 7")."""
+    out: list[Timex] = []
+    for t in tx:
+        if out and _JOIN.match(s[out[-1].end : t.start]):
+            p = out[-1]
+            pair = {p.type, t.type}
+            if pair == {"TIME", "DATE"}:
+                time_x, date_x = (p, t) if p.type == "TIME" else (t, p)
+                if parse_value(date_x.value) and parse_value(date_x.value)[0] == "day" and "T" in time_x.value:
+                    value = f"{date_x.value}T{time_x.value.split('T', 1)[1]}"
+                    merged = Timex(
+                        p.start,
+                        t.end,
+                        s[p.start : t.end],
+                        "TIME",
+                        value,
+                        f"{p.rule}+{t.rule}",
+                        date_x.anchor,
+                        p.resolved and t.resolved,
+                    )
+                    merged.date_start, merged.date_end = date_x.date_start, date_x.date_end
+                    out[-1] = merged
+                    continue
+        out.append(t)
+    return out
