@@ -1,20 +1,53 @@
 """Command line: ``python -m analysis ARTICLE... --out DIR``.
 
-Writes, per article, every table as CSV and Parquet under ``DIR/<article>/tables/``.  Bad input
-prints one line naming the file and the problem; a batch run reports the failures, processes the
-rest, and exits non-zero when any article failed.
+Writes, per article, under ``DIR/<article>/``: every table as CSV and Parquet in ``tables/``, every
+chart as HTML, PNG, SVG and CSV in ``figures/``, and one self-contained ``report.html``.  Progress
+goes to stderr, one line per article.  Bad input prints one line naming the file and the problem; a
+batch run reports the failures, processes the rest, and exits non-zero when any article failed.
+Re-running overwrites the same files with the same content.  One browser draws the static images of
+the whole batch; without one, PNG/SVG are skipped with one message.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
+import warnings
 from pathlib import Path
 
 from .article import load_article, slug
 from .errors import ArticleError
-from .export import write_tables
+from .export import FORMATS, StaticExportSkipped, export_all, image_session, write_tables
 from .resources import MissingResourceError
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    items = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    bad = [f for f in items if f not in FORMATS]
+    if bad:
+        raise argparse.ArgumentTypeError(f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
+    return items
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def process(path: str, out: Path, *, published: str | None, formats: tuple[str, ...], report: bool) -> Path:
+    """Write the tables, figures and report of one article; return its output folder."""
+    from .charts import article_charts
+    from .report import write_report
+
+    art = load_article(path, published=published)
+    dest = out / slug(art)
+    write_tables(art, dest / "tables")
+    figures = article_charts(art)
+    if formats:
+        export_all(figures, dest / "figures", formats)
+    if report:
+        write_report(art, dest / "report.html", figures, figures_dir="figures" if formats else None)
+    return dest
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,21 +55,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("articles", nargs="+", help=".txt, .html or .htm files")
     parser.add_argument("--out", default="reports", help="output directory (default: reports)")
     parser.add_argument("--published", help="publication date YYYY-MM-DD for articles that state none")
+    parser.add_argument(
+        "--formats",
+        type=_formats,
+        default=FORMATS,
+        help="chart formats, comma-separated (default: html,png,svg; an empty string writes no figures)",
+    )
+    parser.add_argument("--no-report", dest="report", action="store_false", help="do not write report.html")
     args = parser.parse_args(argv)
 
     out = Path(args.out)
     failures = 0
     total = len(args.articles)
-    for n, path in enumerate(args.articles, 1):
-        try:
-            art = load_article(path, published=args.published)
-            dest = out / slug(art)
-            write_tables(art, dest / "tables")
-        except (ArticleError, MissingResourceError) as exc:
-            failures += 1
-            print(f"error: {exc}", file=sys.stderr)
-            continue
-        print(f"[{n}/{total}] {path} -> {dest}", file=sys.stderr)
+    skipped: dict[str, None] = {}
+    with warnings.catch_warnings(record=True) as caught, image_session():
+        warnings.simplefilter("always", StaticExportSkipped)
+        for n, path in enumerate(args.articles, 1):
+            t0 = time.perf_counter()
+            try:
+                dest = process(path, out, published=args.published, formats=args.formats, report=args.report)
+            except (ArticleError, MissingResourceError) as exc:
+                failures += 1
+                print(f"error: {_one_line(exc)}", file=sys.stderr)
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+                failures += 1
+                print(f"error: {path}: {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
+                continue
+            finally:
+                for w in caught:
+                    if issubclass(w.category, StaticExportSkipped) and str(w.message) not in skipped:
+                        skipped[str(w.message)] = None
+                        print(f"warning: {_one_line(w.message)}", file=sys.stderr)
+                caught.clear()
+            print(f"[{n}/{total}] {path} -> {dest} ({time.perf_counter() - t0:.1f}s)", file=sys.stderr)
     if failures:
         print(f"{failures} of {total} article(s) failed", file=sys.stderr)
     return 1 if failures else 0

@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import entities as _entities
 from . import quotes as _quotes
+from . import stats as _stats
 from . import terms as _terms
 from . import timeline as _timeline
 from .dates import parse_date
@@ -151,11 +152,59 @@ class Article:
         """Term frequencies of the story, most frequent first."""
         return _terms.term_table(self.tokens)
 
+    @cached_property
+    def term_tokens(self) -> pd.DataFrame:
+        """Every token with its term key and the rule that counted or dropped it."""
+        return _terms.term_tokens(self.tokens)
+
+    @cached_property
+    def bigrams(self) -> pd.DataFrame:
+        """Two-word collocations with counts and an association score."""
+        return _terms.ngrams(self.tokens, 2, text=self.text)
+
+    @cached_property
+    def trigrams(self) -> pd.DataFrame:
+        """Three-word collocations with counts and an association score."""
+        return _terms.ngrams(self.tokens, 3, text=self.text)
+
+    @cached_property
+    def keyness(self) -> pd.DataFrame:
+        """Distinctive terms against a general-English frequency list (method named per row)."""
+        return _terms.keyness(self.terms)
+
+    @cached_property
+    def term_dispersion(self) -> pd.DataFrame:
+        """Counts of the top terms per segment of the story."""
+        return _terms.term_dispersion(self.tokens, self.terms)
+
+    def kwic(self, term: str, *, window: int = 5) -> pd.DataFrame:
+        """Keyword-in-context rows for ``term`` (left, match, right, sentence_id, offsets)."""
+        return _terms.kwic(self, None, term, window=window)
+
+    @cached_property
+    def stats(self) -> pd.DataFrame:
+        """Summary statistics: words, sentences, quotes, actors, reading time, readability."""
+        return _stats.article_stats(self)
+
     def tables(self) -> dict[str, pd.DataFrame]:
         """Return every public table by name."""
         return {
             name: getattr(self, name)
-            for name in ("blocks", "sentences", "quotes", "entities", "actors", "cooccurrence", "timeline", "terms")
+            for name in (
+                "blocks",
+                "sentences",
+                "quotes",
+                "entities",
+                "actors",
+                "cooccurrence",
+                "timeline",
+                "terms",
+                "bigrams",
+                "trigrams",
+                "keyness",
+                "term_dispersion",
+                "stats",
+            )
         }
 
 

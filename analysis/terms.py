@@ -1,12 +1,826 @@
-"""Term frequencies (placeholder until the terms issue lands)."""
+"""Terms of a story: frequencies, n-grams, keyness, keyword-in-context and dispersion.
+
+Every function reads the token table (``token_id, sentence_id, start, end, text, pos``) and goes
+through :func:`term_tokens`, which gives each token a normalised ``term`` key and a ``rule`` saying
+whether it is counted and why not:
+
+- ``punctuation``: no letter or digit (quote marks, dashes, brackets);
+- ``clitic``: possessive and contracted endings split off by the tokenizer (``'s``, ``n't``, ``'re``);
+- ``number``: digits (``2023``, ``3rd``, ``1990s``) or tagged ``CD`` (``five``);
+- ``short``: fewer than ``min_length`` letters;
+- ``stopword``: the lower-cased word or its lemma is on the stop list (NLTK's English list plus the
+  news list ``analysis/data/news_stopwords.txt``); a verb whose lemma differs and is not a stop word
+  stays (``won`` -> ``win``);
+- ``term``: everything else, counted under its key.
+
+Keys are lower case with curly apostrophes and dashes normalised; common words are lemmatised with
+WordNet using the tagger's POS (Penn tag -> WordNet noun/verb/adjective/adverb, the last part of a
+hyphenated compound only); names keep their lower-cased form, so a name is never "lemmatised"
+(``Kansas`` stays ``kansas``).  Whether a word is a name is the tagger's call (``NNP``/``NNPS``)
+checked against the whole text (see :func:`_proper_nouns`).  A name is not checked against the
+function words (NLTK's list and the news list's ``function`` entries): ``US`` is not ``us``, ``May``
+the month is not the modal, ``Will Smith`` keeps ``will`` — except in a sentence in headline case,
+where capitals prove nothing.
+"""
 
 from __future__ import annotations
 
+import functools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, Literal
+
 import pandas as pd
 
-TERM_COLUMNS = ["term", "count"]
+from .resources import nltk_stopwords, read_lexicon, wordnet_lemmatizer
+from .tokens import tokenize_spans
+
+TERM_COLUMNS = [
+    "term",
+    "count",
+    "rel_freq",
+    "lemma",
+    "forms",
+    "pos",
+    "how",
+    "n_sentences",
+    "sentence_ids",
+    "start",
+    "end",
+    "text",
+]
+NGRAM_COLUMNS = [
+    "ngram",
+    "n",
+    "count",
+    "score",
+    "measure",
+    "words",
+    "forms",
+    "sentence_ids",
+    "start",
+    "end",
+    "text",
+    "how",
+]
+KEYNESS_COLUMNS = [
+    "term",
+    "count",
+    "rel_freq",
+    "ref_freq",
+    "expected",
+    "log_likelihood",
+    "log_ratio",
+    "p_value",
+    "keyness",
+    "method",
+    "direction",
+]
+KWIC_COLUMNS = [
+    "kwic_id",
+    "query",
+    "term",
+    "sentence_id",
+    "token_id",
+    "left",
+    "match",
+    "right",
+    "start",
+    "end",
+    "text",
+    "left_start",
+    "right_end",
+    "how",
+]
+DISPERSION_COLUMNS = ["term", "rank", "segment", "count", "rel_freq", "n_words", "start", "end"]
+
+Measure = Literal[
+    "pmi", "likelihood_ratio", "chi_sq", "student_t", "poisson_stirling", "jaccard", "raw_freq", "mi_like"
+]
+KeynessMethod = Literal["log-likelihood", "log-ratio"]
+
+#: Assumed size (tokens) of the general-English reference corpus behind wordfreq's frequencies.
+REFERENCE_SIZE = 1_000_000_000
+#: Frequency given to a word that wordfreq does not list: half the lowest frequency of its English list.
+REFERENCE_FLOOR = 5e-9
+
+_NORMALISE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "‑": "-", "‐": "-", "—": "-"})
+_HAS_ALNUM = re.compile(r"[^\W_]")
+_NUMBER = re.compile(r"\d")
+_WORDNET_POS = {"J": "a", "V": "v", "N": "n", "R": "r"}
+_PROPER = ("NNP", "NNPS")
 
 
-def term_table(tokens: pd.DataFrame, **options) -> pd.DataFrame:
-    """Return term counts (columns only for now)."""
-    return pd.DataFrame(columns=TERM_COLUMNS)
+@functools.cache
+def default_stopwords() -> frozenset[str]:
+    """Return the default stop list: NLTK's English stop words plus the news list.
+
+    Examples
+    --------
+    >>> {"the", "said", "also"} <= default_stopwords()
+    True
+    """
+    return _news_stopwords() | nltk_stopwords()
+
+
+def _news_stopwords(kind: str | None = None) -> frozenset[str]:
+    """Return the news stop list, or only its entries of one ``kind`` (``function``, ``title``, ...)."""
+    return frozenset(row[0].lower() for row in read_lexicon("news_stopwords.txt") if kind in (None, row[-1]))
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Return the stop words a name may spell: NLTK's list and the news list's function words."""
+    return nltk_stopwords() | _news_stopwords("function")
+
+
+def normalise(word: str) -> str:
+    """Return ``word`` lower-cased with curly apostrophes and dashes made plain.
+
+    Examples
+    --------
+    >>> normalise("Indo–Pacific’s")
+    "indo-pacific's"
+    """
+    return word.translate(_NORMALISE).lower()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _wordnet_lemma(word: str, wn: str) -> str:
+    return wordnet_lemmatizer().lemmatize(word, wn)
+
+
+def _lemma(lower: str, tag: str) -> tuple[str, str]:
+    """Return ``(key, how)`` for one lower-cased common word and its Penn tag."""
+    wn = _WORDNET_POS.get(tag[:1])
+    head, sep, last = lower.rpartition("-")
+    if wn is None or not last.isalpha():
+        return lower, "lowercase"
+    return head + sep + _wordnet_lemma(last, wn), f"wordnet:{wn}"
+
+
+def _proper_nouns(texts: list[str], tags: list[str], sids: list[Any], headline_case: set[Any]) -> list[bool]:
+    """Decide for each token whether it is a name, whose key is never lemmatised.
+
+    The tagger's call (``NNP``/``NNPS``) is checked against the whole text.  Only a capitalised word
+    can be a name, and only when the tagger calls its form a proper noun somewhere.  At the start of
+    a sentence (or of a quotation) capitals prove nothing, so there the form must also occur
+    capitalised inside a sentence; in a sentence in headline case, they prove nothing anywhere.  A
+    word the tagger calls a proper noun elsewhere is a name; one it calls a common noun here is a
+    name only when the text never writes it in lower case (so "Pence" tagged NN once stays "pence",
+    not "penny").  An all-capitals word tagged proper noun is an acronym, a name wherever it stands.
+    """
+    n = len(texts)
+    lowers = [normalise(t) for t in texts]
+    caps = [t[:1].isupper() for t in texts]
+    initial = [
+        i == 0 or sids[i - 1] != sids[i] or (not _HAS_ALNUM.search(texts[i - 1]) and texts[i - 1] not in ",;)")
+        for i in range(n)
+    ]
+    in_lower_case = {w for w, t in zip(lowers, texts) if t[:1].islower()}
+    tagged_proper = {w for w, tag in zip(lowers, tags) if tag in _PROPER}
+    caps_inside = {
+        w for w, c, ini, sid in zip(lowers, caps, initial, sids) if c and not ini and sid not in headline_case
+    }
+    out = []
+    for i, (w, tag) in enumerate(zip(lowers, tags)):
+        if not caps[i] or w not in tagged_proper:
+            name = False
+        elif tag in _PROPER and len(w) >= 2 and texts[i].isupper():  # acronym: "US", "NATO"
+            name = True
+        elif w not in caps_inside:
+            name = False
+        elif initial[i] or sids[i] in headline_case:
+            name = w not in in_lower_case
+        else:
+            name = tag in _PROPER or w not in in_lower_case
+        out.append(name)
+    return out
+
+
+def _headline_case(texts: list[str], sids: list[Any]) -> set[Any]:
+    """Return the sentences written in title case or capitals, where capitals prove nothing.
+
+    A sentence is in headline case when it has at least two capitalised words and every word that
+    starts in lower case is a function word ("Japan and NATO Seek Peace").
+    """
+    function_words = nltk_stopwords()
+    caps: Counter = Counter()
+    lower_content: set[Any] = set()
+    for t, sid in zip(texts, sids):
+        if t[:1].isupper():
+            caps[sid] += 1
+        elif t[:1].islower() and normalise(t) not in function_words:
+            lower_content.add(sid)
+    return {sid for sid, n in caps.items() if n >= 2 and sid not in lower_content}
+
+
+def term_tokens(
+    tokens: pd.DataFrame,
+    *,
+    stopwords: Iterable[str] | None = None,
+    lemmatize: bool = True,
+    min_length: int = 2,
+) -> pd.DataFrame:
+    """Return the tokens with their term key and the rule that keeps or drops each one.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        ``token_id, sentence_id, start, end, text, pos`` (as :func:`analysis.tokens.tokenize` gives).
+    stopwords : iterable of str, optional
+        The stop list (lower case); ``None`` uses :func:`default_stopwords`, ``()`` keeps every word.
+    lemmatize : bool, default True
+        Key common words by their WordNet lemma; when False the key is the lower-cased word.
+    min_length : int, default 2
+        Words with fewer letters are dropped (rule ``short``).
+
+    Returns
+    -------
+    DataFrame
+        The token columns plus ``lower`` (normalised surface), ``term`` (key), ``how`` (how the key
+        was made), ``rule`` (``term`` or why the token is not counted) and ``is_term``, ``is_word``.
+
+    Examples
+    --------
+    >>> toks = pd.DataFrame({"token_id": [0, 1, 2, 3], "sentence_id": 0, "start": [0, 5, 7, 15],
+    ...     "end": [5, 7, 14, 16], "text": ["China", "’s", "leaders", "."], "pos": ["NNP", "POS", "NNS", "."]})
+    >>> term_tokens(toks)[["text", "term", "rule"]].values.tolist()
+    [['China', 'china', 'term'], ['’s', "'s", 'clitic'], ['leaders', 'leader', 'term'], ['.', '.', 'punctuation']]
+    """
+    stop = default_stopwords() if stopwords is None else frozenset(normalise(w) for w in stopwords)
+    function_words = _function_words() if stopwords is None else frozenset()
+    texts = tokens["text"].astype(str).tolist()
+    tags = tokens["pos"].fillna("").astype(str).tolist() if "pos" in tokens else [""] * len(texts)
+    sids = tokens["sentence_id"].tolist()
+    headline_case = _headline_case(texts, sids)
+    proper = _proper_nouns(texts, tags, sids, headline_case)
+    lowers, keys, hows, rules = [], [], [], []
+    for text, tag, sid, is_name in zip(texts, tags, sids, proper):
+        lower = normalise(text)
+        if is_name:
+            key, how = lower, "proper-noun"
+        elif lemmatize:
+            key, how = _lemma(lower, "NN" if tag in _PROPER else tag)
+        else:
+            key, how = lower, "lowercase"
+        letters = sum(c.isalpha() for c in lower)
+        # a name is not a function word ("US", "Will Smith", the month "May")
+        exempt = is_name and sid not in headline_case
+        if not _HAS_ALNUM.search(lower):
+            rule = "punctuation"
+        elif lower.startswith("'") or lower == "n't":
+            rule = "clitic"
+        elif _NUMBER.match(lower) or tag == "CD":
+            rule = "number"
+        elif letters < min_length:
+            rule = "short"
+        elif key in stop or (lower in stop and not (tag.startswith("V") and key != lower)):
+            rule = "stopword"
+            if exempt and key in function_words:
+                rule = "term"
+        else:
+            rule = "term"
+        lowers.append(lower)
+        keys.append(key)
+        hows.append(how)
+        rules.append(rule)
+    out = tokens.assign(lower=lowers, term=keys, how=hows, rule=rules)
+    return out.assign(is_term=out["rule"].eq("term"), is_word=~out["rule"].isin(["punctuation", "clitic"]))
+
+
+def word_count(tokens: pd.DataFrame) -> int:
+    """Return the number of words: tokens with a letter or digit, not counting split-off clitics.
+
+    Examples
+    --------
+    >>> toks = pd.DataFrame({"text": ["It", "’s", "2023", "."], "pos": ["PRP", "VBZ", "CD", "."], "sentence_id": 0})
+    >>> word_count(toks)
+    2
+    """
+    texts = [normalise(t) for t in tokens["text"].astype(str)]
+    return sum(1 for t in texts if _HAS_ALNUM.search(t) and not (t.startswith("'") or t == "n't"))
+
+
+def term_table(
+    tokens: pd.DataFrame,
+    *,
+    stopwords: Iterable[str] | None = None,
+    lemmatize: bool = True,
+    min_count: int = 1,
+    min_length: int = 2,
+) -> pd.DataFrame:
+    """Return one row per content term with its count, relative frequency and provenance.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        ``token_id, sentence_id, start, end, text, pos``.
+    stopwords, lemmatize, min_length
+        See :func:`term_tokens`.
+    min_count : int, default 1
+        Drop terms seen fewer times.
+
+    Returns
+    -------
+    DataFrame
+        ``term`` (the key), ``count``, ``rel_freq`` (count / words of the text, see :func:`word_count`),
+        ``lemma`` (the key when lemmatised, else None), ``forms`` (the lower-cased surface forms it
+        groups, most frequent first), ``pos`` (most frequent Penn tag), ``how`` (how the key was
+        made), ``n_sentences``, ``sentence_ids``, and ``start, end, text`` of its first occurrence.
+        Sorted by count descending, then term.  ``attrs["n_words"]`` holds the word count.
+
+    Examples
+    --------
+    >>> from analysis.tokens import tokenize
+    >>> s = "Ships sailed. A ship sails."
+    >>> toks = tokenize(s, pd.DataFrame({"sentence_id": [0, 1], "start": [0, 14], "end": [13, 27]}))
+    >>> term_table(toks)[["term", "count", "forms"]].values.tolist()
+    [['sail', 2, ['sailed', 'sails']], ['ship', 2, ['ships', 'ship']]]
+    """
+    tt = term_tokens(tokens, stopwords=stopwords, lemmatize=lemmatize, min_length=min_length)
+    n_words = int(tt["is_word"].sum())
+    rows: dict[str, dict[str, Any]] = {}
+    for key, lower, tag, how, sid, a, b, text in tt.loc[
+        tt["is_term"], ["term", "lower", "pos", "how", "sentence_id", "start", "end", "text"]
+    ].itertuples(index=False):
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = {
+                "term": key,
+                "count": 0,
+                "forms": Counter(),
+                "tags": Counter(),
+                "hows": Counter(),
+                "sids": {},
+                "start": int(a),
+                "end": int(b),
+                "text": text,
+            }
+        row["count"] += 1
+        row["forms"][lower] += 1
+        row["tags"][tag] += 1
+        row["hows"][how] += 1
+        row["sids"][int(sid)] = None
+    records = [
+        {
+            "term": r["term"],
+            "count": r["count"],
+            "rel_freq": r["count"] / n_words if n_words else 0.0,
+            "lemma": r["term"] if lemmatize else None,
+            "forms": [f for f, _ in r["forms"].most_common()],
+            "pos": r["tags"].most_common(1)[0][0],
+            "how": r["hows"].most_common(1)[0][0],
+            "n_sentences": len(r["sids"]),
+            "sentence_ids": list(r["sids"]),
+            "start": r["start"],
+            "end": r["end"],
+            "text": r["text"],
+        }
+        for r in rows.values()
+        if r["count"] >= min_count
+    ]
+    df = pd.DataFrame(records, columns=TERM_COLUMNS)
+    df = df.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    df = df.astype({"count": "int64", "rel_freq": "float64", "n_sentences": "int64", "start": "int64", "end": "int64"})
+    df.attrs["n_words"] = n_words
+    return df
+
+
+def _runs(tt: pd.DataFrame) -> list[list[int]]:
+    """Return row positions of maximal runs of adjacent counted tokens within one sentence."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    prev_sid = None
+    for i, (sid, is_term) in enumerate(zip(tt["sentence_id"].tolist(), tt["is_term"].tolist())):
+        if not is_term or sid != prev_sid:
+            if len(current) > 1:
+                runs.append(current)
+            current = []
+        if is_term:
+            current.append(i)
+        prev_sid = sid
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+def ngrams(
+    tokens: pd.DataFrame,
+    n: Literal[2, 3] = 2,
+    *,
+    measure: Measure = "pmi",
+    min_count: int = 2,
+    stopwords: Iterable[str] | None = None,
+    lemmatize: bool = True,
+    text: str | None = None,
+) -> pd.DataFrame:
+    """Return the bigrams or trigrams of content terms with a collocation score.
+
+    An n-gram is ``n`` adjacent tokens of one sentence that are all counted terms (rule ``term`` of
+    :func:`term_tokens`): a stop word, punctuation mark, number or possessive ``'s`` between two words
+    breaks it, so "peace and stability" gives no bigram and "China's communist regime" only
+    "communist regime".  Words are the term keys (lemmas), so "military tie" groups "military ties".
+    Scores come from NLTK's association measures (``BigramAssocMeasures`` /
+    ``TrigramAssocMeasures``) with NLTK's collocation finders; word frequencies and the sample size
+    are counted over every word of the text, so a word's marginal includes its uses next to stop
+    words.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        ``token_id, sentence_id, start, end, text, pos``.
+    n : {2, 3}, default 2
+        Bigrams or trigrams.
+    measure : str, default "pmi"
+        Name of an NLTK association measure: ``pmi``, ``likelihood_ratio``, ``chi_sq``,
+        ``student_t``, ``poisson_stirling``, ``jaccard``, ``raw_freq``, ``mi_like``.
+    min_count : int, default 2
+        Drop n-grams seen fewer times (NLTK's ``apply_freq_filter``).
+    stopwords, lemmatize
+        See :func:`term_tokens`.
+    text : str, optional
+        The text the offsets index into, for the ``text`` column; without it the first occurrence
+        is rebuilt from its tokens with one space per gap.
+
+    Returns
+    -------
+    DataFrame
+        ``ngram`` (keys joined by a space), ``n``, ``count``, ``score``, ``measure``, ``words``
+        (the keys), ``forms`` (lower-cased surface strings), ``sentence_ids``, ``start, end, text``
+        of the first occurrence, ``how`` (the candidate rule).  Sorted by score, count, then ngram.
+
+    Examples
+    --------
+    >>> from analysis.tokens import tokenize
+    >>> s = "Air defence systems arrived. New air defence systems work."
+    >>> toks = tokenize(s, pd.DataFrame({"sentence_id": [0, 1], "start": [0, 28], "end": [27, 58]}))
+    >>> ngrams(toks, 2)[["ngram", "count"]].values.tolist()
+    [['air defence', 2], ['defence system', 2]]
+    """
+    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+    from nltk.probability import FreqDist
+
+    if n not in (2, 3):
+        raise ValueError(f"n must be 2 or 3, got {n!r}")
+    measures = BigramAssocMeasures if n == 2 else TrigramAssocMeasures
+    if measure not in Measure.__args__ or not hasattr(measures, measure):
+        raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(Measure.__args__)}")
+    tt = term_tokens(tokens, stopwords=stopwords, lemmatize=lemmatize).reset_index(drop=True)
+    keys = tt["term"].tolist()
+    word_fd = FreqDist(k for k, w in zip(keys, tt["is_word"].tolist()) if w)
+    bigram_fd, wildcard_fd, ngram_fd = FreqDist(), FreqDist(), FreqDist()
+    first: dict[tuple[str, ...], tuple[int, int]] = {}
+    sids: dict[tuple[str, ...], dict[int, None]] = {}
+    forms: dict[tuple[str, ...], Counter] = {}
+    starts, ends, lowers = tt["start"].tolist(), tt["end"].tolist(), tt["lower"].tolist()
+    sent = tt["sentence_id"].tolist()
+    for run in _runs(tt):
+        for j in range(len(run) - 1):
+            bigram_fd[(keys[run[j]], keys[run[j + 1]])] += 1
+            if j + 2 < len(run):
+                wildcard_fd[(keys[run[j]], keys[run[j + 2]])] += 1
+        for j in range(len(run) - n + 1):
+            idx = run[j : j + n]
+            gram = tuple(keys[i] for i in idx)
+            ngram_fd[gram] += 1
+            first.setdefault(gram, (idx[0], idx[-1]))
+            sids.setdefault(gram, {})[sent[idx[0]]] = None
+            forms.setdefault(gram, Counter())[" ".join(lowers[i] for i in idx)] += 1
+    if n == 2:
+        finder = BigramCollocationFinder(word_fd, ngram_fd)
+    else:
+        finder = TrigramCollocationFinder(word_fd, bigram_fd, wildcard_fd, ngram_fd)
+    finder.apply_freq_filter(min_count)
+    text_of = _text_getter(tokens, text)
+    records = []
+    for gram, score in finder.score_ngrams(getattr(measures, measure)):
+        i, j = first[gram]
+        a, b = int(starts[i]), int(ends[j])
+        records.append(
+            {
+                "ngram": " ".join(gram),
+                "n": n,
+                "count": int(ngram_fd[gram]),
+                "score": float(score),
+                "measure": measure,
+                "words": list(gram),
+                "forms": [f for f, _ in forms[gram].most_common()],
+                "sentence_ids": list(sids[gram]),
+                "start": a,
+                "end": b,
+                "text": text_of(i, j, a, b),
+                "how": "adjacent content terms within a sentence",
+            }
+        )
+    df = pd.DataFrame(records, columns=NGRAM_COLUMNS)
+    df = df.sort_values(["score", "count", "ngram"], ascending=[False, False, True], kind="stable")
+    return df.reset_index(drop=True).astype({"n": "int64", "count": "int64", "score": "float64"})
+
+
+def _text_getter(tokens: pd.DataFrame, full: str | None):
+    """Return ``f(i, j, start, end)``: the text from token row ``i`` to ``j`` (rebuilt when no text)."""
+    texts = tokens["text"].astype(str).tolist()
+    starts = tokens["start"].tolist()
+
+    def get(i: int, j: int, a: int, b: int) -> str:
+        if isinstance(full, str):
+            return full[a:b]
+        out = texts[i]
+        for k in range(i + 1, j + 1):
+            gap = starts[k] - (starts[k - 1] + len(texts[k - 1]))
+            out += " " * gap + texts[k]
+        return out
+
+    return get
+
+
+def _reference_frequency(forms: Iterable[str], lang: str) -> float:
+    from wordfreq import word_frequency
+
+    return sum(word_frequency(f, lang) for f in forms)
+
+
+def keyness(
+    terms: pd.DataFrame,
+    *,
+    method: KeynessMethod = "log-likelihood",
+    min_count: int = 2,
+    n_words: int | None = None,
+    lang: str = "en",
+    reference_size: float = REFERENCE_SIZE,
+    floor: float = REFERENCE_FLOOR,
+) -> pd.DataFrame:
+    """Return the terms that are distinctive of the text against general English.
+
+    The reference is wordfreq's frequency list for ``lang`` (``wordfreq.word_frequency``; its
+    English list pools Wikipedia, subtitles, news, books, web text and social media).  A term's
+    reference frequency is the sum of the frequencies of the surface forms the text used for it
+    (so ``allies``/``ally`` are compared like for like); a form wordfreq does not list gets
+    ``floor``.  wordfreq gives proportions, not counts, so the reference corpus is assumed to hold
+    ``reference_size`` tokens (default 10^9); once that is far larger than the article the scores
+    barely depend on it.
+
+    - Dunning's log-likelihood G2 (Dunning 1993; Rayson & Garside 2000) on the 2x2 table
+      (term vs other words, article vs reference): ``G2 = 2 * sum(O * ln(O / E))``, signed negative
+      when the term is rarer in the article than expected; ``p_value`` from the chi-square
+      distribution with one degree of freedom.
+    - Log ratio (Hardie 2014): ``log2(rel_freq / ref_freq)``, an effect size (1 = twice as frequent).
+
+    Parameters
+    ----------
+    terms : DataFrame
+        A :func:`term_table` (``term, count, forms`` and ``rel_freq`` or ``attrs["n_words"]``).
+    method : {"log-likelihood", "log-ratio"}
+        Which score fills ``keyness`` and sorts the table; both are always given.
+    min_count : int, default 2
+        Only terms seen at least this often (a single use is rarely "distinctive").
+    n_words : int, optional
+        Words in the text; default ``terms.attrs["n_words"]`` or ``count / rel_freq``.
+    lang, reference_size, floor
+        The wordfreq language, the assumed reference corpus size and the frequency of unlisted words.
+
+    Returns
+    -------
+    DataFrame
+        ``term, count, rel_freq, ref_freq, expected, log_likelihood, log_ratio, p_value, keyness,
+        method, direction`` (``over`` or ``under``), most distinctive first.
+
+    Examples
+    --------
+    >>> terms = pd.DataFrame({"term": ["sanction", "thing"], "count": [3, 2], "forms": [["sanctions"], ["thing"]]})
+    >>> keyness(terms, n_words=50)[["term", "direction"]].values.tolist()
+    [['sanction', 'over'], ['thing', 'over']]
+    """
+    if method not in KeynessMethod.__args__:
+        raise ValueError(f"unknown method {method!r}; choose one of {', '.join(KeynessMethod.__args__)}")
+    if n_words is None:
+        n_words = terms.attrs.get("n_words")
+    if n_words is None and len(terms) and "rel_freq" in terms:
+        row = terms.iloc[0]
+        n_words = round(row["count"] / row["rel_freq"])
+    n1 = float(n_words or 0)
+    n2 = float(reference_size)
+    records = []
+    sel = terms[terms["count"] >= min_count]
+    if len(sel) and n1 <= 0:
+        raise ValueError("keyness needs the number of words: pass n_words= or a term_table with rel_freq")
+    forms_col = sel["forms"] if "forms" in sel else sel["term"].map(lambda t: [t])
+    for term, count, forms in zip(sel["term"], sel["count"], forms_col):
+        forms = list(forms) if isinstance(forms, list | tuple) else [term]
+        ref = max(_reference_frequency(forms, lang), floor)
+        a, b = float(count), ref * n2
+        e1 = n1 * (a + b) / (n1 + n2)
+        e2 = n2 * (a + b) / (n1 + n2)
+        g2 = 2 * ((a * math.log(a / e1) if a else 0.0) + (b * math.log(b / e2) if b else 0.0))
+        rel = a / n1 if n1 else 0.0
+        over = a >= e1
+        records.append(
+            {
+                "term": term,
+                "count": int(count),
+                "rel_freq": rel,
+                "ref_freq": ref,
+                "expected": e1,
+                "log_likelihood": g2 if over else -g2,
+                "log_ratio": math.log2(rel / ref) if rel else -math.inf,
+                "p_value": math.erfc(math.sqrt(max(g2, 0.0) / 2)),
+                "method": method,
+                "direction": "over" if over else "under",
+            }
+        )
+    df = pd.DataFrame(records, columns=[c for c in KEYNESS_COLUMNS if c != "keyness"])
+    df.insert(8, "keyness", df["log_likelihood"] if method == "log-likelihood" else df["log_ratio"])
+    df = df.sort_values(["keyness", "count", "term"], ascending=[False, False, True], kind="stable")
+    return df.reset_index(drop=True).astype({"count": "int64", "keyness": "float64"})
+
+
+def kwic(
+    article_or_text: Any,
+    tokens: pd.DataFrame | None,
+    term: str,
+    *,
+    window: int = 5,
+    match: Literal["auto", "term", "surface"] = "auto",
+    lemmatize: bool = True,
+) -> pd.DataFrame:
+    """Return keyword-in-context rows for every occurrence of ``term``.
+
+    The query is normalised and tokenised like the text; a query of several words (``"taiwan
+    strait"``, ``"japan's"``) matches consecutive tokens of one sentence.  With ``match="auto"`` a
+    query word that is the term key of some token (see :func:`term_tokens`) matches the tokens with
+    that key — exactly the tokens :func:`term_table` counts for it, so a term's rows number its
+    ``count`` — and any other query word matches tokens of that lower-cased surface: ``"ally"``
+    finds "ally" and "allies", ``"allies"`` finds "allies", ``"said"`` finds "said".
+
+    Parameters
+    ----------
+    article_or_text : Article or str
+        An :class:`~analysis.article.Article` (its ``text``, and its ``tokens`` when ``tokens`` is
+        None) or the text the token offsets index into.
+    tokens : DataFrame or None
+        ``token_id, sentence_id, start, end, text, pos``.
+    term : str
+        The word or phrase to find.
+    window : int, default 5
+        Tokens of context on each side (within the sentence).
+    match : {"auto", "term", "surface"}, default "auto"
+        Match term keys, surfaces, or keys where the query word is a key and surfaces otherwise.
+    lemmatize : bool, default True
+        Keys are lemmas (as in :func:`term_table`); False makes them the lower-cased words.
+
+    Returns
+    -------
+    DataFrame
+        ``kwic_id, query, term, sentence_id, token_id, left, match, right, start, end, text,
+        left_start, right_end, how``; ``text[start:end] == match == text``; ``left`` is
+        ``text[left_start:start]`` and ``right`` is ``text[end:right_end]``, stripped.
+
+    Examples
+    --------
+    >>> from analysis.tokens import tokenize
+    >>> s = "Allies met. The ally said no."
+    >>> toks = tokenize(s, pd.DataFrame({"sentence_id": [0, 1], "start": [0, 12], "end": [11, 29]}))
+    >>> kwic(s, toks, "ally", window=2)[["left", "match", "right", "how"]].values.tolist()
+    [['', 'Allies', 'met.', 'term'], ['The', 'ally', 'said no', 'term']]
+    """
+    if isinstance(article_or_text, str):
+        text = article_or_text
+    else:
+        text = article_or_text.text
+        if tokens is None:
+            tokens = article_or_text.tokens
+    if tokens is None:
+        raise ValueError("kwic needs the tokens when given a plain text")
+    query = [normalise(term[a:b]) for a, b in tokenize_spans(term)]
+    if not query:
+        raise ValueError(f"empty query {term!r}")
+    tt = term_tokens(tokens, stopwords=(), lemmatize=lemmatize).reset_index(drop=True)
+    keys, lowers = tt["term"].tolist(), tt["lower"].tolist()
+    sids, starts, ends = tt["sentence_id"].tolist(), tt["start"].tolist(), tt["end"].tolist()
+    tids = tt["token_id"].tolist() if "token_id" in tt else list(range(len(tt)))
+    if match not in ("auto", "term", "surface"):
+        raise ValueError(f"unknown match {match!r}; choose auto, term or surface")
+    known = set(keys)
+    by_key = [match == "term" or (match == "auto" and q in known) for q in query]
+    k = len(query)
+    records = []
+    for i in range(len(tt) - k + 1):
+        if sids[i + k - 1] != sids[i]:
+            continue
+        if not all((keys if bk else lowers)[j] == q for q, bk, j in zip(query, by_key, range(i, i + k))):
+            continue
+        sid, j = sids[i], i + k - 1
+        lo = i
+        while lo > 0 and i - lo < window and sids[lo - 1] == sid:
+            lo -= 1
+        hi = j
+        while hi + 1 < len(tt) and hi - j < window and sids[hi + 1] == sid:
+            hi += 1
+        a, b = int(starts[i]), int(ends[j])
+        la, rb = int(starts[lo]), int(ends[hi])
+        records.append(
+            {
+                "query": term,
+                "term": " ".join(keys[i : j + 1]),
+                "sentence_id": int(sid),
+                "token_id": int(tids[i]),
+                "left": text[la:a].strip(),
+                "match": text[a:b],
+                "right": text[b:rb].strip(),
+                "start": a,
+                "end": b,
+                "text": text[a:b],
+                "left_start": la,
+                "right_end": rb,
+                "how": "term" if all(by_key) else "surface" if not any(by_key) else "term+surface",
+            }
+        )
+    df = pd.DataFrame(records, columns=KWIC_COLUMNS[1:])
+    df.insert(0, "kwic_id", range(len(df)))
+    return df.astype({"kwic_id": "int64"})
+
+
+def term_dispersion(
+    tokens: pd.DataFrame,
+    terms: pd.DataFrame | Iterable[str],
+    *,
+    segments: int = 10,
+    top: int = 10,
+    stopwords: Iterable[str] | None = None,
+    lemmatize: bool = True,
+) -> pd.DataFrame:
+    """Return how often each term occurs in each segment of the story ("terms through the story").
+
+    The tokens, in reading order, are cut into ``segments`` runs of (almost) equal length — token
+    ``i`` of ``n`` (from 0) falls in segment ``1 + i * segments // n`` — so each segment is a tenth
+    of the story by default.  A term is counted as in :func:`term_table` (same key, counted tokens
+    only), so a term's counts add up to its ``count`` there.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        ``token_id, sentence_id, start, end, text, pos``.
+    terms : DataFrame or iterable of str
+        A :func:`term_table` (its first ``top`` rows are used) or term keys.
+    segments : int, default 10
+        Number of segments (at most one per token).
+    top : int, default 10
+        Terms taken from a term table.
+    stopwords, lemmatize
+        See :func:`term_tokens`; use the same options as for the term table.
+
+    Returns
+    -------
+    DataFrame
+        One row per term and segment (zeros included): ``term, rank, segment`` (numbered from 1),
+        ``count, rel_freq`` (count / words of the segment), ``n_words``, ``start, end`` (the
+        segment's span in the text).
+
+    Examples
+    --------
+    >>> from analysis.tokens import tokenize
+    >>> s = "Ships sail. Ships dock. Crews rest. Crews eat."
+    >>> toks = tokenize(s, pd.DataFrame({"sentence_id": [0, 1, 2, 3], "start": [0, 12, 24, 36], "end": [11, 23, 35, 46]}))
+    >>> term_dispersion(toks, ["ship", "crew"], segments=2)[["term", "segment", "count"]].values.tolist()
+    [['ship', 1, 2], ['ship', 2, 0], ['crew', 1, 0], ['crew', 2, 2]]
+    """
+    if segments < 1:
+        raise ValueError(f"segments must be at least 1, got {segments!r}")
+    wanted = terms["term"].head(top).tolist() if isinstance(terms, pd.DataFrame) else [str(t) for t in terms]
+    wanted = list(dict.fromkeys(wanted))
+    tt = term_tokens(tokens, stopwords=stopwords, lemmatize=lemmatize).reset_index(drop=True)
+    n = len(tt)
+    segs = min(segments, n) if n else 0
+    rank = {t: r for r, t in enumerate(wanted, start=1)}
+    counts = Counter()
+    words = Counter()
+    span: dict[int, list[int]] = {}
+    for i, (key, is_term, is_word, a, b) in enumerate(
+        tt[["term", "is_term", "is_word", "start", "end"]].itertuples(index=False)
+    ):
+        seg = i * segs // n
+        s = span.setdefault(seg, [int(a), int(b)])
+        s[1] = int(b)
+        words[seg] += bool(is_word)
+        if is_term and key in rank:
+            counts[(key, seg)] += 1
+    records = [
+        {
+            "term": t,
+            "rank": rank[t],
+            "segment": seg + 1,
+            "count": counts[(t, seg)],
+            "rel_freq": counts[(t, seg)] / words[seg] if words[seg] else 0.0,
+            "n_words": words[seg],
+            "start": span[seg][0],
+            "end": span[seg][1],
+        }
+        for t in wanted
+        for seg in range(segs)
+    ]
+    df = pd.DataFrame(records, columns=DISPERSION_COLUMNS)
+    return df.astype({"rank": "int64", "segment": "int64", "count": "int64", "rel_freq": "float64", "n_words": "int64"})

@@ -155,8 +155,10 @@ def extract_timeline(
     cols: dict[str, list] = {c: [] for c in TIMELINE_COLUMNS[1:]}
     state: dict = {}
     ents = entities if entities is not None and len(entities) and "actor" in entities.columns else None
+    by_sentence: dict[int, list] = {}  # entity rows grouped once, so each timex scans only its sentence
     if ents is not None:
-        ent_rows = list(ents[["sentence_id", "start", "end", "actor"]].itertuples(index=False))
+        for row in ents[["sentence_id", "start", "end", "actor"]].itertuples(index=False):
+            by_sentence.setdefault(row[0], []).append(row)
     sids, kinds = sentences["sentence_id"].tolist(), sentences["kind"].tolist()
     starts, texts = sentences["start"].tolist(), sentences["text"].tolist()
     for idx, (sid, kind, sa, st) in enumerate(zip(sids, kinds, starts, texts)):
@@ -170,8 +172,8 @@ def extract_timeline(
             if ents is not None:
                 names = [
                     str(a)
-                    for s_id, a0, b0, a in ent_rows
-                    if s_id == sid and a0 >= sa + ea and b0 <= sa + eb and isinstance(a, str) and a
+                    for _, a0, b0, a in by_sentence.get(sid, ())
+                    if a0 >= sa + ea and b0 <= sa + eb and isinstance(a, str) and a
                 ]
                 actors = "; ".join(dict.fromkeys(names))
             row = (

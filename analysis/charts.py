@@ -1,0 +1,951 @@
+"""Report-ready charts: one builder per chart, each returning a plotly ``Figure``.
+
+Every builder takes the tables the earlier stages produced (never the raw text), draws them with one
+visual template (:data:`TEMPLATE`: title, axis labels, a source line naming the article, the
+Okabe–Ito colour-blind-safe palette, dash and marker shapes that survive grey-scale printing), and
+attaches the data behind the chart so :func:`chart_data` (and :func:`analysis.export.export`) can
+write it as CSV.  An empty table gives a figure with a "no data" note, never an exception.
+
+:func:`article_charts` builds every chart of an :class:`~analysis.article.Article` in a stable order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+#: Okabe & Ito (2008) colour-blind-safe palette, in an order whose first colours differ in lightness too.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+#: One colour per actor type, shared by every actor chart.
+TYPE_COLOURS = {
+    "person": "#0072B2",
+    "org": "#E69F00",
+    "country": "#009E73",
+    "place": "#56B4E9",
+    "event": "#CC79A7",
+    "other": "#7F7F7F",
+}
+#: One colour per quote kind.
+KIND_COLOURS = {"direct": "#0072B2", "partial": "#E69F00", "indirect": "#009E73"}
+#: Bar fill patterns per category, so categories stay apart when printed in grey.
+PATTERNS = ["", "/", ".", "x", "\\", "+", "-", "|"]
+DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
+SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
+
+#: Name of the plotly template every builder applies.
+TEMPLATE = "workbook"
+#: Default static-export size in pixels (width); builders set the height from their content.
+WIDTH = 900
+
+pio.templates[TEMPLATE] = go.layout.Template(
+    layout=go.Layout(
+        font={"family": "Arial, Helvetica, sans-serif", "size": 13, "color": "#222222"},
+        title={"x": 0.015, "xanchor": "left", "font": {"size": 17}},
+        colorway=PALETTE,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        xaxis={"showgrid": True, "gridcolor": "#E5E5E5", "linecolor": "#444444", "ticks": "outside", "zeroline": False},
+        yaxis={"showgrid": False, "linecolor": "#444444", "ticks": "outside", "automargin": True, "zeroline": False},
+        legend={"bgcolor": "rgba(255,255,255,0.8)"},
+        hoverlabel={"align": "left"},
+        margin={"l": 80, "r": 40, "t": 70, "b": 90},
+    )
+)
+
+#: Chart names in the order :func:`article_charts` returns them.
+CHART_NAMES = (
+    "term_frequencies",
+    "top_bigrams",
+    "terms_through_story",
+    "actor_mentions",
+    "actor_positions",
+    "cooccurrence",
+    "quotes_per_speaker",
+    "timeline",
+)
+
+
+# -- shared helpers -----------------------------------------------------------------------------
+def source_line(metadata: dict | None) -> str:
+    """Return the "Source: ..." line naming the article from its metadata.
+
+    Examples
+    --------
+    >>> source_line({"title": "Rain in Spain", "outlet": "The Daily", "published": "2023-02-01"})
+    'Source: “Rain in Spain”, The Daily, 2023-02-01'
+    >>> source_line({})
+    'Source: unknown article'
+    """
+    meta = metadata or {}
+    parts = []
+    if meta.get("title"):
+        parts.append(f"“{meta['title']}”")
+    for key in ("outlet", "published"):
+        if meta.get(key):
+            parts.append(str(meta[key]))
+    if not parts and meta.get("source"):
+        parts.append(str(meta["source"]))
+    return "Source: " + (", ".join(parts) if parts else "unknown article")
+
+
+def chart_data(fig: go.Figure) -> pd.DataFrame:
+    """Return the table behind a figure made by one of this module's builders.
+
+    Examples
+    --------
+    >>> fig = term_frequencies(pd.DataFrame({"term": ["rain", "spain"], "count": [3, 1]}))
+    >>> chart_data(fig)["term"].tolist()
+    ['rain', 'spain']
+    """
+    data = getattr(fig, "_workbook_data", None)
+    return pd.DataFrame() if data is None else data.copy()
+
+
+def chart_name(fig: go.Figure) -> str | None:
+    """Return the builder name stored in ``fig.layout.meta`` (``None`` for foreign figures)."""
+    meta = fig.layout.meta
+    return meta.get("chart") if isinstance(meta, dict) else None
+
+
+def _finish(
+    fig: go.Figure,
+    data: pd.DataFrame,
+    *,
+    name: str,
+    title: str,
+    source: str | None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    height: int = 480,
+    empty: str | None = None,
+    bottom: int = 90,
+) -> go.Figure:
+    """Apply the template, title, labels and source line; attach ``data``; mark an empty chart."""
+    fig.update_layout(
+        template=TEMPLATE,
+        title={"text": title},
+        width=WIDTH,
+        height=int(height),
+        meta={"chart": name},
+        margin={"b": bottom},
+    )
+    if xlabel is not None:
+        fig.update_xaxes(title_text=xlabel)
+    if ylabel is not None:
+        fig.update_yaxes(title_text=ylabel)
+    fig.add_annotation(
+        text=source or "Source: unknown article",
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-(bottom - 15),
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": 11, "color": "#555555"},
+        name="source",
+    )
+    if empty is not None:
+        fig.add_annotation(
+            text=f"No data: {empty}",
+            xref="paper",
+            yref="paper",
+            x=0.5,
+            y=0.5,
+            showarrow=False,
+            font={"size": 15, "color": "#555555"},
+            name="no-data",
+        )
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+    fig._workbook_data = data.reset_index(drop=True)  # builders' data, for CSV export
+    return fig
+
+
+def is_empty(fig: go.Figure) -> bool:
+    """Return True when the builder found no data for ``fig`` (it carries a "no data" note)."""
+    return any(a.name == "no-data" for a in fig.layout.annotations)
+
+
+def _has(df: pd.DataFrame | None, columns: Iterable[str]) -> bool:
+    return df is not None and len(df) > 0 and all(c in df.columns for c in columns)
+
+
+def _bar_height(n: int) -> int:
+    return max(320, 170 + 26 * n)
+
+
+# -- terms --------------------------------------------------------------------------------------
+def term_frequencies(terms: pd.DataFrame, *, top_n: int = 20, source: str | None = None) -> go.Figure:
+    """Draw the most frequent terms as horizontal bars, the most frequent on top.
+
+    Parameters
+    ----------
+    terms : DataFrame
+        ``term, count`` (the ``terms`` table), most frequent first.
+    top_n : int
+        Number of terms to draw.
+    source : str, optional
+        Source line (see :func:`source_line`).
+
+    Examples
+    --------
+    >>> fig = term_frequencies(pd.DataFrame({"term": ["rain", "spain"], "count": [3, 1]}))
+    >>> list(fig.data[0].y), list(fig.data[0].x)
+    (['spain', 'rain'], [1, 3])
+    """
+    fig = go.Figure()
+    if not _has(terms, ("term", "count")):
+        data = pd.DataFrame(columns=["rank", "term", "count"])
+        return _finish(fig, data, name="term_frequencies", title="Most frequent terms", source=source, empty="no terms")
+    data = terms.sort_values("count", ascending=False, kind="stable").head(top_n).reset_index(drop=True)
+    keep = ["term", "count"] + [c for c in ("relative_frequency", "rel_freq", "lemma") if c in data.columns]
+    data = data[keep].assign(rank=range(1, len(data) + 1))[["rank", *keep]]
+    rev = data.iloc[::-1]
+    fig.add_bar(
+        x=rev["count"].tolist(),
+        y=rev["term"].astype(str).tolist(),
+        orientation="h",
+        marker_color=PALETTE[0],
+        text=rev["count"].tolist(),
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{y}: %{x}<extra></extra>",
+        name="count",
+    )
+    return _finish(
+        fig,
+        data,
+        name="term_frequencies",
+        title=f"Most frequent terms (top {len(data)})",
+        source=source,
+        xlabel="occurrences in the story",
+        ylabel="term",
+        height=_bar_height(len(data)),
+    )
+
+
+def _ngram_label(df: pd.DataFrame) -> pd.Series:
+    for col in ("ngram", "bigram", "term", "text", "phrase"):
+        if col in df.columns:
+            return df[col].map(lambda v: " ".join(v) if isinstance(v, list | tuple) else str(v))
+    words = [c for c in df.columns if c.startswith("w") and c[1:].isdigit()] or [
+        c for c in df.columns if c.startswith("word")
+    ]
+    if words:
+        return df[words].astype(str).agg(" ".join, axis=1)
+    raise KeyError("no n-gram column (expected 'ngram')")
+
+
+def top_bigrams(ngrams: pd.DataFrame, *, top_n: int = 15, source: str | None = None) -> go.Figure:
+    """Draw the most frequent bigrams (with their collocation score on hover) as horizontal bars.
+
+    Parameters
+    ----------
+    ngrams : DataFrame
+        One row per n-gram: ``ngram`` (str or tuple), ``count``, optional ``score`` / ``measure`` and
+        ``n``; only rows with ``n == 2`` are drawn when ``n`` is present.
+    top_n : int
+        Number of bigrams to draw.
+    source : str, optional
+        Source line.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"ngram": ["prime minister", "north korea"], "count": [2, 4]})
+    >>> top_bigrams(df).data[0].y[-1]
+    'north korea'
+    """
+    fig = go.Figure()
+    if _has(ngrams, ("count",)) and "n" in ngrams.columns:
+        ngrams = ngrams[ngrams["n"] == 2]
+    try:
+        labels = _ngram_label(ngrams) if _has(ngrams, ("count",)) else None
+    except KeyError:
+        labels = None
+    if labels is None or len(labels) == 0:
+        data = pd.DataFrame(columns=["rank", "ngram", "count"])
+        return _finish(fig, data, name="top_bigrams", title="Top bigrams", source=source, empty="no bigrams")
+    score_col = next((c for c in ("score", "pmi", "likelihood_ratio", "llr") if c in ngrams.columns), None)
+    data = ngrams.assign(ngram=labels)
+    sort = ["count", score_col] if score_col else ["count"]
+    data = data.sort_values(sort, ascending=False, kind="stable").head(top_n).reset_index(drop=True)
+    keep = ["ngram", "count"] + [c for c in (score_col, "measure") if c and c in data.columns]
+    data = data[keep].assign(rank=range(1, len(data) + 1))[["rank", *keep]]
+    rev = data.iloc[::-1]
+    hover = "%{y}: %{x}"
+    custom = None
+    if score_col:
+        custom = rev[[score_col]].to_numpy()
+        hover += f"<br>{score_col}: %{{customdata[0]:.2f}}"
+    fig.add_bar(
+        x=rev["count"].tolist(),
+        y=rev["ngram"].tolist(),
+        orientation="h",
+        marker_color=PALETTE[2],
+        text=rev["count"].tolist(),
+        textposition="outside",
+        cliponaxis=False,
+        customdata=custom,
+        hovertemplate=hover + "<extra></extra>",
+        name="count",
+    )
+    return _finish(
+        fig,
+        data,
+        name="top_bigrams",
+        title=f"Top bigrams (top {len(data)})",
+        source=source,
+        xlabel="occurrences in the story",
+        ylabel="bigram",
+        height=_bar_height(len(data)),
+    )
+
+
+def term_segments(
+    tokens: pd.DataFrame,
+    terms: pd.DataFrame,
+    *,
+    top_n: int = 6,
+    segments: int = 10,
+    lemma_of: Any = None,
+) -> pd.DataFrame:
+    """Count the top terms in equal segments of the story (token position), as a long table.
+
+    A token counts for a term when its lower-cased text, or ``lemma_of(text)``, equals the term;
+    the story's tokens are cut into ``segments`` equal runs in reading order.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        ``token_id, text`` in reading order (the ``tokens`` table).
+    terms : DataFrame
+        ``term, count``; the first ``top_n`` terms are counted.
+    top_n, segments : int
+        Number of terms and of segments.
+    lemma_of : callable, optional
+        Maps a lower-cased token to its lemma (for example a WordNet lemmatizer's ``lemmatize``).
+
+    Returns
+    -------
+    DataFrame
+        ``term, segment, count`` (``segment`` numbered from 1), zeros included.
+
+    Examples
+    --------
+    >>> toks = pd.DataFrame({"token_id": range(4), "text": ["Rain", "falls", "rain", "stops"]})
+    >>> term_segments(toks, pd.DataFrame({"term": ["rain"], "count": [2]}), segments=2)["count"].tolist()
+    [1, 1]
+    """
+    cols = ["term", "segment", "count"]
+    if not _has(tokens, ("text",)) or not _has(terms, ("term",)):
+        return pd.DataFrame(columns=cols)
+    top = terms["term"].astype(str).head(top_n).tolist()
+    wanted = set(top)
+    n_tok = len(tokens)
+    k = max(1, min(segments, n_tok))
+    counts = {(t, s): 0 for t in top for s in range(1, k + 1)}
+    for i, word in enumerate(tokens["text"].astype(str)):
+        low = word.lower()
+        term = low if low in wanted else None
+        if term is None and lemma_of is not None:
+            lem = lemma_of(low)
+            term = lem if lem in wanted else None
+        if term is not None:
+            counts[(term, i * k // n_tok + 1)] += 1
+    return pd.DataFrame([(t, s, c) for (t, s), c in counts.items()], columns=cols)
+
+
+def terms_through_story(segments: pd.DataFrame, *, source: str | None = None) -> go.Figure:
+    """Draw how often each top term occurs in each segment of the story (lines, like Voyant's Trends).
+
+    Parameters
+    ----------
+    segments : DataFrame
+        ``term, segment, count`` (see :func:`term_segments`).
+    source : str, optional
+        Source line.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"term": ["rain", "rain"], "segment": [1, 2], "count": [2, 0]})
+    >>> [tr.name for tr in terms_through_story(df).data]
+    ['rain']
+    """
+    fig = go.Figure()
+    if not _has(segments, ("term", "segment", "count")):
+        data = pd.DataFrame(columns=["term", "segment", "count"])
+        return _finish(
+            fig, data, name="terms_through_story", title="Terms through the story", source=source, empty="no terms"
+        )
+    data = segments[["term", "segment", "count"]].reset_index(drop=True)
+    for i, (term, grp) in enumerate(data.groupby("term", sort=False)):
+        fig.add_scatter(
+            x=grp["segment"].tolist(),
+            y=grp["count"].tolist(),
+            mode="lines+markers",
+            name=str(term),
+            line={"color": PALETTE[i % len(PALETTE)], "dash": DASHES[i % len(DASHES)], "width": 2},
+            marker={"symbol": SYMBOLS[i % len(SYMBOLS)], "size": 7},
+            hovertemplate=f"{term}<br>segment %{{x}}: %{{y}}<extra></extra>",
+        )
+    n_seg = int(data["segment"].max())
+    fig.update_xaxes(dtick=1, range=[0.5, n_seg + 0.5])
+    fig.update_yaxes(
+        rangemode="tozero", showgrid=True, gridcolor="#E5E5E5", dtick=1 if data["count"].max() <= 8 else None
+    )
+    return _finish(
+        fig,
+        data,
+        name="terms_through_story",
+        title="Terms through the story",
+        source=source,
+        xlabel=f"story segment (1 = opening, {n_seg} = end)",
+        ylabel="occurrences",
+        height=460,
+    )
+
+
+# -- actors -------------------------------------------------------------------------------------
+def actor_mentions(actors: pd.DataFrame, *, top_n: int = 15, source: str | None = None) -> go.Figure:
+    """Draw mentions per actor as horizontal bars coloured (and patterned) by actor type.
+
+    Parameters
+    ----------
+    actors : DataFrame
+        ``actor, actor_type, mentions`` (and ``quotes``), the ``actors`` table.
+    top_n : int
+        Number of actors to draw.
+    source : str, optional
+        Source line.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"actor": ["Ann Lee", "Peru"], "actor_type": ["person", "country"], "mentions": [5, 2]})
+    >>> sorted(tr.name for tr in actor_mentions(df).data)
+    ['country', 'person']
+    """
+    fig = go.Figure()
+    if not _has(actors, ("actor", "mentions")):
+        data = pd.DataFrame(columns=["actor", "actor_type", "mentions", "quotes"])
+        return _finish(fig, data, name="actor_mentions", title="Mentions per actor", source=source, empty="no actors")
+    data = actors.assign(
+        actor_type=actors["actor_type"].fillna("other") if "actor_type" in actors.columns else "other",
+        quotes=actors["quotes"].fillna(0) if "quotes" in actors.columns else 0,
+    )
+    data = data.sort_values("mentions", ascending=False, kind="stable").head(top_n).reset_index(drop=True)
+    data = data[["actor", "actor_type", "mentions", "quotes"]]
+    order = data["actor"].astype(str).tolist()[::-1]
+    types = list(dict.fromkeys(data["actor_type"]))
+    for i, kind in enumerate(types):
+        grp = data[data["actor_type"] == kind]
+        fig.add_bar(
+            x=grp["mentions"].tolist(),
+            y=grp["actor"].astype(str).tolist(),
+            orientation="h",
+            name=str(kind),
+            marker={"color": TYPE_COLOURS.get(kind, PALETTE[i % len(PALETTE)]), "pattern_shape": PATTERNS[i % 8]},
+            customdata=grp[["quotes"]].to_numpy(),
+            text=grp["mentions"].tolist(),
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=f"%{{y}} ({kind})<br>mentions: %{{x}}<br>quotes: %{{customdata[0]}}<extra></extra>",
+        )
+    fig.update_yaxes(categoryorder="array", categoryarray=order)
+    fig.update_layout(legend_title_text="actor type")
+    return _finish(
+        fig,
+        data,
+        name="actor_mentions",
+        title=f"Mentions per actor (top {len(data)})",
+        source=source,
+        xlabel="mentions (names, titles, demonyms, pronouns)",
+        ylabel="actor",
+        height=_bar_height(len(data)),
+    )
+
+
+def actor_positions(
+    entities: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    top_n: int = 10,
+    max_columns: int = 40,
+    source: str | None = None,
+) -> go.Figure:
+    """Draw where in the story each actor is mentioned: an actor × story-position heatmap.
+
+    Columns are the story's sentences in reading order (binned into ``max_columns`` equal segments
+    for long stories), rows the ``top_n`` most-mentioned actors, cells the mentions.
+
+    Parameters
+    ----------
+    entities : DataFrame
+        ``sentence_id, actor`` (the ``entities`` table).
+    sentences : DataFrame
+        ``sentence_id`` of the story sentences in reading order.
+    top_n, max_columns : int
+        Number of actors and maximum number of position columns.
+    source : str, optional
+        Source line.
+
+    Examples
+    --------
+    >>> ents = pd.DataFrame({"sentence_id": [0, 2, 2], "actor": ["Peru", "Peru", "Chile"]})
+    >>> fig = actor_positions(ents, pd.DataFrame({"sentence_id": [0, 1, 2]}))
+    >>> [list(row) for row in fig.data[0].z]
+    [[1, 0, 1], [0, 0, 1]]
+    """
+    fig = go.Figure()
+    cols = ["actor", "position", "mentions"]
+    if not _has(entities, ("sentence_id", "actor")) or not _has(sentences, ("sentence_id",)):
+        return _finish(
+            fig,
+            pd.DataFrame(columns=cols),
+            name="actor_positions",
+            title="Where each actor appears",
+            source=source,
+            empty="no actors",
+        )
+    order = {sid: i for i, sid in enumerate(sentences["sentence_id"].tolist())}
+    n_sent = len(order)
+    k = min(n_sent, max_columns)
+    ents = entities[entities["sentence_id"].isin(order) & entities["actor"].notna()]
+    top = ents["actor"].value_counts(sort=True).head(top_n).index.tolist()
+    pos = ents["sentence_id"].map(order).map(lambda i: i * k // n_sent + 1)
+    counts = pd.crosstab(ents["actor"], pos).reindex(index=top, columns=range(1, k + 1), fill_value=0)
+    data = counts.rename_axis(index="actor", columns="position").stack().rename("mentions").reset_index()
+    unit = "sentence" if k == n_sent else "segment"
+    fig.add_heatmap(
+        z=counts.to_numpy().tolist(),
+        x=list(range(1, k + 1)),
+        y=[str(a) for a in top],
+        colorscale="Blues",
+        zmin=0,
+        colorbar={"title": {"text": "mentions"}, "dtick": 1 if counts.to_numpy().max(initial=0) <= 8 else None},
+        xgap=1,
+        ygap=1,
+        hovertemplate=f"%{{y}}<br>{unit} %{{x}}: %{{z}} mention(s)<extra></extra>",
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(showgrid=False, dtick=1 if k <= 25 else 5)
+    return _finish(
+        fig,
+        data,
+        name="actor_positions",
+        title="Where each actor appears in the story",
+        source=source,
+        xlabel=f"story {unit} (reading order)",
+        ylabel="actor",
+        height=max(320, 170 + 30 * len(top)),
+        empty=None if len(top) else "no actors in the story",
+    )
+
+
+def cooccurrence_pairs(entities: pd.DataFrame) -> pd.DataFrame:
+    """Count sentences in which two different actors are both mentioned.
+
+    Returns
+    -------
+    DataFrame
+        ``actor_a, actor_b, sentences`` with ``actor_a < actor_b``, most frequent first.
+
+    Examples
+    --------
+    >>> ents = pd.DataFrame({"sentence_id": [0, 0, 1, 1], "actor": ["Peru", "Chile", "Chile", "Peru"]})
+    >>> cooccurrence_pairs(ents).values.tolist()
+    [['Chile', 'Peru', 2]]
+    """
+    cols = ["actor_a", "actor_b", "sentences"]
+    if not _has(entities, ("sentence_id", "actor")):
+        return pd.DataFrame(columns=cols)
+    counts: dict[tuple[str, str], int] = {}
+    for _, grp in entities.dropna(subset=["actor"]).groupby("sentence_id", sort=True):
+        names = sorted(set(grp["actor"].astype(str)))
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                counts[(a, b)] = counts.get((a, b), 0) + 1
+    df = pd.DataFrame([(a, b, n) for (a, b), n in counts.items()], columns=cols)
+    return df.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+def _pair_counts(cooc: pd.DataFrame) -> pd.Series:
+    for col in ("count", "sentences", "n"):
+        if col in cooc.columns:
+            values = cooc[col]
+            if values.map(lambda v: isinstance(v, list | tuple | set)).any():
+                return values.map(lambda v: len(v) if isinstance(v, list | tuple | set) else int(v))
+            return pd.to_numeric(values, errors="coerce").fillna(0).astype(int)
+    return pd.Series(1, index=cooc.index)
+
+
+def cooccurrence(cooc: pd.DataFrame, *, top_n: int = 12, source: str | None = None) -> go.Figure:
+    """Draw actor co-occurrence (sentences shared by two actors) as a symmetric matrix.
+
+    Parameters
+    ----------
+    cooc : DataFrame
+        ``actor_a, actor_b`` and a count column (``sentences`` as a number or a list of sentence
+        ids, or ``count``).
+    top_n : int
+        Actors kept (those with the most shared sentences).
+    source : str, optional
+        Source line.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"actor_a": ["Chile"], "actor_b": ["Peru"], "sentences": [2]})
+    >>> [list(row) for row in cooccurrence(df).data[0].z]
+    [[0, 2], [2, 0]]
+    """
+    fig = go.Figure()
+    if not _has(cooc, ("actor_a", "actor_b")):
+        data = pd.DataFrame(columns=["actor_a", "actor_b", "sentences"])
+        return _finish(
+            fig, data, name="cooccurrence", title="Actors mentioned together", source=source, empty="no pairs"
+        )
+    pairs = pd.DataFrame(
+        {
+            "actor_a": cooc["actor_a"].astype(str),
+            "actor_b": cooc["actor_b"].astype(str),
+            "sentences": _pair_counts(cooc),
+        }
+    )
+    pairs = pairs[(pairs["actor_a"] != pairs["actor_b"]) & (pairs["sentences"] > 0)]
+    both = pd.concat([pairs, pairs.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
+    weight = both.groupby("actor_a")["sentences"].sum().sort_values(ascending=False, kind="stable")
+    top = weight.head(top_n).index.tolist()
+    both = both[both["actor_a"].isin(top) & both["actor_b"].isin(top)]
+    matrix = both.pivot_table(index="actor_a", columns="actor_b", values="sentences", aggfunc="sum", fill_value=0)
+    matrix = matrix.reindex(index=top, columns=top, fill_value=0).astype(int)
+    data = pairs[pairs["actor_a"].isin(top) & pairs["actor_b"].isin(top)].sort_values(
+        "sentences", ascending=False, kind="stable"
+    )
+    fig.add_heatmap(
+        z=matrix.to_numpy().tolist(),
+        x=top,
+        y=top,
+        colorscale="Blues",
+        zmin=0,
+        text=matrix.to_numpy().tolist(),
+        texttemplate="%{text}",
+        colorbar={"title": {"text": "sentences"}},
+        xgap=1,
+        ygap=1,
+        hovertemplate="%{y} & %{x}: %{z} sentence(s)<extra></extra>",
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(showgrid=False, tickangle=-40)
+    size = max(420, 260 + 34 * len(top))
+    return _finish(
+        fig,
+        data,
+        name="cooccurrence",
+        title="Actors mentioned in the same sentence",
+        source=source,
+        height=size + 40,
+        empty=None if len(top) else "no pairs",
+        bottom=150,
+    )
+
+
+# -- quotes -------------------------------------------------------------------------------------
+def quotes_per_speaker(quotes: pd.DataFrame, *, top_n: int = 12, source: str | None = None) -> go.Figure:
+    """Draw quotes per speaker as stacked horizontal bars by quote kind (who gets voice).
+
+    Parameters
+    ----------
+    quotes : DataFrame
+        ``speaker, kind`` (the ``quotes`` table); a missing speaker is drawn as "(unattributed)".
+    top_n : int
+        Number of speakers to draw.
+    source : str, optional
+        Source line.
+
+    Examples
+    --------
+    >>> q = pd.DataFrame({"speaker": ["Ann Lee", "Ann Lee", None], "kind": ["direct", "indirect", "direct"]})
+    >>> chart_data(quotes_per_speaker(q)).values.tolist()
+    [['Ann Lee', 'direct', 1], ['Ann Lee', 'indirect', 1], ['(unattributed)', 'direct', 1]]
+    """
+    fig = go.Figure()
+    cols = ["speaker", "kind", "quotes"]
+    if not _has(quotes, ("kind",)):
+        return _finish(
+            fig, pd.DataFrame(columns=cols), name="quotes_per_speaker", title="Quotes per speaker", source=source,
+            empty="no quotes",
+        )  # fmt: skip
+    speaker = quotes["speaker"] if "speaker" in quotes.columns else pd.Series(None, index=quotes.index)
+    q = pd.DataFrame({"speaker": speaker.fillna("(unattributed)").astype(str), "kind": quotes["kind"].astype(str)})
+    totals = q["speaker"].value_counts(sort=True)
+    top = totals.head(top_n).index.tolist()
+    q = q[q["speaker"].isin(top)]
+    kinds = [k for k in KIND_COLOURS if k in set(q["kind"])] + sorted(set(q["kind"]) - set(KIND_COLOURS))
+    data = q.groupby(["speaker", "kind"]).size().rename("quotes").reset_index()
+    data = data.assign(
+        _s=data["speaker"].map({s: i for i, s in enumerate(top)}),
+        _k=data["kind"].map({k: i for i, k in enumerate(kinds)}),
+    )
+    data = data.sort_values(["_s", "_k"]).drop(columns=["_s", "_k"]).reset_index(drop=True)
+    for i, kind in enumerate(kinds):
+        grp = data[data["kind"] == kind]
+        fig.add_bar(
+            x=grp["quotes"].tolist(),
+            y=grp["speaker"].tolist(),
+            orientation="h",
+            name=kind,
+            marker={"color": KIND_COLOURS.get(kind, PALETTE[(i + 3) % 8]), "pattern_shape": PATTERNS[i % 8]},
+            hovertemplate=f"%{{y}}<br>{kind}: %{{x}}<extra></extra>",
+        )
+    fig.update_layout(barmode="stack", legend_title_text="quote kind", legend_traceorder="normal")
+    fig.update_yaxes(categoryorder="array", categoryarray=top[::-1])
+    fig.update_xaxes(dtick=1 if totals.max() <= 12 else None)
+    return _finish(
+        fig,
+        data,
+        name="quotes_per_speaker",
+        title="Quotes per speaker",
+        source=source,
+        xlabel="quotes",
+        ylabel="speaker",
+        height=_bar_height(len(top)),
+    )
+
+
+# -- timeline -----------------------------------------------------------------------------------
+def _first_actor(value: Any) -> str:
+    if isinstance(value, list | tuple) or (hasattr(value, "tolist") and not isinstance(value, str)):
+        items = [str(v) for v in list(value) if v]
+        return items[0] if items else "(no actor)"
+    if isinstance(value, str) and value.strip():
+        return value.split(";")[0].split(",")[0].strip() or "(no actor)"
+    return "(no actor)"
+
+
+def _wrap(text: str, width: int = 70) -> str:
+    words, lines, line = str(text).split(), [], ""
+    for w in words:
+        if line and len(line) + len(w) + 1 > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def timeline(
+    timeline: pd.DataFrame,
+    *,
+    sentences: pd.DataFrame | None = None,
+    published: str | None = None,
+    source: str | None = None,
+) -> go.Figure:
+    """Draw dated events on a time axis, with vague references listed beside it.
+
+    Days and months are points (months hollow), intervals and anchored durations bars from
+    ``date_start`` to ``date_end``; colour is the first actor of the clause; hovering shows the
+    expression, its value, the event and the sentence.  The publication date is a dashed line.
+    Expressions with no calendar interval (``PAST_REF``, sets, unanchored durations) are not put
+    at a false date: they are listed in a box to the right of the axis.
+
+    Parameters
+    ----------
+    timeline : DataFrame
+        ``timex_id, sentence_id, text, type, value, date_start, date_end, event, actors``.
+    sentences : DataFrame, optional
+        ``sentence_id, text``, for the sentence on hover.
+    published : str, optional
+        Publication date (ISO), marked on the axis.
+    source : str, optional
+        Source line.
+
+    Examples
+    --------
+    >>> tl = pd.DataFrame({"text": ["Jan. 31", "in recent years"], "type": ["DATE", "DATE"],
+    ...                    "value": ["2023-01-31", "PAST_REF"], "date_start": ["2023-01-31", None],
+    ...                    "date_end": ["2023-01-31", None]})
+    >>> chart_data(timeline(tl))["placed"].tolist()
+    [True, False]
+    """
+    fig = go.Figure()
+    cols = ["timex_id", "sentence_id", "text", "type", "value", "date_start", "date_end", "mark", "actor", "placed"]
+    if not _has(timeline, ("text", "value")):
+        return _finish(fig, pd.DataFrame(columns=cols), name="timeline", title="Timeline", source=source,
+                       empty="no temporal expressions")  # fmt: skip
+    tl = timeline.reset_index(drop=True)
+    none = pd.Series(None, index=tl.index, dtype=object)
+    start = pd.to_datetime(tl.get("date_start", none), errors="coerce", format="ISO8601")
+    end = pd.to_datetime(tl.get("date_end", none), errors="coerce", format="ISO8601")
+    end = end.fillna(start)
+    value = tl["value"].astype(str)
+    kind = tl["type"].astype(str) if "type" in tl.columns else pd.Series("DATE", index=tl.index)
+    placed = start.notna() & ~value.str.endswith("_REF") & (kind != "SET")
+    span_days = (end - start).dt.days.fillna(0)
+    is_day = value.str.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?") | (span_days < 1)
+    is_month = value.str.fullmatch(r"\d{4}-\d{2}") | ((span_days >= 27) & (span_days <= 31))
+    mark = pd.Series("bar", index=tl.index).mask(is_month, "month").mask(is_day, "day").where(placed, "listed")
+    actor = tl["actors"].map(_first_actor) if "actors" in tl.columns else pd.Series("(no actor)", index=tl.index)
+    sent_text = pd.Series("", index=tl.index)
+    if _has(sentences, ("sentence_id", "text")) and "sentence_id" in tl.columns:
+        sent_text = tl["sentence_id"].map(dict(zip(sentences["sentence_id"], sentences["text"]))).fillna("")
+    event = tl["event"].fillna("").astype(str) if "event" in tl.columns else pd.Series("", index=tl.index)
+    data = pd.DataFrame(
+        {
+            "timex_id": tl["timex_id"] if "timex_id" in tl.columns else range(len(tl)),
+            "sentence_id": tl["sentence_id"] if "sentence_id" in tl.columns else None,
+            "text": tl["text"].astype(str),
+            "type": kind,
+            "value": value,
+            "date_start": start.dt.strftime("%Y-%m-%d").where(start.notna(), None),
+            "date_end": end.dt.strftime("%Y-%m-%d").where(end.notna(), None),
+            "mark": mark,
+            "actor": actor,
+            "placed": placed,
+        }
+    )
+    shown = data[data["placed"]].assign(_start=start[placed], _end=end[placed] + pd.Timedelta(days=1))
+    shown = shown.sort_values(["_start", "timex_id"], kind="stable")
+    labels = [f"{t} ({v})" for t, v in zip(shown["text"], shown["value"])]
+    shown = shown.assign(label=labels)
+    hover = {
+        i: f"<b>{data.at[i, 'text']}</b> → {data.at[i, 'value']}<br>{_wrap(event[i]) if event[i] else ''}"
+        + (f"<br><i>{_wrap(sent_text[i])}</i>" if sent_text[i] else "")
+        for i in shown.index
+    }
+    actors_order = list(dict.fromkeys(shown["actor"]))
+    for i, who in enumerate(actors_order):
+        colour = PALETTE[i % len(PALETTE)]
+        grp = shown[shown["actor"] == who]
+        bars = grp[grp["mark"] == "bar"]
+        first = True
+        for idx, row in bars.iterrows():
+            fig.add_scatter(
+                x=[row["_start"], row["_end"]],
+                y=[row["label"], row["label"]],
+                mode="lines",
+                line={"color": colour, "width": 12},
+                name=who,
+                legendgroup=who,
+                showlegend=first,
+                hovertext=hover[idx],
+                hoverinfo="text",
+            )
+            first = False
+        for mark, symbol in (("day", SYMBOLS[i % len(SYMBOLS)]), ("month", SYMBOLS[i % len(SYMBOLS)] + "-open")):
+            pts = grp[grp["mark"] == mark]
+            if len(pts):
+                fig.add_scatter(
+                    x=(pts["_start"] if mark == "day" else pts["_start"] + (pts["_end"] - pts["_start"]) / 2).tolist(),
+                    y=pts["label"].tolist(),
+                    mode="markers",
+                    marker={"color": colour, "size": 13, "symbol": symbol, "line": {"width": 2, "color": colour}},
+                    name=who,
+                    legendgroup=who,
+                    showlegend=first,
+                    hovertext=[hover[j] for j in pts.index],
+                    hoverinfo="text",
+                )
+                first = False
+    fig.update_yaxes(categoryorder="array", categoryarray=shown["label"].tolist()[::-1], showgrid=True,
+                     gridcolor="#F0F0F0")  # fmt: skip
+    fig.update_xaxes(type="date")
+    pub = pd.to_datetime(published, errors="coerce") if published else pd.NaT
+    if pd.notna(pub):
+        fig.add_shape(type="line", x0=pub, x1=pub, xref="x", yref="paper", y0=0, y1=1,
+                      line={"color": "#D55E00", "dash": "dash", "width": 2})  # fmt: skip
+        fig.add_annotation(x=pub, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                           text=f"published {pub:%Y-%m-%d}", font={"color": "#D55E00", "size": 11})  # fmt: skip
+        if not len(shown):
+            fig.add_scatter(x=[pub], y=["publication"], mode="markers", marker={"opacity": 0}, showlegend=False)
+    listed = data[~data["placed"]]
+    right = 40
+    if len(listed):
+        lines = [f"• {_wrap(t, 34)} ({v})" for t, v in zip(listed["text"], listed["value"])][:20]
+        fig.add_annotation(
+            text="<b>Not placed on the axis</b><br>(vague or undated)<br>" + "<br>".join(lines),
+            xref="paper", yref="paper", x=1.02, y=1, xanchor="left", yanchor="top", align="left",
+            showarrow=False, bordercolor="#999999", borderwidth=1, borderpad=6, font={"size": 11},
+            name="listed",
+        )  # fmt: skip
+        right = 290
+    fig.update_layout(margin={"r": right}, legend={"title": {"text": "actor"}, "orientation": "h", "y": -0.18})
+    n = len(shown)
+    return _finish(
+        fig,
+        data,
+        name="timeline",
+        title="Timeline of dated events",
+        source=source,
+        xlabel=None,
+        ylabel="expression (value)",
+        height=max(380, 230 + 32 * n),
+        empty=None if n or len(listed) or pd.notna(pub) else "no temporal expressions",
+    )
+
+
+# -- all charts of an article -------------------------------------------------------------------
+def _maybe(func_name: str, module: Any, *args: Any, **kwargs: Any) -> pd.DataFrame | None:
+    """Call an optional table function of another stage; None when it is missing or fails."""
+    func = getattr(module, func_name, None)
+    if func is None:
+        return None
+    try:
+        out = func(*args, **kwargs)
+    except Exception:  # noqa: BLE001 - an optional table must not stop the other charts
+        return None
+    return out if isinstance(out, pd.DataFrame) else None
+
+
+def article_charts(article: Any, *, top_n: int = 15) -> dict[str, go.Figure]:
+    """Build every chart of an article, keyed by :data:`CHART_NAMES`.
+
+    Parameters
+    ----------
+    article : Article
+        A loaded article.
+    top_n : int
+        Number of terms, bigrams and actors drawn.
+
+    Examples
+    --------
+    >>> from analysis import Article
+    >>> art = Article.from_text("Rain fell in Spain. Rain fell again.", layout="plain")
+    >>> list(article_charts(art)) == list(CHART_NAMES)
+    True
+    """
+    from . import entities as _entities
+    from . import terms as _terms
+    from .resources import wordnet_lemmatizer
+
+    src = source_line(article.metadata)
+    terms = article.terms
+    ngrams = _maybe("ngrams", _terms, article.tokens, n=2)
+    if ngrams is None:
+        ngrams = _maybe("ngrams", _terms, article.tokens)
+    segs = _maybe("term_dispersion", _terms, article.tokens, terms, segments=10, top=6)
+    if segs is None or not {"term", "segment", "count"} <= set(segs.columns):
+        lem = wordnet_lemmatizer()
+        segs = term_segments(
+            article.tokens, terms, top_n=6, lemma_of=lambda w: lem.lemmatize(lem.lemmatize(w, "n"), "v")
+        )
+    cooc = _maybe("cooccurrence", _entities, article.entities)
+    if cooc is None or not {"actor_a", "actor_b"} <= set(cooc.columns):
+        cooc = cooccurrence_pairs(article.entities)
+    return {
+        "term_frequencies": term_frequencies(terms, top_n=top_n + 5, source=src),
+        "top_bigrams": top_bigrams(ngrams if ngrams is not None else pd.DataFrame(), top_n=top_n, source=src),
+        "terms_through_story": terms_through_story(segs, source=src),
+        "actor_mentions": actor_mentions(article.actors, top_n=top_n, source=src),
+        "actor_positions": actor_positions(article.entities, article.story_sentences, top_n=10, source=src),
+        "cooccurrence": cooccurrence(cooc, top_n=12, source=src),
+        "quotes_per_speaker": quotes_per_speaker(article.quotes, top_n=top_n, source=src),
+        "timeline": timeline(
+            article.timeline, sentences=article.sentences, published=article.metadata.get("published"), source=src
+        ),
+    }

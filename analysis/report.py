@@ -1,0 +1,232 @@
+"""One self-contained, offline ``report.html`` per article.
+
+The report holds the metadata, summary statistics, every chart of :func:`analysis.charts.article_charts`,
+the quotes, actors and timeline tables, and the article with entities and quotes highlighted.
+plotly.js is embedded once (not once per chart), so the file opens with no network.  Every piece of
+article text is HTML-escaped; chart specs are embedded as JSON with ``<``, ``>`` and ``&`` escaped, so
+text such as ``</script>`` in a sentence cannot end a script element.
+
+After each chart is drawn its container gets ``data-rendered="1"`` (or ``data-error``), and the
+``<body>`` gets ``data-charts-rendered`` / ``data-charts-failed`` counts once all are done, so a
+headless browser can check the report rendered.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs
+
+from . import render
+from .charts import article_charts, is_empty
+
+_PAGE_CSS = """
+body { font-family: Arial, Helvetica, sans-serif; color: #222; margin: 0 auto; max-width: 1000px; padding: 1em 2em; }
+h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
+table { border-collapse: collapse; font-size: 13px; margin: .5em 0; }
+th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+table.meta th { width: 9em; }
+.stats { display: flex; flex-wrap: wrap; gap: .6em; }
+.stat { border: 1px solid #ddd; border-radius: 4px; padding: .4em .8em; min-width: 7em; }
+.stat b { display: block; font-size: 1.4em; }
+figure.chart { margin: 1.5em 0; } figure.chart figcaption { font-size: 12px; color: #555; }
+nav a { margin-right: 1em; }
+@media print { figure.chart { break-inside: avoid; } nav { display: none; } }
+"""
+
+_RENDER_JS = """
+(function () {
+  var plots = document.querySelectorAll("div.plot[data-chart]");
+  var config = {displaylogo: false, responsive: true};
+  var jobs = Array.prototype.map.call(plots, function (div) {
+    try {
+      var spec = JSON.parse(document.getElementById(div.id + "-spec").textContent);
+      return Promise.resolve(Plotly.newPlot(div, spec.data, spec.layout, config)).then(function () {
+        div.setAttribute("data-rendered", "1"); return 1;
+      }, function (err) { div.setAttribute("data-error", String(err)); return 0; });
+    } catch (err) { div.setAttribute("data-error", String(err)); return Promise.resolve(0); }
+  });
+  Promise.all(jobs).then(function (ok) {
+    var good = ok.reduce(function (a, b) { return a + b; }, 0);
+    document.body.setAttribute("data-charts-rendered", String(good));
+    document.body.setAttribute("data-charts-failed", String(ok.length - good));
+  });
+})();
+"""
+
+
+def _esc(value: Any) -> str:
+    if value is None or (not isinstance(value, list | tuple | dict) and pd.isna(value)):
+        return ""
+    if isinstance(value, list | tuple):
+        return html.escape(", ".join(str(v) for v in value))
+    return html.escape(str(value))
+
+
+def _json_for_script(fig: go.Figure) -> str:
+    spec = fig.to_json(validate=False, pretty=False, remove_uids=True)
+    return spec.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _table(df: pd.DataFrame, columns: list[str], *, empty: str, limit: int | None = None) -> str:
+    cols = [c for c in columns if c in df.columns]
+    if not len(df) or not cols:
+        return f"<p><i>{html.escape(empty)}</i></p>"
+    rows = df[cols] if limit is None else df[cols].head(limit)
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
+    body = "".join("<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in r) + "</tr>" for r in rows.itertuples(index=False))
+    more = f"<p><i>{len(df) - len(rows)} more rows in the CSV.</i></p>" if len(rows) < len(df) else ""
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+
+
+def summary(article: Any) -> dict[str, Any]:
+    """Return the report's summary statistics as ``{label: value}``.
+
+    The statistics come from :func:`analysis.stats.article_stats` (words, sentences, readability,
+    quotes by kind, actors, ...) when that module is present, else from plain counts; the number of
+    temporal expressions is added.
+
+    Examples
+    --------
+    >>> from analysis import Article
+    >>> s = summary(Article.from_text("Rain fell in Spain. It stopped.", layout="plain"))
+    >>> s["sentences"], s["words"]
+    (2, 6)
+    """
+    out: dict[str, Any] = {}
+    try:
+        from . import stats as _stats
+
+        table = _stats.article_stats(article)
+        for stat, value, unit in table[["statistic", "value", "unit"]].itertuples(index=False):
+            label = stat.replace("_", " ")
+            if unit in ("minutes",):
+                label += f" ({unit})"
+            out[label] = int(value) if float(value).is_integer() else round(float(value), 1)
+    except (ImportError, AttributeError, KeyError):  # no stats module: plain counts
+        toks = article.tokens
+        out = {
+            "words": int(toks["text"].str.contains(r"\w", regex=True).sum()) if len(toks) else 0,
+            "sentences": len(article.story_sentences),
+            "quotes": len(article.quotes),
+            "actors": len(article.actors),
+        }
+    out["temporal expressions"] = len(article.timeline)
+    return out
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:.1f}"
+    return _esc(v)
+
+
+def build_report(
+    article: Any,
+    figures: Mapping[str, go.Figure] | None = None,
+    *,
+    figures_dir: str | None = "figures",
+) -> str:
+    """Return the report of ``article`` as one self-contained HTML document.
+
+    Parameters
+    ----------
+    article : Article
+        A loaded article.
+    figures : mapping of name to Figure, optional
+        The charts (default: :func:`analysis.charts.article_charts`).
+    figures_dir : str, optional
+        Relative folder holding the exported PNG/SVG/CSV of each chart, linked under each chart;
+        None for no links.
+
+    Examples
+    --------
+    >>> from analysis import Article
+    >>> page = build_report(Article.from_text("A <script> tag. Rain fell.", layout="plain"), figures={})
+    >>> "<script> tag" in page, "&lt;script&gt; tag" in page
+    (False, True)
+    """
+    figs = dict(article_charts(article) if figures is None else figures)
+    meta = article.metadata
+    title = meta.get("title") or (Path(article.source).stem if article.source else "Article")
+    meta_rows = "".join(
+        f"<tr><th>{html.escape(k)}</th><td>{_esc(meta.get(k))}</td></tr>"
+        for k in ("title", "authors", "published", "updated", "outlet", "caption", "source")
+        if meta.get(k)
+    )
+    stats = summary(article)
+    stat_boxes = "".join(f'<div class="stat"><b>{_fmt(v)}</b>{html.escape(str(k))}</div>' for k, v in stats.items())
+
+    chart_parts = []
+    for name, fig in figs.items():
+        safe = re.sub(r"[^\w-]", "-", name)
+        links = ""
+        if figures_dir:
+            links = " · ".join(
+                f'<a href="{html.escape(figures_dir)}/{safe}.{ext}">{ext.upper()}</a>' for ext in ("png", "svg", "csv")
+            )
+        note = " (no data)" if is_empty(fig) else ""
+        chart_parts.append(
+            f'<figure class="chart" id="fig-{safe}">'
+            f'<div class="plot" id="plot-{safe}" data-chart="{safe}"></div>'
+            f'<script type="application/json" id="plot-{safe}-spec">{_json_for_script(fig)}</script>'
+            f"<figcaption>{html.escape(name)}{note} {links}</figcaption></figure>"
+        )
+
+    quotes = _table(
+        article.quotes,
+        ["quote_id", "sentence_id", "kind", "speaker", "speaker_text", "cue", "text"],
+        empty="No quotes found.",
+    )
+    actors = _table(article.actors, ["actor", "actor_type", "mentions", "quotes"], empty="No actors found.", limit=30)
+    timeline = _table(
+        article.timeline,
+        ["timex_id", "sentence_id", "text", "type", "value", "date_start", "date_end", "event", "actors"],
+        empty="No temporal expressions found.",
+    )
+    text = render.render_article(article, style=False)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(str(title))} — workbook report</title>
+<style>{_PAGE_CSS}{render.CSS}</style>
+<script>{get_plotlyjs()}</script>
+</head>
+<body data-charts="{len(figs)}">
+<header><h1>{html.escape(str(title))}</h1>
+<nav><a href="#summary">Summary</a><a href="#charts">Charts</a><a href="#quotes">Quotes</a>
+<a href="#actors">Actors</a><a href="#timeline">Timeline</a><a href="#text">Article</a></nav></header>
+<section id="metadata"><h2>Metadata</h2><table class="meta">{meta_rows}</table></section>
+<section id="summary"><h2>Summary statistics</h2><div class="stats">{stat_boxes}</div></section>
+<section id="charts"><h2>Charts</h2>{"".join(chart_parts) or "<p><i>No charts.</i></p>"}</section>
+<section id="quotes"><h2>Quotes</h2>{quotes}</section>
+<section id="actors"><h2>Actors</h2>{actors}</section>
+<section id="timeline"><h2>Timeline</h2>{timeline}</section>
+<section id="text"><h2>The article, highlighted</h2>{text}</section>
+<script>{_RENDER_JS}</script>
+</body>
+</html>
+"""
+
+
+def write_report(
+    article: Any,
+    path: str | Path,
+    figures: Mapping[str, go.Figure] | None = None,
+    *,
+    figures_dir: str | None = "figures",
+) -> Path:
+    """Write :func:`build_report` to ``path`` (UTF-8) and return the path."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(build_report(article, figures, figures_dir=figures_dir), encoding="utf-8")
+    return p
