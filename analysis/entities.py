@@ -13,8 +13,14 @@ Mentions are found from the text's own evidence, in one left-to-right pass per s
 5. third-person *pronouns* (he, him, his, she, her) resolved to the person last named.
 
 Each run is typed by its cue words (``name_cues.tsv``: "Bank" → org, "Strait" → place, "Cup" →
-event), the context (a title before it, "said" after it), first names (NLTK ``names``), and by
-what the same article says elsewhere (a surname that ends a person's full name is that person).
+event; "the city of X", "the capital X" → place), the context (a title or role noun before it,
+"said" after it or before it, an age after it, ", Country" after it, a score or "beat" next to it
+for a team, "( Country )" after it in a results line), WordNet's named instances ("Grozny" → place,
+capitalised classes such as "Kurdish" → other), first names (NLTK ``names``), and by what the same
+article says elsewhere (a surname that ends a person's full name is that person; a city that plays
+as a team is that team everywhere).  An ordinary word (a WordNet lower-case lemma) that opens a
+sentence, or stands in an all-capital headline, is no name without other evidence; a dateline's
+dash ("WASHINGTON (Reuters) - Police said") starts the sentence again.
 Mentions of one thing share one canonical ``actor``: full name ↔ surname, acronym ↔ expansion,
 alias ↔ name, demonym ↔ country.  Titles-case headings and all-capital headlines only yield names
 the lexicon or the rest of the article confirm.  Each row's ``how`` says which kind of mention it is
@@ -160,6 +166,85 @@ def _stop() -> frozenset[str]:
     return nltk_stopwords() | frozenset(_PRONOUNS)
 
 
+#: WordNet lexicographer files → actor type for a named instance ("Grozny" is an instance of city).
+_WN_INSTANCE = {"noun.location": "place", "noun.person": "person", "noun.group": "org", "noun.event": "event"}
+
+
+@dataclass(frozen=True)
+class _WordNetNames:
+    """What WordNet knows about capitalised words: named instances and capitalised classes."""
+
+    types: dict[tuple[str, ...], str]  # name → actor type ("other" for classes: "Arab", "Kurdish")
+    common: frozenset[str]  # lower-case lemmas of ordinary words ("fruit", "gold", "police")
+
+
+@functools.cache
+def wordnet_names() -> _WordNetNames:
+    """Return WordNet's capitalised lemmas with a type, and its lower-case lemmas, read once per process.
+
+    A capitalised lemma of an *instance* synset is a named thing typed by its lexicographer file
+    (``noun.location`` → place, ``noun.person`` → person, ``noun.group`` → org, ``noun.event`` → event;
+    the majority over its senses, a tie going to place).  A capitalised lemma of a *class* synset or
+    of an adjective ("Arab", "Chechen", "Kurdish", "Kalashnikov") is typed ``other`` (a demonym,
+    language or product), or ``org`` for a body (``noun.group``: "Senate"), unless it also names an
+    instance.
+
+    Examples
+    --------
+    >>> wn = wordnet_names()
+    >>> wn.types[("Grozny",)], wn.types[("Kurdish",)], "fruit" in wn.common
+    ('place', 'other', True)
+    """
+    import nltk
+
+    from .resources import NLTK_PACKAGES, _find
+
+    _find(NLTK_PACKAGES["wordnet"])  # raises a helpful error when WordNet is missing
+    lexnames = [
+        line.split()[1] for line in nltk.data.find("corpora/wordnet/lexnames").open().read().decode().splitlines()
+    ]
+    inst: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    cls: dict[tuple[str, ...], str] = {}
+    common: set[str] = set()
+    for pos in ("noun", "adj", "verb", "adv"):
+        with nltk.data.find(f"corpora/wordnet/data.{pos}").open() as fh:
+            for line in fh:
+                if line[:1] == b" ":
+                    continue
+                parts = line.split(b" ")
+                n = int(parts[3], 16)
+                forms = [w.decode().split("(")[0] for w in parts[4 : 4 + 2 * n : 2]]
+                is_inst = pos == "noun" and b" @i " in line
+                lexname = lexnames[int(parts[1])]
+                for f in forms:
+                    if f[:1].islower():
+                        if "_" not in f:
+                            common.add(f)
+                        continue
+                    if not f[:1].isupper():
+                        continue
+                    k = tuple(f.split("_"))
+                    if is_inst:
+                        inst[k][_WN_INSTANCE.get(lexname, "other")] += 1
+                    elif pos in ("noun", "adj") and cls.get(k) != "org":
+                        cls[k] = "org" if lexname == "noun.group" else "other"
+    types: dict[tuple[str, ...], str] = dict(cls)
+    rank = {"place": 3, "org": 2, "person": 1}
+    for k, c in inst.items():
+        types[k] = max(c.items(), key=lambda kv: (kv[1], rank.get(kv[0], 0)))[0]
+    return _WordNetNames(types, frozenset(common))
+
+
+def _common_word(low: str) -> bool:
+    """True when WordNet has ``low`` (or its singular) as an ordinary lower-case word."""
+    common = wordnet_names().common
+    if low in common:
+        return True
+    if low.endswith("ies") and low[:-3] + "y" in common:
+        return True
+    return low.endswith("s") and (low[:-1] in common or (low.endswith("es") and low[:-2] in common))
+
+
 def _is_cap(w: str) -> bool:
     return bool(w) and w[0].isupper() and any(c.isalpha() for c in w)
 
@@ -192,7 +277,12 @@ def _headline(words: list[str]) -> bool:
     if len(content) < 3:
         return False
     caps = sum(1 for w in content if w[0].isupper())
-    return caps >= 0.8 * len(content)
+    if caps < 0.8 * len(content):
+        return False
+    # A results or table line ("Somerset 83 and 174 ( P. Johnson 4-38 )") is not a headline: its
+    # capitals are names.  All-capital headlines keep their numbers ("CANADA BEAT PANAMA 3-1").
+    numbers = sum(1 for w in words if w[:1].isdigit())
+    return numbers < 2 or sum(1 for w in content if _is_allcaps(w)) >= 0.8 * len(content)
 
 
 def _lex_match(words: list[str], i: int, lex: _Lexicon, folded: bool) -> tuple[int, Entry] | None:
@@ -247,8 +337,16 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
     headline = _headline(words)
     stop = _stop()
     fn = first_names()
+    wn = wordnet_names()
     # Index of the first word (after opening punctuation): its capital is the sentence's, not a name's.
     first = next((k for k, w in enumerate(words) if w[:1].isalnum()), n)
+    # "ITALY - Bond futures rose": after a capital-letter label and a dash, the story's sentence starts.
+    if first == 0 and _is_allcaps(words[0]):
+        j = 1
+        while j < n and _is_allcaps(words[j]):
+            j += 1
+        if j + 1 < n and words[j] in _DATELINE_DASHES:
+            first = j + 1
 
     def initial(k: int) -> bool:
         # "G. Kersey": a capital letter and its period, before a name.
@@ -268,12 +366,16 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
         if len(w) == 1:
             return initial(k)
         low = w.lower()
+        if low in stop and _is_allcaps(w):
+            return False  # "ATLANTA AT CHICAGO"
         if headline:
             if low in stop:
                 return False
             if low in known or w in fn:
                 return True
             if _is_allcaps(w):
+                if w.title() in _MONTHS_DAYS or (_common_word(low) and (w.title(),) not in wn.types):
+                    return False  # "WORLD CUP QUALIFIER", "FRIDAY"
                 return _zipf(low) < COMMON_ALLCAPS
             return tags[k] in ("NNP", "NNPS") and _zipf(low) < COMMON_HEADLINE
         if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—"):
@@ -283,21 +385,32 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
                 return True
             if tags[k] not in ("NNP", "NNPS"):
                 return False
+            if _common_word(low) and (w,) not in wn.types and not (k + 1 < n and _is_cap(words[k + 1])):
+                return False  # "Gold closed higher": an ordinary word that only the sentence capitalises
             return _zipf(low) < COMMON_INITIAL or (k + 1 < n and _is_cap(words[k + 1]))
         return True
 
     segs: list[list] = []
     i = 0
-    # Dateline: a capitalised place name opening a short line before a date or "(Agency)".
+    # Dateline: a capital-letter place name opening the line, then optionally ", Region", then a
+    # date or "(Agency)": "KHASAVYURT , Russia 1996-08-30", "WASHINGTON (Reuters) - Police said".
     if n >= 2 and first == 0 and _is_allcaps(words[0]):
         j = 1
         while j < n and _is_allcaps(words[j]):
             j += 1
-        if j < n and (words[j][:1].isdigit() or words[j] == "(") and n <= j + 6:
+        k = j
+        if k < n and words[k] == ",":
+            k += 1
+            while k < n and k <= j + 4 and _is_cap(words[k]):
+                k += 1
+        agency = k + 2 < n and words[k] == "(" and _is_cap(words[k + 1]) and words[k + 2] == ")"
+        if agency or (k < n and _is_date(words[k]) and n <= k + 6):
             m = _lex_match(words, 0, lex, True)
             if not m or m[0] == j:
                 segs.append([0, j, "dateline", m[1] if m else None])
                 i = j
+                if agency and k + 3 < n and words[k + 3] in _DATELINE_DASHES:
+                    first = k + 4  # the story's first word follows the dash: its capital is the sentence's
     while i < n:
         w = words[i]
         m = _lex_match(words, i, lex, headline)
@@ -313,8 +426,10 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
         if name_tok(i):
             j = i + 1
             while j < n:
+                if _qualifier(words[j - 1]):
+                    break  # "Bergamo-based | Atalanta": the compound qualifies the name after it
                 if words[j] == "." and initial(j - 1):
-                    j += 1
+                    j += 2  # the initial's period and the capitalised word it belongs to ("P. Johnson")
                     continue
                 if _lex_match(words, j, lex, headline) or _title_match(words, j, lex):
                     break
@@ -338,6 +453,20 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
             segs.append([i, i + 1, "nominal", None])
         i += 1
     return segs
+
+
+_DATELINE_DASHES = frozenset(["-", "--", "–", "—", ":"])
+_DATE_TOKEN = re.compile(r"^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$")
+
+
+def _is_date(w: str) -> bool:
+    """A numeric date ("1996-08-30", "30/8") or a month name, as after a dateline's place."""
+    return bool(_DATE_TOKEN.match(w)) or w in _MONTHS_DAYS
+
+
+def _qualifier(w: str) -> bool:
+    """A hyphen compound with a lower-case part: "Bergamo-based", "Communist-led", "Amman-bound"."""
+    return ("-" in w or "–" in w) and any(p[:1].islower() for p in re.split("[-–]", w)[1:])
 
 
 def _cue_type(words: list[str] | tuple[str, ...], lex: _Lexicon) -> str | None:
@@ -385,13 +514,18 @@ def _merge(segs: list[list], words: list[str], lex: _Lexicon) -> list[list]:
                     joined = True
                 elif pe.how == "demonym" and _cue_type(words[p[0] : seg[1]], lex) in ("org", "event"):
                     joined = True
+            elif p[2] == "lex" and seg[2] == "lex" and pe.how == "demonym" and se.actor_type == "org":
+                # "Scottish Labour Party", "North Korean Red Cross": a national branch is one body.
+                joined = _cue_type(words[p[0] : seg[1]], lex) == "org" and seg[1] - seg[0] >= 2
             elif p[2] == "run" and seg[2] == "lex":
                 if se.how in ("name", "alias") and se.actor_type in place and words[p[0]] not in fn:
                     joined = True
+                elif p[1] - p[0] == 1 and words[p[0]] in fn and seg[1] - seg[0] == 1 and se.how == "name":
+                    joined = True  # a given name and a one-word place: a surname ("Michael Johnson")
                 elif se.how in ("name", "alias") and _cue_type(words[p[0] : seg[1]], lex):
                     joined = True
             elif p[2] == "run" and seg[2] == "run":
-                joined = True
+                joined = not _qualifier(words[p[1] - 1])
             if joined:
                 out[-1] = [p[0], seg[1], "run", "joined"]
                 continue
@@ -407,6 +541,36 @@ def _initials(words: tuple[str, ...]) -> str:
 
 
 _PLACE_PREPS = frozenset("in at from near outside inside across into via".split())
+
+
+def _is_score(after: list[str] | tuple[str, ...]) -> bool:
+    """A whole number right after a name, as in a results line or table ("Chicago 4 Houston 3")."""
+    w = after[0] if after else ""
+    return w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20"))
+
+
+#: Words between two sides of a match ("Surrey beat Kent", "Hampshire v Essex").
+_TEAM_VERBS = frozenset("beat beats v vs vs. defeated drew".split())
+
+
+def _team_context(words: list[str], i: int, j: int) -> bool:
+    """A name [i, j) followed by a score, next to "beat" / "v", or in a fixture line: a side in a match."""
+    if (j < len(words) and words[j] == "AT" and i == 0) or (i > 0 and words[i - 1] == "AT" and j == len(words)):
+        return all(_is_allcaps(w) for w in words)  # a fixture list: "KANSAS CITY AT DETROIT"
+    return (
+        _is_score(words[j : j + 1])
+        or (j < len(words) and words[j] in _TEAM_VERBS)
+        or (i > 0 and words[i - 1] in _TEAM_VERBS)
+    )
+
+
+def _place_after_comma(rest: list[str] | tuple[str, ...]) -> bool:
+    """``rest`` opens with a country or a state/province name that ends the phrase ("Scotland .")."""
+    m = _lex_match(list(rest), 0, lexicon(), False)
+    if not m or m[1].actor_type not in ("country", "place") or m[1].how == "demonym":
+        return False
+    k = m[0]
+    return k >= len(rest) or not _is_cap(rest[k])
 
 
 def _type_run(
@@ -436,16 +600,49 @@ def _type_run(
     nxt = after[0] if after else ""
     if nxt in _SAY or (nxt == "," and len(after) > 2 and after[1] in ("a", "the") and after[2] in _PERSON_NOUNS):
         return "person", "speaker_context", len(words) >= 2
+    if (prev in _SAY and nxt in (".", ",", "", "'s", "’s")) or (nxt == "," and len(after) > 1 and after[1] == "who"):
+        return "person", "speaker_context", len(words) >= 2  # "..., said Parnevik ." / "Leeson , who ..."
+    if nxt == "," and len(after) > 2 and after[1].isdigit() and after[2] == "," and 15 <= int(after[1]) <= 110:
+        return "person", "age", len(words) >= 2  # "Duran , 45 , takes on ..."
+    if prev.lower() in _PERSON_NOUNS or prev.endswith("-year-old"):
+        return "person", "role_noun", len(words) >= 2
+    if len(after) >= 3 and after[0] == "(" and wordnet_names().types.get(words) != "place":
+        m = _lex_match(list(after), 1, lex, False)
+        if m and m[1].actor_type == "country" and m[1].how != "demonym" and m[0] < len(after) and after[m[0]] == ")":
+            return "person", "name_country", len(words) >= 2  # results tables: "Alex Corretja ( Spain )"
+    wn = wordnet_names().types
+    wt = wn.get(words) or (wn.get(tuple(w.title() for w in words)) if _is_allcaps(w0) else None)
+    if wt is None and len(words) == 1 and w0.endswith("s") and wn.get((w0[:-1],)) == "other":
+        wt = "other"  # the plural of a people or group noun: "Kurds", "Arabs", "Chechens"
+    if (
+        (_is_score(after) or nxt in _TEAM_VERBS or prev in _TEAM_VERBS)
+        and wt != "person"
+        and not (len(words) >= 2 and w0 in fn)
+    ):
+        return "org", "team_score", False
     if len(words) == 1:
-        if w0 in fn:
-            return "person", "first_name", False
+        if prev == "of" and len(before) >= 2 and lex.cues.get((before[-2].lower(), "of")) == "place":
+            return "place", "place_of", True
         if prev in _PLACE_PREPS:
             return "place", "place_preposition", False
+        if lex.cues.get((prev.lower(), "before")) == "place":
+            return "place", "place_noun_before", True  # "the capital Dushanbe"
+        if len(after) >= 2 and after[0] == "," and _place_after_comma(after[1:]):
+            return "place", "place_comma_region", True  # "Lockerbie , Scotland"
+        if wt:
+            return wt, "wordnet", False
+        if w0 in fn:
+            return "person", "first_name", False
         if tags and tags[0] == "JJ":
             return "other", "adjective", False
+    elif wt:
+        return wt, "wordnet", False
     if joined:
         return "org", "default_joined", False
     if len(words) >= 2 and all(w[:1].isupper() and (w[1:].islower() or w.endswith(".")) for w in words):
+        if any(_common_word(w.lower()) and w not in fn for w in words):
+            # "Hindustan Copper", "Freedom Front", "Radio Red": ordinary words make a body's name.
+            return "org", "default_multiword_common", False
         return "person", "default_multiword", False
     return "other", "default", False
 
@@ -492,6 +689,9 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
                     "lexicon",
                     True,
                 )
+                if entry.actor_type == "place" and entry.how in ("name", "alias") and _team_context(words, i, j):
+                    # A city or state with a score after it, or that beats another, is the team named after it.
+                    m.actor, m.actor_type, m.how, m.rule, m.strong = m.key, "org", "name", "team_score", False
             elif kind == "dateline":
                 if entry is not None:
                     m.actor, m.actor_type, m.how = entry.actor, entry.actor_type, entry.how
@@ -508,7 +708,7 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
                     m.actor_type, m.rule, m.strong = "person", "title", True
                 else:
                     m.actor_type, m.rule, m.strong = _type_run(
-                        m.words, tags[i:j], before, words[j : j + 3], lex, joined=entry == "joined"
+                        m.words, tags[i:j], before, words[j : j + 5], lex, joined=entry == "joined"
                     )
                 m.how = "name"
             mentions.append(m)
@@ -551,7 +751,7 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
                 m.actor, m.actor_type, m.how, m.rule = expansions[w], "org", "acronym", "acronym_of"
                 m.strong = True
                 continue
-        if not m.strong and key.lower() in strong_type:
+        if not m.strong and key.lower() in strong_type and m.rule != "team_score":
             m.actor_type, m.rule, m.strong = strong_type[key.lower()], "same_name", True
         if m.actor_type == "person" and m.rule == "surname_first":
             m.actor = " ".join([*m.words[1:], m.words[0].title()])
@@ -570,9 +770,14 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
             and _initials(a.words) == b.words[0].replace(".", "")
         ):
             b.actor, b.actor_type, b.how, b.rule = a.actor, a.actor_type, "acronym", "bracketed_acronym"
+    # A place the document shows to be a team (a score after it, "beat") is that team everywhere.
+    teams = {m.key.lower() for m in mentions if m.rule == "team_score"}
+    for m in mentions:
+        if m.actor_type == "place" and m.how in ("name", "alias") and m.key.lower() in teams:
+            m.actor, m.actor_type, m.rule = m.key, "org", "same_team"
     # Unknown single words: a lone capitalised word the document never types otherwise.
     for m in runs:
-        if m.actor_type == "other" and len(m.words) == 1 and not m.strong:
+        if m.actor_type == "other" and len(m.words) == 1 and m.rule == "default":
             m.actor_type, m.rule = _single_default(m.words[0]), "default_single"
     # Nominals ("the alliance") point at the organisation of that kind the article names.
     named = {m.actor for m in mentions if m.actor_type == "org"}

@@ -13,7 +13,13 @@ The extractor works paragraph by paragraph and is linear in the text length:
    adverbs and auxiliaries, appositions, a coordinated verb phrase's subject), the phrase after an
    inverted verb ("said Smith"), the phrase after "according to"; the content is the quote next to
    the cue (*direct*), the clause after or before the cue (*indirect*) and the quoted words inside
-   that clause (*partial*).  A quote with no cue of its own inherits the previous quote's speaker.
+   that clause (*partial*).  News conventions get their own rules: a transcript or interview label
+   opening a paragraph ("SMITH: …"), a pull quote signed with a dash ("“…” ― Jane Doe"), a cue
+   closing its sentence with a colon ("He said:") whose quote opens the next sentence or paragraph,
+   a short cue sentence split off after a quoted question ("“Why?” Smith said.").  A quote with no
+   cue of its own takes the speaker of a cue in its sentence ("“A,” he said, but “B”"), or the
+   previous quote's speaker (``carried over``; the mention is kept only when the quote continues the
+   same report in the same paragraph).
 4. **Speakers are resolved** to canonical actors: the ``entities`` table first (an entity row
    overlapping the mention gives its ``actor``), then the module's own fallback: a surname to the
    longest earlier full name ending with it, a pronoun to the person last in focus, "the statement" to
@@ -321,6 +327,22 @@ def _skip_back_adverbs(toks: list[_Tok], j: int) -> int:
 _NP_STOP_CLASSES = ("preposition", "subordinator", "relative", "aux", "aux-be")
 
 
+def _is_time(t: _Tok) -> bool:
+    return t.is_word and (t.low in _fw("time") or (t.text.isdigit() and len(t.text) == 4))
+
+
+def _skip_back_time(toks: list[_Tok], j: int) -> int:
+    """Skip a time adjunct between subject and verb ("Smith on Tuesday said", "who in 2010 said")."""
+    k = j
+    while k >= 0 and (_is_time(toks[k]) or (toks[k].text.isdigit() and k < j)):
+        k -= 1
+    if k == j or k < 0 or toks[k].low not in _fw("time-lead"):
+        return j
+    while k >= 0 and toks[k].low in _fw("time-lead"):
+        k -= 1
+    return _skip_back_adverbs(toks, k)
+
+
 def _np_back(toks: list[_Tok], j: int, limit: int = 10) -> tuple[int, int] | None:
     """Return token indices ``(first, last)`` of the noun phrase ending at token ``j``."""
     if j < 0 or not (toks[j].is_word or toks[j].text == ")"):
@@ -404,7 +426,7 @@ def _np_forward(toks: list[_Tok], i: int, limit: int = 10) -> tuple[int, int] | 
                 if k == i:
                     return (i, i)
                 break
-            seen_cap = seen_cap or t.is_cap
+            seen_cap = seen_cap or (t.is_cap and low not in _fw("determiner"))
         last = k
         k += 1
     if last is None:
@@ -420,7 +442,17 @@ def _clause_start(toks: list[_Tok], upto: int) -> int:
     if (
         toks
         and toks[0].is_word
-        and (toks[0].low in _fw("preposition") or toks[0].low in _fw("subordinator") or toks[0].low == "according")
+        and (
+            toks[0].low in _fw("preposition")
+            or toks[0].low in _fw("subordinator")
+            or toks[0].low == "according"
+            or (
+                len(toks[0].low) > 5
+                and toks[0].low.endswith(("ed", "ing"))
+                and len(toks) > 1
+                and toks[1].text.islower()
+            )
+        )
     ):
         for k in range(1, upto):
             if toks[k].text == ",":
@@ -465,12 +497,26 @@ def _speaker_before(s: _Sentence, ci: int) -> tuple[_Mention | None, str, int]:
     index of the first token of the speaker phrase.
     """
     toks = s.toks
-    j = _skip_back_adverbs(toks, ci - 1)
+    j = _skip_back_time(toks, _skip_back_adverbs(toks, ci - 1))
     if j < 0:
         return None, "none", ci
     t = toks[j]
     if t.is_mask:
         return None, "inverted", j
+    if t.text in "—–-―" and j > 0:
+        # dash apposition: "Smith -- co-editor of a book on debates -- said"
+        k = j - 1
+        while k >= 0 and toks[k].text in "—–-―":
+            k -= 1
+        while k >= 0 and toks[k].text not in "—–-―" and not toks[k].is_mask and j - k < 30:
+            k -= 1
+        while k >= 1 and toks[k - 1].text in "—–-―":
+            k -= 1
+        if k > 0 and toks[k].text in "—–-―":
+            np = _np_back(toks, k - 1)
+            if np:
+                return _mention_from(s, np), "apposition", np[0]
+        return None, "none", ci
     if t.text == ",":
         # apposition: "Smith, a senior official, said"
         k = j - 1
@@ -611,6 +657,12 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
     cues: list[_Cue] = []
     found = list(_cue_re().finditer(s.masked))
     if not found:
+        if _ends_with_colon(s):
+            # "Smith made the following comment:" before a quoted paragraph: the subject speaks
+            colon = s.start + s.masked.rstrip().rindex(":")
+            subj = _subject(s, len(s.toks) - 1)
+            if subj is not None:
+                cues.append(_Cue(colon, colon + 1, ":", subj, None, rule="colon lead-in (subject)"))
         return cues
     toks = s.toks
     verbs = _verbs()
@@ -633,20 +685,35 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
             continue  # "the said", "a reported", "his claims"
         if prev_low == "to" or (verb.form in ("pp", "past") and prev is not None and toks[ci - 1].low in aux_be):
             continue  # infinitive or passive: the subject is not the speaker
-        if verb.noun and verb.form in ("base", "s"):
+        # "shows that", "say that": a complementizer makes a noun-like form a verb
+        that_next = ci + 1 < len(toks) and toks[ci + 1].text == "that" and prev is not None and prev.is_word
+        if verb.noun and verb.form in ("base", "s") and not that_next:
             aux = _fw("aux")
             if not (
                 prev is not None
                 and (prev_low in _fw("pronoun") or prev_low in aux or prev_low in _fw("relative") or prev.is_cap)
             ):
                 continue
-        if verb.form == "base" and (
-            prev is None
-            or not (prev_low in _fw("pronoun") and prev_low not in ("he", "she", "it") or prev_low in _fw("aux"))
+        if (
+            verb.form == "base"
+            and not that_next
+            and (
+                prev is None
+                or not (prev_low in _fw("pronoun") and prev_low not in ("he", "she", "it") or prev_low in _fw("aux"))
+            )
         ):
-            if prev is None or not (prev.is_cap and prev_low.endswith("s")):
-                if not (prev is not None and prev_low in ("they", "we", "i", "you")):
-                    continue
+            # a plural subject: "Smiths say", "experts say", "polls show"
+            plural = (
+                prev is not None
+                and prev.is_word
+                and prev_low.endswith("s")
+                and not prev_low.endswith(("ss", "’s", "'s", "us", "is"))
+                and len(prev_low) > 3
+                and not _is_adverb(prev)
+                and prev_low not in _verbs()
+            )
+            if not (plural or (prev is not None and prev_low in ("they", "we", "i", "you", "people"))):
+                continue
         if verb.form == "ing":
             if prev is not None and prev.text == ",":
                 prior = [c.speaker for c in cues if c.speaker is not None]
@@ -657,6 +724,17 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
                 mention, layout, _ = _speaker_before(s, ci)
                 if layout not in ("clause", "relative"):
                     continue
+                subj = _subject(s, ci) if layout == "clause" else None
+                if (
+                    subj is not None
+                    and mention is not None
+                    and mention.rule == "noun phrase"
+                    and subj.end <= mention.start
+                    and subj.rule in ("name", "pronoun", "noun phrase", "group")
+                    and s.masked[subj.end - s.start : subj.end - s.start + 1] != ","
+                ):
+                    # "The council issued a statement calling …": the clause subject speaks, not its object
+                    mention, layout = subj, "participle"
         else:
             mention, layout, _ = _speaker_before(s, ci)
         cue_text = word
@@ -694,7 +772,10 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
             if (
                 layout != "participle"
                 and before >= 0
-                and (toks[before].is_mask or (toks[before].text == "," and not _fronted(toks, before)))
+                and (
+                    toks[before].is_mask
+                    or (toks[before].text == "," and not _fronted(toks, before) and not _introduces(toks, ci))
+                )
             ):
                 if cue.speaker is None and layout == "none":
                     continue
@@ -706,7 +787,10 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
                     if cue.speaker is not None:
                         _content_before(s, max(before + 1, 0), cue, quotes_here, toks[first_speaker_tok].start)
                     if cue.content is None and cue.direct is None:
-                        continue
+                        if cue.speaker is None or not _ends_with_colon(s):
+                            continue
+                        # "He said:" closing its sentence: the quote that follows is the content
+                        cue.rule = "colon lead-in"
                 else:
                     q = _quote_at(quotes_here, toks[k].start)
                     if q is not None and toks[k].is_mask and _only_punct_after(s, q.close_end):
@@ -743,6 +827,27 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
         cues.extend(pending)
         pending.clear()
     return cues
+
+
+def _ends_with_colon(s: _Sentence) -> bool:
+    return s.masked.rstrip().endswith(":")
+
+
+def _introduces(toks: list[_Tok], ci: int) -> bool:
+    """True when the cue at ``ci`` is followed by an explicit complement: "that", a colon or a quote.
+
+    "Asked about the bomb, Clinton said, “I think…”": the clause before the comma is then not the
+    content, whatever it looks like.
+    """
+    for m in range(ci + 1, min(len(toks), ci + 6)):
+        t = toks[m]
+        if t.is_mask or t.text == ":" or (t.low == "that" and t.text.islower()):
+            return True
+        if t.text == ",":
+            return m + 1 < len(toks) and toks[m + 1].is_mask
+        if not t.is_word:
+            return False
+    return False
 
 
 def _fronted(toks: list[_Tok], comma: int) -> bool:
@@ -837,6 +942,64 @@ class _SentRec:
     kind: str
 
 
+_NAME_WORD = r"[A-Z][\w.’'\-]*"
+_LABEL_RE = re.compile(rf"[ \t]*[\"“]?(?P<label>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*:[ \t]+(?=\S)")
+_DASH_NAME_RE = re.compile(
+    rf"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[.,]?[ \t]*$"
+)
+_WORD_RE = re.compile(r"\w")
+_CLOSING_QUOTE_RE = re.compile(r"[”\"'’»]\W*$")
+
+
+def _label_cue(text: str, b_start: int, b_end: int) -> _Cue | None:
+    """A transcript or interview label opening a paragraph ("SMITH: …", "Jane Doe: “…”")."""
+    m = _LABEL_RE.match(text, b_start, b_end)
+    if not m:
+        return None
+    label = m.group("label")
+    words = label.split()
+    if label.lower() in _fw("label-stop") or any(w.lower() in _verbs() for w in words):
+        return None
+    letters = re.sub(r"[^A-Za-z]", "", label)
+    if len(letters) < 2:
+        return None
+    if not label.isupper():
+        # a mixed-case label must look like a name used elsewhere in the article: "Sanders: …"
+        if len(words) > 3 or text.count(words[-1]) < 2 or words[0].lower() in _fw("determiner"):
+            return None
+    colon = m.end("label") + text[m.end("label") : m.end()].index(":")
+    mention = _Mention(m.start("label"), m.end("label"), "name")
+    return _Cue(colon, colon + 1, ":", mention, (m.end(), b_end), rule="speaker label", region=(m.end(), b_end))
+
+
+def _dash_cue(text: str, q: QuoteSpan, limit: int) -> _Cue | None:
+    """A pull quote signed with a dash after it: "“…” ― Jane Doe"."""
+    m = _DASH_NAME_RE.match(text, q.close_end, limit)
+    if not m:
+        return None
+    dash = text.index("-" if "--" in m.group() else m.group().strip()[0], q.close_end)
+    cue_text = text[dash : dash + (2 if text.startswith("--", dash) else 1)]
+    mention = _Mention(m.start("name"), m.end("name"), "name")
+    return _Cue(dash, dash + len(cue_text), cue_text, mention, None, rule="dash attribution")
+
+
+def _analysis_spans(text: str, block: list[_SentRec]) -> list[list[int]]:
+    """Sentence spans for the analysis: a short cue sentence after a closing quote joins it.
+
+    ("“Who is next?” Clinton said." may be split after the question mark.)
+    """
+    spans: list[list[int]] = []
+    for r in block:
+        a, b = int(r.start), int(r.end)
+        if spans and _CLOSING_QUOTE_RE.search(text, spans[-1][2] - 3, spans[-1][2]) and b - a <= 80:
+            seg = text[a:b]
+            if not _MARK_RE.search(seg) and (m := _cue_re().search(seg)) and len(seg[: m.start()].split()) <= 6:
+                spans[-1][2] = b
+                continue
+        spans.append([int(r.sentence_id), a, b])
+    return spans
+
+
 def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_Sentence]]:
     rows: list[_Row] = []
     all_sents: list[_Sentence] = []
@@ -859,10 +1022,13 @@ def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_S
             last_block = rec.block_id
         blocks[-1].append(rec)
     prev_block_quotes = False
+    lead_in: tuple[_Cue, int] | None = None  # a cue ending in a colon, waiting for its quote
     for bi, block in enumerate(blocks):
         if all(r.kind == "heading" for r in block):
             prev_block_quotes = False
             continue  # scare quotes in headings are not speech
+        if lead_in is not None and lead_in[1] < bi - 1:
+            lead_in = None
         b_start, b_end = int(block[0].start), int(block[-1].end)
         quotes = pair_quote_marks(text, b_start, b_end)
         pieces, pos = [], b_start
@@ -874,25 +1040,36 @@ def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_S
             pos = b
         pieces.append(text[pos:b_end])
         masked_s = "".join(pieces)
-        spans: list[list[int]] = []
-        for r in block:
-            a, b = int(r.start), int(r.end)
-            if (
-                spans
-                and re.match(r"[a-z]", text[a : a + 1])
-                and re.search(r"[”\"'’]\W*$", text[spans[-1][1] - 3 : spans[-1][1]])
-            ):
-                spans[-1][2] = b  # '“Who?” said X' split after the quote: one sentence for the analysis
-                continue
-            spans.append([int(r.sentence_id), a, b])
+        spans = _analysis_spans(text, block)
         sent_objs = [_Sentence(sid, a, b, masked_s[a - b_start : b - b_start], bi) for sid, a, b in spans]
         all_sents.extend(sent_objs)
         starts = [so.start for so in sent_objs]
         owner: dict[int, tuple[_Cue, str]] = {}
         cue_rows: list[_Row] = []
+        by_sentence: dict[int, list[_Cue]] = {}
+        label = _label_cue(text, b_start, b_end)
+        if label is not None:
+            # "SMITH: …": the whole paragraph after the label is the speaker's
+            a, b = label.content
+            covering = [q for q in quotes if q.open <= a and q.close_end >= b - 1]
+            if covering:
+                owner[id(covering[0])] = (label, "direct")
+            else:
+                while b > a and text[b - 1].isspace():
+                    b -= 1
+                cue_rows.append(
+                    _Row(sent_objs[0].sid, "indirect", a, b, label, label.rule, None, bi, sent_objs[-1].sid)
+                )
+                for q in quotes:
+                    owner.setdefault(id(q), (label, "partial"))
         for so in sent_objs:
             here = [q for q in quotes if q.open < so.end and q.close_end > so.start]
-            for cue in _analyse_sentence(so, here):
+            cues = _analyse_sentence(so, here)
+            by_sentence[so.sid] = [c for c in cues if c.speaker is not None and not c.rule.startswith("colon lead-in")]
+            for cue in cues:
+                if cue.rule.startswith("colon lead-in"):
+                    lead_in = (cue, bi)
+                    continue
                 if cue.direct is not None:
                     owner.setdefault(id(cue.direct), (cue, "direct"))
                 if cue.content is not None:
@@ -901,6 +1078,8 @@ def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_S
                     if covering:
                         owner.setdefault(id(covering[0]), (cue, "direct"))
                         continue
+                    if not _WORD_RE.search(text, a, b):
+                        continue  # punctuation only: no clause after all
                     cue_rows.append(_Row(so.sid, "indirect", a, b, cue, cue.rule, None, bi, so.sid))
                     for q in here:
                         if a <= q.open and q.close_end <= b + 1 and id(q) not in owner:
@@ -910,6 +1089,18 @@ def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_S
             ei = max(0, bisect.bisect_right(starts, max(q.inner_end - 1, q.open)) - 1)
             so = sent_objs[si]
             kind = _quote_kind(so, q)
+            if id(q) not in owner:
+                cue = None
+                if lead_in is not None and kind == "direct" and lead_in[0].end <= q.open:
+                    cue, lead_in = lead_in[0], None
+                elif (dash := _dash_cue(text, q, b_end)) is not None:
+                    cue = dash
+                elif by_sentence.get(so.sid):
+                    # an uncued quote in a sentence whose cue names a speaker: "“A,” he said, but “B.”"
+                    near = min(by_sentence[so.sid], key=lambda c: abs(c.start - q.open))
+                    cue = _Cue(near.start, near.end, near.text, near.speaker, None, rule="same sentence as cue")
+                if cue is not None:
+                    owner[id(q)] = (cue, "direct")
             if id(q) in owner:
                 cue, how = owner[id(q)]
                 if how == "direct" and kind == "partial" and not _only_punct_after(sent_objs[ei], q.close_end):
@@ -917,7 +1108,10 @@ def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_S
                 row = _Row(
                     so.sid,
                     how if how == "partial" else kind,
-                    q.inner_start,
+                    # a label inside the quote ("“SMITH: …”") is not part of the words quoted
+                    max(q.inner_start, cue.content[0])
+                    if cue.rule == "speaker label" and how == "direct"
+                    else q.inner_start,
                     q.inner_end,
                     cue,
                     cue.rule if how == "direct" else "inside " + cue.rule,
@@ -1245,6 +1439,11 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+#: Extraction rules whose cue closes its content ("…, Smith said."): a quote opening the next sentence
+#: of the paragraph continues what the cue reported.
+_CUE_AFTER_RULES = frozenset({"clause then cue", "quote then cue", "inverted", "after content"})
+
+
 def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     """Return one row per direct, partial or indirect quote with its resolved speaker.
 
@@ -1294,8 +1493,17 @@ def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -
             and (row.kind == "direct" or row.block == prev.block)
         ):
             row.speaker, row.speaker_rule = prev.speaker, "carried over"
-            if row.block == prev.block and prev.mention is not None and prev.kind == "direct" and row.kind == "direct":
+            if (
+                row.block == prev.block
+                and prev.mention is not None
+                and row.kind == "direct"
+                and (
+                    prev.kind == "direct"
+                    or (prev.rule in _CUE_AFTER_RULES and row.sentence_id <= prev.end_sentence_id + 1)
+                )
+            ):
                 # “A,” X said. “B.”: one quotation interrupted by its cue; X names the speaker of B too
+                # (and "A, X said. “B.”": the quote goes on the report the cue closed)
                 row.mention, row.speaker_rule = prev.mention, "carried over (same quotation)"
         if row.kind != "indirect" or row.speaker:
             prev = row if row.speaker else prev

@@ -115,19 +115,46 @@ def run_ours(built):
     from analysis.entities import extract_entities
     from analysis.tokens import tokenize
 
-    preds, ntok = [], 0
+    preds, ntok, rules = [], 0, []
     t0 = time.perf_counter()
     for text, sents, _, _ in built:
         toks = tokenize(text, sents)
         ntok += len(toks)
         ents = extract_entities(text, sents, toks)
-        spans = set()
-        for a, b, at, how in ents[["start", "end", "actor_type", "how"]].itertuples(index=False):
+        spans, rule = set(), {}
+        for a, b, at, how, r in ents[["start", "end", "actor_type", "how", "rule"]].itertuples(index=False):
             t = conll_type(at, how)
             if t:
                 spans.add((int(a), int(b), t))
+                rule[int(a), int(b)] = r
         preds.append(spans)
-    return preds, ntok, time.perf_counter() - t0
+        rules.append(rule)
+    return preds, ntok, time.perf_counter() - t0, rules
+
+
+def confusions(built, preds, rules, top: int) -> None:
+    """Print gold type × predicted type on spans both found, then the commonest errors by rule."""
+    table, by_rule, examples = Counter(), Counter(), {}
+    for (text, _, gold, _), pred, rule in zip(built, preds, rules):
+        g = {(a, b): t for a, b, t in gold}
+        for a, b, t in pred:
+            gt = g.get((a, b), "-")  # "-": not a gold entity (a false positive span)
+            table[gt, t] += 1
+            if gt != t:
+                key = (gt, t, rule.get((a, b), ""))
+                by_rule[key] += 1
+                examples.setdefault(key, text[a:b])
+        for (a, b), t in g.items():
+            if not any((a, b, u) in pred for u in TYPES):
+                table[t, "-"] += 1  # "-": the span was missed (or found with other boundaries)
+    cols = [*TYPES, "-"]
+    print("confusions (rows gold, columns ours; '-' = no entity on that exact span)")
+    print("gold\\ours " + " ".join(f"{c:>6}" for c in cols))
+    for r in cols:
+        print(f"{r:<9} " + " ".join(f"{table[r, c]:>6}" for c in cols))
+    print(f"commonest errors by rule (gold → ours, rule, count, example), top {top}:")
+    for (gt, t, r), n in by_rule.most_common(top):
+        print(f"  {gt:>4} → {t:<4} {r:<26} {n:>4}  {examples[gt, t, r]!r}")
 
 
 def run_nltk(built):
@@ -188,6 +215,13 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     ap.add_argument("--errors", type=int, default=0, help="print N example errors per type")
     ap.add_argument("--no-nltk", action="store_true", help="skip the NLTK baseline")
+    ap.add_argument(
+        "--confusions",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print the type confusions (gold → ours on the same span) and the N commonest by rule",
+    )
     args = ap.parse_args(argv)
     path = Path(args.corpus) / "valid.txt"
     if not path.exists():
@@ -201,9 +235,14 @@ def main(argv=None) -> int:
 
     pos_tagger()  # load outside the timed runs
     from analysis import entities as _e
+    from analysis.tokens import tokenize
 
-    _e.extract_entities("Warm up.", pd.DataFrame({"sentence_id": [], "start": [], "end": []}), pd.DataFrame())
-    preds, ntok, secs = run_ours(built)
+    # Load the lexicons and WordNet's name list outside the timed run (as the NLTK chunker is built
+    # before its timed run).
+    warm = "Ann Lee said Paris won."
+    warm_sents = pd.DataFrame({"sentence_id": [0], "start": [0], "end": [len(warm)]})
+    _e.extract_entities(warm, warm_sents, tokenize(warm, warm_sents))
+    preds, ntok, secs, rules = run_ours(built)
     (p, r, f), per_type = score(built, preds, typed=True)
     (up, ur, uf), _ = score(built, preds, typed=False)
     ngold = sum(len(g) for _, _, g, _ in built)
@@ -220,6 +259,8 @@ def main(argv=None) -> int:
         (np_, nr, nf), _ = score(built, npreds, typed=False)
         print(f"nltk   untyped P={np_:.3f} R={nr:.3f} F1={nf:.3f} (pos_tag + binary ne_chunk)")
         print(f"nltk   throughput {nntok / nsecs:,.0f} tokens/s ({nsecs:.1f} s)")
+    if args.confusions:
+        confusions(built, preds, rules, args.confusions)
     if args.errors:
         for (text, _, gold, _), pred in zip(built, preds):
             for a, b, t in sorted(gold - pred)[: args.errors]:

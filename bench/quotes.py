@@ -10,11 +10,15 @@ least half of the gold span (discontinuous spans count their fragments), one-to-
 overlap; precision, recall and F1 over all contents and over contents with quotation marks; speaker
 accuracy is the share of matched quotes whose ``speaker_start/end`` overlaps the gold Source.
 
-PolNeAR annotations are univocal (a token belongs to at most one attribution), so a predicted quote
-lying inside another predicted quote (a partial quote inside its indirect clause, a report nested in
-a report) is scored as part of the outer one; the figures for all rows are printed too.  Articles
-annotated by several annotators are scored against the first annotator in sorted order unless
-``--annotator all`` is given (then each annotation counts as one document).
+The headline figures follow the README literally: every row of the quotes table is a predicted
+quote.  PolNeAR annotations are univocal (a token belongs to at most one attribution), so a partial
+quote nested in its indirect clause can never match and counts against precision; a secondary score
+over the outermost rows only (rows not lying inside another row) is printed after the headline.
+Articles annotated by several annotators are scored against the first annotator in sorted order
+unless ``--annotator all`` is given (then each annotation counts as one document).
+
+``--speaker-errors N`` prints up to N mismatched speakers for each ``speaker_rule | rule`` class and
+``--fp N`` up to N unmatched rows per extraction rule (for error analysis).
 """
 
 from __future__ import annotations
@@ -122,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--annotator", choices=("first", "all"), default="first")
     ap.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     ap.add_argument("--errors", type=int, default=0, help="print N missed gold contents")
+    ap.add_argument("--speaker-errors", type=int, default=0, help="print N wrong speakers per speaker_rule")
+    ap.add_argument("--fp", type=int, default=0, help="print N unmatched predicted rows per rule")
     args = ap.parse_args(argv)
 
     from analysis import load_article
@@ -136,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     t_load = t_quotes = 0.0
     crashes: list[str] = []
     missed: list[str] = []
+    spk_err: dict[str, list[str]] = collections.defaultdict(list)
+    spk_rule_n: collections.Counter = collections.Counter()
+    fps: dict[str, list[str]] = collections.defaultdict(list)
     for name in names:
         path = args.corpus / "text" / f"{name}.txt"
         with path.open(encoding="utf-8", newline="") as fh:
@@ -178,9 +187,26 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     totals[f"{label}_spk_n"] += 1
                     a, b = s_start[p], s_end[p]
-                    if a >= 0 and _overlap(a, b, gold[g].source):
+                    ok = a >= 0 and _overlap(a, b, gold[g].source)
+                    if ok:
                         totals[f"{label}_spk_ok"] += 1
-                if label == "outer" and len(missed) < args.errors:
+                    if label == "all":
+                        rule = str(df["speaker_rule"].iloc[p]) + " | " + str(df["rule"].iloc[p])
+                        spk_rule_n[rule] += 1
+                        if not ok and args.speaker_errors and len(spk_err[rule]) < args.speaker_errors:
+                            src = " … ".join(text[x:y] for x, y in gold[g].source)
+                            got = text[a:b] if a >= 0 else None
+                            ctx = text[
+                                min(a if a >= 0 else 10**9, gold[g].source[0][0], preds[p][0]) : preds[p][0] + 60
+                            ]
+                            spk_err[rule].append(f"{name[:25]}: gold {src!r} got {got!r} :: {ctx[-300:]!r}")
+                if label == "all" and args.fp:
+                    hitp = {p for p, _ in pairs}
+                    rules = df["rule"].tolist()
+                    for p, (a, b) in enumerate(preds):
+                        if p not in hitp and len(fps[rules[p]]) < args.fp:
+                            fps[rules[p]].append(f"{name[:25]}: {kinds[p]} {text[a:b][:150]!r}")
+                if label == "all" and len(missed) < args.errors:
                     hit = {g for _, g in pairs}
                     for gi, g in enumerate(gold):
                         if gi not in hit and len(missed) < args.errors:
@@ -194,7 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     for c in crashes:
         print("  crash:", c)
     print(f"gold contents: {totals['gold']} ({totals['gold_quoted']} with quote marks)")
-    for label, title in (("outer", "outermost rows (scored)"), ("all", "all rows")):
+    for label, title in (
+        ("all", "README scoring, all rows (headline)"),
+        ("outer", "secondary: outermost rows only"),
+    ):
         p, r, f = prf(totals[f"{label}_tp"], totals[f"{label}_pred"], totals["gold"])
         qp = totals[f"{label}_tp_quoted_pred"] / totals[f"{label}_pred_quoted"] if totals[f"{label}_pred_quoted"] else 0
         qr = totals[f"{label}_tp_quoted_gold"] / totals["gold_quoted"] if totals["gold_quoted"] else 0
@@ -212,6 +241,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     for m in missed:
         print("  missed:", m)
+    for rule, errs in sorted(spk_err.items(), key=lambda kv: -len(kv[1])):
+        print(f"speaker errors, rule {rule!r} ({spk_rule_n[rule]} matched):")
+        for e in errs:
+            print("   ", e)
+    for rule, errs in fps.items():
+        print(f"unmatched rows, rule {rule!r}:")
+        for e in errs:
+            print("   ", e)
     return 1 if crashes else 0
 
 

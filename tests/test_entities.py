@@ -223,3 +223,59 @@ def test_build_actors_counts_quotes_by_speaker():
     assert actors.loc["Maria Lopez", "quotes"] == 2
     assert actors.loc["Omar Haddad", "quotes"] == 0
     assert actors.loc["Maria Lopez", "first_sentence"] < actors.loc["Maria Lopez", "last_sentence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city with a score after it is the team named after it; so is its other mention
+        ("Chicago 4 Houston 3. Chicago had lost twice.", {"Chicago": "org", "Houston": "org"}),
+        # the same city in prose stays a place
+        ("Police in Houston said the road was closed.", {"Houston": "place"}),
+        # a place noun before "of", or right before the name
+        ("Rebels shelled the town of Zarkhovo on Friday.", {"Zarkhovo": "place"}),
+        ("Troops entered the capital Dolvenya at dawn.", {"Dolvenya": "place"}),
+        # an unknown name followed by ", Country" is a place there
+        ("The plane crashed near Vellmora, Scotland.", {"Vellmora": "place"}),
+        # WordNet's named instances type names no lexicon lists; capitalised classes are "other"
+        ("Officials said Kurdish fighters had left Grozny.", {"Kurdish": "other", "Grozny": "place"}),
+        # lone surnames with person cues: an age, a "said X" inversion, "X , who"
+        ("On Monday Vantrell , 45 , signed a new contract.", {"Vantrell": "person"}),
+        ("“We played well,” said Oskarsson.", {"Oskarsson": "person"}),
+        ("The striker joined from Brandvik , who had played abroad.", {"Brandvik": "person"}),
+        # a results line: a name with its country in brackets is an athlete, not a team
+        ("Alex Corretja ( Spain ) beat Jiri Novak ( Czech Republic ) 6-3 6-4", {"Jiri Novak": "person"}),
+        # a multiword name made of ordinary words is a body, not a person
+        ("Shares of Hindustan Copper fell sharply on the news.", {"Hindustan Copper": "org"}),
+    ],
+)
+def test_context_typing(text, expected):
+    ents = _ents(text)
+    assert_offsets(text, ents)
+    got = {}
+    for t, typ in ents[["text", "actor_type"]].itertuples(index=False):
+        got.setdefault(t, typ)
+    for name, typ in expected.items():
+        assert got.get(name) == typ, (name, got)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # the word after an agency dateline's dash starts the sentence: "Police" is no name
+        ("WASHINGTON (Reuters) - Police said the bridge was closed.", "Police", "WASHINGTON"),
+        ("ITALY - Bond futures ended higher in Milan.", "Bond", "Milan"),
+        # an ordinary word capitalised only by the sentence start is no name
+        ("Gold closed higher in London on Friday.", "Gold", "London"),
+        # a dateline with its region: the place is found, the region too
+        ("KHASAVYURT , Russia 1996-08-30", "1996-08-30", "KHASAVYURT"),
+        # a hyphen compound qualifies the name after it, it does not join it
+        ("He moved to Bergamo-based Atalanta last year.", "Bergamo-based Atalanta", "Atalanta"),
+        # an initial joins the surname even when the surname is also a place name
+        ("Somerset 83 and 174 ( P. Johnson 4-38 )", "P", "P. Johnson"),
+    ],
+)
+def test_boundaries(text, absent, present):
+    texts = set(_ents(text)["text"])
+    assert absent not in texts
+    assert present in texts

@@ -241,3 +241,145 @@ def test_empty_input_returns_columns():
     empty = pd.DataFrame(columns=["sentence_id", "block_id", "kind", "start", "end", "text"])
     q = extract_quotes("", empty, pd.DataFrame())
     assert list(q.columns[: len(QUOTE_COLUMNS)]) == QUOTE_COLUMNS and q.empty
+
+
+# -- news conventions and speaker mentions (second pass) ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "kind", "speaker", "mention", "rule"),
+    [
+        # transcript labels, bare or inside the paragraph's quote marks
+        (
+            "SMITH: We will win the vote.\n\nJONES: No, you will not.",
+            "No, you will not.",
+            "indirect",
+            "JONES",
+            "JONES",
+            "speaker label",
+        ),
+        ("“SMITH: We will win the vote.”", "We will win the vote.", "direct", "SMITH", "SMITH", "speaker label"),
+        # a pull quote signed with a dash
+        (
+            "“We will win the vote.” ― Jane Doe",
+            "We will win the vote.",
+            "direct",
+            "Jane Doe",
+            "Jane Doe",
+            "dash attribution",
+        ),
+        # a colon lead-in closing its paragraph; with a verb, then without one (the subject speaks)
+        (
+            "Jane Doe said:\n\n“We will win the vote.”",
+            "We will win the vote.",
+            "direct",
+            "Jane Doe",
+            "Jane Doe",
+            "colon lead-in",
+        ),
+        (
+            "Jane Doe made the following comment:\n\n“We will win the vote.”",
+            "We will win the vote.",
+            "direct",
+            "Jane Doe",
+            "Jane Doe",
+            "colon lead-in (subject)",
+        ),
+        # an uncued quote in a sentence whose cue names the speaker
+        (
+            "“We won,” Jane Doe said, but “the count goes on.”",
+            "the count goes on.",
+            "partial",
+            "Jane Doe",
+            "Jane Doe",
+            "same sentence as cue",
+        ),
+        # a fronted participle clause is not the content when the cue introduces a quote or a that-clause
+        (
+            "Asked about the vote, Jane Doe said, “We will win.”",
+            "We will win.",
+            "direct",
+            "Jane Doe",
+            "Jane Doe",
+            "cue then quote",
+        ),
+        (
+            "Claiming the vote was rigged, Jane Doe told reporters that the count was wrong.",
+            "the count was wrong.",
+            "indirect",
+            "Jane Doe",
+            "Jane Doe",
+            "cue then object",
+        ),
+        # the subject is found past a time adjunct or a dash apposition
+        (
+            "Jane Doe on Tuesday said the vote was close.",
+            "the vote was close.",
+            "indirect",
+            "Jane Doe",
+            "Jane Doe",
+            "cue then clause",
+        ),
+        (
+            "Jane Doe -- a senior adviser to the mayor -- said the vote was close.",
+            "the vote was close.",
+            "indirect",
+            "Jane Doe",
+            "Jane Doe",
+            "cue then clause",
+        ),
+        # a participle after the object: the clause subject speaks, not the document
+        (
+            "The council issued a statement calling the vote a disgrace.",
+            "the vote a disgrace.",
+            "indirect",
+            "council",
+            "The council",
+            "participle",
+        ),
+        # a plural subject before a base form
+        (
+            "Two analysts say the vote was close.",
+            "the vote was close.",
+            "indirect",
+            "analysts",
+            "Two analysts",
+            "cue then clause",
+        ),
+        # a quote opening the sentence after "…, X said." continues that report
+        (
+            "The vote was close, Jane Doe said. “We will win.”",
+            "We will win.",
+            "direct",
+            "Jane Doe",
+            "Jane Doe",
+            "carried over (same quotation)",
+        ),
+    ],
+)
+def test_news_conventions(text, quote, kind, speaker, mention, rule):
+    row = _row(quotes_of(text, pd.DataFrame()), quote)
+    assert row["kind"] == kind
+    assert speaker in row["speaker"]
+    assert row["speaker_text"] == mention
+    assert text[row["speaker_start"] : row["speaker_end"]] == mention
+    assert rule in f"{row['rule']} {row['speaker_rule']}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UPDATE: The vote was moved to Friday.",  # a newsroom label is not a speaker
+        "The Economy: Prices rose in May.",  # a section title before a colon is not a speaker
+    ],
+)
+def test_labels_that_are_not_speakers(text):
+    q = quotes_of(text, pd.DataFrame())
+    assert (q["rule"] != "speaker label").all()
+
+
+def test_question_split_from_its_cue():
+    text = "Jane Doe spoke on Monday.\n\n“Why now?” Jane Doe asked. “We have waited for years.”"
+    q = quotes_of(text, pd.DataFrame())
+    row = _row(q, "Why now?")
+    assert row["speaker"] == "Jane Doe" and row["speaker_text"] == "Jane Doe" and row["cue"] == "asked"
