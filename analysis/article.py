@@ -144,7 +144,7 @@ class Article:
         """One row per temporal expression, normalised against the publication date."""
         sents = self.sentences[~self.sentences["kind"].isin(NON_TIMELINE_KINDS)]
         return _timeline.extract_timeline(
-            self.text, sents, published=self.metadata.get("published"), entities=self.entities
+            self.text, sents, published=self.metadata.get("published"), entities=self.entities, tokens=self.tokens
         )
 
     @cached_property

@@ -1286,6 +1286,7 @@ class _Resolver:
         for p in self.persons:
             p.name = self.canonical_person(p.name)
         self.persons.sort(key=lambda p: p.start)
+        self._person_starts = [p.start for p in self.persons]  # for bisect: lookups stay logarithmic
         for p in self.persons:
             self.first_seen.setdefault(p.name, p.start)
 
@@ -1308,13 +1309,9 @@ class _Resolver:
         return self.full_names.get(words[-1], name) if len(self.full_names.get(words[-1], "")) > len(name) else name
 
     def persons_before(self, offset: int, window: int | None = None) -> list[str]:
-        out = []
-        for p in self.persons:
-            if p.start >= offset:
-                break
-            if window is None or p.start >= offset - window:
-                out.append(p.name)
-        return out
+        hi = bisect.bisect_left(self._person_starts, offset)
+        lo = 0 if window is None else bisect.bisect_left(self._person_starts, offset - window)
+        return [p.name for p in self.persons[lo:hi]]
 
     def group_before(self, offset: int, window: int) -> list[str] | None:
         recent: list[str] = []
@@ -1422,8 +1419,8 @@ class _Resolver:
         first = m.group(1).lower()
         if first == "they":
             return self.group_before(sentence_start, 600)
-        names = self.persons_before(offset)
-        return [n for n in names if any(p.start >= sentence_start and p.name == n for p in self.persons)] or None
+        names = self.persons_before(offset, offset - sentence_start)  # people named earlier in this sentence
+        return list(dict.fromkeys(names)) or None
 
     def _focus(self, name: str | None, person: bool) -> None:
         if name and person:

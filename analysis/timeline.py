@@ -9,6 +9,7 @@ that clause.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import pandas as pd
@@ -119,8 +120,33 @@ def _dateline_event(kinds: list[str], texts: list[str], idx: int) -> str:
     return "article published"
 
 
+def _pipeline_tags(tokens: pd.DataFrame | None):
+    """Return ``tags_of(sentence_id, sentence_start)``: a lazy getter of the pipeline's POS tags.
+
+    Tokens come in sentence order, so a sentence's tags are one slice found by bisection, built
+    only for the few sentences whose tense matters.
+    """
+    if tokens is None or not len(tokens):
+        return lambda sid, off: None
+    sid_col = tokens["sentence_id"].tolist()
+    cols = [tokens[c].tolist() for c in ("start", "end", "text", "pos")]
+
+    def tags_of(sid: int, off: int):
+        lo, hi = bisect.bisect_left(sid_col, sid), bisect.bisect_right(sid_col, sid)
+        if lo == hi:
+            return None
+        return lambda: [(a - off, b - off, w, p) for a, b, w, p in zip(*(c[lo:hi] for c in cols))]
+
+    return tags_of
+
+
 def extract_timeline(
-    text: str, sentences: pd.DataFrame, *, published: str | None, entities: pd.DataFrame
+    text: str,
+    sentences: pd.DataFrame,
+    *,
+    published: str | None,
+    entities: pd.DataFrame,
+    tokens: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return one row per temporal expression with its value, interval, event and actors.
 
@@ -135,6 +161,9 @@ def extract_timeline(
         (``resolved`` False, null dates) without it.
     entities : DataFrame
         Entity mentions (``sentence_id, start, end, actor``); may be empty.
+    tokens : DataFrame, optional
+        POS-tagged tokens (``sentence_id, start, end, text, pos``) the pipeline already computed;
+        sentences they cover are not tagged again when a clause's tense is needed.
 
     Returns
     -------
@@ -161,8 +190,9 @@ def extract_timeline(
             by_sentence.setdefault(row[0], []).append(row)
     sids, kinds = sentences["sentence_id"].tolist(), sentences["kind"].tolist()
     starts, texts = sentences["start"].tolist(), sentences["text"].tolist()
+    tags_of = _pipeline_tags(tokens)
     for idx, (sid, kind, sa, st) in enumerate(zip(sids, kinds, starts, texts)):
-        found = find_timexes(st, dct=published, state=state)
+        found = find_timexes(st, dct=published, state=state, tags=tags_of(sid, sa))
         for tx in found:
             if kind == "dateline":
                 ea, eb, event = 0, len(st), _dateline_event(kinds, texts, idx)

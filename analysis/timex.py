@@ -551,13 +551,14 @@ def sentence_tags(s: str) -> list[tuple[int, int, str, str]]:
 class _Tense:
     """Lazily POS-tag a sentence and report the tense of the verb nearest to a position."""
 
-    def __init__(self, s: str) -> None:
+    def __init__(self, s: str, tags: Callable[[], list[tuple[int, int, str, str]]] | None = None) -> None:
         self.s = s
+        self._tags = tags
         self._toks: list[tuple[int, int, str, str]] | None = None
 
     def toks(self) -> list[tuple[int, int, str, str]]:
         if self._toks is None:
-            self._toks = sentence_tags(self.s)
+            self._toks = self._tags() if self._tags is not None else sentence_tags(self.s)
         return self._toks
 
     def at(self, start: int, end: int) -> str | None:
@@ -1278,6 +1279,7 @@ def find_timexes(
     ref: str | None = None,
     state: dict | None = None,
     tense_of: Callable[[int, int], str | None] | None = None,
+    tags: Callable[[], list[tuple[int, int, str, str]]] | None = None,
 ) -> list[Timex]:
     """Return the temporal expressions of one sentence ``s``, normalised.
 
@@ -1293,6 +1295,10 @@ def find_timexes(
         Carries ``ref`` from sentence to sentence: pass the same dict for every sentence of a text.
     tense_of : callable, optional
         Override the tense of the clause at ``(start, end)``; POS tags decide it by default.
+    tags : callable, optional
+        Returns the POS tags of ``s`` already computed by the pipeline, as ``(start, end, word, pos)``
+        with offsets into ``s``; called only when a clause's tense is needed.  Without it ``s`` is
+        tagged on demand.
 
     Returns
     -------
@@ -1315,7 +1321,7 @@ def find_timexes(
     if ref is not None:
         state["ref"] = ref
     out: list[Timex] = []
-    tense = _Tense(s)
+    tense = _Tense(s, tags)
     if tense_of is not None:
         tense.at = tense_of  # type: ignore[method-assign]
     for a, b, name, m in _candidates(s):
