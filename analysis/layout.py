@@ -266,6 +266,26 @@ def _choose_title(lines: list[_Line], body_start: int, hint: str | None) -> int 
     return max(cands, key=score)
 
 
+def _headline_first_line(lines: list[_Line]) -> int | None:
+    """The first line is the title when it is shaped like a headline even though it ends a sentence.
+
+    Some sources end headlines with a period ("Council Approves Budget."), so the line reads as a
+    short paragraph.  It is taken as the title when it is short (at most 14 words, 110 characters),
+    more paragraphs follow, and it is Title Case, unpunctuated at the end, or very short (≤ 9 words):
+    a one-sentence lede is longer than that.
+    """
+    first = next((i for i, ln in enumerate(lines) if not ln.kind), None)
+    if first is None or not any(_is_paragraph(ln) and not ln.kind for ln in lines[first + 1 :]):
+        return None
+    ln = lines[first]
+    if not (2 <= ln.words <= 14 and len(ln.text) <= 110) or not ln.text[:1].isupper():
+        return None
+    long_words = [w for w in ln.text.split() if len(w) > 3 and w[:1].isalpha()]
+    title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.6
+    unpunctuated = not _SENT_END.search(ln.text)
+    return first if title_case or unpunctuated or ln.words <= 9 else None
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s).strip().lower()
 
@@ -317,8 +337,12 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
     _classify_patterns(lines)
     start = _body_start(lines)
     t = _choose_title(lines, start, title_hint)
+    rule = "title"
+    if t is None and (t := _headline_first_line(lines)) is not None:
+        rule = "headline-shaped first line"
     if t is not None:
-        lines[t].kind, lines[t].rule = "title", "title"
+        lines[t].kind, lines[t].rule = "title", rule
+        start = max(start, _body_start(lines))
         meta["title"] = lines[t].text
         for ln in lines:
             if ln is not lines[t] and not ln.kind and _norm(ln.text) == _norm(lines[t].text):

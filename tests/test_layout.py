@@ -88,6 +88,9 @@ BODY = (
                 "outlet": "Reuters",
             },
         ),
+        # a headline that ends with a period is still the title (Title Case, or too short for a lede)
+        ("Council Approves Budget After Long Debate.\n\n" + BODY, {"title": "Council Approves Budget After Long Debate."}),
+        ("Budget passes at last.\n\n" + BODY, {"title": "Budget passes at last."}),
         # ISO date, CRLF line ends
         (
             "Council Approves Budget After Debate\r\n2023-02-01\r\n\r\n" + BODY.replace("\n", "\r\n"),
