@@ -270,20 +270,23 @@ def _headline_first_line(lines: list[_Line]) -> int | None:
     """The first line is the title when it is shaped like a headline even though it ends a sentence.
 
     Some sources end headlines with a period ("Council Approves Budget."), so the line reads as a
-    short paragraph.  It is taken as the title when it is short (at most 14 words, 110 characters),
-    more paragraphs follow, and it is Title Case, unpunctuated at the end, or very short (≤ 9 words):
-    a one-sentence lede is longer than that.
+    short paragraph.  When more paragraphs follow, it is taken as the title if it is Title Case (up
+    to 20 words), or short (at most 14 words, 110 characters) and either unpunctuated at the end or
+    very short (≤ 9 words): a one-sentence lede is longer than that.
     """
     first = next((i for i, ln in enumerate(lines) if not ln.kind), None)
     if first is None or not any(_is_paragraph(ln) and not ln.kind for ln in lines[first + 1 :]):
         return None
     ln = lines[first]
-    if not (2 <= ln.words <= 14 and len(ln.text) <= 110) or not ln.text[:1].isupper():
+    if not (2 <= ln.words <= 20 and len(ln.text) <= 160) or not ln.text[:1].isupper():
         return None
     long_words = [w for w in ln.text.split() if len(w) > 3 and w[:1].isalpha()]
     title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.6
+    if title_case:  # Title Case is headline evidence on its own
+        return first
+    short = ln.words <= 14 and len(ln.text) <= 110
     unpunctuated = not _SENT_END.search(ln.text)
-    return first if title_case or unpunctuated or ln.words <= 9 else None
+    return first if short and (unpunctuated or ln.words <= 9) else None
 
 
 def _norm(s: str) -> str:
