@@ -36,7 +36,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/entities.py
 	$(BIN)/python bench/timex.py
-	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/bench_terms.py
+	$(BIN)/python bench/bench_syllables.py
 
 clean:
 	rm -rf $(VENV) reports .nltk_data
