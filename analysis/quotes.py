@@ -28,6 +28,14 @@ The extractor works paragraph by paragraph and is linear in the text length:
 
 Every row keeps its provenance: ``rule`` names the extraction pattern, ``speaker_rule`` the
 resolution, ``mark_rule`` how the quote marks were paired.
+
+**Interrupted quotations** stay contiguous rows (``text == text[start:end]``, never spanning the cue)
+and are tied together by ``quotation_id``, the ``quote_id`` of their first fragment: "“A,” X said.
+“B.”" (a direct quote whose cue follows it, continued by an uncued quote opening right after the cue
+in the same paragraph, with no other quotation between) and "A, X said, B" (rule ``clause around
+cue``).  PolNeAR annotates such a quotation as one discontinuous content; every other row is its own
+quotation (``quotation_id == quote_id``).  A reported clause ends where the clause of a later cue of
+the sentence begins ("X said A, though she acknowledged B").
 """
 
 from __future__ import annotations
@@ -55,7 +63,7 @@ QUOTE_COLUMNS = [
     "cue",
 ]
 #: Provenance columns added after the contract columns.
-EXTRA_COLUMNS = ["cue_start", "cue_end", "rule", "speaker_rule", "mark_rule", "end_sentence_id"]
+EXTRA_COLUMNS = ["cue_start", "cue_end", "rule", "speaker_rule", "mark_rule", "end_sentence_id", "quotation_id"]
 
 _MASK = "\x1a"  # stands for every character of a quoted stretch in the masked text
 
@@ -289,6 +297,7 @@ class _Cue:
     direct: QuoteSpan | None = None
     rule: str = ""
     region: tuple[int, int] | None = None  # stretch whose quotes are this cue's partial quotes
+    joins: _Cue | None = None  # the cue whose content this one continues ("A, he said, B")
 
 
 @dataclass
@@ -531,6 +540,15 @@ def _speaker_before(s: _Sentence, ci: int) -> tuple[_Mention | None, str, int]:
             np = _np_back(toks, k - 1)
             if np:
                 return _mention_from(s, np), "apposition", np[0]
+        if k > 0 and toks[k].text == "," and k + 1 < j and toks[k + 1].is_cap:
+            # "The state's chairman, Jane Doe, said" / "Senator Jane Doe, Democrat of Ohio, said": a
+            # capitalised apposition after the noun phrase that opens the clause
+            np = _np_back(toks, k - 1)
+            if np and np[0] <= _clause_start(toks, k):
+                inner = _np_back(toks, j - 1)
+                if inner and inner[0] == k + 1 and not toks[np[1]].is_cap and toks[inner[1]].is_cap:
+                    np = (np[0], inner[1])  # the name closes the mention: "the chairman, Jane Doe"
+                return _mention_from(s, np), "apposition", np[0]
         return None, "inverted", j
     if t.low in ("and", "or", "but"):
         return None, "coordinated", j
@@ -669,6 +687,7 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
     aux_be = _fw("aux-be")
     dets = _fw("determiner")
     pending: list[_Cue] = []
+    bounds = [_clause_boundary(s, m) for m in found]
     for idx, m in enumerate(found):
         ci = s.tok_at(m.start() + s.start)
         if ci < 0:
@@ -747,13 +766,7 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
             cue_text = f"{word} {toks[ci + 1].text}"
         cue_end = m.start() + s.start + len(cue_text)
         cue = _Cue(m.start() + s.start, cue_end, s.masked[m.start() : m.start() + len(cue_text)], mention, None)
-        next_cue = None
-        if idx + 1 < len(found):
-            nm = found[idx + 1]
-            nci = s.tok_at(nm.start() + s.start)
-            pj = _skip_back_adverbs(toks, nci - 1)
-            if pj >= 0 and toks[pj].low in ("and", "or", "but"):
-                next_cue = toks[pj].start
+        next_cue = next((b for b in bounds[idx + 1 :] if b is not None and b > cue_end), None)
         if layout == "coordinated":
             prior = [c for c in cues if c.speaker is not None]
             cue.speaker = prior[-1].speaker if prior else _subject(s, ci)
@@ -774,13 +787,36 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
                 and before >= 0
                 and (
                     toks[before].is_mask
-                    or (toks[before].text == "," and not _fronted(toks, before) and not _introduces(toks, ci))
+                    or (
+                        toks[before].text == ","
+                        and not _fronted(toks, before)
+                        and not _introduces(toks, ci)
+                        and not _clause_follows(toks, ci + (1 if cue_text != word else 0), verb)
+                    )
                 )
             ):
                 if cue.speaker is None and layout == "none":
                     continue
                 _content_before(s, before + 1, cue, quotes_here, toks[first_speaker_tok].start)
                 cue.rule = cue.rule or "after content"
+                rest = _continuation(s, ci + (1 if cue_text != word else 0)) if cue.content is not None else None
+                if rest is not None:
+                    # "A, he said, B": the clause the cue interrupts goes on after it
+                    end = _content_end(s, rest, next_cue)
+                    if end > toks[rest].start:
+                        span = (toks[rest].start, end)
+                        pending.append(
+                            _Cue(
+                                cue.start,
+                                cue.end,
+                                cue.text,
+                                cue.speaker,
+                                span,
+                                rule="clause around cue",
+                                region=span,
+                                joins=cue,
+                            )
+                        )
             else:
                 k = _content_after(s, ci + (1 if cue_text != word else 0), verb)
                 if k is None:
@@ -827,6 +863,85 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
         cues.extend(pending)
         pending.clear()
     return cues
+
+
+#: Words that open a new clause of the sentence before its subject ("…, though she acknowledged …").
+_CLAUSE_OPENERS = frozenset({"and", "or", "but", "though", "although", "while", "whereas", "yet"})
+
+
+def _clause_boundary(s: _Sentence, m: re.Match) -> int | None:
+    """Offset where the clause of cue ``m`` begins when it starts a new clause of the sentence.
+
+    An earlier cue's reported clause ends there: "X said A, though she acknowledged B" (the
+    conjunction before the second cue's subject), "X said A, and said B" (a coordinated verb), "X
+    said A, saying B" (a participle after a comma).  ``None`` when the cue starts no new clause.
+    """
+    if m.group("acc"):
+        return None
+    toks = s.toks
+    ci = s.tok_at(m.start() + s.start)
+    if ci <= 0:
+        return None
+    pj = _skip_back_adverbs(toks, ci - 1)
+    if pj >= 0 and toks[pj].low in ("and", "or", "but"):
+        return toks[pj].start
+    verb = _verbs()[m.group("verb")]
+    if verb.form == "ing":
+        return toks[ci - 1].start if toks[ci - 1].text == "," else None
+    mention, layout, first = _speaker_before(s, ci)
+    if mention is None or layout != "clause" or first <= 0:
+        return None
+    prev = toks[first - 1]
+    if prev.low in _CLAUSE_OPENERS or prev.text == ";":
+        return prev.start
+    return None
+
+
+def _clause_follows(toks: list[_Tok], ci: int, verb: _Verb) -> bool:
+    """True when a reported clause follows the cue directly ("…, experts say the cuts would …").
+
+    The cue's subject after a comma then opens the report, and the clause before the comma is not
+    its content.  Only clause-taking verbs qualify, and the words after the cue must not start with
+    an adjunct (time, preposition) and must run on for at least three words.
+    """
+    if verb.frame != "clause" or ci + 1 >= len(toks):
+        return False
+    t = toks[ci + 1]
+    if not t.is_word or t.is_mask or _is_time(t) or _is_adverb(t) or t.low in _fw("preposition"):
+        return False
+    words = 0
+    for u in toks[ci + 1 :]:
+        if not u.is_word:
+            break
+        words += 1
+    return words >= 3
+
+
+def _continuation(s: _Sentence, ci: int) -> int | None:
+    """Token index where a clause interrupted by the cue at ``ci`` goes on ("A, he said in May, B").
+
+    The cue (with adverbs, a time or a short prepositional adjunct) must be closed by a comma followed
+    by a word that opens no new cue, participle phrase or connected clause.
+    """
+    toks = s.toks
+    n = len(toks)
+    k = ci + 1
+    while k < n and toks[k].is_word and (_is_adverb(toks[k]) or _is_time(toks[k])):
+        k += 1
+    if k < n and toks[k].is_word and toks[k].low in _fw("preposition"):
+        for m in range(k + 1, min(n, k + 8)):
+            if toks[m].text == "," or toks[m].is_mask or toks[m].low in _verbs():
+                k = m
+                break
+    if k + 2 >= n or toks[k].text != ",":
+        return None
+    t = toks[k + 1]
+    low = t.low
+    if not t.is_word or low in _verbs() or low in _fw("connective") or low in _fw("subordinator"):
+        return None
+    if low == "according" or (t.text.islower() and low.endswith("ing")):
+        return None
+    return k + 1
 
 
 def _ends_with_colon(s: _Sentence) -> bool:
@@ -948,6 +1063,7 @@ _DASH_NAME_RE = re.compile(
     rf"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[.,]?[ \t]*$"
 )
 _WORD_RE = re.compile(r"\w")
+_DOUBLE_MARK_RE = re.compile(r"``|''|[“”\"«»„‟]")
 _CLOSING_QUOTE_RE = re.compile(r"[”\"'’»]\W*$")
 
 
@@ -1441,6 +1557,24 @@ def _common_prefix(a: str, b: str) -> int:
 _CUE_AFTER_RULES = frozenset({"clause then cue", "quote then cue", "inverted", "after content"})
 
 
+def _continues_quotation(text: str, row: _Row, prev: _Row) -> bool:
+    """True when the direct quote ``row`` goes on the quotation ``prev`` that its cue interrupted.
+
+    "“A,” X said. “B.”" and "“A,” X said, “B.”": ``prev`` is a direct quote whose cue follows it, and
+    ``row`` opens right after that cue, in the same or the next sentence of the paragraph, with no
+    cue of its own (or only the same cue).
+    """
+    pc = prev.cue
+    if pc is None or prev.kind != "direct" or row.block != prev.block or pc.start < prev.end:
+        return False
+    gap = text[pc.end : max(pc.end, row.start - 2)]
+    if row.start <= pc.end or len(gap) > 100 or _DOUBLE_MARK_RE.search(gap):
+        return False  # another quotation, or more than the rest of the cue's sentence, lies between
+    if row.cue is None:
+        return row.speaker_rule == "carried over (same quotation)"
+    return row.rule == "same sentence as cue" and row.cue.start == pc.start
+
+
 def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     """Return one row per direct, partial or indirect quote with its resolved speaker.
 
@@ -1460,7 +1594,8 @@ def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -
     DataFrame
         ``quote_id, sentence_id, kind, start, end, text, speaker, speaker_start, speaker_end,
         speaker_text, cue`` plus ``cue_start, cue_end, rule, speaker_rule, mark_rule,
-        end_sentence_id``.
+        end_sentence_id, quotation_id`` (the ``quote_id`` of the first fragment of the quotation the
+        row belongs to: fragments of one interrupted quotation share it).
 
     Examples
     --------
@@ -1478,6 +1613,7 @@ def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -
     resolver = _Resolver(text, sent_objs, entities)
     prev: _Row | None = None
     out = []
+    joined: dict[int, int] = {}  # id(cue) -> quotation_id of its first content row
     for row in rows:
         if row.cue is not None and row.cue.speaker is not None:
             row.mention = row.cue.speaker
@@ -1502,12 +1638,21 @@ def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -
                 # “A,” X said. “B.”: one quotation interrupted by its cue; X names the speaker of B too
                 # (and "A, X said. “B.”": the quote goes on the report the cue closed)
                 row.mention, row.speaker_rule = prev.mention, "carried over (same quotation)"
+        qid = len(out)
+        if row.cue is not None and row.cue.joins is not None:
+            qid = joined.get(id(row.cue.joins), qid)
+        elif prev is not None and row.kind == "direct" and _continues_quotation(text, row, prev):
+            qid = prev.extra.get("quotation_id", qid)
+        row.extra["quotation_id"] = qid
+        if row.cue is not None and row.kind != "partial":
+            joined.setdefault(id(row.cue), qid)
         if row.kind != "indirect" or row.speaker:
             prev = row if row.speaker else prev
         cue = row.cue
         m = row.mention
         out.append(
             {
+                "quotation_id": qid,
                 "sentence_id": row.sentence_id,
                 "kind": row.kind,
                 "start": row.start,

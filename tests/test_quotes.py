@@ -153,6 +153,95 @@ def test_cue_patterns(text, quote, kind, speaker, cue):
     assert text[row["speaker_start"] : row["speaker_end"]] == row["speaker_text"]
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker_text"),
+    [
+        # a capitalised apposition after the noun phrase opening the clause names the speaker
+        (
+            "The state’s campaign chairman, Jane Doe, said she cannot comment on the letter.",
+            "she cannot comment on the letter.",
+            "The state’s campaign chairman, Jane Doe",
+        ),
+        (
+            "Senator Jane Doe, Democrat of Ohio, said the program has failed.",
+            "the program has failed.",
+            "Senator Jane Doe",
+        ),
+        # a clause right after the cue is its content, not the fronted phrase before the comma
+        (
+            "As evidence of his record, experts say the cuts would be swamped by other changes.",
+            "the cuts would be swamped by other changes.",
+            "experts",
+        ),
+    ],
+)
+def test_speaker_after_comma(text, quote, speaker_text):
+    row = _row(quotes_of(text), quote)
+    assert row["speaker_text"] == speaker_text and row["kind"] == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # a clause reported by one cue ends where the next cue's clause begins
+        (
+            "Jane Doe said the plan would fail, though she acknowledged it was popular.",
+            "the plan would fail",
+            "it was popular.",
+        ),
+        (
+            "Jane Doe said the plan would fail, but Omar Haddad argued that it would pass.",
+            "the plan would fail",
+            "it would pass.",
+        ),
+    ],
+)
+def test_reported_clause_ends_at_the_next_clause(text, first, second):
+    q = quotes_of(text)
+    assert _row(q, first)["kind"] == "indirect"
+    assert _row(q, second)["kind"] == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        # “A,” X said. “B.”: one quotation interrupted by its cue
+        ("“We won,” Jane Doe said. “They lost.”", ["We won,", "They lost."]),
+        ("“We won,” Jane Doe said, “and they lost.”", ["We won,", "and they lost."]),
+        ("“Who won?” Jane Doe asked. “Nobody did.”", ["Who won?", "Nobody did."]),
+        # "A, X said, B": a reported clause interrupted by its cue
+        (
+            "Climate change, Jane Doe often says, is the greatest threat we face.",
+            ["Climate change", "is the greatest threat we face."],
+        ),
+    ],
+)
+def test_interrupted_quotation_shares_quotation_id(text, fragments):
+    q = quotes_of(text)
+    rows = [_row(q, f) for f in fragments]
+    assert len({r["quotation_id"] for r in rows}) == 1
+    assert rows[0]["quotation_id"] == rows[0]["quote_id"]  # the id is the first fragment's quote_id
+    assert {r["speaker"] for r in rows} == {"Jane Doe"}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # another speaker's quotation between: two quotations
+        ("“We won,” Jane Doe said. “Fine,” Omar Haddad said. “They lost.”", "We won,", "They lost."),
+        # the cue precedes the first quote: no interruption
+        ("Jane Doe said: “We won.” Omar Haddad arrived later. “They lost.”", "We won.", "They lost."),
+        # a new paragraph starts a new quotation
+        ("“We won,” Jane Doe said.\n\n“They lost.”", "We won,", "They lost."),
+        # "A, X said, adding that B": a participle opens its own report
+        ("The plan failed, Jane Doe said, adding that the vote was close.", "The plan failed", "the vote was close."),
+    ],
+)
+def test_separate_quotations_keep_their_own_id(text, first, second):
+    q = quotes_of(text)
+    assert _row(q, first)["quotation_id"] != _row(q, second)["quotation_id"]
+
+
 def test_cue_inside_quote_is_not_a_cue():
     q = quotes_of("“They said no,” she added.")
     row = _row(q, "They said no,")
