@@ -17,7 +17,10 @@ Decoding, in order:
 Line ends are kept as read (``\\r\\n`` and ``\\r`` included): the layout recogniser handles them.
 
 HTML pages (``.html``, ``.htm``) go through trafilatura: scripts, styles and page chrome are
-dropped, and the text handed to the layout recogniser is composed as a title line, a byline
+dropped.  The page's own structured metadata wins over trafilatura's guesses: the JSON-LD article
+object (``datePublished``, ``headline``, ``author``), ``article:published_time`` and similar
+``<meta>`` tags, ``itemprop="datePublished"``, then the first ``<time datetime>`` outside asides,
+navigation and footers; the title drops a " | Outlet" suffix.  The text and the text handed to the layout recogniser is composed as a title line, a byline
 (``By ...``), a dateline (``Published: YYYY-MM-DD``), a blank line, and the main text paragraphs
 separated by blank lines, so title, authors and date come out through the normal layout path.
 Markup-like words written in the article's prose (``&lt;b&gt;``) are text and stay text.
@@ -349,6 +352,7 @@ def extract_html(html: str, name: Path | str = "<html>") -> tuple[str, dict]:
     except Exception:  # noqa: BLE001 - a parser failure on odd markup falls back to the plain reader
         doc = None
     meta = _html_metadata(doc)
+    meta.update(_page_metadata(html, meta))
     paragraphs = [_WS.sub(" ", ln).strip() for ln in (getattr(doc, "text", None) or "").splitlines()]
     paragraphs = [p for p in paragraphs if p]
     if not paragraphs:
@@ -395,6 +399,199 @@ def _html_metadata(doc) -> dict:
         if value:
             meta[key] = value
     return meta
+
+
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "reviewnewsarticle",
+    "report",
+    "scholarlyarticle",
+    "liveblogposting",
+    "socialmediaposting",
+    "techarticle",
+    "pressrelease",
+}
+#: ``<meta>`` names/properties that state the publication date, most specific first.
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "article.published",
+    "published_time",
+    "publish_date",
+    "publish-date",
+    "publishdate",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "citation_publication_date",
+    "govuk:first-published-at",
+    "date",
+    "dc.date",
+)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||::|»|·|–|—|-)\s+")
+_ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _iso_date(value: str | None) -> str | None:
+    """Return ``YYYY-MM-DD`` of a machine-readable date (ISO 8601 with optional time), or None."""
+    from .dates import parse_date
+
+    if not value:
+        return None
+    value = value.strip()
+    m = _ISO_PREFIX.match(value)
+    if m:
+        return "-".join(m.groups()) if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31 else None
+    return parse_date(value) if len(value) <= 40 else None
+
+
+def _jsonld_objects(tree) -> list[dict]:
+    """Every JSON object of the page's JSON-LD blocks (``@graph`` and lists flattened)."""
+    import json
+
+    out: list[dict] = []
+
+    def walk(node) -> None:
+        if isinstance(node, list):
+            for x in node:
+                walk(x)
+        elif isinstance(node, dict):
+            out.append(node)
+            for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement"):
+                if isinstance(node.get(key), (list, dict)):
+                    walk(node[key])
+
+    for el in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            walk(json.loads(el.text_content() or "null", strict=False))
+        except ValueError:
+            continue
+    return out
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type") or []
+    return {str(x).lower() for x in (t if isinstance(t, list) else [t])}
+
+
+def _names(value) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for it in items:
+        name = it.get("name") if isinstance(it, dict) else it
+        if isinstance(name, str) and _WS.sub(" ", name).strip():
+            names.append(_WS.sub(" ", name).strip())
+    return names
+
+
+def _page_metadata(html: str, found: dict) -> dict:
+    """Return title, published, authors and outlet stated by the page's structured metadata.
+
+    ``found`` is what trafilatura read; values here override it where the page states them.
+
+    Examples
+    --------
+    >>> page = ('<html><head><title>Bridge opens | River Gazette</title>'
+    ...         '<meta property="article:published_time" content="2023-02-01T10:00:00Z"></head>'
+    ...         '<body><h1>Bridge opens</h1><p>Text.</p></body></html>')
+    >>> _page_metadata(page, {"title": "Bridge opens | River Gazette"})
+    {'published': '2023-02-01', 'title': 'Bridge opens'}
+    """
+    import lxml.html
+    from lxml import etree
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return {}
+    out: dict = {}
+    objs = _jsonld_objects(tree)
+    articles = [o for o in objs if _types(o) & _ARTICLE_TYPES]
+    # The article object decides; a WebPage object's dates are the page's, often older or newer.
+    for o in articles or [o for o in objs if "webpage" in _types(o)]:
+        if (iso := _iso_date(o.get("datePublished") if isinstance(o.get("datePublished"), str) else None)) and (
+            "published" not in out
+        ):
+            out["published"] = iso
+        if articles and "authors" not in out and (names := _names(o.get("author"))):
+            out["authors"] = names
+        if articles and "jsonld_title" not in out and isinstance(o.get("headline"), str):
+            out["jsonld_title"] = _WS.sub(" ", o["headline"]).strip()
+    metas: dict[str, str] = {}
+    for el in tree.xpath("//meta[@content]"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        if key and key not in metas:
+            metas[key] = el.get("content") or ""
+    if "published" not in out:
+        for key in _DATE_META:
+            if iso := _iso_date(metas.get(key)):
+                out["published"] = iso
+                break
+    if "published" not in out:
+        for el in tree.xpath('//*[@itemprop="datePublished"]'):
+            if iso := _iso_date(el.get("content") or el.get("datetime") or el.text_content()):
+                out["published"] = iso
+                break
+    # A <time> in the article header beats trafilatura's guess, which favours the oldest date on the page.
+    if "published" not in out:
+        chrome = "ancestor::aside or ancestor::nav or ancestor::footer or ancestor::*[contains(@class, 'related')]"
+        for el in tree.xpath(f"//time[@datetime][not({chrome})]"):
+            if iso := _iso_date(el.get("datetime")):
+                out["published"] = iso
+                break
+    # Title: the article's headline or <h1> when the <title>/og:title carries the outlet's name.
+    h1s = [_WS.sub(" ", h.text_content()).strip() for h in tree.xpath("//h1")]
+    title = out.pop("jsonld_title", None) or _WS.sub(" ", metas.get("og:title", "")).strip() or found.get("title")
+    if title:
+        site = metas.get("og:site_name") or found.get("outlet")
+        cleaned = _clean_title(title, h1s, site)
+        if cleaned != found.get("title"):
+            out["title"] = cleaned
+    return out
+
+
+def _clean_title(title: str, h1s: list[str], site: str | None) -> str:
+    """Drop an outlet's name from a page title ("Headline | Outlet", "Outlet - Headline").
+
+    >>> _clean_title("Bridge opens after repairs | The River Gazette", [], None)
+    'Bridge opens after repairs'
+    >>> _clean_title("Bridge opens - River Gazette", [], "River Gazette")
+    'Bridge opens'
+    >>> _clean_title("Court rules 5-4 on voting maps", [], None)
+    'Court rules 5-4 on voting maps'
+    """
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    norm_h1 = {_norm(h) for h in h1s if h}
+    for p in parts:
+        if _norm(p) in norm_h1 and len(p.split()) >= 2:
+            return p.strip()
+    site_n = _norm(re.sub(r"^the\s+", "", site or "", flags=re.I))
+    keep = [p for p in parts if not (site_n and _norm(re.sub(r"^the\s+", "", p, flags=re.I)) == site_n)]
+    if len(keep) < len(parts) and keep:
+        return " - ".join(keep).strip() if len(keep) > 1 else keep[0].strip()
+    # "Headline | Outlet": strong separators only, the outlet part short and the headline longer.
+    strong = re.split(r"\s+(?:\||::|»)\s+", title)
+    if len(strong) == 2:
+        head, tail = strong
+        if len(tail.split()) <= 4 and len(head.split()) >= 3:
+            return head.strip()
+        if len(head.split()) <= 4 and len(tail.split()) >= 5:
+            return tail.strip()
+    return title
 
 
 def _plain_html_text(html: str) -> dict:

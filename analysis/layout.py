@@ -4,18 +4,29 @@ Every non-blank line becomes exactly one block (nothing is dropped); each block 
 and the ``rule`` that decided it.  The rules are general page conventions, not positions in one
 file:
 
-* page chrome (share buttons, media-player times, "Related Topics", newsletter prompts) matches
-  the patterns in ``data/boilerplate.tsv``;
-* a dateline is a short line that is mostly a date (``2/1/2023``, ``Updated: Jan. 31, 2023``);
-* a byline starts with "By" or is a short run of capitalised words opening with a known first name;
-* a caption ends with a photo credit in brackets or starts with "Photo:";
+* page chrome (share buttons, media-player times, "Related Topics", newsletter prompts, cookie
+  banners, breadcrumbs) matches the patterns in ``data/boilerplate.tsv``;
+* a dateline is a short line that is mostly a date (``2/1/2023``, ``Updated: Jan. 31, 2023``), a
+  short line where a date follows a published/updated label, or a short dated line above the body
+  ("Brussels, 6 March 2024");
+* a byline starts with "By" or is a short run of capitalised words opening with a known first name,
+  or a name above a role line ("Political Correspondent", "in Beijing");
+* a caption ends with a photo credit (in brackets, after "Photograph:"/"Credit", "©", "Name/Agency")
+  or starts with "Photo:"; a credit alone on its line introduces the caption below it;
 * the title is the best title-shaped line above the body (a line repeated verbatim wins);
 * headings are short unpunctuated lines between body paragraphs; credits ("... contributed to this
   report") and author bios ("<author> is a correspondent for <outlet>") close the article.
+
+The publication date is read from the header (the lines above the body): a date labelled published
+or posted, else the earliest unlabelled one, else an "Updated" one.  Only when the header has none:
+the date opening the first paragraph ("Berne, 01.02.2024 - "), then a single "Published" date in the
+footer.  Dates in related-article lists, comments, captions and the body are never used: no date is
+better than a wrong one.
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from collections import Counter
@@ -24,7 +35,7 @@ from typing import Literal
 
 import pandas as pd
 
-from .dates import DATE_RE, find_dates
+from .dates import find_dates
 from .resources import first_names, read_lexicon
 
 BLOCK_COLUMNS = ["block_id", "kind", "start", "end", "text", "rule"]
@@ -50,59 +61,144 @@ class _Line:
 
 
 @functools.cache
-def _boilerplate_rules() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((re.compile(rf"(?:{pat})", re.I), rule) for pat, rule in read_lexicon("boilerplate.tsv"))
+def _boilerplate_rules() -> tuple[tuple[re.Pattern, str, int], ...]:
+    rules = []
+    for row in read_lexicon("boilerplate.tsv"):
+        pat, rule = row[0], row[1]
+        max_words = int(row[2]) if len(row) > 2 and row[2] else 15
+        rules.append((re.compile(rf"(?:{pat})", re.I), rule, max_words))
+    return tuple(rules)
 
 
 def boilerplate_rule(line: str) -> str | None:
     """Return the name of the page-chrome rule ``line`` matches, or None.
 
+    A rule applies to lines up to its word limit (15 words unless the lexicon says otherwise), so a
+    long sentence that happens to start like chrome stays text.
+
     >>> boilerplate_rule("0:00"), boilerplate_rule("Related Topics"), boilerplate_rule("Japan won.")
     ('media-player time', 'related links', None)
     """
     s = line.strip()
-    if len(s.split()) > 15:
-        return None
-    for rx, rule in _boilerplate_rules():
-        if rx.fullmatch(s):
+    n = len(s.split())
+    for rx, rule, max_words in _boilerplate_rules():
+        if n <= max_words and rx.fullmatch(s):
             return rule
     return None
 
 
 # --- dates -----------------------------------------------------------------------------------
-_DATE_LABEL = re.compile(
-    r"^\s*(?P<label>(?:last\s+)?(?:updated|modified|revised|published|posted|first published|originally published|released|issued|date)d?)(?:\s+on)?\s*:?\s*",
-    re.I,
+_LABEL_WORDS = (
+    r"(?:(?:page\s+)?last\s+)?(?:updated|modified|modification|revised|published|posted|first published|"
+    r"originally published|release(?:\s+date)?|released|issued|date)d?"
+)
+_DATE_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_WORDS})(?:\s+on)?\s*:?\s*", re.I)
+#: A label word anywhere before a date on the same line ("TOI Desk / Updated: Jan 25, 2024").
+_INLINE_LABEL = re.compile(rf"\b(?P<label>{_LABEL_WORDS})\b", re.I)
+_TIME_ZONES = (
+    "edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ct|gmt|utc|bst|cet|cest|eet|eest|wet|west|msk|ist|pkt|ict|wib|pht|jst|"
+    "kst|hkt|sgt|awst|acst|aest|aedt|nzst|nzdt|sast|eat|wat|gst|ast|hst|akst"
 )
 _DATE_FILLER = re.compile(
-    r"\b(?:on|at|the|of|updated|published|posted|modified|am|pm|a\.m\.|p\.m\.|edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ct|gmt|utc|bst|cet|jst|hkt|sgt|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
-    r"ago|hours?|minutes?|days?)\b|\d{1,2}:\d{2}(?::\d{2})?|[\d\s,.:|/•·–—-]",
+    r"\b(?:on|at|the|of|updated|published|posted|modified|modification|last|page|am|pm|uhr|h|"
+    + _TIME_ZONES
+    + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"ago|hours?|hrs?|minutes?|mins?|days?|weeks?|yesterday|today)\b|\b[ap]\.m\.|(?<=\d)(?:am|pm)\b"
+    r"|\b(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d\d)?|\d{1,2}[:.]\d{2}(?::\d{2})?|[\d\s,.:|/•·–—+()\[\]-]",
+    re.I,
+)
+#: Slashed day/month/year whose first number cannot be a month (13-31): unambiguous day-first.
+_DAY_FIRST = re.compile(r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\d/])")
+#: Year-first dotted dates of East Asian and Central European pages: ``2024.03.06``.
+_YMD_DOT = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>[12]\d|3[01]|0?[1-9])(?![\d])")
+_RELATIVE_DATE = re.compile(
+    r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+|an?|one)\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$|^(?:just now|yesterday|today)$",
     re.I,
 )
 
 
-def _date_line(s: str) -> tuple[str | None, str | None] | None:
-    """Classify ``s`` as a dateline: return (label, iso) or None when it is not mostly a date."""
-    if len(s) > 90:
+def _line_dates(s: str, *, dayfirst: bool = False) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, iso)`` of the absolute dates in ``s``.
+
+    Adds what :func:`~analysis.dates.find_dates` leaves out of page chrome: slashed dates whose first
+    number is above 12 are day-first (``14/03/2024``), and on a page that writes such dates
+    (``dayfirst``) every slashed date is read day-first.
+    """
+    out = []
+    for d in find_dates(s):
+        iso = d.iso
+        if dayfirst and d.form == "us_slash":
+            mt = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", d.text)
+            iso = _iso(mt.group(3), mt.group(2), mt.group(1)) if mt else None
+        if iso:
+            out.append((d.start, d.end, iso))
+    for rx in (_DAY_FIRST, _YMD_DOT):
+        for m in rx.finditer(s):
+            if not any(a <= m.start() < b for a, b, _ in out):
+                iso = _iso(m.group("y"), m.group("m"), m.group("d"))
+                if iso:
+                    out.append((m.start(), m.end(), iso))
+    return sorted(out)
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    year = int(y) + (2000 if len(y) == 2 else 0)
+    try:
+        return datetime.date(year, int(m), int(d)).isoformat()
+    except ValueError:  # 30/02/2024
+        return None
+
+
+def _label_kind(label: str) -> str:
+    lab = label.lower()
+    return "updated" if any(k in lab for k in ("updat", "modif", "revis")) else "published"
+
+
+def _labelled_dates(s: str, found: list[tuple[int, int, str]]) -> list[tuple[str | None, str]]:
+    """Pair every date with the label word written just before it (after the previous date), if any."""
+    out, prev = [], 0
+    for a, b, iso in found:
+        labels = list(_INLINE_LABEL.finditer(s, prev, a))
+        out.append((_label_kind(labels[-1].group("label")) if labels else None, iso))
+        prev = b
+    return out
+
+
+def _date_line(s: str, *, dayfirst: bool = False) -> tuple[str, list[tuple[str | None, str]], str | None] | None:
+    """Classify ``s`` as a dateline.
+
+    Returns ``(rule, dates, label)`` or None: ``dates`` pairs each date with its label
+    (``published``/``updated``/None); ``label`` is the label of a label-only line ("Updated:").
+    ``rule`` is ``date line`` (the line is mostly a date), ``date label`` (only a label or a relative
+    time such as "3 hours ago") or ``labelled date`` (a short line with other words in which a date
+    follows a published/updated label: "Published on Feb 1, 2024, at 6:32 pm (Paris)").
+    """
+    if len(s) > 160:
         return None
     m = _DATE_LABEL.match(s)
-    label = None
-    if m:
-        lab = m.group("label").lower()
-        label = "updated" if any(k in lab for k in ("updat", "modif", "revis")) else "published"
-    dates = find_dates(s)
-    rest = DATE_RE.sub(" ", s)
-    if m:
-        rest = rest[: m.start()] + rest[m.end() :] if not dates else _DATE_LABEL.sub(" ", rest)
-    # Pages glue fields together when copied ("UTCUpdated"): split at case changes first.
-    rest = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", rest)
-    residue = _DATE_FILLER.sub("", rest)
-    if not dates:
-        return (label, None) if m and not residue.strip() else None
-    if len(re.sub(r"\W", "", residue)) > 3:
+    label = _label_kind(m.group("label")) if m else None
+    found = _line_dates(s, dayfirst=dayfirst)
+    if not found:
+        if _RELATIVE_DATE.match(s):
+            return "date label", [], label
+        if m and len(s) <= 90:
+            rest = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", s[m.end() :])
+            if not _DATE_FILLER.sub("", rest).strip():
+                return "date label", [], label
         return None
-    return label, dates[0].iso
+    dates = _labelled_dates(s, found)
+    rest = s
+    for a, b, _ in reversed(found):
+        rest = rest[:a] + " " + rest[b:]
+    # Pages glue fields together when copied ("UTCUpdated", "GMT+1Updated"): split at case changes first.
+    rest = re.sub(r"(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", rest)
+    rest = _INLINE_LABEL.sub(" ", rest)
+    residue = _DATE_FILLER.sub("", rest)
+    if len(re.sub(r"\W", "", residue)) <= 3 and len(s) <= 90:
+        return "date line", dates, label
+    if any(lab for lab, _ in dates) and len(s.split()) <= 20 and not _SENT_END.search(s):
+        return "labelled date", dates, label
+    return None
 
 
 # --- bylines ---------------------------------------------------------------------------------
@@ -125,20 +221,25 @@ def _looks_like_name(s: str) -> bool:
     return first in first_names() or first.title() in first_names() or bool(re.fullmatch(r"[A-Z]", first))
 
 
-def _byline(s: str) -> tuple[list[str], str | None, str | None] | None:
-    """Return (authors, outlet, glued_iso_date) when ``s`` is a byline, else None."""
+def _byline(s: str, *, dayfirst: bool = False) -> tuple[list[str], str | None, list[tuple[str | None, str]]] | None:
+    """Return (authors, outlet, dates) when ``s`` is a byline, else None.
+
+    ``dates`` are the (label, iso) pairs of dates glued to the byline ("By Jane Doe2/1/2023",
+    "Posted on March 2, 2024 by Jane Doe").
+    """
     if len(s) > 160:
         return None
-    glued = None
-    dates = find_dates(s)
+    found = _line_dates(s, dayfirst=dayfirst)
+    dates = _labelled_dates(s, found)
     body = s
-    if dates:
-        d = dates[0]
-        glued = d.iso
-        body = (s[: d.start] + " " + s[d.end :]).strip()
-        lab = _DATE_LABEL.search(body)
-        body = re.sub(r"(?:\s*[|•·,–—-]\s*)?(?:updated|published|posted)?\s*:?\s*$", "", body, flags=re.I).strip()
-        del lab
+    for a, b, _ in reversed(found):
+        body = body[:a] + " " + body[b:]
+    if found:
+        # What is left around the date: separators, labels, weekday and time ("| Wednesday, 4:32 PM EST").
+        body = _BYLINE_DATE_TAIL.sub("", body.strip()).strip()
+        body = re.sub(r"^(?:posted|published|updated)\s*(?:on|at)?\s*:?\s*", "", body, flags=re.I).strip()
+    # E-mail sign-offs ("By Jane Doe (jane@example.com)") and trailing dashes are not part of the names.
+    body = re.sub(r"\s*[(<]?\S+@\S+\.\w+[)>]?", "", body).strip()
     explicit = bool(_BY.match(body))
     body = _BY.sub("", body).strip(" |,–—-")
     if not body:
@@ -154,20 +255,68 @@ def _byline(s: str) -> tuple[list[str], str | None, str | None] | None:
             authors.append(p)
         elif _OUTLET_HINT.search(p) and len(p.split()) <= 5:
             outlet = outlet or p
+        elif explicit and authors and _ROLE_LINE.match(p):  # "By Jane Doe, Europe correspondent"
+            continue
         else:
             return None
     if not authors:
         return None
-    return authors, outlet, glued
+    return authors, outlet, dates
+
+
+_BYLINE_DATE_TAIL = re.compile(
+    r"(?:\s*(?:[|•·,/–—-]|\b(?:updated|published|posted|on|at|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?"
+    r"|\b(?:" + _TIME_ZONES + r")\b|:))+\s*$",
+    re.I,
+)
+_ROLE_LINE = re.compile(
+    r"^(?:(?:[\w.&'’-]+\s+){0,5}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|"
+    r"analyst|bureau chief|desk|staff|presenter|anchor)s?|in\s+[A-Z][\w .,'’-]{1,40}|reporting from\s+.{1,60}|"
+    r"(?:[\w.&'’-]+\s+){0,4}(?:news|press|media|times|post)(?:,\s*[A-Z][\w .'’-]{1,30})?)$",
+    re.I,
+)
+_PLAIN_NAME = re.compile(r"^[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3}$")
 
 
 # --- captions, credits, bios -----------------------------------------------------------------
 _PHOTO_CREDIT = re.compile(
-    r"\((?P<credit>[^()]*?(?:/|\bphoto|\bimage|\bgetty|\bAP\b|\breuters|\bAFP|\bEPA|\bshutterstock|\bcourtesy|\bcredit|\bfile\b|\bpool\b)[^()]*)\)\s*$",
+    r"[(\[](?P<credit>[^()\[\]]*?(?:/|\bphoto|\bimage|\bgetty|\bAP\b|\breuters|\bAFP|\bEPA|\bshutterstock|\bcourtesy|\bcredit|\bfile\b|\bpool\b)[^()\[\]]*)[)\]]\s*$",
     re.I,
 )
+#: Credits written after the caption without brackets: "... Photograph: Name/AFP", "...Tuesday.Credit...Name
+#: for The Times", "... © 2024 Name", "... on July 19, 2023. Name/Reuters", or a credit alone ("AGENCY/Name").
+_CREDIT_TAIL = [
+    re.compile(
+        r"(?:^|(?<=[.!?”\"’)\]])\s*|\s)(?:photograph|photo|picture|image|illustration|credit|foto)s?\s*(?::|\.{2,}|…)\s*"
+        r"(?P<credit>\S.{1,80}?)\s*$",
+        re.I,
+    ),
+    re.compile(r"(?:^|\s)©\s*(?:\d{4}\s*)?(?P<credit>[^.©]{2,60}?)\s*$"),
+    re.compile(
+        r"(?:^|(?<=[.!?”\"’])\s+|(?<=^\[\d/\d\]))(?P<credit>(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w&.'’-]*"
+        r"(?:\s[A-Z][\w&.'’-]*){0,3}(?:\s?/\s?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})*(?:,\s*file)?)"
+        r"(?:\s+(?:via\s+[A-Z][\w ]{1,30}|(?i:purchase|buy|licen[sc]\w*)\b.*))?\s*$"
+    ),
+]
+
+
+def _caption_credit(s: str) -> re.Match | None:
+    """Return the match of the photo credit closing ``s`` (group ``credit``), or None."""
+    if len(s.split()) > 70:
+        return None
+    if m := _PHOTO_CREDIT.search(s):
+        return m
+    for rx in _CREDIT_TAIL:
+        if m := rx.search(s):
+            return m
+    return None
+
+
 _CAPTION_LEAD = re.compile(
-    r"^(?:photo|image|picture|caption|pictured|file photo|illustration)\s*(?:credit)?\s*:\s*", re.I
+    r"^(?:(?:photo|image|picture|caption|pictured|file photo|illustration)\s*(?:credit)?\s*:\s*"
+    r"|(?:photo(?:graph)?|image|picture|illustration|video)s?\s+by\s+)",
+    re.I,
 )
 _CREDIT_LINE = re.compile(
     r"(?:contributed (?:to )?(?:this )?(?:report|story|article)|^\(?(?:additional )?reporting by\b|^\(?editing by\b|^\(?writing by\b"
@@ -176,7 +325,8 @@ _CREDIT_LINE = re.compile(
     re.I,
 )
 _BIO_ROLE = re.compile(
-    r"\b(?:is|was|has been|serves as)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|analyst|author|fellow|professor|freelancer|staffer)\b",
+    r"\b(?:is|was|has been|serves as)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,6}?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|analyst|author|fellow|professor|freelancer|staffer|associate|director|researcher)\b"
+    r"|^(?:[A-Z][\w’'.-]+\s){0,3}[A-Z][\w’'.-]+\s(?:covers|reports on|writes about|reports for|writes for)\b",
     re.I,
 )
 _BIO_OUTLET = re.compile(
@@ -224,22 +374,46 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _classify_patterns(lines: list[_Line]) -> None:
-    """First pass: kinds decided by the line alone."""
+_BULLET = re.compile(r"^[-–•*·▪]\s+(?=\S)")
+
+
+def _classify_patterns(lines: list[_Line], *, dayfirst: bool = False) -> None:
+    """First pass: kinds decided by the line alone (then captions announced by a credit line)."""
     for ln in lines:
-        s = ln.text
+        s = _BULLET.sub("", ln.text)  # list items of extracted HTML ("- Published")
+        d = None
         if rule := boilerplate_rule(s):
             ln.kind, ln.rule = "boilerplate", rule
-        elif (d := _date_line(s)) is not None:
-            ln.kind, ln.rule = "dateline", "date line" if d[1] else "date label"
-            ln.extra["label"], ln.extra["iso"] = d
+        elif (d := _date_line(s, dayfirst=dayfirst)) is not None and d[0] != "labelled date":
+            ln.kind, ln.rule = "dateline", d[0]
+            ln.extra["dates"], ln.extra["label"] = d[1], d[2]
         elif _CREDIT_LINE.search(s) and ln.words <= 40:
             ln.kind, ln.rule = "credit", "credit line"
-        elif _PHOTO_CREDIT.search(s) or _CAPTION_LEAD.match(s):
-            ln.kind, ln.rule = "caption", "photo credit" if _PHOTO_CREDIT.search(s) else "caption label"
-        elif (b := _byline(s)) is not None:
+        elif (b := _byline(s, dayfirst=dayfirst)) is not None:
             ln.kind, ln.rule = "byline", "byline 'By'" if _BY.match(s) else "byline name"
-            ln.extra["authors"], ln.extra["outlet"], ln.extra["iso"] = b
+            ln.extra["authors"], ln.extra["outlet"], ln.extra["dates"] = b
+        elif d is not None:
+            ln.kind, ln.rule = "dateline", d[0]
+            ln.extra["dates"], ln.extra["label"] = d[1], d[2]
+        elif (m := _caption_credit(s)) or _CAPTION_LEAD.match(s):
+            ln.kind, ln.rule = "caption", "photo credit" if m else "caption label"
+            ln.extra["credit_only"] = bool(m) and not s[: m.start("credit")].strip(" .[(")
+    # A credit standing alone on its line ("Getty Images", "UNICEF/Jane Doe") introduces the caption below it.
+    for i, ln in enumerate(lines[:-2]):
+        nxt, after = lines[i + 1], lines[i + 2]
+        credit_alone = ln.extra.get("credit_only") or (ln.kind == "boilerplate" and ln.rule == "photo credit line")
+        if (
+            credit_alone
+            and not nxt.kind
+            and 4 <= nxt.words <= 40
+            and len(_SENT_SPLIT.findall(nxt.text)) <= 1
+            and not after.kind
+            and _is_paragraph(after)
+        ):
+            nxt.kind, nxt.rule = "caption", "line after photo credit"
+
+
+_SENT_SPLIT = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z“\"])")
 
 
 def _choose_title(lines: list[_Line], body_start: int, hint: str | None) -> int | None:
@@ -252,16 +426,20 @@ def _choose_title(lines: list[_Line], body_start: int, hint: str | None) -> int 
     if not cands:
         return None
     texts = [_norm(lines[i].text) for i in range(len(lines))]
-    counts = Counter(texts)  # counted once: texts.count per candidate was quadratic
+    header_counts = Counter(texts[:body_start])  # counted once: texts.count per candidate was quadratic
 
     def score(i: int) -> tuple:
         ln = lines[i]
-        repeated = counts[texts[i]] > 1 and ln.words >= 4  # short navigation items repeat too
+        # A headline repeated above the body (page title + article title); short navigation items and
+        # sign-offs ("Le Monde with AFP") repeat too, so the copy must be in the header and the line long enough.
+        repeated = header_counts[texts[i]] > 1 and ln.words >= 4
         near_meta = any(
             lines[j].kind in ("byline", "dateline", "caption") for j in range(i + 1, min(i + 5, len(lines)))
         )
         sentence = bool(_SENT_END.search(ln.text)) and not ln.text.rstrip(_CLOSERS).endswith(("?", "!"))
-        return (repeated, near_meta + (ln.words >= 5) - sentence, -i)
+        # With byline/date close below, the first such line is the title (a standfirst follows it);
+        # without, the page's chrome is above the headline, so the line closest to the body wins.
+        return (repeated, near_meta + (ln.words >= 5) - sentence, -i if near_meta else i)
 
     return max(cands, key=score)
 
@@ -294,14 +472,28 @@ def _norm(s: str) -> str:
 
 
 def _body_start(lines: list[_Line]) -> int:
-    """Index of the first body paragraph: paragraph-shaped, with no byline/dateline just after."""
+    """Index of the first body paragraph.
+
+    A paragraph-shaped line is not the body when a byline or dateline follows it before the next
+    paragraph (within eight lines): it is a standfirst or caption above the article's header.
+    """
     for i, ln in enumerate(lines):
         if ln.kind or not _is_paragraph(ln):
             continue
-        if any(lines[j].kind in ("byline", "dateline") for j in range(i + 1, min(i + 4, len(lines)))):
-            continue
-        return i
+        header_below = False
+        for j in range(i + 1, min(i + 9, len(lines))):
+            nxt = lines[j]
+            if nxt.kind in ("byline", "dateline"):
+                header_below = True
+                break
+            if not nxt.kind and _is_paragraph(nxt):
+                break
+        if not header_below:
+            return i
     return len(lines)
+
+
+_DAY_FIRST_PAGE = re.compile(r"(?<![\d/.])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
 
 
 def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = None) -> tuple[pd.DataFrame, dict]:
@@ -337,7 +529,11 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
         return _frame(lines), meta
 
     lines = [_Line(a, b, text[a:b]) for a, b in split_lines(text)]
-    _classify_patterns(lines)
+    # A page that writes 14/03/2024 writes its other slashed dates day-first too.
+    dayfirst = bool(_DAY_FIRST_PAGE.search(text))
+    _classify_patterns(lines, dayfirst=dayfirst)
+    start = _body_start(lines)
+    _dated_header_lines(lines, start, dayfirst=dayfirst)
     start = _body_start(lines)
     t = _choose_title(lines, start, title_hint)
     rule = "title"
@@ -350,20 +546,50 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
         for ln in lines:
             if ln is not lines[t] and not ln.kind and _norm(ln.text) == _norm(lines[t].text):
                 ln.kind, ln.rule = "title", "repeated title"
-    # Header zone: unlabelled lines above the body.
+    _label_header(lines, start, t)
+    _label_body(lines, start)
+    _fill_metadata(lines, meta, start)
+    return _frame(lines), meta
+
+
+def _dated_header_lines(lines: list[_Line], start: int, *, dayfirst: bool = False) -> None:
+    """Short unlabelled lines above the body that carry a date are datelines, not headlines.
+
+    "Brussels, 6 March 2024", "Source: Xinhua | 2024-03-06 15:32 | Editor: Liu": page chrome dated
+    like a dateline (a caption with a date is a sentence, and has been labelled by its credit).
+    """
+    for ln in lines[:start]:
+        if ln.kind or ln.words > 20 or _SENT_END.search(ln.text):
+            continue
+        found = _line_dates(ln.text, dayfirst=dayfirst)
+        if not found:
+            continue
+        rest = ln.text
+        for a, b, _ in reversed(found):
+            rest = rest[:a] + " " + rest[b:]
+        # A headline may name a date ("Talks on the March 6, 2024 attack"): chrome has separators or few words.
+        if len(_DATE_FILLER.sub(" ", rest).split()) <= 3 or re.search(r"[|•·/]|\s[–—-]\s", ln.text):
+            ln.kind, ln.rule = "dateline", "date in header line"
+            ln.extra["dates"], ln.extra["label"] = _labelled_dates(ln.text, found), None
+
+
+def _label_header(lines: list[_Line], start: int, t: int | None) -> None:
+    """Label the unlabelled lines above the body: author names, standfirst, page chrome."""
     for idx, ln in enumerate(lines[:start]):
         if ln.kind:
             continue
-        if _looks_like_name(ln.text):
-            ln.kind, ln.rule = "byline", "byline name"
-            ln.extra["authors"], ln.extra["outlet"], ln.extra["iso"] = [ln.text], None, None
-        elif t is not None and idx > t and _SENT_END.search(ln.text) and ln.words >= 6:
-            ln.kind, ln.rule = "subtitle", "sentence below title"
+        nxt = lines[idx + 1] if idx + 1 < len(lines) else None
+        # "Jane Doe" over "Political Correspondent" / "in Beijing" / "BBC News, Cardiff".
+        role_below = nxt is not None and not nxt.kind and bool(_ROLE_LINE.match(nxt.text))
+        if _looks_like_name(ln.text) or (role_below and _PLAIN_NAME.match(ln.text) and ln.words <= 4):
+            ln.kind, ln.rule = "byline", "byline name" if not role_below else "byline name over role"
+            ln.extra["authors"], ln.extra["outlet"], ln.extra["dates"] = [ln.text], None, []
+            if role_below:
+                nxt.kind, nxt.rule = "byline", "byline role"
+        elif t is not None and idx > t and ln.words >= 6 and (_SENT_END.search(ln.text) or idx == t + 1):
+            ln.kind, ln.rule = "subtitle", "sentence below title" if _SENT_END.search(ln.text) else "standfirst"
         else:
             ln.kind, ln.rule = "boilerplate", "header chrome"
-    _label_body(lines, start)
-    _fill_metadata(lines, meta)
-    return _frame(lines), meta
 
 
 def _label_body(lines: list[_Line], start: int) -> None:
@@ -379,7 +605,7 @@ def _label_body(lines: list[_Line], start: int) -> None:
             continue
         s = ln.text
         is_bio = bool(_BIO_ROLE.search(s)) and (
-            any(s.startswith(a) for a in authors)
+            any(s.lower().startswith((a.lower(), a.split()[-1].lower() + " ")) for a in authors)
             or (i > last_para - 1 and re.match(r"^[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3} (?:is|was|has|serves)\b", s))
         )
         if is_bio or (prev_bio and _PRONOUN_START.match(s)):
@@ -396,31 +622,76 @@ def _label_body(lines: list[_Line], start: int) -> None:
             ln.kind, ln.rule = "body", "paragraph"
 
 
-def _fill_metadata(lines: list[_Line], meta: dict) -> None:
-    pending_updated = False
-    dated: list[tuple[str | None, str]] = []
-    for ln in lines:
-        if ln.kind == "dateline":
-            label, iso = ln.extra.get("label"), ln.extra.get("iso")
-            if iso is None:
-                pending_updated = label == "updated"
-                continue
-            if label is None and pending_updated:
-                label = "updated"
-            pending_updated = False
-            dated.append((label, iso))
-        elif ln.kind == "byline":
-            for a in ln.extra.get("authors", []):
-                if a not in meta["authors"]:
-                    meta["authors"].append(a)
-            meta["outlet"] = meta["outlet"] or ln.extra.get("outlet")
-            if ln.extra.get("iso"):
-                dated.append((None, ln.extra["iso"]))
+#: A first body paragraph that opens with place and date: "Berne, 01.02.2024 - ", "WASHINGTON, Jan. 5, 2024 —".
+_LEAD_DATE_TAIL = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:/[^/]{1,30}/\s*)?(?:[-–—:]|\(|\bPRNewswire\b)")
+
+
+def _dates_of(ln: _Line, pending: str | None) -> tuple[list[tuple[str | None, str]], str | None]:
+    """Dated (label, iso) pairs of a dateline/byline; ``pending`` is a label read on the line above."""
+    dates = list(ln.extra.get("dates") or [])
+    if not dates:
+        return [], ln.extra.get("label") if ln.kind == "dateline" else None
+    if pending and dates[0][0] is None:
+        dates[0] = (pending, dates[0][1])
+    return dates, None
+
+
+def _pick_dates(dated: list[tuple[str | None, str]]) -> tuple[str | None, str | None]:
+    published = [iso for lab, iso in dated if lab == "published"]
+    updated = [iso for lab, iso in dated if lab == "updated"]
+    unlabelled = [iso for lab, iso in dated if lab is None]
+    # A page that states only an "Updated" date was first published no later than that.
+    pub = (published or sorted(unlabelled) or sorted(updated) or [None])[0]
+    later = sorted(x for x in unlabelled if pub and x > pub)
+    return pub, (updated or later or [None])[-1]
+
+
+def _fill_metadata(lines: list[_Line], meta: dict, start: int) -> None:
+    """Fill ``meta`` from the labelled lines.
+
+    Dates and authors come from the header (the lines above the body).  Only when the header states
+    no date: the date opening the first body paragraph ("Berne, 01.02.2024 - "), then a single
+    "Published" date stated below the body (government pages repeat it in their footer).  Dates in
+    related-article lists, comments and the body text are never read as the publication date.
+    """
+    header: list[tuple[str | None, str]] = []
+    footer: list[tuple[str | None, str]] = []
+    footer_authors: list[str] = []
+    pending: str | None = None
+    related = False  # below a "Related"/"Read next" heading the dates belong to other articles
+    for i, ln in enumerate(lines):
+        if ln.kind in ("dateline", "byline"):
+            dates, pending = _dates_of(ln, pending)
+            if i < start:
+                header.extend(dates)
+            elif not related:
+                footer.extend(dates)
+        else:
+            pending = None
+            related = related or (i >= start and ln.rule == "related links")
+        if ln.kind == "byline":
+            names = ln.extra.get("authors", [])
+            if i < start:
+                meta["authors"].extend(a for a in names if a not in meta["authors"])
+                meta["outlet"] = meta["outlet"] or ln.extra.get("outlet")
+            elif _BY.match(ln.text):
+                footer_authors.extend(a for a in names if a not in footer_authors)
         elif ln.kind == "caption" and meta["caption"] is None:
-            m = _PHOTO_CREDIT.search(ln.text)
-            cap = ln.text[: m.start()].strip() if m else _CAPTION_LEAD.sub("", ln.text).strip()
+            m = _caption_credit(ln.text)
+            cap = (
+                ln.text[: m.start() if m.re is _PHOTO_CREDIT else m.start("credit")].strip()
+                if m
+                else _CAPTION_LEAD.sub("", ln.text).strip()
+            )
+            if m and m.re is not _PHOTO_CREDIT:
+                cap = re.sub(
+                    r"(?:photograph|photo|picture|image|illustration|credit|foto)s?\s*(?::|\.{2,}|…)?\s*$|©\s*(?:\d{4})?\s*$",
+                    "",
+                    cap,
+                    flags=re.I,
+                ).strip()
             meta["caption"] = cap or None
-            meta["photo_credit"] = m.group("credit").strip() if m else None
+            meta["photo_credit"] = m.group("credit").strip() if m else _CAPTION_LEAD.sub("", ln.text).strip() or None
         elif ln.kind == "credit":
             m = re.match(r"^(?P<who>.+?)\s+contributed\b", ln.text)
             if m:
@@ -429,13 +700,25 @@ def _fill_metadata(lines: list[_Line], meta: dict) -> None:
             meta["outlet"] = re.sub(r"\s+(?:covering|who|where|and|since|in|on)\b.*$", "", m.group("outlet")).strip()
         elif ln.kind == "heading":
             meta["headings"].append(ln.text)
-    published = [iso for lab, iso in dated if lab == "published"]
-    updated = [iso for lab, iso in dated if lab == "updated"]
-    unlabelled = [iso for lab, iso in dated if lab is None]
-    # A page that states only an "Updated" date was first published no later than that.
-    meta["published"] = (published or sorted(unlabelled) or sorted(updated) or [None])[0]
-    later = sorted(x for x in unlabelled if meta["published"] and x > meta["published"])
-    meta["updated"] = (updated or later or [None])[-1]
+    if not meta["authors"]:
+        meta["authors"] = footer_authors
+    pub, upd = _pick_dates(header)
+    if pub is None:
+        first = next((ln for ln in lines[start:] if ln.kind == "body"), None)
+        if first is not None:
+            lead = first.text[:90]
+            for a, b, iso in _line_dates(lead):
+                if a <= 45 and _LEAD_DATE_TAIL.match(lead, b):
+                    pub = iso
+                break
+    if pub is None:
+        footer_published = {iso for lab, iso in footer if lab == "published"}
+        if len(footer_published) == 1:
+            pub = footer_published.pop()
+    if upd is None and pub is not None:
+        later = sorted({iso for lab, iso in footer if lab == "updated" and iso >= pub})
+        upd = later[-1] if len(later) == 1 else None
+    meta["published"], meta["updated"] = pub, upd
 
 
 def _frame(lines: list[_Line]) -> pd.DataFrame:

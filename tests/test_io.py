@@ -7,7 +7,8 @@ import codecs
 import pytest
 
 from analysis import ArticleError, load_article
-from analysis.io import decode_bytes, extract_html, read_article_file
+from analysis.article import Article
+from analysis.io import _clean_title, decode_bytes, extract_html, read_article_file
 from tests.conftest import ARTICLE, assert_offsets
 
 BODY = (
@@ -282,3 +283,86 @@ def test_html_without_metadata_has_no_header(tmp_path):
     assert art.text.startswith("The minister said")
     assert art.metadata["published"] is None
     assert len(art.sentences) == 4
+
+
+# --- structured page metadata ----------------------------------------------------------------------
+_P = (
+    "<p>The council voted on Tuesday to close the old bridge after engineers found cracks in two of its piers,"
+    " the mayor said in a statement.</p><p>Residents will have to use a ferry until a new crossing opens,"
+    " which could take three years, officials said.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title", "published"),
+    [
+        # Yoast-style @graph: the article's datePublished, not the older WebPage one
+        (
+            '<title>Council closes old bridge | River Gazette</title><script type="application/ld+json">'
+            '{"@context":"https://schema.org","@graph":[{"@type":"WebPage","datePublished":"2023-05-01T08:00:00+00:00"},'
+            '{"@type":"NewsArticle","headline":"Council closes old bridge","datePublished":"2024-03-01T09:00:00+00:00",'
+            '"author":{"@type":"Person","name":"Jane Doe"}}]}</script>',
+            f"<article><h1>Council closes old bridge</h1>{_P}</article>",
+            "Council closes old bridge",
+            "2024-03-01",
+        ),
+        # a <time> in the article header, an older one in the related list
+        (
+            "<title>Council closes old bridge :: River Gazette</title>",
+            '<header><h1>Council closes old bridge</h1><time datetime="2024-03-01T09:00">March 1, 2024</time></header>'
+            f'<article>{_P}</article><aside><h3>Related</h3><ul><li>Ferry fares rise <time datetime="2023-11-02">'
+            "Nov 2, 2023</time></li></ul></aside>",
+            "Council closes old bridge",
+            "2024-03-01",
+        ),
+        # og:title carrying the outlet, article:published_time with a time zone
+        (
+            '<meta property="og:title" content="Council closes old bridge | River Gazette">'
+            '<meta property="article:published_time" content="2024-03-01T23:30:00-05:00"><title>River Gazette</title>',
+            f"<article>{_P}</article>",
+            "Council closes old bridge",
+            "2024-03-01",
+        ),
+        # "Headline - Outlet" <title> with the headline as <h1>; no date anywhere
+        (
+            "<title>Council closes old bridge after cracks found - The River Gazette</title>",
+            f"<article><h1>Council closes old bridge after cracks found</h1>{_P}</article>",
+            "Council closes old bridge after cracks found",
+            None,
+        ),
+        # Dublin Core date on a government page
+        (
+            '<title>Council closes old bridge</title><meta name="DC.date.issued" content="2024-03-01">',
+            _P,
+            "Council closes old bridge",
+            "2024-03-01",
+        ),
+    ],
+)
+def test_html_structured_metadata(head, body, title, published):
+    text, meta = extract_html(f"<html><head>{head}</head><body>{body}</body></html>", "page.html")
+    art = Article(text, file_metadata=meta)
+    assert art.metadata["title"] == title
+    assert art.metadata["published"] == published
+    assert (art.blocks["kind"] == "body").sum() == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "h1s", "site", "expected"),
+    [
+        ("Bridge opens after repairs | The River Gazette", [], None, "Bridge opens after repairs"),
+        (
+            "River Gazette | Bridge opens after two years of repairs",
+            [],
+            None,
+            "Bridge opens after two years of repairs",
+        ),
+        ("Bridge opens - River Gazette", [], "The River Gazette", "Bridge opens"),
+        ("Bridge opens – Local News – River Gazette", ["Bridge opens"], None, "Bridge opens"),
+        # a hyphen inside the headline is not a separator
+        ("Court rules 5-4 on voting maps", [], None, "Court rules 5-4 on voting maps"),
+        ("Talks end - and begin again", [], "River Gazette", "Talks end - and begin again"),
+    ],
+)
+def test_clean_title(title, h1s, site, expected):
+    assert _clean_title(title, h1s, site) == expected

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from analysis import Article
+from analysis import Article, load_article
 from analysis.layout import boilerplate_rule, split_lines
 from tests.conftest import assert_offsets
 
@@ -89,7 +91,10 @@ BODY = (
             },
         ),
         # a headline that ends with a period is still the title (Title Case, or too short for a lede)
-        ("Council Approves Budget After Long Debate.\n\n" + BODY, {"title": "Council Approves Budget After Long Debate."}),
+        (
+            "Council Approves Budget After Long Debate.\n\n" + BODY,
+            {"title": "Council Approves Budget After Long Debate."},
+        ),
         ("Budget passes at last.\n\n" + BODY, {"title": "Budget passes at last."}),
         # ISO date, CRLF line ends
         (
@@ -202,3 +207,427 @@ def test_other_outlets(header, title, authors, published):
     body = art.blocks[art.blocks["kind"] == "body"]
     assert len(body) == 2
     assert body["text"].iloc[-1].startswith("A second paragraph")
+
+
+# --- realistic page copies -------------------------------------------------------------------------
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "authors", "published", "n_body", "first_body", "last_body"),
+    [
+        # wire service: all-caps byline, "Updated" stamp with GMT offset, share bar, (AP Photo/...) caption
+        (
+            "wire_agency.txt",
+            "EU ministers agree to extend grain import curbs for another year",
+            ["HELENA MARSH", "TOMAS KREJCI"],
+            "2024-03-04",
+            4,
+            "BRUSSELS (AP) —",
+            "Farm groups said",
+        ),
+        # wire service: date glued to "Updated 3 hours ago", gallery captions with dates, "Reporting by" credit
+        (
+            "wire_reuters.txt",
+            "Poland's central bank holds rates steady, signals no cuts before autumn",
+            ["Anna Kowalska", "Mark Heller"],
+            "2024-03-06",
+            3,
+            "WARSAW, March 6 (Reuters)",
+            '"The council sees',
+        ),
+        # UK broadcaster: date above the byline, role line, agency credit line, related list with dates
+        (
+            "uk_broadcaster.txt",
+            "Hospital waiting lists in Wales fall for fourth month in a row",
+            ["Gwen Rhys"],
+            "2024-02-04",
+            4,
+            "The number of people",
+            "Opposition parties",
+        ),
+        # UK newspaper: "Name in City and Name", weekday date with 24h time and CET, "Last modified on"
+        (
+            "uk_newspaper.txt",
+            "Ukraine says it has pushed back Russian forces near Avdiivka",
+            ["Sofia Brandt", "Daniel Okafor"],
+            "2024-03-02",
+            3,
+            "Ukraine's military said",
+            "Russia's defence ministry",
+        ),
+        # US newspaper: ad chrome, glued "Credit..." caption, bio and a print-edition line with a later date
+        (
+            "us_newspaper.txt",
+            "Taiwan Detains Crew of Chinese Boat After Fatal Collision Near Kinmen",
+            ["Lisa Chen", "David Ortiz"],
+            "2024-02-13",
+            3,
+            "Taiwan's coast guard",
+            "Taiwanese officials",
+        ),
+        # Hong Kong newspaper: "Published: 8:30pm, 12 Mar 2024", author name split from "in Beijing"
+        (
+            "hk_newspaper.txt",
+            "China and Australia agree to resume annual leaders' dialogue after four-year pause",
+            ["Wei Lan"],
+            "2024-03-12",
+            3,
+            "China and Australia have agreed",
+            "Beijing lifted",
+        ),
+        # Singapore newspaper: "Updated" before "Published", each label on its own line
+        (
+            "sg_newspaper.txt",
+            "Singapore to raise GST vouchers for lower-income households from April",
+            ["Rei Kurohi"],
+            "2024-03-14",
+            3,
+            "SINGAPORE - About",
+            "Those living in smaller flats",
+        ),
+        # European broadcaster: day-first slashed dates glued by "•"
+        (
+            "eu_broadcaster.txt",
+            "EU agrees first rules on artificial intelligence after marathon talks",
+            ["Anna Müller"],
+            "2024-03-14",
+            3,
+            "The European Parliament",
+            "Companies that break",
+        ),
+        # French newspaper in English: "Published on <date>, at 6:32 pm (Paris), updated at 7:05 pm"
+        (
+            "fr_newspaper.txt",
+            "French farmers to receive emergency aid after weeks of protests",
+            None,
+            "2024-02-01",
+            3,
+            "French Prime Minister",
+            "The government also pledged",
+        ),
+        # US state press release: gov banner, breadcrumbs, contact block, "###"
+        (
+            "us_state_press_release.txt",
+            "Governor Announces $40 Million to Expand Broadband in Rural Counties",
+            [],
+            "2024-02-27",
+            3,
+            "ALBANY, N.Y. –",
+            '"Every family',
+        ),
+        # White House readout: section labels around the date, next/previous post links
+        (
+            "us_readout.txt",
+            "Readout of the Vice President's Meeting with the President of Ghana",
+            [],
+            "2024-02-09",
+            3,
+            "The Vice President met",
+            "The two leaders",
+        ),
+        # UK government: cookie banner, "From:" line, "Published"/"Last updated" footer
+        (
+            "uk_gov_press_release.txt",
+            "New funding to help 50,000 homes install heat pumps",
+            [],
+            "2024-01-15",
+            4,
+            "Households in England will be able to claim grants",
+            "The scheme is open",
+        ),
+        # ministry statement: zero-padded day, language switch links
+        (
+            "ministry_statement.txt",
+            "Japan-Philippines Foreign Ministers' Telephone Talk",
+            [],
+            "2024-02-05",
+            3,
+            "On February 5, commencing",
+            "The ministers also",
+        ),
+        # UN news: photo credit line above the caption, related stories with earlier dates
+        (
+            "un_news.txt",
+            "Sudan: Millions face hunger as fighting blocks aid routes, UN warns",
+            [],
+            "2024-03-05",
+            3,
+            "Nearly 18 million",
+            '"The world must not',
+        ),
+        # NGO: date above the title, "© 2024 Private" caption, donation chrome
+        (
+            "ngo_report.txt",
+            "Myanmar: Junta Airstrikes Kill Civilians in Chin State",
+            [],
+            "2024-03-04",
+            3,
+            "(Bangkok) –",
+            '"The junta',
+        ),
+        # think tank: "Published <date>", "Photo:" credit, two-author bio
+        (
+            "think_tank.txt",
+            "The Red Sea Crisis and the Future of Maritime Security",
+            ["Jane Roe", "Michael Petrov"],
+            "2024-02-20",
+            3,
+            "Attacks on commercial shipping",
+            "Three questions",
+        ),
+        # magazine: illustration credit, "March 3, 2024, 7 AM ET", "About the Author"
+        (
+            "magazine.txt",
+            "The Quiet Collapse of Local Newspapers",
+            ["Anne Marlow"],
+            "2024-03-03",
+            3,
+            "More than 2,500",
+            "The loss is hard",
+        ),
+        # local TV: weather alert above the title, "by:" byline, "Posted: Mar 6, 2024 / 05:42 PM CST"
+        (
+            "local_tv.txt",
+            "School board votes to close two elementary schools",
+            ["Kyle Benson"],
+            "2024-03-06",
+            3,
+            "SPRINGFIELD, Ill. (WXYZ)",
+            "The district said",
+        ),
+        # blog: breadcrumb repeating the title, "Posted on <date> by <name>", dated comments
+        (
+            "blog_post.txt",
+            "Why the Fed Is in No Hurry to Cut Rates",
+            ["Sam Whitfield"],
+            "2024-03-02",
+            3,
+            "The Federal Reserve's",
+            "Markets have already",
+        ),
+        # US broadcaster: "Name and Name, CNN", caption with an older date and a bare "Name/Reuters" credit
+        (
+            "us_broadcaster.txt",
+            "Kenya's top court blocks deployment of police officers to Haiti",
+            ["Larry Madowo", "Nimi Princewill"],
+            "2024-01-26",
+            3,
+            "Kenya's High Court",
+            "Haiti's prime minister",
+        ),
+        # Middle East broadcaster: "Published On 7 Mar 2024", [File: Name/Agency] caption
+        (
+            "mideast_broadcaster.txt",
+            "Jordan hosts Arab ministers for talks on Gaza aid corridor",
+            ["Ali Hassan"],
+            "2024-03-07",
+            3,
+            "Arab foreign ministers",
+            "Aid groups have urged",
+        ),
+        # Korean newspaper: "Published : Feb. 6, 2024 - 15:32", hyphenated given name, e-mail sign-off
+        (
+            "kr_newspaper.txt",
+            "Seoul to expand medical school quotas by 2,000 from next year",
+            ["Kim Min-ji"],
+            "2024-02-06",
+            3,
+            "The government said Tuesday",
+            "The Korea Medical Association",
+        ),
+        # European agency: "City, 01.02.2024 - " lead, no separate dateline above the body
+        (
+            "eu_agency_dotdate.txt",
+            "Flood warning system to be extended to smaller rivers",
+            [],
+            "2024-02-01",
+            4,
+            "Berne, 01.02.2024 -",
+            "The office said",
+        ),
+        # Indian newspaper: desk / site / "Updated: Jan 25, 2024, 14:05 IST" on one line, font-size chrome
+        (
+            "india_newspaper.txt",
+            "NATO begins its largest exercise in decades with 90,000 troops",
+            None,
+            "2024-01-25",
+            3,
+            "NATO on Thursday",
+            "Officials said",
+        ),
+        # European politics site: audio prompt, date before byline, related article with "Feb 28, 2024 10:04am"
+        (
+            "eu_politics_site.txt",
+            "Von der Leyen launches bid for second term at party congress",
+            ["Clara Jensen", "Piotr Nowak"],
+            "2024-03-07",
+            3,
+            "BUCHAREST —",
+            "The vote opens",
+        ),
+        # tech site: ISO date with time, "Comments (12)", "Last modified:" footer
+        (
+            "tech_news_iso.txt",
+            "Hospital chain confirms ransomware attack disrupted patient records",
+            ["Maya Lindqvist"],
+            "2024-03-11",
+            3,
+            "A hospital chain",
+            "Security researchers",
+        ),
+        # saved HTML: JSON-LD datePublished, "Headline | Outlet" <title>, related list with an older <time>
+        (
+            "jsonld_news.html",
+            "Port strike ends after dockworkers accept pay deal",
+            ["Ingrid Solberg"],
+            "2024-03-08",
+            3,
+            "Dockworkers at the country",
+            "“This is a fair result",
+        ),
+        # saved HTML: og:title and article:published_time, "Headline - Outlet" <title>, cookie banner
+        (
+            "opengraph_news.html",
+            "Drought forces water restrictions across southern provinces",
+            ["Rosa Delgado"],
+            "2024-02-19",
+            3,
+            "Authorities in five",
+            "Officials said",
+        ),
+        # saved HTML: government page, "Headline - GOV.UK" <title>, <time datetime> in a definition list
+        (
+            "gov_statement.html",
+            "Minister welcomes agreement on fisheries quotas",
+            None,
+            "2024-01-22",
+            3,
+            "The Fisheries Minister",
+            "Negotiations took place",
+        ),
+        # saved HTML: blog microdata (itemprop datePublished/author), "Headline » Blog" <title>
+        (
+            "blog_microdata.html",
+            "Notes from the climate talks: what changed this week",
+            ["Tomás Rivera"],
+            "2023-12-09",
+            3,
+            "Negotiators spent",
+            "The final session",
+        ),
+    ],
+)
+def test_page_copies(name, title, authors, published, n_body, first_body, last_body):
+    art = load_article(PAGES / name)
+    m = art.metadata
+    assert m["title"] == title
+    assert m["published"] == published
+    if authors is not None:
+        assert m["authors"] == authors
+    body = art.blocks[art.blocks["kind"] == "body"]["text"].tolist()
+    assert len(body) == n_body, body
+    assert body[0].startswith(first_body)
+    assert body[-1].startswith(last_body)
+    assert_offsets(art.text, art.blocks)
+    if name.endswith(".txt"):
+        assert list(zip(art.blocks["start"], art.blocks["end"])) == split_lines(art.text)
+
+
+HEAD = "City Hall Approves Budget For Next Year"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # press-release labels
+        (
+            f"FOR IMMEDIATE RELEASE\n{HEAD}\nRelease Date: March 6, 2024\n\n" + BODY,
+            {"title": HEAD, "published": "2024-03-06"},
+        ),
+        (f"{HEAD}\nFor Immediate Release: March 6, 2024\n\n" + BODY, {"published": "2024-03-06"}),
+        # year-first dotted date under an author line
+        (
+            f"News\n{HEAD}\nKim Min-ji\n2024.03.06 15:32\n\n" + BODY,
+            {"authors": ["Kim Min-ji"], "published": "2024-03-06"},
+        ),
+        # weekday between byline and date is not an author
+        (
+            f"{HEAD}\nBy Jane Doe | Wednesday, March 6, 2024\n\n" + BODY,
+            {"authors": ["Jane Doe"], "published": "2024-03-06"},
+        ),
+        # a page writing day-first slashed dates: 05/03/2024 is 5 March, not May 3
+        (
+            f"{HEAD}\nPublished 05/03/2024 - 10:02\nUpdated 25/03/2024\n\n" + BODY,
+            {"published": "2024-03-05", "updated": "2024-03-25"},
+        ),
+        # an agency credit alone on its line introduces the caption below it
+        (
+            f"Menu\n{HEAD}\n6 March 2024\nGetty Images\nThe mayor speaks to reporters outside the city hall\n" + BODY,
+            {
+                "title": HEAD,
+                "published": "2024-03-06",
+                "caption": "The mayor speaks to reporters outside the city hall",
+            },
+        ),
+        # dates in a related list or comments below the body are not the publication date
+        (f"{HEAD}\n\n" + BODY + "Related\nBudget talks stall\nPublished\n12 January 2024\nMore\n", {"published": None}),
+        (
+            f"{HEAD}\nMarch 6, 2024\n\n" + BODY + "Related articles\nBudget talks stall\nFeb 28, 2024 10:04am\n",
+            {"published": "2024-03-06"},
+        ),
+        # ... but a government footer stating one "Published" date is read when the header has none
+        (f"{HEAD}\n\n" + BODY + "Share this page\nPublished 6 March 2024\n", {"published": "2024-03-06"}),
+        # caption with an older date and a bare "Name/Agency" credit does not date the article
+        (
+            f"{HEAD}\nUpdated 6:12 AM EST, Fri March 8, 2024\n"
+            "Council members meet in the chamber on July 19, 2023. Jane Doe/Reuters\n" + BODY,
+            {"published": "2024-03-08", "photo_credit": "Jane Doe/Reuters"},
+        ),
+    ],
+)
+def test_dates_and_credits(text, expected):
+    art = Article.from_text(text)
+    for key, value in expected.items():
+        assert art.metadata[key] == value, key
+    body = art.blocks[art.blocks["kind"] == "body"]["text"].tolist()
+    assert len(body) == 2 and body[0].startswith("The council voted")
+
+
+@pytest.mark.parametrize(
+    ("lead", "published"),
+    [
+        ("Berne, 01.02.2024 - ", "2024-02-01"),
+        ("WASHINGTON (March 6, 2024) – ", "2024-03-06"),
+        ("NEW YORK, March 6, 2024 /PRNewswire/ -- ", "2024-03-06"),
+        # a date later in the first sentence is an event, not the dateline
+        ("After the storm of March 6, 2024, ", None),
+    ],
+)
+def test_date_opening_the_first_paragraph(lead, published):
+    art = Article.from_text(f"{HEAD}\n\n{lead}" + BODY)
+    assert art.metadata["published"] == published
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "published"),
+    [
+        (f"Press corner\n{HEAD}\nPress release\nBrussels, 6 March 2024\n\n", HEAD, "2024-03-06"),
+        (f"{HEAD}\nSource: Xinhua| 2024-03-06 15:32:10|Editor: Liu Wei\n\n", HEAD, "2024-03-06"),
+        (f"{HEAD}\n\nMarch 6, 2024 | Press Release\n\n", HEAD, "2024-03-06"),
+        (f"{HEAD}\nPosted On: 06 MAR 2024 3:32PM by PIB Delhi\n\n", HEAD, "2024-03-06"),
+        # a headline naming a date stays the title, and the date is not the publication date
+        (
+            "Statement on the Attack of March 6, 2024 in the Capital\n\n",
+            "Statement on the Attack of March 6, 2024 in the Capital",
+            None,
+        ),
+        # only a relative date: no publication date rather than a wrong one
+        (f"Home\n{HEAD}\nBy Jane Doe, Europe correspondent\n6 hours ago\n\n", HEAD, None),
+    ],
+)
+def test_dated_header_lines(header, title, published):
+    art = Article.from_text(header + BODY)
+    assert art.metadata["title"] == title
+    assert art.metadata["published"] == published
+    assert (art.blocks["kind"] == "body").sum() == 2
