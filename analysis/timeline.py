@@ -10,10 +10,12 @@ that clause.
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import re
 
 import pandas as pd
 
+from .dates import parse_date
 from .timex import find_timexes
 
 TIMELINE_COLUMNS = [
@@ -79,33 +81,109 @@ def _has_verb(s: str, a: int, b: int) -> bool:
     return _VERBISH.search(s, a, b) is not None
 
 
-def event_clause(s: str, a: int, b: int) -> tuple[int, int, str]:
-    """Return ``(start, end, phrase)``: the clause of ``s`` that the expression at ``a:b`` dates.
+# Prepositions that introduce an event noun phrase the expression can close: "during a visit to
+# Tokyo on Jan. 31", "after holding a briefing on Friday".
+_EVENT_PREP = re.compile(
+    r"\b(?:during|after|before|following|ahead\s+of|amid|amidst|at|upon|throughout|prior\s+to)\s+", re.I
+)
+_REL_START = re.compile(r"\s*(?:which|who|whom|whose)\b", re.I)
+# A predicate opening: an auxiliary, a modal, an adverb then a verb, or a past / third-person form.
+_PRED_START = re.compile(
+    r"\s*(?:(?:also|now|still|then|recently|later)\s+)?(?:(?:has|have|had|is|are|was|were|will|would|could|can|may|"
+    r"might|must|should|shall|did|does|do|said|says)\b|[a-z]{2,}ed\b)"
+)
+# "Subject, apposition without a verb, predicate": the apposition is dropped from the event.
+_APPOSITION = re.compile(r"([^,]{1,60}?),\s+([^,]{1,90}?),\s+(?=\S)")
 
-    The clause is the stretch between clause boundaries holding the expression, joined with the
-    next (or previous) one when it has no verb ("During a visit on Jan. 31, he said ...").  The
-    phrase is the clause without the expression and its preposition, shortened to a few words.
 
-    Examples
-    --------
-    >>> event_clause("The bank raised rates in December, which hurt buyers.", 25, 33)[2]
-    'The bank raised rates'
-    """
-    spans = _clauses(s)
-    i = next((k for k, (x, y) in enumerate(spans) if x <= a < y or x < b <= y), 0)
-    ca, cb = spans[i]
-    if not _has_verb(s, ca, cb):
-        if i + 1 < len(spans) and _has_verb(s, *spans[i + 1]):
-            cb = spans[i + 1][1]
-        elif i > 0:
-            ca = spans[i - 1][0]
-    before = _PREP_BEFORE.sub("", s[ca:a])
-    phrase = (before + " " + s[b:cb]).strip()
+def _tidy(phrase: str) -> str:
     phrase = _LEAD.sub("", phrase)
     phrase = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", phrase)).strip(" ,.;:“”\"'‘’")
     words = phrase.split()
     if len(words) > _MAX_WORDS:
         phrase = " ".join(words[:_MAX_WORDS]) + " …"
+    return phrase
+
+
+def _event_phrase(s: str, ca: int, a: int) -> int | None:
+    """Start of an event noun phrase ("a visit to Tokyo") that the expression at ``a`` closes, or None.
+
+    The phrase runs from the last event preposition of the clause before ``a`` to the expression; it
+    must hold more than the expression's own preposition and neither a comma nor a finite verb.
+    """
+    last = None
+    for m in _EVENT_PREP.finditer(s, ca, a):
+        last = m
+    if last is None:
+        return None
+    inner = _PREP_BEFORE.sub("", s[last.end() : a]).strip()
+    if not re.search(r"[A-Za-z]{2}", inner) or "," in inner or ";" in inner or _has_verb(s, last.end(), a):
+        return None
+    return last.end()
+
+
+def event_spans(s: str, a: int, b: int) -> tuple[int, int, str, list[tuple[int, int]]]:
+    """Return ``(start, end, phrase, pieces)``: :func:`event_clause` plus the stretches the phrase is made of.
+
+    ``pieces`` leave out what the phrase skips (a relative clause or apposition between subject and
+    predicate), so actors are looked up only where the event is told.
+    """
+    spans = _clauses(s)
+    i = next((k for k, (x, y) in enumerate(spans) if x <= a < y or x < b <= y), 0)
+    ca, cb = spans[i]
+    # 1. an event noun phrase closed by the expression: "During a visit to Tokyo on Jan. 31, ..."
+    pa = _event_phrase(s, ca, a)
+    if pa is not None:
+        pieces = [(pa, a)]
+        # an opening phrase ("During a visit ..., the minister said"): its actor is the main clause's subject
+        lead = re.match(r"[\s“\"‘(]*\w+(?:\s+of|\s+to)?\s+$", s[ca:pa])
+        comma = re.compile(r"\s*,\s*").match(s, b)
+        if lead and comma:
+            verb = _VERBISH.search(s, comma.end(), min(len(s), comma.end() + 80))
+            if verb and verb.start() > comma.end():
+                pieces.append((comma.end(), verb.start()))
+        return pa, b, _tidy(_PREP_BEFORE.sub("", s[pa:a])), pieces
+    # 2. a clause without a verb takes the next one (or the previous one)
+    if not _has_verb(s, ca, cb):
+        if i + 1 < len(spans) and _has_verb(s, *spans[i + 1]):
+            cb = spans[i + 1][1]
+        elif i > 0:
+            ca = spans[i - 1][0]
+    pieces = [(ca, a), (b, cb)]
+    # 3. "Subject, which/who ..., predicate": the subject is the previous clause, the relative clause is skipped
+    if i > 0 and ca == spans[i][0] and _REL_START.match(s, ca):
+        comma = s.find(",", ca, a)
+        if comma > 0 and _PRED_START.match(s, comma + 1):
+            sa, sb = spans[i - 1]
+            pieces = [(sa, sb), (comma + 1, a), (b, cb)]
+            ca = sa
+    # 4. "Subject, an apposition, predicate": the apposition is skipped
+    elif (m := _APPOSITION.match(s, pieces[0][0], a)) is not None and _PRED_START.match(s, m.end() - 1):
+        if not _has_verb(s, m.start(2), m.end(2)):
+            pieces = [(m.start(1), m.end(1)), (m.end() - 1, a), (b, cb)]
+    before = " ".join(s[x:y] for x, y in pieces[:-1])
+    phrase = _PREP_BEFORE.sub("", before.rstrip() + " ") + " " + s[pieces[-1][0] : pieces[-1][1]]
+    return ca, cb, _tidy(phrase), pieces
+
+
+def event_clause(s: str, a: int, b: int) -> tuple[int, int, str]:
+    """Return ``(start, end, phrase)``: the clause of ``s`` that the expression at ``a:b`` dates.
+
+    The clause is the stretch between clause boundaries holding the expression, joined with the
+    next (or previous) one when it has no verb.  An event noun phrase the expression closes ("during
+    a visit to Tokyo on Jan. 31") is the event itself; a relative clause or an apposition between the
+    subject and its predicate is skipped.  The phrase is shortened to a few words, without the
+    expression and its preposition.
+
+    Examples
+    --------
+    >>> event_clause("The bank raised rates in December, which hurt buyers.", 25, 33)[2]
+    'The bank raised rates'
+    >>> s = "During a visit to Paris on May 3, the minister spoke."
+    >>> event_clause(s, s.index("May"), s.index(","))[2]
+    'a visit to Paris'
+    """
+    ca, cb, phrase, _ = event_spans(s, a, b)
     return ca, cb, phrase
 
 
@@ -191,19 +269,22 @@ def extract_timeline(
     sids, kinds = sentences["sentence_id"].tolist(), sentences["kind"].tolist()
     starts, texts = sentences["start"].tolist(), sentences["text"].tolist()
     tags_of = _pipeline_tags(tokens)
+    iso = parse_date(published) if published else None  # parsed once, not per sentence
+    dct = _dt.date.fromisoformat(iso) if iso else None
     for idx, (sid, kind, sa, st) in enumerate(zip(sids, kinds, starts, texts)):
-        found = find_timexes(st, dct=published, state=state, tags=tags_of(sid, sa))
+        found = find_timexes(st, dct=dct, state=state, tags=tags_of(sid, sa))
         for tx in found:
             if kind == "dateline":
                 ea, eb, event = 0, len(st), _dateline_event(kinds, texts, idx)
+                pieces = [(ea, eb)]
             else:
-                ea, eb, event = event_clause(st, tx.start, tx.end)
+                ea, eb, event, pieces = event_spans(st, tx.start, tx.end)
             actors = ""
             if ents is not None:
                 names = [
                     str(a)
                     for _, a0, b0, a in by_sentence.get(sid, ())
-                    if a0 >= sa + ea and b0 <= sa + eb and isinstance(a, str) and a
+                    if isinstance(a, str) and a and any(a0 >= sa + x and b0 <= sa + y for x, y in pieces)
                 ]
                 actors = "; ".join(dict.fromkeys(names))
             row = (

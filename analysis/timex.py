@@ -279,6 +279,8 @@ def _duration(n: str, unit: str) -> str:
         n, code = (str(2 * int(n)) if n.isdigit() else n), "W"
     if code == "WE":
         n, code = (str(2 * int(n)) if n.isdigit() else n), "D"
+    if code == "DE":  # TimeML writes decades in years: "two decades" -> P20Y
+        n, code = (str(10 * int(n)) if n.isdigit() else n), "Y"
     t = "T" if unit in ("second", "minute", "hour") else ""
     return f"P{t}{n}{code}"
 
@@ -333,7 +335,7 @@ def _rules() -> list[tuple[str, re.Pattern]]:
         ("absolute_date", DATE_RE.pattern),
         (
             "month_day",
-            rf"(?:{_WD},?\s+)?{_MOD_PRE}?(?P<mon>{_MON_ANY})\s+(?P<d>{_DAYN})(?![\d:]|,?\s*{_YEAR4}\b|\s*-\s*\d)",
+            rf"(?:{_WD},?\s+)?{_MOD_PRE}?(?P<mon>{_MON_ANY})\s+(?P<d>{_DAYN})(?!\d|:\d|,?\s*{_YEAR4}\b|\s*-\s*\d)",
         ),
         (
             "day_month",
@@ -394,7 +396,18 @@ def _rules() -> list[tuple[str, re.Pattern]]:
             "ago",
             rf"{_APPROX}?(?P<n>{num}|(?:a\s+)?(?:few|couple\s+of))\s+(?P<unit>{_UNITS})\s+(?P<dir>ago|earlier|later|back|from\s+now|hence)(?![\w-])",
         ),
-        ("year_ago_adj", r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-before|prior-year|year-over-year)(?=\s+\w)"),
+        (
+            "year_ago_adj",
+            r"(?:the\s+)?(?P<w>year-earlier|year-ago|year-before|prior-year|year-over-year)(?:\s+periods?\b|(?=\s+\w))",
+        ),
+        (
+            "period",
+            rf"the\s+(?:(?:latest|most\s+recent|current)|(?P<y>{_YEAR4}))\s+period(?![\w-])",
+        ),
+        (
+            "the_year",
+            r"the\s+(?:(?:fiscal|full|calendar|whole|entire)\s+)?year(?![\w'’-]|\s+(?:before|after|earlier|later|ago|\d|two\s+thousand|nineteen|in\s+which|when|of\s+the))",
+        ),
         (
             "duration",
             rf"{_APPROX}?(?:the\s+)?(?:(?P<rel>past|last|next|first|coming|previous|final|latest|following|ensuing|preceding|initial|same|year-earlier|remaining|full)\s+)?(?P<n>{num}|(?:a\s+)?(?:few|couple\s+of))(?:\s+|-)(?:(?:calendar|business|trading|working|straight|consecutive|full|more|additional|long|short)\s+)?(?P<unit>{_UNITS})(?P<adj>-(?:long|old))?(?![\w-])",
@@ -471,6 +484,8 @@ _PRIORITY = {
             "month",
             "year",
             "fiscal_short",
+            "period",
+            "the_year",
             "vague",
         ]
     )
@@ -526,6 +541,9 @@ _VAGUE_DROP = {
     "all the time",
     "meanwhile",
     "shortly",
+    # "previously announced", "formerly known as": rarely annotated as temporal expressions
+    "previously",
+    "formerly",
 }
 
 
@@ -533,7 +551,7 @@ _VAGUE_DROP = {
 
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|won['’]t|['’]ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to|expects?\s+to|expected\s+to|"
-    r"scheduled|intends?\s+to|aims?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|upcoming|next)\b",
+    r"scheduled|intends?\s+to|aims?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|upcoming|next|as\s+(?:early|soon)\s+as)\b",
     re.I,
 )
 
@@ -548,11 +566,20 @@ def sentence_tags(s: str) -> list[tuple[int, int, str, str]]:
     return [(a, b, w, t) for (a, b), w, t in zip(spans, words, tag(words))]
 
 
+#: Verbs of planning: the plan's date usually lies ahead even when the verb is past.
+_PLAN_VERBS = frozenset(["planning", "plans", "plan", "scheduled", "slated"])
+
+
+#: Words one of which a sentence must hold for a verb in it to be read as future (modals, plan verbs).
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|plans?|planning|scheduled|slated)\b|\bwo(?:n['’]t)?\b|['’]ll\b", re.I)
+
+
 class _Tense:
     """Lazily POS-tag a sentence and report the tense of the verb nearest to a position."""
 
     def __init__(self, s: str, tags: Callable[[], list[tuple[int, int, str, str]]] | None = None) -> None:
         self.s = s
+        self.modal_future = False
         self._tags = tags
         self._toks: list[tuple[int, int, str, str]] | None = None
 
@@ -561,17 +588,33 @@ class _Tense:
             self._toks = self._tags() if self._tags is not None else sentence_tags(self.s)
         return self._toks
 
+    def maybe_future(self, start: int, end: int) -> bool:
+        """False when :meth:`at` cannot answer ``future``: no future cue in the sentence or the window."""
+        if "at" in self.__dict__:
+            return True  # a caller-supplied tense function: ask it
+        window = self.s[max(0, start - 60) : min(len(self.s), end + 40)]
+        return _FUTURE_CUE.search(self.s) is not None or _FUTURE_RE.search(window) is not None
+
     def at(self, start: int, end: int) -> str | None:
         """Return ``past``, ``future``, ``present`` or None for the clause around ``start:end``."""
         best: tuple[int, str] | None = None
-        for a, b, w, t in self.toks():
+        toks = self.toks()
+        for i, (a, b, w, t) in enumerate(toks):
             if start <= a < end:
                 continue
             lw = w.lower()
             if t == "MD" and lw in ("will", "'ll", "’ll", "shall", "wo"):
                 kind = "future"
             elif t == "MD" and lw in ("would", "could", "might", "may", "can", "should", "must"):
-                kind = "modal"
+                # "could come as early as Tuesday" looks ahead; "could have gone" looks back
+                nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
+                kind = "modal" if nxt in ("have", "'ve", "’ve", "not", "n't") else "modal_future"
+            elif (
+                t.startswith("VB")
+                and lw in _PLAN_VERBS
+                and (i == 0 or toks[i - 1][2].lower() not in ("had", "been", "as", "previously", "originally"))
+            ):
+                kind = "future"  # "were planning to drive around on Monday", "scheduled to resume Monday"
             elif t in ("VBD",) or (t == "VBN" and lw not in ("scheduled", "expected", "set", "due")):
                 kind = "past"
             elif t in ("VBZ", "VBP"):
@@ -586,10 +629,12 @@ class _Tense:
             if best is None or dist < best[0]:
                 best = (dist, kind)
         window = self.s[max(0, start - 60) : min(len(self.s), end + 40)]
-        if best is not None and best[1] in ("present", "modal") and _FUTURE_RE.search(window):
+        if best is not None and best[1] in ("present", "modal", "modal_future") and _FUTURE_RE.search(window):
             return "future"
         if best is None:
             return "future" if _FUTURE_RE.search(window) else None
+        if best[1] == "modal_future":
+            return "future" if self.modal_future else None
         return None if best[1] == "modal" else best[1]
 
 
@@ -600,6 +645,7 @@ class _Tense:
 class _Ctx:
     dct: _dt.date | None
     ref: str | None = None  # last resolved date value the text mentioned
+    focus: str | None = None  # the first quarter the text named: what a financial report is about
     tense: _Tense | None = None
     span: tuple[int, int] = (0, 0)
     unresolved: bool = field(default=False)
@@ -607,6 +653,13 @@ class _Ctx:
 
 def _tense(ctx: _Ctx) -> str | None:
     return ctx.tense.at(*ctx.span) if ctx.tense else None
+
+
+def _is_future(ctx: _Ctx) -> bool:
+    """Whether the clause is in the future tense; a sentence with no future cue is not tagged for it."""
+    if ctx.tense is None or not ctx.tense.maybe_future(*ctx.span):
+        return False
+    return _tense(ctx) == "future"
 
 
 def _month_num(mon: str) -> int:
@@ -644,10 +697,18 @@ def _pick_year(ctx: _Ctx, month: int, day: int | None, rel: str | None = None) -
     # News mostly reports the recent past and the near future: the nearest candidate wins unless
     # the clause's tense points the other way and that candidate is not too far off.
     nearest = min(cands, key=lambda c: (abs((c[1] - dct).days), c[0] > dct.year))
-    if all(abs((d - dct).days) > _TENSE_REACH for y, d in cands if y != nearest[0]):
+
+    def last_day(d: _dt.date) -> _dt.date:  # a month is past from its last day on
+        return d if day is not None else d + relativedelta(months=1, days=-1)
+
+    if all(
+        (dct - last_day(d)).days > _TENSE_REACH if d < dct else (d - dct).days > _TENSE_REACH
+        for y, d in cands
+        if y != nearest[0]
+    ):
         return nearest[0]  # no other reading within reach: the tense cannot change the answer
     tense = _tense(ctx)
-    if tense == "past" and past and (dct - max(past)[1]).days <= _TENSE_REACH:
+    if tense == "past" and past and (dct - last_day(max(past)[1])).days <= _TENSE_REACH:
         return max(past)[0]
     if tense == "future" and future and (min(future)[1] - dct).days <= _TENSE_REACH:
         return min(future)[0]
@@ -669,6 +730,20 @@ def _with_mod(mod: str | None) -> str | None:
     if m in ("mid", "the middle of"):
         return "MID"
     return None
+
+
+_YEAR_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z]))\b", re.I)
+_AGE_AFTER = re.compile(r"\s+old\b", re.I)
+_SHARE_OF = re.compile(r"\s+of\s+(?!\d|this|last|next|fiscal|the\s+(?:year|fiscal|current))", re.I)
+_ORDINAL_NOUN = re.compile(
+    r"\s+(?!(?:of|or|and|to|in|for|later|earlier|ago|before|after|longer|more|each|per|at|on|the)\b)[A-Za-z]"
+)
+#: Words after which "a week", "a year" is a length of time, not a rate ("within a week").
+_DURATION_BEFORE = re.compile(
+    r"\b(?:within|for|over|in|than|barely|about|nearly|almost|just|only|after|take|takes|took|last|lasted|"
+    r"least|him|her|them|us|me|you)\s+$",
+    re.I,
+)
 
 
 def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
@@ -743,8 +818,9 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
     if rule == "quarter":
         before = m.string[max(0, m.start() - 12) : m.start()].lower()
         after = m.string[m.end() : m.end() + 12].lower()
-        if re.search(r"\b(?:a|one|three|two|first|1st)[\s-]+$", before) or re.match(
-            r"\s+of\s+(?!\d|this|last|next)", after
+        bare = re.match(r"(?:the\s+)?(?:quarter|half)\b", text) is not None
+        if (bare and re.search(r"\b(?:a|one|three|two|first|1st)[\s-]+$", before)) or re.match(
+            r"\s+of\s+(?!\d|this|last|next|fiscal|the\s+(?:year|fiscal|current))", after
         ):
             return None  # "a quarter of the vote", "one half"
         if g["half"].lower() == "half" and not re.search(r"first|second|1st|2nd|last|final|latest|\d", text):
@@ -826,8 +902,7 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
         elif rel == "this":
             pass
         elif diff != 0:
-            tense = _tense(ctx)
-            if tense == "future":
+            if _is_future(ctx):
                 diff = diff + 7 if diff < 0 else diff
             else:
                 diff = diff - 7 if diff > 0 else diff
@@ -949,6 +1024,8 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
             pr = parse_value(ctx.ref)
             if pr and pr[0] == "quarter" and not anaphoric:
                 p, anchor = pr, "previous date"
+            elif ctx.focus and n == "1":
+                p, anchor = parse_value(ctx.focus), "previous date"
         if gran == "year" and p[0] in ("quarter", "half", "month") and anchor == "previous date":
             gran = p[0]
         if n == "X" or not n.replace(".", "").isdigit() or "." in n:
@@ -959,7 +1036,7 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
             )
         return "DATE", _fmt(gran, p[1] + _DELTA[unit] * (sign * int(n))), anchor
     if rule == "year_ago_adj":
-        ref = ctx.ref or dct_v
+        ref = ctx.focus or ctx.ref or dct_v
         if ref is None:
             return need_dct("XXXX")
         p = parse_value(ref)
@@ -967,11 +1044,33 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
             return None
         gran = p[0] if p[0] in ("quarter", "half", "year", "month") else "year"
         return "DATE", _fmt(gran, p[1] - relativedelta(years=1)), "previous date" if ctx.ref else "publication date"
+    if rule == "period":
+        if g.get("y") and ctx.focus:
+            return "DATE", f"{g['y']}{ctx.focus[4:]}", "previous date"
+        if g.get("y"):
+            return "DATE", g["y"], "none"
+        if ctx.focus:
+            return "DATE", ctx.focus, "previous date"
+        return None
+    if rule == "the_year":
+        if _YEAR_ENDED.match(m.string, m.end()):
+            return "DURATION", "P1Y", "none"  # "the year ended June 30": the twelve months before that date
+        if dct is None:
+            return need_dct("XXXX")
+        return "DATE", f"{dct.year:04d}", "publication date"
     if rule == "duration":
         n = _number(g["n"])
         if n is None:
             n = "X"
         unit = g["unit"].lower()
+        after = m.string[m.end() : m.end() + 24]
+        if (g.get("adj") or "").lower() == "-old" or _AGE_AFTER.match(after):
+            return None  # an age ("a 6-year-old boy", "52 years old"), not a period of time
+        fraction = (unit == "quarter" and n == "1") or "-quarters" in text
+        if fraction and _SHARE_OF.match(after):
+            return None  # "three-quarters of its imports": a fraction
+        if unit == "second" and n == "1" and not g.get("rel") and _ORDINAL_NOUN.match(after):
+            return None  # "a second group": the ordinal
         if unit.startswith("centur"):
             unit = "century"
         if (
@@ -998,9 +1097,29 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
         w = re.sub(r"\s+", " ", g["w"].lower())
         if w in _VAGUE_DROP:
             return None
+        if w == "future":
+            return None  # the adjective ("future losses") is rarely a temporal expression; "the future" is
+        if w == "soon" and (
+            m.string[max(0, m.start() - 3) : m.start()].lower() == "as "
+            and not m.string[m.end() : m.end() + 12].lower().startswith(" as possible")
+            or re.match(r"\s+(?:after|afterwards?|before|thereafter)\b", m.string[m.end() :], re.I)
+        ):
+            return None  # "as soon as he arrives", "soon after the vote": a conjunction, not a time
         if w.startswith(("in recent", "recent")):
             return "DATE", "PAST_REF", "none"
         return "DATE", _VAGUE_VALUE.get(w, "PRESENT_REF"), "none"
+    if rule == "set_rate" and _DURATION_BEFORE.search(m.string[max(0, m.start() - 12) : m.start()]):
+        return "DURATION", _duration("1", g["w"].split()[-1]), "none"
+    if (
+        rule == "set"
+        and g["w"].lower() == "quarterly"
+        and re.match(
+            r"\s+(?:[a-z]+\s+)?(?:dividend|results?|loss|profit|earnings|report|payment|rate|cash)\b",
+            m.string[m.end() :],
+            re.I,
+        )
+    ):
+        return None  # "its quarterly dividend": a property of the noun, not a recurrence
     if rule in ("set", "set_rate"):
         w = re.sub(r"\s+", " ", g["w"].lower())
         other = " other " in f" {w} "
@@ -1128,7 +1247,7 @@ def _quarter(
         if q <= cur:
             year = dct.year
         else:
-            year = dct.year if _tense(ctx) == "future" else dct.year - 1
+            year = dct.year if _is_future(ctx) else dct.year - 1
     if q is None:
         return "DATE", f"{year}-{unit}X", anchor
     return "DATE", f"{year}-{unit}{q}", anchor
@@ -1184,6 +1303,8 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "relative_unit": _UNIT_WORDS,
     "ago": frozenset(["ago", "earlier", "later", "back", "now", "hence"]),
     "year_ago_adj": frozenset(["year"]),
+    "period": frozenset(["period"]),
+    "the_year": frozenset(["year"]),
     "duration": _UNIT_WORDS,
     "duration_plural": _UNIT_WORDS,
     "past_future_unit": _UNIT_WORDS,
@@ -1199,6 +1320,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "time": frozenset([_DIGIT, "noon", "midnight", "midday", "midmorning", "mid", "midafternoon", "dawn", "dusk"]),
 }
 _WORD = re.compile(r"[a-z]+\d?|\d")
+_DIGITS = frozenset("0123456789")
 
 
 @functools.cache
@@ -1209,20 +1331,76 @@ def _name_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return periods, hols
 
 
+_MON3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DIGIT_SEP = re.compile(r"\d[-/]\d|\d\.\d\d?\.\d")
+_MON_NUM = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.I,
+)
+_YEAR_GATE = re.compile(r"(?:1[6-9]|20)\d\d")
+_TIME_WORDS = frozenset(["am", "pm", "m", "clock", "noon", "midnight", "midday", "midmorning", "midafternoon", "mid"])
+_TIME_WORDS |= {"dawn", "dusk"}
+_DECADE_WORDS = frozenset(
+    ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+)
+
+
+@functools.cache
+def _gates() -> dict[str, Callable[[str, str, set[str]], bool]]:
+    """Return rule → test of (sentence, lower-cased sentence, its words) that every match of the rule passes.
+
+    A sentence failing it cannot match the rule, so the (slower) rule is not run there.
+    """
+    periods, hols = _name_keys()
+    period_rx = re.compile("|".join(re.escape(p) for p in periods))
+    hol_rx = re.compile("|".join(re.escape(h) for h in hols))
+    return {
+        # absolute forms: digits joined by - or /, d.m.y digits, or a month name next to a number
+        "absolute_date": lambda s, low, w: bool(
+            _DIGIT_SEP.search(s) or (any(p in low for p in _MON3) and _MON_NUM.search(s))
+        ),
+        "year": lambda s, low, w: _YEAR_GATE.search(s) is not None,
+        "decade": lambda s, low, w: "0s" in low or "0's" in low or not w.isdisjoint(_DECADE_WORDS),
+        "time": lambda s, low, w: ":" in s or not w.isdisjoint(_TIME_WORDS),
+        "named_period": lambda s, low, w: period_rx.search(s) is not None,
+        "holiday": lambda s, low, w: hol_rx.search(low) is not None,
+    }
+
+
+@functools.cache
+def _rule_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Return trigger word → indices of the rules it triggers, and the rules without triggers."""
+    index: dict[str, list[int]] = {}
+    untriggered = []
+    for i, (name, _) in enumerate(_rules()):
+        trig = _TRIGGERS.get(name)
+        if trig is None:
+            untriggered.append(i)
+            continue
+        for w in trig:
+            index.setdefault(w, []).append(i)
+    return {w: tuple(v) for w, v in index.items()}, tuple(untriggered)
+
+
 def _candidates(s: str) -> list[tuple[int, int, str, re.Match]]:
     low = s.lower()
     words = set(_WORD.findall(low))
-    if any(w.isdigit() for w in words):
+    if not words.isdisjoint(_DIGITS):  # digits are one-character words
         words.add(_DIGIT)
-    periods, hols = _name_keys()
+    gates = _gates()
+    rules = _rules()
+    index, untriggered = _rule_index()
+    todo = set(untriggered)
+    for w in words:
+        hit = index.get(w)
+        if hit is not None:
+            todo.update(hit)
     out = []
-    for name, rx in _rules():
-        trig = _TRIGGERS.get(name)
-        if trig is not None and words.isdisjoint(trig):
-            continue
-        if name == "named_period" and not any(p in s for p in periods):
-            continue
-        if name == "holiday" and not any(h in low for h in hols):
+    for i in sorted(todo):
+        name, rx = rules[i]
+        gate = gates.get(name)
+        if gate is not None and not gate(s, low, words):
             continue
         for m in rx.finditer(s):
             if m.end() > m.start():
@@ -1325,7 +1503,7 @@ def find_timexes(
     if tense_of is not None:
         tense.at = tense_of  # type: ignore[method-assign]
     for a, b, name, m in _candidates(s):
-        ctx = _Ctx(dct=dct, ref=state.get("ref"), tense=tense, span=(a, b))
+        ctx = _Ctx(dct=dct, ref=state.get("ref"), focus=state.get("focus"), tense=tense, span=(a, b))
         res = _norm(name, m, ctx)
         if res is None:
             continue
@@ -1333,6 +1511,8 @@ def find_timexes(
         # trim leading/trailing spaces and commas from the extent
         t = s[a:b]
         lead = len(t) - len(t.lstrip(" ,"))
+        if name == "vague":  # "in the past" → "the past" (TimeML); "in recent years" stays whole
+            lead += len(_IN_THE.match(t[lead:]).group(0))
         trail = len(t) - len(t.rstrip(" ,"))
         a, b = a + lead, b - trail
         tx = Timex(a, b, s[a:b], typ, value, name, anchor, not ctx.unresolved)
@@ -1357,9 +1537,14 @@ def find_timexes(
             and parse_value(value)[0] != "years"
         ):
             state["ref"] = value
+            if name in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q[1-4]", value):
+                # the latest completed quarter named: what a results report is about
+                if value > state.get("focus", "") and (dct is None or value < _fmt("quarter", dct)):
+                    state["focus"] = value
     return _merge(s, out)
 
 
+_IN_THE = re.compile(r"(?:in|into|for)\s+(?=the\s)|", re.I)
 _JOIN = re.compile(r"^\s*(?:,\s*|\s+on\s+|\s+at\s+|\s+)?$")
 
 

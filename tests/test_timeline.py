@@ -122,6 +122,61 @@ def test_not_temporal(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The 6-year-old boy returned home.",
+        "Mr. Smith, 52 years old, will retire.",
+        "Iraq imports about three-quarters of its food.",
+        "It will be a second betrayal.",
+        "The company raised its quarterly dividend.",
+        "He left as soon as the talks ended.",
+        "The previously announced plan was dropped.",
+        "Future losses will be small.",
+    ],
+)
+def test_ages_fractions_and_adjectives_are_not_timexes(text):
+    assert [t.text for t in find_timexes(text, dct="2023-02-01")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the preposition stays out of the extent (TimeML)
+        ("Ties have grown in the past.", ("the past", "DATE", "PAST_REF")),
+        # a length of time after "within", a rate after a quantity
+        ("Troops must leave within a week.", ("a week", "DURATION", "P1W")),
+        ("The plant makes 700 cars a week.", ("a week", "SET", "P1W")),
+        # decades as durations are written in years
+        ("Prices rose for two decades.", ("two decades", "DURATION", "P20Y")),
+        # "a third-quarter loss": the article belongs to the noun
+        ("The firm posted a third-quarter loss.", ("third-quarter", "DATE", "2022-Q3")),
+        # the twelve months up to a date, or the year of the report
+        ("Net income for the year ended on that date rose.", ("the year", "DURATION", "P1Y")),
+        ("Sales for the full year rose.", ("the full year", "DATE", "2023")),
+        # a month named with a past verb lies behind the publication date even when its next return is nearer
+        ("He stepped down in March for health reasons.", ("March", "DATE", "2022-03")),
+        ("Talks could resume as early as Tuesday.", ("as early as Tuesday", "DATE", "2023-02-07")),
+        ("Protesters were planning to march on Saturday.", ("Saturday", "DATE", "2023-02-04")),
+    ],
+)
+def test_more_normalisation(text, expected):
+    dct = "2023-02-01" if "March" not in text else "2022-11-02"
+    if "full year" in text:
+        dct = "2023-05-01"
+    assert _one(text, dct) == expected
+
+
+def test_results_report_compares_with_the_quarter_a_year_before():
+    state: dict = {}
+    find_timexes("The bank posted a third-quarter loss of $5 million.", dct="2022-11-02", state=state)
+    find_timexes("Rates are set to rise on Dec. 15.", dct="2022-11-02", state=state)
+    (t,) = find_timexes("It earned $3 million a year ago.", dct="2022-11-02", state=state)
+    (u,) = find_timexes("The latest period included a gain.", dct="2022-11-02", state=state)
+    (w,) = find_timexes("Costs fell in the year-earlier period.", dct="2022-11-02", state=state)
+    assert (t.value, u.value, w.value) == ("2021-Q3", "2022-Q3", "2021-Q3")
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Prices rose in December.", "XXXX-12"),
@@ -180,6 +235,70 @@ def test_event_clause(sentence, timex, must_contain):
     a = sentence.index(timex)
     _, _, phrase = event_clause(sentence, a, a + len(timex))
     assert must_contain in phrase and timex not in phrase
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timex", "expected"),
+    [
+        # an event noun phrase the expression closes is the event, not the following main clause
+        ("During a visit to Paris on May 3, the minister spoke to reporters.", "May 3", "a visit to Paris"),
+        (
+            "The leaders shook hands after holding a joint briefing in Rome on March 2, 2021.",
+            "March 2, 2021",
+            "holding a joint briefing in Rome",
+        ),
+        ("Ahead of talks in Geneva on Friday, the envoy said little.", "Friday", "talks in Geneva"),
+        # a bare opening date dates the main clause
+        ("On Friday, the minister resigned.", "Friday", "the minister resigned"),
+        # the subject is kept and a relative clause or an apposition between it and the predicate skipped
+        (
+            "France, which is one of Europe's largest economies, has cut its taxes in recent years.",
+            "recent years",
+            "France has cut its taxes",
+        ),
+        (
+            "The company, a maker of steel pipes, reported a loss in the third quarter.",
+            "the third quarter",
+            "The company reported a loss",
+        ),
+        ("The bank raised rates in December, which hurt buyers.", "December", "The bank raised rates"),
+        # a relative clause that holds the expression is its own event
+        ("It issued a plan, which set a goal for 2030.", "2030", "set a goal"),
+    ],
+)
+def test_event_phrase(sentence, timex, expected):
+    a = sentence.index(timex)
+    _, _, phrase = event_clause(sentence, a, a + len(timex))
+    assert phrase == expected
+
+
+def _timeline_with_entities(text: str, names: list[str]) -> pd.DataFrame:
+    sents = pd.DataFrame({"sentence_id": [0], "kind": ["body"], "start": [0], "end": [len(text)], "text": [text]})
+    starts = [text.index(n) for n in names]
+    ents = pd.DataFrame(
+        {
+            "mention_id": list(range(len(names))),
+            "sentence_id": [0] * len(names),
+            "start": starts,
+            "end": [a + len(n) for a, n in zip(starts, names)],
+            "text": names,
+            "actor": names,
+        }
+    )
+    return extract_timeline(text, sents, published="2023-02-01", entities=ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "actors"),
+    [
+        # the visitor of an opening event phrase is the main clause's subject
+        ("During a visit to Tokyo on Jan. 31, Smith said talks went well.", ["Tokyo", "Smith"], "Tokyo; Smith"),
+        # an actor named only in a skipped relative clause is not an actor of the event
+        ("France, which is an ally of Germany, has cut taxes in recent years.", ["France", "Germany"], "France"),
+    ],
+)
+def test_actors_follow_the_event(text, names, actors):
+    assert _timeline_with_entities(text, names).loc[0, "actors"] == actors
 
 
 def test_actors_from_entities_in_clause():
