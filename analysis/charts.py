@@ -307,67 +307,13 @@ def top_bigrams(ngrams: pd.DataFrame, *, top_n: int = 15, source: str | None = N
     )
 
 
-def term_segments(
-    tokens: pd.DataFrame,
-    terms: pd.DataFrame,
-    *,
-    top_n: int = 6,
-    segments: int = 10,
-    lemma_of: Any = None,
-) -> pd.DataFrame:
-    """Count the top terms in equal segments of the story (token position), as a long table.
-
-    A token counts for a term when its lower-cased text, or ``lemma_of(text)``, equals the term;
-    the story's tokens are cut into ``segments`` equal runs in reading order.
-
-    Parameters
-    ----------
-    tokens : DataFrame
-        ``token_id, text`` in reading order (the ``tokens`` table).
-    terms : DataFrame
-        ``term, count``; the first ``top_n`` terms are counted.
-    top_n, segments : int
-        Number of terms and of segments.
-    lemma_of : callable, optional
-        Maps a lower-cased token to its lemma (for example a WordNet lemmatizer's ``lemmatize``).
-
-    Returns
-    -------
-    DataFrame
-        ``term, segment, count`` (``segment`` numbered from 1), zeros included.
-
-    Examples
-    --------
-    >>> toks = pd.DataFrame({"token_id": range(4), "text": ["Rain", "falls", "rain", "stops"]})
-    >>> term_segments(toks, pd.DataFrame({"term": ["rain"], "count": [2]}), segments=2)["count"].tolist()
-    [1, 1]
-    """
-    cols = ["term", "segment", "count"]
-    if not _has(tokens, ("text",)) or not _has(terms, ("term",)):
-        return pd.DataFrame(columns=cols)
-    top = terms["term"].astype(str).head(top_n).tolist()
-    wanted = set(top)
-    n_tok = len(tokens)
-    k = max(1, min(segments, n_tok))
-    counts = {(t, s): 0 for t in top for s in range(1, k + 1)}
-    for i, word in enumerate(tokens["text"].astype(str)):
-        low = word.lower()
-        term = low if low in wanted else None
-        if term is None and lemma_of is not None:
-            lem = lemma_of(low)
-            term = lem if lem in wanted else None
-        if term is not None:
-            counts[(term, i * k // n_tok + 1)] += 1
-    return pd.DataFrame([(t, s, c) for (t, s), c in counts.items()], columns=cols)
-
-
 def terms_through_story(segments: pd.DataFrame, *, source: str | None = None) -> go.Figure:
     """Draw how often each top term occurs in each segment of the story (lines, like Voyant's Trends).
 
     Parameters
     ----------
     segments : DataFrame
-        ``term, segment, count`` (see :func:`term_segments`).
+        ``term, segment, count`` (as :func:`analysis.terms.term_dispersion` returns).
     source : str, optional
         Source line.
 
@@ -545,33 +491,6 @@ def actor_positions(
         height=max(320, 170 + 30 * len(top)),
         empty=None if len(top) else "no actors in the story",
     )
-
-
-def cooccurrence_pairs(entities: pd.DataFrame) -> pd.DataFrame:
-    """Count sentences in which two different actors are both mentioned.
-
-    Returns
-    -------
-    DataFrame
-        ``actor_a, actor_b, sentences`` with ``actor_a < actor_b``, most frequent first.
-
-    Examples
-    --------
-    >>> ents = pd.DataFrame({"sentence_id": [0, 0, 1, 1], "actor": ["Peru", "Chile", "Chile", "Peru"]})
-    >>> cooccurrence_pairs(ents).values.tolist()
-    [['Chile', 'Peru', 2]]
-    """
-    cols = ["actor_a", "actor_b", "sentences"]
-    if not _has(entities, ("sentence_id", "actor")):
-        return pd.DataFrame(columns=cols)
-    counts: dict[tuple[str, str], int] = {}
-    for _, grp in entities.dropna(subset=["actor"]).groupby("sentence_id", sort=True):
-        names = sorted(set(grp["actor"].astype(str)))
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                counts[(a, b)] = counts.get((a, b), 0) + 1
-    df = pd.DataFrame([(a, b, n) for (a, b), n in counts.items()], columns=cols)
-    return df.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True]).reset_index(drop=True)
 
 
 def _pair_counts(cooc: pd.DataFrame) -> pd.Series:
@@ -890,18 +809,6 @@ def timeline(
 
 
 # -- all charts of an article -------------------------------------------------------------------
-def _maybe(func_name: str, module: Any, *args: Any, **kwargs: Any) -> pd.DataFrame | None:
-    """Call an optional table function of another stage; None when it is missing or fails."""
-    func = getattr(module, func_name, None)
-    if func is None:
-        return None
-    try:
-        out = func(*args, **kwargs)
-    except Exception:  # noqa: BLE001 - an optional table must not stop the other charts
-        return None
-    return out if isinstance(out, pd.DataFrame) else None
-
-
 def article_charts(article: Any, *, top_n: int = 15) -> dict[str, go.Figure]:
     """Build every chart of an article, keyed by :data:`CHART_NAMES`.
 
@@ -919,31 +826,16 @@ def article_charts(article: Any, *, top_n: int = 15) -> dict[str, go.Figure]:
     >>> list(article_charts(art)) == list(CHART_NAMES)
     True
     """
-    from . import entities as _entities
-    from . import terms as _terms
-    from .resources import wordnet_lemmatizer
-
     src = source_line(article.metadata)
-    terms = article.terms
-    ngrams = _maybe("ngrams", _terms, article.tokens, n=2)
-    if ngrams is None:
-        ngrams = _maybe("ngrams", _terms, article.tokens)
-    segs = _maybe("term_dispersion", _terms, article.tokens, terms, segments=10, top=6)
-    if segs is None or not {"term", "segment", "count"} <= set(segs.columns):
-        lem = wordnet_lemmatizer()
-        segs = term_segments(
-            article.tokens, terms, top_n=6, lemma_of=lambda w: lem.lemmatize(lem.lemmatize(w, "n"), "v")
-        )
-    cooc = _maybe("cooccurrence", _entities, article.entities)
-    if cooc is None or not {"actor_a", "actor_b"} <= set(cooc.columns):
-        cooc = cooccurrence_pairs(article.entities)
+    dispersion = article.term_dispersion
+    top_terms = dispersion[dispersion["rank"] <= 6] if "rank" in dispersion.columns else dispersion
     return {
-        "term_frequencies": term_frequencies(terms, top_n=top_n + 5, source=src),
-        "top_bigrams": top_bigrams(ngrams if ngrams is not None else pd.DataFrame(), top_n=top_n, source=src),
-        "terms_through_story": terms_through_story(segs, source=src),
+        "term_frequencies": term_frequencies(article.terms, top_n=top_n + 5, source=src),
+        "top_bigrams": top_bigrams(article.bigrams, top_n=top_n, source=src),
+        "terms_through_story": terms_through_story(top_terms, source=src),
         "actor_mentions": actor_mentions(article.actors, top_n=top_n, source=src),
         "actor_positions": actor_positions(article.entities, article.story_sentences, top_n=10, source=src),
-        "cooccurrence": cooccurrence(cooc, top_n=12, source=src),
+        "cooccurrence": cooccurrence(article.cooccurrence, top_n=12, source=src),
         "quotes_per_speaker": quotes_per_speaker(article.quotes, top_n=top_n, source=src),
         "timeline": timeline(
             article.timeline, sentences=article.sentences, published=article.metadata.get("published"), source=src

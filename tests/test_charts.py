@@ -58,7 +58,7 @@ def _sample_figures():
         ),
         charts.actor_mentions(actors, source=SRC),
         charts.actor_positions(ents, pd.DataFrame({"sentence_id": [0, 1]}), source=SRC),
-        charts.cooccurrence(charts.cooccurrence_pairs(ents), source=SRC),
+        charts.cooccurrence(pd.DataFrame({"actor_a": ["Ann Lee"], "actor_b": ["Peru"], "sentences": [1]}), source=SRC),
         charts.quotes_per_speaker(pd.DataFrame({"speaker": ["Ann Lee"], "kind": ["direct"]}), source=SRC),
         charts.timeline(
             pd.DataFrame({"text": ["Monday"], "value": ["2023-01-30"], "date_start": ["2023-01-30"]}), source=SRC
@@ -109,23 +109,6 @@ def test_top_bigrams_reads_ngram_shapes(ngrams, expected):
     assert charts.chart_data(charts.top_bigrams(ngrams))["ngram"].tolist() == expected
 
 
-@pytest.mark.parametrize(
-    ("words", "segments", "expected"),
-    [
-        (["rain", "x", "x", "rain"], 2, [1, 1]),
-        (["rain", "rain", "x", "x"], 2, [2, 0]),
-        (["Rains", "x", "x", "x"], 4, [1, 0, 0, 0]),  # matched through the lemma function
-        (["rain"], 10, [1]),  # never more segments than tokens
-    ],
-)
-def test_term_segments(words, segments, expected):
-    toks = pd.DataFrame({"token_id": range(len(words)), "text": words})
-    out = charts.term_segments(
-        toks, pd.DataFrame({"term": ["rain"], "count": [1]}), segments=segments, lemma_of=lambda w: w.rstrip("s")
-    )
-    assert out.sort_values("segment")["count"].tolist() == expected
-
-
 def test_actor_mentions_coloured_by_type():
     actors = pd.DataFrame(
         {"actor": ["A", "B", "C"], "actor_type": ["person", "country", "person"], "mentions": [1, 5, 3], "quotes": 0}
@@ -157,19 +140,6 @@ def test_actor_positions_bins_long_stories():
 def test_cooccurrence_matrix_symmetric(cooc, expected):
     z = [list(r) for r in charts.cooccurrence(cooc).data[0].z]
     assert z == [[0, expected], [expected, 0]]
-
-
-@pytest.mark.parametrize(
-    ("sentence_ids", "actors", "expected"),
-    [
-        ([0, 0, 0], ["A", "B", "C"], [("A", "B", 1), ("A", "C", 1), ("B", "C", 1)]),
-        ([0, 0, 1], ["A", "A", "B"], []),  # the same actor twice is no pair
-        ([0, 0, 1, 1], ["B", "A", "A", "B"], [("A", "B", 2)]),
-    ],
-)
-def test_cooccurrence_pairs(sentence_ids, actors, expected):
-    out = charts.cooccurrence_pairs(pd.DataFrame({"sentence_id": sentence_ids, "actor": actors}))
-    assert [tuple(r) for r in out.itertuples(index=False)] == expected
 
 
 def test_quotes_per_speaker_stacks_kinds_and_names_unattributed():
