@@ -404,13 +404,19 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
             while k < n and k <= j + 4 and _is_cap(words[k]):
                 k += 1
         agency = k + 2 < n and words[k] == "(" and _is_cap(words[k + 1]) and words[k + 2] == ")"
-        if agency or (k < n and _is_date(words[k]) and n <= k + 6):
+        dash = k + 1 < n and words[k] in _DATELINE_DASHES  # "ALBANY, N.Y. – The governor said"
+        if agency or dash or (k < n and _is_date(words[k]) and n <= k + 6):
             m = _lex_match(words, 0, lex, True)
             if not m or m[0] == j:
                 segs.append([0, j, "dateline", m[1] if m else None])
                 i = j
+                if k > j + 1 and not _lex_match(words, j + 1, lex, True):
+                    segs.append([j + 1, k, "dateline", None])  # the region after the city is a place
+                    i = k
                 if agency and k + 3 < n and words[k + 3] in _DATELINE_DASHES:
                     first = k + 4  # the story's first word follows the dash: its capital is the sentence's
+                elif dash:
+                    first = k + 1
     while i < n:
         w = words[i]
         m = _lex_match(words, i, lex, headline)
@@ -695,8 +701,9 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
             elif kind == "dateline":
                 if entry is not None:
                     m.actor, m.actor_type, m.how = entry.actor, entry.actor_type, entry.how
-                else:
+                else:  # a place the lexicon does not know: "ALBANY" is Albany
                     m.actor_type = "place"
+                    m.actor = m.key.title() if _is_allcaps(m.key) and "." not in m.key else m.key
                 m.rule, m.strong = "dateline", True
             elif kind == "nominal":
                 m.how, m.rule = "nominal", "nominal"

@@ -279,3 +279,24 @@ def test_boundaries(text, absent, present):
     texts = set(_ents(text)["text"])
     assert absent not in texts
     assert present in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agency dateline: the city (unknown to the lexicon) and its region are places, and the
+        # capitalised word after the dash only opens the sentence
+        (
+            "ALBANY, N.Y. – The governor today announced grants to bring internet to rural counties.",
+            [("ALBANY", "Albany", "place"), ("N.Y.", "N.Y.", "place")],
+        ),
+        (
+            "SPRINGFIELD (Reuters) - Police said on Monday that the bridge would reopen.",
+            [("SPRINGFIELD", "Springfield", "place"), ("Reuters", "Reuters", "org")],
+        ),
+    ],
+)
+def test_dateline_places_and_sentence_start(text, expected):
+    art = Article.from_text(text, layout="plain")
+    got = [tuple(r) for r in art.entities[["text", "actor", "actor_type"]].itertuples(index=False)]
+    assert got == expected
