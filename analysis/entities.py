@@ -452,6 +452,12 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
                 break
             if words[j - 1] == ".":
                 j -= 1
+            t = _title_match(words, j, lex) if j < n else 0
+            if t and all(_common_word(w.lower()) for w in words[i:j]):
+                # "Energy Minister", "Fisheries Secretary": a portfolio is part of the title, not a name
+                segs.append([i, t, "title", None])
+                i = t
+                continue
             segs.append([i, j, "run", None])
             i = j
             continue
