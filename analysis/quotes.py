@@ -1449,6 +1449,13 @@ class _Resolver:
         low = mention_text.lower()
         # 1. entities overlapping the mention: the one closest to its end (the head), persons first
         ents = self._entities_in(a, b)
+        if ents and re.search(r"\s(?:and|&)\s", mention_text):
+            # "he and Stoltenberg said": coordinated people speak together
+            people = list(dict.fromkeys(e[2] for e in sorted(ents) if e[3] == "person"))
+            if len(people) >= 2:
+                row.speaker = "; ".join(sorted(people, key=lambda n: self.first_seen.get(n, 0)))
+                row.speaker_rule = "coordinated people"
+                return
         if ents and m.rule != "group":
             ents.sort(key=lambda e: (abs(b - e[1]), e[3] != "person", -(e[1] - e[0])))
             e = ents[0]

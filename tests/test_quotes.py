@@ -472,3 +472,14 @@ def test_question_split_from_its_cue():
     q = quotes_of(text, pd.DataFrame())
     row = _row(q, "Why now?")
     assert row["speaker"] == "Jane Doe" and row["speaker_text"] == "Jane Doe" and row["cue"] == "asked"
+
+
+def test_coordinated_people_speak_together():
+    text = "Prime Minister Ann Lee met President Tom Berg. Lee and Berg said they would meet again in May."
+    art = Article.from_text(text, layout="plain")
+    row = art.quotes.iloc[0]
+    assert (row.speaker_text, row.speaker, row.speaker_rule) == (
+        "Lee and Berg",
+        "Ann Lee; Tom Berg",
+        "coordinated people",
+    )
