@@ -20,9 +20,10 @@ HTML pages (``.html``, ``.htm``) go through trafilatura: scripts, styles and pag
 dropped.  The page's own structured metadata wins over trafilatura's guesses: the JSON-LD article
 object (``datePublished``, ``headline``, ``author``), ``article:published_time`` and similar
 ``<meta>`` tags, ``itemprop="datePublished"``, then the first ``<time datetime>`` outside asides,
-navigation and footers; the title drops a " | Outlet" suffix.  The text and the text handed to the layout recogniser is composed as a title line, a byline
-(``By ...``), a dateline (``Published: YYYY-MM-DD``), a blank line, and the main text paragraphs
-separated by blank lines, so title, authors and date come out through the normal layout path.
+navigation and footers; the title drops a " | Outlet" suffix.  The article text (what the offsets
+index) is composed as a title line, a byline (``By ...``), a dateline (``Published: YYYY-MM-DD``),
+a blank line, and the main text paragraphs separated by blank lines, so title, authors and date come
+out through the normal layout path.
 Markup-like words written in the article's prose (``&lt;b&gt;``) are text and stay text.
 """
 
