@@ -30,6 +30,7 @@ Markup-like words written in the article's prose (``&lt;b&gt;``) are text and st
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -117,6 +118,8 @@ def read_article_file(path: str | Path) -> tuple[str, dict]:
     >>> read_article_file(p)
     ('He said “yes”.\\r\\n', {})
     """
+    if not isinstance(path, str | os.PathLike):
+        raise ArticleError(f"{path!r}: expected a file path (str or Path), got {type(path).__name__}")
     p = Path(path)
     if not p.exists():
         raise ArticleError(f"{p}: file not found")

@@ -366,3 +366,9 @@ def test_html_structured_metadata(head, body, title, published):
 )
 def test_clean_title(title, h1s, site, expected):
     assert _clean_title(title, h1s, site) == expected
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"bytes-path"])
+def test_a_path_that_is_not_a_path(bad):
+    with pytest.raises(ArticleError, match="expected a file path"):
+        load_article(bad)
