@@ -140,11 +140,28 @@ class Article:
         return _entities.cooccurrence(self.entities)
 
     @cached_property
-    def timeline(self) -> pd.DataFrame:
-        """One row per temporal expression, normalised against the publication date."""
+    def _timeline_context(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """Sentences the timeline reads (story plus title, caption, datelines...), their tokens and
+        entity mentions: the story's tokens are reused, only the other sentences are tagged."""
         sents = self.sentences[~self.sentences["kind"].isin(NON_TIMELINE_KINDS)]
+        extra = sents[~sents["kind"].isin(STORY_KINDS)]
+        if extra.empty:
+            return sents, self.tokens, self.entities
+        tokens = pd.concat([self.tokens, tokenize(self.text, extra)], ignore_index=True).sort_values(
+            "start", ignore_index=True
+        )
+        return sents, tokens, _entities.extract_entities(self.text, sents, tokens)
+
+    @cached_property
+    def timeline(self) -> pd.DataFrame:
+        """One row per temporal expression, normalised against the publication date.
+
+        The actors of each row come from the clause it dates, in any sentence the timeline reads
+        (a caption's date gets the caption's people).
+        """
+        sents, tokens, entities = self._timeline_context
         return _timeline.extract_timeline(
-            self.text, sents, published=self.metadata.get("published"), entities=self.entities, tokens=self.tokens
+            self.text, sents, published=self.metadata.get("published"), entities=entities, tokens=tokens
         )
 
     @cached_property

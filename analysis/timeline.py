@@ -142,6 +142,9 @@ def event_spans(s: str, a: int, b: int) -> tuple[int, int, str, list[tuple[int, 
             verb = _VERBISH.search(s, comma.end(), min(len(s), comma.end() + 80))
             if verb and verb.start() > comma.end():
                 pieces.append((comma.end(), verb.start()))
+        elif not lead:
+            # "A and B shook hands after holding talks on Jan. 31": the clause's own actors took part
+            pieces.append((ca, pa))
         return pa, b, _tidy(_PREP_BEFORE.sub("", s[pa:a])), pieces
     # 2. a clause without a verb takes the next one (or the previous one)
     if not _has_verb(s, ca, cb):

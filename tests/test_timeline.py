@@ -333,3 +333,22 @@ def test_article_without_publication_date_marks_unresolved():
 def test_named_period_interval_from_data():
     (t,) = find_timexes("The first such step since World War II.", dct="2023-02-01")
     assert (t.date_start[:4], t.date_end[:4]) == ("1939", "1945")
+
+
+def test_caption_dates_get_the_caption_people_as_actors():
+    text = (
+        "Leaders Agree on Fishing Quotas After Long Talks\n"
+        "Prime Minister Ann Lee and President Tom Berg shake hands after holding talks in Oslo on Jan. 31, 2023. "
+        "(Kari Nordmann/Reuters)\n"
+        "By Jane Doe\n"
+        "Feb. 1, 2023\n\n"
+        "The two leaders agreed on new fishing quotas for the shared waters, officials said on Wednesday.\n"
+        "Lee said the deal would protect jobs in coastal towns for years to come.\n"
+    )
+    art = Article.from_text(text)
+    row = art.timeline[art.timeline["text"] == "Jan. 31, 2023"].iloc[0]
+    assert art.sentences.set_index("sentence_id").loc[row.sentence_id, "kind"] == "caption"
+    assert row.value == "2023-01-31"
+    assert {"Ann Lee", "Tom Berg", "Oslo"} <= set(row.actors.split("; "))
+    # the story's actors table still counts story mentions only: the caption-only people are not in it
+    assert not {"Tom Berg", "Oslo"} & set(art.actors["actor"])
