@@ -1450,7 +1450,7 @@ class _Resolver:
         # 1. entities overlapping the mention: the one closest to its end (the head), persons first
         ents = self._entities_in(a, b)
         if ents and re.search(r"\s(?:and|&)\s", mention_text):
-            # "he and Stoltenberg said": coordinated people speak together
+            # "she and Berg said": coordinated people speak together
             people = list(dict.fromkeys(e[2] for e in sorted(ents) if e[3] == "person"))
             if len(people) >= 2:
                 row.speaker = "; ".join(sorted(people, key=lambda n: self.first_seen.get(n, 0)))
