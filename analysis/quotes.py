@@ -704,6 +704,8 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
             continue  # "the said", "a reported", "his claims"
         if prev_low == "to" or (verb.form in ("pp", "past") and prev is not None and toks[ci - 1].low in aux_be):
             continue  # infinitive or passive: the subject is not the speaker
+        if ci > 0 and toks[ci - 1].low in ("as", "than") and (ci + 1 >= len(toks) or not toks[ci + 1].is_word):
+            continue  # "as expected,", "than reported.": a comparison, nobody speaks
         # "shows that", "say that": a complementizer makes a noun-like form a verb
         that_next = ci + 1 < len(toks) and toks[ci + 1].text == "that" and prev is not None and prev.is_word
         if verb.noun and verb.form in ("base", "s") and not that_next:
@@ -769,7 +771,21 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
         next_cue = next((b for b in bounds[idx + 1 :] if b is not None and b > cue_end), None)
         if layout == "coordinated":
             prior = [c for c in cues if c.speaker is not None]
-            cue.speaker = prior[-1].speaker if prior else _subject(s, ci)
+            # "X said the figures showed A but admitted B": a speaker right after an earlier cue
+            # ("said the figures") is inside that cue's report; the coordinated verb shares the
+            # subject of the report itself
+            outer = [
+                c
+                for c in prior
+                if not any(
+                    o is not c
+                    and o.end <= c.speaker.start
+                    and re.fullmatch(r"\s*(?:that\s+)?", s.masked[o.end - s.start : c.speaker.start - s.start])
+                    for o in cues
+                )
+            ]
+            pick = outer or prior
+            cue.speaker = pick[-1].speaker if pick else _subject(s, ci)
             layout = "clause"
             cue.rule = "coordinated"
         if layout == "inverted":

@@ -483,3 +483,28 @@ def test_coordinated_people_speak_together():
         "Ann Lee; Tom Berg",
         "coordinated people",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison is no cue; the British spelling of a reporting verb is one
+        (
+            "The bank kept its rate unchanged, as expected, and its governor signalled that cuts were unlikely.",
+            [("indirect", "its governor", "signalled", "cuts were unlikely.")],
+        ),
+        # the coordinated verb shares the subject of the report, not of the clause inside it
+        (
+            "The health secretary said the figures showed progress but admitted there was much more to do.",
+            [
+                ("indirect", "The health secretary", "said", "the figures showed progress"),
+                ("indirect", "The health secretary", "admitted", "there was much more to do."),
+            ],
+        ),
+    ],
+)
+def test_comparisons_spellings_and_coordinated_reports(text, expected):
+    art = Article.from_text(text, layout="plain")
+    rows = art.quotes[art.quotes["cue"].isin([e[2] for e in expected])]
+    got = [tuple(r) for r in rows[["kind", "speaker_text", "cue", "text"]].itertuples(index=False)]
+    assert got == expected
