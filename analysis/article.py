@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import pandas as pd
 
@@ -22,8 +22,13 @@ from .dates import parse_date
 from .errors import ArticleError
 from .io import read_article_file
 from .layout import recognise
+from .plotting import ArticlePlot
 from .sentences import split_sentences
 from .tokens import tokenize
+
+if TYPE_CHECKING:
+    from .render import Html
+    from .widget import Explorer
 
 #: Block kinds whose sentences are the story itself (entities, quotes and terms are read from them).
 STORY_KINDS = ("body", "heading")
@@ -80,6 +85,42 @@ class Article:
     def __repr__(self) -> str:
         title = self.metadata.get("title") or ""
         return f"<Article {self.source or '<text>'!s}: {title[:60]!r}, {len(self.text)} chars>"
+
+    @cached_property
+    def plot(self) -> ArticlePlot:
+        """Every chart of the article, its tables filled in: ``art.plot.actor_mentions(top_n=10)``.
+
+        Each method returns the same plotly ``Figure`` as the :mod:`analysis.charts` function called
+        with this article's tables (see :mod:`analysis.plotting`).
+        """
+        return ArticlePlot(self)
+
+    def _repr_html_(self) -> str:
+        """A compact card for notebooks: title, outlet, date, authors, counts, top actors and speakers."""
+        from .render import article_card
+
+        return str(article_card(self))
+
+    def show(self, *, entities: bool = True, quotes: bool = True) -> Html:
+        """Return the article text, escaped, with entities, quotes and speakers highlighted.
+
+        Displays itself when it is the last expression of a notebook cell (no network needed).
+        """
+        from .render import render_article
+
+        return render_article(self, entities=entities, quotes=quotes)
+
+    def explore(self, *, actor: str = "", term: str = "") -> Explorer:
+        """Return a widget with linked views: actors, the highlighted text, quotes, mentions,
+        timeline rows, co-occurring actors, keyword in context and a term's dispersion.
+
+        Clicking an actor's bar selects it; its traits ``actor`` and ``term`` select from Python, and
+        its ``quotes``, ``mentions``, ``timeline`` and ``kwic`` DataFrames hold the current panes
+        (see :mod:`analysis.widget`).
+        """
+        from .widget import Explorer
+
+        return Explorer(self, actor=actor, term=term)
 
     # -- layout -------------------------------------------------------------------------------
     @cached_property

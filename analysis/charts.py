@@ -3,14 +3,19 @@
 Every builder takes the tables the earlier stages produced (never the raw text), draws them with one
 visual template (:data:`TEMPLATE`: title, axis labels, a source line naming the article, the
 Okabe–Ito colour-blind-safe palette, dash and marker shapes that survive grey-scale printing), and
-attaches the data behind the chart so :func:`chart_data` (and :func:`analysis.export.export`) can
-write it as CSV.  An empty table gives a figure with a "no data" note, never an exception.
+stores the data behind the chart in ``fig.layout.meta`` — ``{"chart": <builder name>, "data":
+{"columns": [...], "data": [[...], ...]}}`` (pandas' ``split`` orient, JSON types) — so it survives
+``go.Figure(fig)``, ``fig.to_json()`` and ``plotly.io.from_json``; :func:`chart_data` reads it back as
+a DataFrame and :func:`analysis.export.export` writes it as CSV.  An empty table gives a figure
+with a "no data" note, never an exception.
 
-:func:`article_charts` builds every chart of an :class:`~analysis.article.Article` in a stable order.
+:func:`article_charts` builds every chart of an :class:`~analysis.article.Article` in a stable order
+(through ``article.plot``, :mod:`analysis.plotting`).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -95,14 +100,28 @@ def source_line(metadata: dict | None) -> str:
 def chart_data(fig: go.Figure) -> pd.DataFrame:
     """Return the table behind a figure made by one of this module's builders.
 
+    The table travels in ``fig.layout.meta["data"]`` (columns and rows, JSON types), so copies and
+    JSON round trips of the figure keep it; a figure from elsewhere gives an empty DataFrame.
+
     Examples
     --------
     >>> fig = term_frequencies(pd.DataFrame({"term": ["rain", "spain"], "count": [3, 1]}))
-    >>> chart_data(fig)["term"].tolist()
+    >>> chart_data(go.Figure(fig))["term"].tolist()
     ['rain', 'spain']
+    >>> fig.layout.meta["data"]["columns"]
+    ['rank', 'term', 'count']
     """
-    data = getattr(fig, "_workbook_data", None)
-    return pd.DataFrame() if data is None else data.copy()
+    meta = fig.layout.meta
+    data = meta.get("data") if isinstance(meta, dict) else None
+    if not isinstance(data, dict) or "columns" not in data:
+        return pd.DataFrame()
+    rows = [list(r) for r in data.get("data", [])]
+    return pd.DataFrame(rows, columns=list(data["columns"])).infer_objects()
+
+
+def _meta_data(data: pd.DataFrame) -> dict:
+    """Return ``data`` as JSON-ready ``{"columns", "data"}`` (dates as ISO strings, NaN as None)."""
+    return json.loads(data.reset_index(drop=True).to_json(orient="split", index=False, date_format="iso"))
 
 
 def chart_name(fig: go.Figure) -> str | None:
@@ -130,7 +149,7 @@ def _finish(
         title={"text": title},
         width=WIDTH,
         height=int(height),
-        meta={"chart": name},
+        meta={"chart": name, "data": _meta_data(data)},
         margin={"b": bottom},
     )
     if xlabel is not None:
@@ -163,7 +182,6 @@ def _finish(
         )
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
-    fig._workbook_data = data.reset_index(drop=True)  # builders' data, for CSV export
     return fig
 
 
@@ -809,15 +827,16 @@ def timeline(
 
 
 # -- all charts of an article -------------------------------------------------------------------
-def article_charts(article: Any, *, top_n: int = 15) -> dict[str, go.Figure]:
-    """Build every chart of an article, keyed by :data:`CHART_NAMES`.
+def article_charts(article: Any, *, top_n: int | None = None) -> dict[str, go.Figure]:
+    """Build every chart of an article, keyed by :data:`CHART_NAMES` (``article.plot.all()``).
 
     Parameters
     ----------
     article : Article
         A loaded article.
-    top_n : int
-        Number of terms, bigrams and actors drawn.
+    top_n : int, optional
+        Number of terms, bigrams, actors and speakers drawn (default:
+        :data:`analysis.plotting.TOP_N`, the one default of every ``art.plot`` chart).
 
     Examples
     --------
@@ -826,18 +845,8 @@ def article_charts(article: Any, *, top_n: int = 15) -> dict[str, go.Figure]:
     >>> list(article_charts(art)) == list(CHART_NAMES)
     True
     """
-    src = source_line(article.metadata)
-    dispersion = article.term_dispersion
-    top_terms = dispersion[dispersion["rank"] <= 6] if "rank" in dispersion.columns else dispersion
-    return {
-        "term_frequencies": term_frequencies(article.terms, top_n=top_n + 5, source=src),
-        "top_bigrams": top_bigrams(article.bigrams, top_n=top_n, source=src),
-        "terms_through_story": terms_through_story(top_terms, source=src),
-        "actor_mentions": actor_mentions(article.actors, top_n=top_n, source=src),
-        "actor_positions": actor_positions(article.entities, article.story_sentences, top_n=10, source=src),
-        "cooccurrence": cooccurrence(article.cooccurrence, top_n=12, source=src),
-        "quotes_per_speaker": quotes_per_speaker(article.quotes, top_n=top_n, source=src),
-        "timeline": timeline(
-            article.timeline, sentences=article.sentences, published=article.metadata.get("published"), source=src
-        ),
-    }
+    from .plotting import TOP_N, ArticlePlot  # plotting builds on this module
+
+    plot = getattr(article, "plot", None)
+    plot = plot if isinstance(plot, ArticlePlot) else ArticlePlot(article)
+    return plot.all(top_n=TOP_N if top_n is None else top_n)

@@ -1,0 +1,122 @@
+"""``.plot`` accessors: every chart of :mod:`analysis.charts` one call away, like pandas' ``df.plot``.
+
+``art.plot.actor_mentions()`` is ``charts.actor_mentions(art.actors, top_n=TOP_N,
+source=charts.source_line(art.metadata))``: each method fills in what its owner already knows
+(tables, sentences, publication date, source line) and returns the very same plotly ``Figure`` as
+the functional call, which stays the API for custom tables.  Every chart with a ``top_n`` uses one
+default, :data:`TOP_N`.
+
+The pattern is reusable: :class:`PlotAccessor` holds the owner, its source line and the generic
+``plot(kind)`` / ``plot.all()``; a subclass adds one method per chart and its owner exposes it as
+``plot = cached_property(MyPlot)`` (as :class:`~analysis.article.Article` does with
+:class:`ArticlePlot`).  A corpus accessor subclasses it the same way with its own tables.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import plotly.graph_objects as go
+
+from . import charts
+
+#: The one default number of bars, rows or lines of every chart that takes ``top_n``.
+TOP_N = 10
+
+
+class PlotAccessor:
+    """Base of the ``.plot`` accessors: the owner, its source line, ``plot(kind)`` and ``plot.all()``.
+
+    Subclasses list their chart methods in :attr:`kinds` (in display order); each method takes
+    ``top_n`` (when the chart has one) and keyword options, and returns a ``Figure``.
+    """
+
+    #: Chart method names, in the order :meth:`all` returns them.
+    kinds: tuple[str, ...] = ()
+
+    def __init__(self, owner: Any) -> None:
+        self._owner = owner
+
+    @property
+    def source(self) -> str:
+        """The source line drawn under every chart (from the owner's ``metadata``)."""
+        return charts.source_line(getattr(self._owner, "metadata", None))
+
+    def __call__(self, kind: str, **kwargs: Any) -> go.Figure:
+        """Draw chart ``kind`` (``art.plot("timeline")`` is ``art.plot.timeline()``)."""
+        if kind not in self.kinds:
+            raise ValueError(f"unknown chart {kind!r} (expected one of {', '.join(self.kinds)})")
+        return getattr(self, kind)(**kwargs)
+
+    def all(self, *, top_n: int = TOP_N) -> dict[str, go.Figure]:
+        """Return every chart by name, each with ``top_n`` when it takes one."""
+        out = {}
+        for kind in self.kinds:
+            method = getattr(self, kind)
+            takes = "top_n" in inspect.signature(method).parameters
+            out[kind] = method(top_n=top_n) if takes else method()
+        return out
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | set(self.kinds))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {', '.join(self.kinds)}>"
+
+
+class ArticlePlot(PlotAccessor):
+    """The charts of one :class:`~analysis.article.Article` (``art.plot``).
+
+    Examples
+    --------
+    >>> from analysis import Article
+    >>> art = Article.from_text("Ann Lee met Bo Park in Lima. Rain fell in Lima.", layout="plain")
+    >>> fig = art.plot.term_frequencies(top_n=2)
+    >>> fig == charts.term_frequencies(art.terms, top_n=2, source=charts.source_line(art.metadata))
+    True
+    >>> list(art.plot.all()) == list(charts.CHART_NAMES)
+    True
+    """
+
+    kinds = charts.CHART_NAMES
+
+    def term_frequencies(self, *, top_n: int = TOP_N) -> go.Figure:
+        """Most frequent terms (``art.terms``)."""
+        return charts.term_frequencies(self._owner.terms, top_n=top_n, source=self.source)
+
+    def top_bigrams(self, *, top_n: int = TOP_N) -> go.Figure:
+        """Most frequent bigrams with their collocation score (``art.bigrams``)."""
+        return charts.top_bigrams(self._owner.bigrams, top_n=top_n, source=self.source)
+
+    def terms_through_story(self, *, top_n: int = TOP_N) -> go.Figure:
+        """Counts of the ``top_n`` most frequent terms per story segment (``art.term_dispersion``)."""
+        disp = self._owner.term_dispersion
+        top = disp[disp["rank"] <= top_n] if "rank" in disp.columns else disp
+        return charts.terms_through_story(top, source=self.source)
+
+    def actor_mentions(self, *, top_n: int = TOP_N) -> go.Figure:
+        """Mentions per actor, coloured by actor type (``art.actors``)."""
+        return charts.actor_mentions(self._owner.actors, top_n=top_n, source=self.source)
+
+    def actor_positions(self, *, top_n: int = TOP_N, max_columns: int = 40) -> go.Figure:
+        """Where each actor is mentioned: actor × story sentence (``art.entities``)."""
+        art = self._owner
+        return charts.actor_positions(
+            art.entities, art.story_sentences, top_n=top_n, max_columns=max_columns, source=self.source
+        )
+
+    def cooccurrence(self, *, top_n: int = TOP_N) -> go.Figure:
+        """Actors mentioned in the same sentence (``art.cooccurrence``)."""
+        return charts.cooccurrence(self._owner.cooccurrence, top_n=top_n, source=self.source)
+
+    def quotes_per_speaker(self, *, top_n: int = TOP_N) -> go.Figure:
+        """Quotes per speaker, stacked by kind (``art.quotes``)."""
+        return charts.quotes_per_speaker(self._owner.quotes, top_n=top_n, source=self.source)
+
+    def timeline(self) -> go.Figure:
+        """Dated events on a time axis, with the sentences on hover and the publication date."""
+        art = self._owner
+        return charts.timeline(
+            art.timeline, sentences=art.sentences, published=art.metadata.get("published"), source=self.source
+        )
