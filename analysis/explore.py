@@ -20,10 +20,11 @@ import pandas as pd
 
 from . import render
 
-QUOTE_PANE = ["quote_id", "sentence_id", "kind", "speaker", "cue", "text", "start", "end"]
+#: Columns each pane shows in the widget (the DataFrames on the widget keep every column).
+QUOTE_PANE = ["quote_id", "sentence_id", "kind", "speaker", "cue", "text"]
 MENTION_PANE = ["mention_id", "sentence_id", "text", "how", "start", "end"]
 TIMELINE_PANE = ["timex_id", "sentence_id", "text", "value", "date_start", "date_end", "event", "actors"]
-KWIC_PANE = ["kwic_id", "sentence_id", "left", "match", "right", "start", "end"]
+KWIC_PANE = ["kwic_id", "sentence_id", "left", "match", "right"]
 COOCCURRING_PANE = ["actor", "sentences", "first_sentence", "last_sentence"]
 SEGMENT_PANE = ["segment", "count", "start", "end"]
 

@@ -39,6 +39,9 @@ class Html(str):
     def _repr_html_(self) -> str:
         return str(self)
 
+    def __repr__(self) -> str:  # the plain-text fallback of a notebook output: short, not the markup
+        return f"<Html: {len(self):,} characters>"
+
 
 def _css() -> str:
     ent = "\n".join(

@@ -148,12 +148,13 @@ class Explorer(anywidget.AnyWidget):
         art = self._article
         name = explore.resolve_actor(art, self.actor)
         self.text_html = str(explore.text_html(art, self.actor, self.term))
+        pick = "Select an actor to see its" if not name else "No"
         self.panes_html = {
-            "quotes": _table_html(self.quotes, explore.QUOTE_PANE, "Select an actor to see its quotes."),
-            "mentions": _table_html(self.mentions, explore.MENTION_PANE, "Select an actor to see its mentions."),
-            "timeline": _table_html(self.timeline, explore.TIMELINE_PANE, "No dated events name this actor."),
-            "cooccurring": _table_html(self.cooccurring, explore.COOCCURRING_PANE, "No co-occurring actors."),
-            "kwic": _table_html(self.kwic, explore.KWIC_PANE, "Type a term to see it in context."),
+            "quotes": _table_html(self.quotes, explore.QUOTE_PANE, f"{pick} quotes."),
+            "mentions": _table_html(self.mentions, explore.MENTION_PANE, f"{pick} mentions."),
+            "timeline": _table_html(self.timeline, explore.TIMELINE_PANE, f"{pick} dated events."),
+            "cooccurring": _table_html(self.cooccurring, explore.COOCCURRING_PANE, f"{pick} co-occurring actors."),
+            "kwic": _table_html(self.kwic, explore.KWIC_PANE, "Type a term to see it in context." if not self.term else "No occurrences."),
             "dispersion": _segments_html(self.dispersion),
         }
         parts = []

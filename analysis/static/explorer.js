@@ -96,7 +96,7 @@ function render({ model, el }) {
     text.innerHTML = model.get("text_html");  // escaped by Python (analysis.render.highlight)
     status.textContent = model.get("status");
     title.textContent = model.get("title");
-    const first = text.querySelector("span.sel, span.kw");
+    const first = text.querySelector("span.sel") || text.querySelector("span.kw");
     if (first) text.scrollTop = Math.max(0, first.offsetTop - text.offsetTop - 40);
   }
 
