@@ -1,7 +1,8 @@
 """Write an article's tables and charts to disk.
 
 Tables go out as CSV and Parquet (:func:`write_tables`).  Charts go out as offline HTML, PNG and
-SVG, each next to a CSV of the data behind it (:func:`export`).  Static images are drawn by kaleido
+SVG, each next to a CSV of the data behind it (:func:`export`; the data is the table a chart
+builder stored in ``fig.layout.meta``, so a copied or JSON-loaded figure keeps it).  Static images are drawn by kaleido
 in a system Chrome/Chromium; inside :func:`image_session` (which :func:`export_all` opens) every
 export reuses one browser.  HTML pages in one folder share one ``plotly.min.js`` beside them, so
 plotly.js is stored once per folder and the pages work with no network.  When no browser is found,
@@ -132,8 +133,9 @@ def export(
     Parameters
     ----------
     fig : Figure
-        A figure, usually from :mod:`analysis.charts` (its data is attached; other figures get
-        their traces' x/y as CSV).
+        A figure, usually from :mod:`analysis.charts` or ``art.plot`` (its data travels in
+        ``fig.layout.meta["data"]``, read by :func:`~analysis.charts.chart_data`, and is written
+        as the CSV; other figures get their traces' x/y).
     name : str
         File stem.
     out_dir : str or Path

@@ -83,12 +83,13 @@ class Explorer(anywidget.AnyWidget):
         self._article = article
         self._cache: dict[tuple[str, str], pd.DataFrame] = {}
         acts = article.actors
+        quoted = explore.quote_speakers(article)["actor"].value_counts()
         rows = [
             {
                 "actor": str(r.actor),
                 "type": str(r.actor_type) if isinstance(r.actor_type, str) else "other",
                 "mentions": int(r.mentions),
-                "quotes": int(len(explore.actor_quotes(article, r.actor))),
+                "quotes": int(quoted.get(r.actor, 0)),
                 "colour": TYPE_COLOURS.get(r.actor_type, TYPE_COLOURS["other"]),
             }
             for r in acts.itertuples(index=False)

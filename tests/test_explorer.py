@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+import tomllib
+from pathlib import Path
 
 import itables
+import pandas as pd
 import pytest
 
 from analysis import Article, explore
@@ -133,3 +136,29 @@ def test_itables_offline_with_pandas3(nato, table):
     assert not re.search(r"""(src=|import\s*\(?|from\s)\s*["']https?:""", page)  # nothing loaded from the network
     assert "window._itables_" in page  # uses the bundle init_notebook_mode(connected=False) embeds
     assert html.escape(str(df.iloc[0, 0])) in page or str(df.iloc[0, 0]) in page
+
+
+class _WithSpeakerTable:
+    """The article as it looks once ``art.quote_speakers`` exists: that table decides, not the string."""
+
+    def __init__(self, art, table):
+        self._art, self.quote_speakers = art, table
+
+    def __getattr__(self, name):
+        return getattr(self._art, name)
+
+
+def test_quote_speakers_table_wins_over_the_speaker_string(nato):
+    actor = nato.actors["actor"].iloc[0]
+    table = pd.DataFrame({"quote_id": [0], "actor_id": ["x"], "actor": [actor]})
+    art = _WithSpeakerTable(nato, table)
+    assert explore.actor_quotes(art, actor)["quote_id"].tolist() == [0]
+    assert explore.most_quoted(art, actor_type=None) == actor
+
+
+def test_widget_front_end_ships_in_the_package():
+    root = Path(explore.__file__).parent
+    globs = tomllib.loads((root.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["analysis"]
+    for f in (root / "static").iterdir():
+        assert any(f.relative_to(root).match(g) for g in globs), f
+    assert "export default" in Explorer._esm and "http" not in Explorer._esm  # no CDN import
