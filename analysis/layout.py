@@ -663,8 +663,25 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
                 ln.kind, ln.rule = "title", "repeated title"
     _label_header(lines, start, t)
     _label_body(lines, start)
+    _captions_by_media_label(lines)
     _fill_metadata(lines, meta, start)
     return _frame(lines), meta
+
+
+def _captions_by_media_label(lines: list[_Line]) -> None:
+    """Short lines just above a media label ("(click to enlarge)", "View image") caption that image.
+
+    Figure captions below the story (a map's title and date, often copied twice) are captions, not
+    trailing chrome: their dates and names belong to the article.
+    """
+    for i, ln in enumerate(lines):
+        if ln.rule != "media label":
+            continue
+        for j in range(i - 1, max(-1, i - 5), -1):
+            above = lines[j]
+            if above.rule not in ("trailing chrome", "header chrome") or _is_paragraph(above):
+                break
+            above.kind, above.rule = "caption", "line above media label"
 
 
 _BULLET_MARK = re.compile(r"^(?:[•·▪●◦‣►▶]|[-–*]\s)")
