@@ -476,6 +476,12 @@ def _content_words(s: str) -> list[str]:
     return [w.lower() for w in re.findall(r"[^\W\d_]{4,}", s)]
 
 
+def _link_row(s: str) -> bool:
+    """A row of links repeating the site's name ("Agency On Facebook Agency On Twitter ...")."""
+    words = s.lower().split()
+    return len(words) >= 6 and len(set(words)) / len(words) < 0.7
+
+
 def _title_score(lines: list[_Line], i: int, repeated: bool, lede_words: set[str]) -> tuple[int, int]:
     ln = lines[i]
     text, bar = _title_text(ln)
@@ -497,7 +503,7 @@ def _title_score(lines: list[_Line], i: int, repeated: bool, lede_words: set[str
     sentence = bool(_SENT_END.search(text)) and not text.rstrip(_CLOSERS).endswith(("?", "!"))
     long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
     title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.6
-    link_row = len(words) >= 6 and len({w.lower() for w in words}) / len(words) < 0.7
+    link_row = _link_row(text)
     score = (
         3 * (repeated and len(words) >= 4)
         + 2 * (meta_below is not None)
@@ -763,6 +769,8 @@ def _label_header(lines: list[_Line], start: int, t: int | None) -> None:
             ln.extra["authors"], ln.extra["outlet"], ln.extra["dates"] = [ln.text], None, []
             if role_below:
                 nxt.kind, nxt.rule = "byline", "byline role"
+        elif _link_row(ln.text):
+            ln.kind, ln.rule = "boilerplate", "link row"
         elif t is not None and idx > t and ln.words >= 6 and (_SENT_END.search(ln.text) or idx == t + 1):
             ln.kind, ln.rule = "subtitle", "sentence below title" if _SENT_END.search(ln.text) else "standfirst"
         else:

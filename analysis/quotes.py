@@ -220,6 +220,8 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> list[
         if mark in _AMBIG_DOUBLE:
             if before in _OPENERS_BEFORE or before in "“‘(" or before.isspace():
                 is_open = not (after == "" or after.isspace())
+            if (before == "" or before.isspace()) and (after == "" or after.isspace()):
+                is_open = open_at is None  # a tokenised copy spaces every mark (" word . "): they alternate
             is_close = not is_open
         if open_at is None:
             if is_open or (not is_close and after and not after.isspace()):
@@ -248,7 +250,18 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> list[
             stop -= 1
         out.append(QuoteSpan(open_at, open_at + open_len, stop, stop, "unclosed"))
     out.sort(key=lambda q: q.open)
+    out = [_trim_inner(text, q) for q in out]
     return [q for q in out if q.inner_end > q.inner_start and text[q.inner_start : q.inner_end].strip()]
+
+
+def _trim_inner(text: str, q: QuoteSpan) -> QuoteSpan:
+    """Spaces just inside the marks (a tokenised copy's '" a win . "') are not part of the quote."""
+    a, b = q.inner_start, q.inner_end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return q if (a, b) == (q.inner_start, q.inner_end) else QuoteSpan(q.open, a, b, q.close_end, q.rule)
 
 
 # -- tokens of a masked sentence --------------------------------------------------------------------
@@ -1829,8 +1842,8 @@ def _label_speakers(text: str, out: list[dict], paras: list[dict], entities: pd.
     """A quote without a speaker in a paragraph opened by a speaker label ("Senator Jane Doe (D-NY): ...")
     is the labelled person's."""
     for row in out:
-        if row["speaker"] or row["kind"] == "indirect":
-            continue
+        if row["kind"] == "indirect" or (row["cue"] is not None and row["speaker"]):
+            continue  # the quote's own cue names its speaker; a label beats a carried-over one
         p = next((p for p in paras if p["start"] <= row["start"] < p["end"]), None)
         m = _PARA_LABEL_RE.match(text, p["start"], row["start"]) if p else None
         if m is None or len(m.group("label").split()) > 12 or _cue_re().search(m.group("label")):

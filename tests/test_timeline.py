@@ -352,3 +352,33 @@ def test_caption_dates_get_the_caption_people_as_actors():
     assert {"Ann Lee", "Tom Berg", "Oslo"} <= set(row.actors.split("; "))
     # the story's actors table still counts story mentions only: the caption-only people are not in it
     assert not {"Tom Berg", "Oslo"} & set(art.actors["actor"])
+
+
+# --- times and dates as real pages write them -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "dct", "text", "value"),
+    [
+        # a clock time with a zone, dotted; it takes the day of the weekday beside it
+        ("A second quake struck at 01.52 UTC on Thursday.", "2009-10-01", "01.52 UTC on Thursday", "2009-10-01T01:52"),
+        ("Rescue teams were sent at 13.00 UTC.", "2009-10-01", "13.00 UTC", "2009-10-01T13:00"),
+        # the zone in brackets; the day comes from "Friday night", not from the publication date
+        ("The launch came at 11:59 p.m. (EDT) Friday night.", "2009-08-29", "11:59 p.m. (EDT)", "2009-08-28T23:59"),
+        # "last night at approximately 8:20": the evening before the publication date, 20:20
+        ("He called last night at approximately 8:20 to report her missing.", "2010-07-08", "8:20", "2010-07-07T20:20"),
+        ("Rangers reached her at approximately 1:00 this afternoon.", "2010-07-08", "1:00", "2010-07-08T13:00"),
+        ("She was last seen late in the morning.", "2010-07-08", "late in the morning", "2010-07-08TMO"),
+        # a range of months closed by one year
+        ("Bleaching is likely for Oct-Jan 2016.", "2015-10-09", "Oct-Jan 2016", "2015-10/2016-01"),
+        ("Colbert had previously won a contest.", "2009-08-29", "previously", "PAST_REF"),
+        ("Conditions do not allow an election at this time.", "2008-06-23", "at this time", "PRESENT_REF"),
+        # a tokenised copy's space before the comma
+        ("WASHINGTON , September 04 , 2008 - The Senate voted.", "2008-09-04", "September 04 , 2008", "2008-09-04"),
+    ],
+)
+def test_page_times_and_dates(sentence, dct, text, value):
+    found = {t.text: t.value for t in find_timexes(sentence, dct=dct)}
+    assert found.get(text) == value, found
+
+
+def test_previously_as_a_modifier_is_not_a_date():
+    assert [t.text for t in find_timexes("The previously announced plan was dropped.", dct="2020-01-01")] == []
