@@ -465,7 +465,8 @@ def _choose_title(lines: list[_Line], body_start: int, hint: str | None) -> int 
     cands = [i for i in range(body_start) if _title_candidate(lines[i])]
     if not cands:
         return None
-    texts = [_norm(_title_text(ln)[0]) for ln in lines]
+    # A repeat counts when it is written the same way: a section label echoed in capitals is not one.
+    texts = [" ".join(_title_text(ln)[0].split()) for ln in lines]
     header_counts = Counter(texts[:body_start])
     lede = [ln.text for ln in lines[body_start:] if not ln.kind and _is_paragraph(ln)][:2]
     lede_words = {w[:5] for w in _content_words(" ".join(lede))}
@@ -488,7 +489,8 @@ def _title_score(lines: list[_Line], i: int, repeated: bool, lede_words: set[str
     words = text.split()
     content = _content_words(text)
     # A headline sums up the story: most of its content words come back in the first paragraphs.
-    echoed = bool(content) and sum(w[:5] in lede_words for w in content) / len(content) >= 0.5
+    echoes = sum(w[:5] in lede_words for w in content)
+    echoed = echoes >= 2 and echoes / len(content) >= 0.5
     meta_below = next(
         (j - i for j in range(i + 1, min(i + 5, len(lines))) if lines[j].kind in ("byline", "dateline", "caption")),
         None,

@@ -1884,8 +1884,8 @@ _SENT_END_RE = re.compile(r"[.!?…]\W*$")
 
 
 def _named_elsewhere(text: str, description: str, entities: pd.DataFrame) -> str | None:
-    """The person the text names with ``description`` in apposition ("Padang's mayor, Jane Doe" for
-    "Mayor of Padang"): a person mention whose 40 preceding characters hold every word of it."""
+    """The person the text names with ``description`` in apposition ("Valmora's mayor, Jane Doe" for
+    "Mayor of Valmora"): a person mention whose 40 preceding characters hold every word of it."""
     if not len(entities) or "actor_type" not in entities.columns:
         return None
     words = [w for w in re.findall(r"\w+", description.lower()) if w not in ("of", "the", "for", "and")]

@@ -787,10 +787,10 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
             return None
     if rule == "month_year":
         return "DATE", f"{int(g['y']):04d}-{_month_num(g['mon']):02d}", "none"
-    if rule == "month_range":  # "Oct-Jan 2016": the year closes the range, a wrap starts the year before
+    if rule == "month_range":  # "Nov-Feb 2021": the year closes the range, a wrap starts the year before
         m1, m2, y = _month_num(g["m1"]), _month_num(g["m2"]), int(g["y"])
         return "DATE", f"{y - (m1 > m2):04d}-{m1:02d}/{y:04d}-{m2:02d}", "none"
-    if rule == "tod_mod":  # "late in the morning": the part of the day, on the publication date
+    if rule == "tod_mod":  # "early in the evening": the part of the day, on the publication date
         code = _TIME_OF_DAY[g["tod"].lower()]
         if dct is None:
             ctx.unresolved = True
@@ -1120,7 +1120,7 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
     if rule == "vague":
         w = re.sub(r"\s+", " ", g["w"].lower())
         if w == "previously" and _PERFECT_OR_OPENING.search(m.string[: m.start()]):
-            return "DATE", "PAST_REF", "none"  # "Previously, ...", "had previously won": an earlier time
+            return "DATE", "PAST_REF", "none"  # "Previously, ...", "has previously served": an earlier time
         if w in _VAGUE_DROP:
             return None
         if w == "future":
@@ -1187,7 +1187,7 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
             mi = int(g.get("mi") or g.get("mi2") or g.get("mi3") or g.get("mi5") or 0)
             ap = (g.get("ap") or "").lower().replace(".", "")
             if g.get("tod5") in ("afternoon", "evening", "night") and h < 12:
-                ap = "pm"  # "1:00 this afternoon"
+                ap = "pm"  # "3:15 this afternoon"
             if ap == "pm" and h < 12:
                 h += 12
             elif ap == "am" and h == 12:
@@ -1584,8 +1584,8 @@ _NEAR = re.compile(
 
 
 def _anchor_clock_times(s: str, tx: list[Timex]) -> list[Timex]:
-    """A clock time takes its day from the date beside it ("last night at approximately 8:20",
-    "11:59 p.m. Friday night"), not from the publication date."""
+    """A clock time takes its day from the date beside it ("last night at about 9:40",
+    "10:05 p.m. Monday night"), not from the publication date."""
     for i, t in enumerate(tx):
         if t.type != "TIME" or t.anchor != "publication date" or not _CLOCK.match(t.value):
             continue
@@ -1597,7 +1597,7 @@ def _anchor_clock_times(s: str, tx: list[Timex]) -> list[Timex]:
             if day and d is not t:
                 clock = t.value.split("T", 1)[1]
                 if d.value.endswith(("TAF", "TEV", "TNI")) and clock[:2] < "12" and not re.search(r"[ap]\.?m\b", t.text, re.I):
-                    clock = f"{int(clock[:2]) + 12:02d}{clock[2:]}"  # "last night at 8:20"
+                    clock = f"{int(clock[:2]) + 12:02d}{clock[2:]}"  # "last night at 9:40"
                 t.value = f"{day.group(0)}T{clock}"
                 t.anchor, t.date_start, t.date_end = "adjacent date", d.date_start, d.date_end
                 break
