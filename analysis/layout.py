@@ -643,6 +643,7 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
     }
     if layout == "plain":
         lines = [_Line(a, b, text[a:b], "body", "plain layout") for a, b in split_paragraphs(text)]
+        meta["provenance"] = {k: _none("plain layout: every paragraph is body") for k in ("title", "published", "authors")}
         return _frame(lines), meta
 
     lines = [_Line(a, b, text[a:b]) for a, b in split_lines(text)]
@@ -658,7 +659,7 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
     rule = "title hint" if title_hint and t is not None else "title"
     if t is None and (t := _headline_first_line(lines)) is not None:
         rule = "headline-shaped first line"
-    meta["provenance"] = {"title": {"rule": "no headline above the body", "block_id": None, "line": None}}
+    meta["provenance"] = {"title": _none("no headline-shaped line above the body")}
     if t is not None:
         head, bar = _title_text(lines[t])
         rule = "title bar" if bar and rule == "title" else rule

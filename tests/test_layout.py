@@ -653,6 +653,8 @@ def test_dated_header_lines(header, title, published):
          "2018-05-02", [], "title"),
         # no date stated: the related-links list and the photo archive line are not the publication date
         ("no_date_page.txt", "Volunteers plant 5,000 trees along the canal towpath", None, [], "title"),
+        # no headline at all: alt texts, a section label, a media-contact block (whose name is no author)
+        ("no_headline_release.txt", None, "2022-06-03", [], "none"),
     ],
 )
 def test_real_page_styles(name, title, published, authors, title_rule):
@@ -661,8 +663,12 @@ def test_real_page_styles(name, title, published, authors, title_rule):
     assert (m["title"], m["published"], m["authors"]) == (title, published, authors)
     prov = m["provenance"]
     assert prov["title"]["rule"] == title_rule
-    line = art.blocks.loc[prov["title"]["block_id"], "text"]
-    assert line == prov["title"]["line"] and title in line
+    if title is None:
+        assert prov["title"]["block_id"] is None and prov["title"]["reason"]
+        assert not (art.blocks["kind"] == "title").any()
+    else:
+        line = art.blocks.loc[prov["title"]["block_id"], "text"]
+        assert line == prov["title"]["line"] and title in line
     if published is None:
         assert prov["published"]["block_id"] is None and "no publication date" in prov["published"]["reason"]
     else:
