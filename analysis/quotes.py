@@ -1722,9 +1722,10 @@ def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -
 _SPEECH_VOICE_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your|Your)\b")
 #: Readout forms: "expressed his intention to ...", "conveyed her hope that ...".
 _READOUT_RE = re.compile(
-    r"\b(?P<cue>expressed|conveyed|voiced|reiterated|reaffirmed|emphasi[sz]ed|underlined)\s+(?:his|her|their|its|the)\s+"
-    r"(?:strong\s+|firm\s+|sincere\s+)?(?:intention|hope|wish|desire|willingness|determination|readiness|"
-    r"expectation|view|belief|resolve|commitment)\s+(?:to|that)\s+"
+    r"\b(?P<cue>expressed|conveyed|voiced|reiterated|reaffirmed|emphasi[sz]ed|underlined|shared|confirmed)\s+"
+    r"(?:(?:his|her|their|its|the)\s+)?(?:strong\s+|firm\s+|sincere\s+|deep\s+|grave\s+|serious\s+)?"
+    r"(?:(?P<noun>intention|hope|wish|desire|willingness|determination|readiness|expectation|view|belief|resolve|"
+    r"commitment)\s+(?:to|that)|(?P<concern>concerns?|recognition|understanding)\s+that)\s+"
 )
 
 

@@ -558,3 +558,21 @@ def test_colon_speech_stops_at_narration():
     speech = q[q["rule"] == "colon-introduced speech"]
     # the two paragraphs of one introduction are one quotation
     assert speech["quotation_id"].nunique() == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("The Foreign Minister expressed concern that the border talks had stalled for months.",
+         "the border talks had stalled for months.", "The Foreign Minister"),
+        ("Both ministers shared the view that trade between the two countries should grow.",
+         "trade between the two countries should grow.", "Both ministers"),
+        ("The Prime Minister expressed his hope to visit the region next spring.",
+         "visit the region next spring.", "The Prime Minister"),
+    ],
+)
+def test_readout_forms(sentence, content, speaker):
+    art = Article.from_text("Readout of the meeting\nMarch 3, 2024\n" + sentence + "\n")
+    rows = art.quotes[art.quotes["text"] == content]
+    assert len(rows) == 1, art.quotes[["text", "rule"]]
+    assert (rows["kind"].item(), rows["speaker"].item(), rows["rule"].item()) == ("indirect", speaker, "readout form")
