@@ -748,6 +748,7 @@ def _with_mod(mod: str | None) -> str | None:
 
 _YEAR_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z]))\b", re.I)
 _AGE_AFTER = re.compile(r"\s+old\b", re.I)
+_NOUN_USE = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:was|is|were|are|of|and|that|which|in|from|to)\b", re.I)
 _PERFECT_OR_OPENING = re.compile(r"(?:^|[.;:!?]\s+|\b(?:had|has|have)\s+)$", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+(?!\d|this|last|next|fiscal|the\s+(?:year|fiscal|current))", re.I)
 _ORDINAL_NOUN = re.compile(
@@ -1119,6 +1120,8 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
         return "DURATION", _duration("X", unit), "none"
     if rule == "vague":
         w = re.sub(r"\s+", " ", g["w"].lower())
+        if w == "current" and _NOUN_USE.match(m.string, m.end()):
+            return None  # "swept away by the current", "the current of the river": the noun
         if w == "previously" and _PERFECT_OR_OPENING.search(m.string[: m.start()]):
             return "DATE", "PAST_REF", "none"  # "Previously, ...", "has previously served": an earlier time
         if w in _VAGUE_DROP:

@@ -380,5 +380,8 @@ def test_page_times_and_dates(sentence, dct, text, value):
     assert found.get(text) == value, found
 
 
-def test_previously_as_a_modifier_is_not_a_date():
-    assert [t.text for t in find_timexes("The previously announced plan was dropped.", dct="2020-01-01")] == []
+@pytest.mark.parametrize(
+    "sentence", ["The previously announced plan was dropped.", "He was swept away by the current.", "The current was strong."]
+)
+def test_vague_words_used_otherwise_are_not_dates(sentence):
+    assert [t.text for t in find_timexes(sentence, dct="2020-01-01")] == []
