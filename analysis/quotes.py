@@ -1729,6 +1729,11 @@ _READOUT_RE = re.compile(
 )
 
 
+_NOUN_AFTER_TO = re.compile(
+    r"(?:the|a|an|its|their|his|her|our|this|that|these|those|all|both|each|further|greater|continued)\b|[A-Z]|\w+ing\b"
+)
+
+
 def _paragraphs(text: str, sentences: pd.DataFrame) -> list[dict]:
     """Story paragraphs in order: span, kind and first/last sentence id (from the sentences table)."""
     paras: dict[int, dict] = {}
@@ -1823,6 +1828,8 @@ def _readout_speech(text: str, paras: list[dict], entities: pd.DataFrame) -> lis
         if p["kind"] != "body":
             continue
         for m in _READOUT_RE.finditer(text, p["start"], p["end"]):
+            if m.group(0).rstrip().endswith(" to") and _NOUN_AFTER_TO.match(text, m.end()):
+                continue  # "reaffirmed the commitment to the alliance": a noun object, no reported content
             sent_start = max(text.rfind(". ", p["start"], m.start()) + 2, p["start"])
             speaker = _speaker_near(text, sent_start, m.start("cue"), m.start("cue"), m.end("cue"), entities)
             stop = re.search(r"[.;](?=\s|$)", text[m.end() : p["end"]])

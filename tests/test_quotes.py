@@ -576,3 +576,8 @@ def test_readout_forms(sentence, content, speaker):
     rows = art.quotes[art.quotes["text"] == content]
     assert len(rows) == 1, art.quotes[["text", "rule"]]
     assert (rows["kind"].item(), rows["speaker"].item(), rows["rule"].item()) == ("indirect", speaker, "readout form")
+
+
+def test_readout_noun_object_is_no_content():
+    art = Article.from_text("Readout of the meeting\nMarch 3, 2024\nThe Secretary reaffirmed the commitment to the alliance.\n")
+    assert not (art.quotes["rule"] == "readout form").any()
