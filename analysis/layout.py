@@ -716,8 +716,10 @@ def _page_shape(text: str, lines: list[_Line]) -> None:
         if _is_paragraph(ln):
             weight[ln.extra["indent"]] += ln.words
     base = weight.most_common(1)[0][0] if weight else 0
+    deeper = sum(ln.extra["indent"] >= base + 2 for ln in lines)
+    # One stray indented line (a copy starting with spaces) is no nesting: lists have several lines.
     for ln in lines:
-        ln.extra["nested"] = ln.extra["indent"] > base
+        ln.extra["nested"] = deeper >= 2 and ln.extra["indent"] >= base + 2
 
 
 def _contact_blocks(lines: list[_Line]) -> None:

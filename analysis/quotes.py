@@ -1849,10 +1849,12 @@ _PARA_LABEL_RE = re.compile(r"(?P<label>[A-Z][^:“”\"«»\n]{2,120}?)\s*(?:\(
 def _label_speakers(text: str, out: list[dict], paras: list[dict], entities: pd.DataFrame) -> None:
     """A quote without a speaker in a paragraph opened by a speaker label ("Senator Jane Doe (D-NY): ...")
     is the labelled person's."""
+    starts = [p["start"] for p in paras]
     for row in out:
         if row["kind"] == "indirect" or (row["cue"] is not None and row["speaker"]):
             continue  # the quote's own cue names its speaker; a label beats a carried-over one
-        p = next((p for p in paras if p["start"] <= row["start"] < p["end"]), None)
+        k = bisect.bisect_right(starts, row["start"]) - 1
+        p = paras[k] if k >= 0 and row["start"] < paras[k]["end"] else None
         m = _PARA_LABEL_RE.match(text, p["start"], row["start"]) if p else None
         if m is None or len(m.group("label").split()) > 12 or _cue_re().search(m.group("label")):
             continue
