@@ -1757,15 +1757,18 @@ def _introducer(text: str, a: int, colon: int, entities: pd.DataFrame) -> tuple[
     if _DOUBLE_MARK_RE.search(intro) or len(intro.split()) > 30:
         return None
     cues = [m for m in _cue_re().finditer(text, a, colon) if m.group("verb")]
-    if not cues:
+    # "X said:", "X said in a statement:": the verb closes the introduction, a short subject opens it
+    if not cues or len(text[cues[-1].end() : colon].split()) > 4 or len(text[a : cues[-1].start()].split()) > 15:
         return None
     speaker = _speaker_near(text, a, colon, cues[-1].start(), cues[-1].end(), entities)
     return (cues[-1], speaker) if speaker else None
 
 
-def _speaker_near(text: str, a: int, b: int, cs: int, ce: int, entities: pd.DataFrame) -> tuple[int, int, str] | None:
+def _speaker_near(
+    text: str, a: int, b: int, cs: int, ce: int, entities: pd.DataFrame, *, names_only: bool = False
+) -> tuple[int, int, str] | None:
     """The speaker of a cue at ``cs:ce`` within ``a:b``: the named actor closest before the cue (a
-    person first), else one after it, else the noun phrase before the cue (after its last comma)."""
+    person first), else one after it, else (unless ``names_only``) the noun phrase before the cue."""
     people = []
     if len(entities) and {"start", "end", "actor"} <= set(entities.columns):
         inside = entities[(entities["start"] >= a) & (entities["end"] <= b)]
@@ -1776,6 +1779,8 @@ def _speaker_near(text: str, a: int, b: int, cs: int, ce: int, entities: pd.Data
     if persons:
         ps, pe, actor, _ = persons[-1]
         return int(ps), int(pe), str(actor)
+    if names_only:
+        return None
     subj = text[a:cs].strip(" ,")
     subj = subj.rsplit(",", 1)[-1].strip() if subj else text[ce:b].strip(" ,:")
     if not subj or len(subj.split()) > 8:
@@ -1850,6 +1855,8 @@ def _label_speakers(text: str, out: list[dict], paras: list[dict], entities: pd.
     """A quote without a speaker in a paragraph opened by a speaker label ("Senator Jane Doe (D-NY): ...")
     is the labelled person's."""
     starts = [p["start"] for p in paras]
+    if len(entities) and "actor_type" in entities.columns:
+        entities = entities[entities["actor_type"] == "person"]  # a label names a person, a heading does not
     for row in out:
         if row["kind"] == "indirect" or (row["cue"] is not None and row["speaker"]):
             continue  # the quote's own cue names its speaker; a label beats a carried-over one
@@ -1859,7 +1866,8 @@ def _label_speakers(text: str, out: list[dict], paras: list[dict], entities: pd.
         if m is None or len(m.group("label").split()) > 12 or _cue_re().search(m.group("label")):
             continue
         colon = m.end("label")
-        speaker = _speaker_near(text, p["start"], colon, colon, colon, entities)
+        speaker = _speaker_near(text, p["start"], colon, colon, colon, entities, names_only=True)
+        speaker = speaker or _label_name(text, m.start("label"), colon)
         if speaker is not None:
             ss, se, name = speaker
             row.update(speaker=name, speaker_start=ss, speaker_end=se, speaker_text=text[ss:se])
@@ -1904,6 +1912,17 @@ def _named_elsewhere(text: str, description: str, entities: pd.DataFrame) -> str
         window = text[max(0, start - 40) : start].lower()
         if actor.lower() not in description.lower() and all(re.search(rf"\b{re.escape(w)}", window) for w in words):
             return str(actor)
+    return None
+
+
+def _label_name(text: str, a: int, b: int) -> tuple[int, int, str] | None:
+    """The person's name closing a label ("... Ranking Member Jane Doe"): from a known first name on."""
+    toks = list(re.finditer(r"[A-Z][\w.’'-]*", text[a:b]))
+    tail = re.search(r"(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*\s*$", text[a:b])
+    for i, t in enumerate(toks):
+        if tail and t.start() >= tail.start() and t.group() in first_names() and 2 <= len(toks) - i <= 4:
+            start, end = a + t.start(), a + toks[-1].end()
+            return start, end, text[start:end]
     return None
 
 

@@ -531,6 +531,7 @@ PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
         ("pull_quote_page.txt", "direct", "We have lost everything.", "Lucia Ferrante", "dash-signed paragraph"),
         # a speaker label with a party tag before the quote
         ("pull_quote_page.txt", "direct", "We will rebuild every bridge", "Paolo Greco", None),
+        ("pull_quote_page.txt", "direct", "The valleys need a warning system", "Helen Marsh", None),
         # tokenised copy: spaced straight marks pair
         ("tokenised_copy.txt", "partial", "a win for farmers and for workers .", None, None),
         ("tokenised_copy.txt", "direct", "This agreement opens markets", "Ruth Collins", None),
@@ -581,3 +582,13 @@ def test_readout_forms(sentence, content, speaker):
 def test_readout_noun_object_is_no_content():
     art = Article.from_text("Readout of the meeting\nMarch 3, 2024\nThe Secretary reaffirmed the commitment to the alliance.\n")
     assert not (art.quotes["rule"] == "readout form").any()
+
+
+def test_a_colon_after_a_long_clause_introduces_no_speech():
+    text = (
+        "Council seeks answers on contracts\nMarch 3, 2024\n"
+        "The committee wanted to question several officials about the contracts, including:\n\n"
+        "the finance director, two of her deputies and the head of procurement at the council.\n"
+    )
+    art = Article.from_text(text)
+    assert not (art.quotes["rule"] == "colon-introduced speech").any()
