@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/bench_terms.py
 	$(BIN)/python bench/bench_syllables.py
+	$(BIN)/python bench/pages.py
 
 clean:
 	rm -rf $(VENV) reports .nltk_data

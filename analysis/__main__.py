@@ -34,12 +34,14 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
-def process(path: str, out: Path, *, published: str | None, formats: tuple[str, ...], report: bool) -> Path:
+def process(
+    path: str, out: Path, *, published: str | None, formats: tuple[str, ...], report: bool, title: str | None = None
+) -> Path:
     """Write the tables, figures and report of one article; return its output folder."""
     from .charts import article_charts
     from .report import write_report
 
-    art = load_article(path, published=published)
+    art = load_article(path, published=published, title=title)
     dest = out / slug(art)
     write_tables(art, dest / "tables")
     figures = article_charts(art)
@@ -55,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("articles", nargs="+", help=".txt, .html or .htm files")
     parser.add_argument("--out", default="reports", help="output directory (default: reports)")
     parser.add_argument("--published", help="publication date YYYY-MM-DD for articles that state none")
+    parser.add_argument("--title", help="headline to use when the layout picks a wrong line or the copy has none")
     parser.add_argument(
         "--formats",
         type=_formats,
@@ -73,7 +76,9 @@ def main(argv: list[str] | None = None) -> int:
         for n, path in enumerate(args.articles, 1):
             t0 = time.perf_counter()
             try:
-                dest = process(path, out, published=args.published, formats=args.formats, report=args.report)
+                dest = process(
+                    path, out, published=args.published, formats=args.formats, report=args.report, title=args.title
+                )
             except (ArticleError, MissingResourceError) as exc:
                 failures += 1
                 print(f"error: {_one_line(exc)}", file=sys.stderr)

@@ -53,6 +53,7 @@ class Article:
         text: str,
         *,
         published: str | None = None,
+        title: str | None = None,
         layout: Literal["auto", "plain"] = "auto",
         source: str | None = None,
         file_metadata: dict | None = None,
@@ -73,14 +74,20 @@ class Article:
         self.source = source
         self.layout = layout
         self._published = published
+        self._title = " ".join(str(title).split()) if title is not None else None
         self._file_metadata = dict(file_metadata or {})
 
     @classmethod
     def from_text(
-        cls, text: str, *, published: str | None = None, layout: Literal["auto", "plain"] = "auto"
+        cls,
+        text: str,
+        *,
+        published: str | None = None,
+        title: str | None = None,
+        layout: Literal["auto", "plain"] = "auto",
     ) -> Article:
         """Build an article from a string (``layout="plain"``: every paragraph is body)."""
-        return cls(text, published=published, layout=layout)
+        return cls(text, published=published, title=title, layout=layout)
 
     def __repr__(self) -> str:
         title = self.metadata.get("title") or ""
@@ -131,11 +138,17 @@ class Article:
     def metadata(self) -> dict:
         """Title, authors, published, updated, outlet, caption, photo credit, contributors, headings."""
         meta = dict(self._layout[1])
+        prov = {key: dict(value) for key, value in meta.get("provenance", {}).items()}
         for key, value in self._file_metadata.items():
             if value and not meta.get(key):
                 meta[key] = value
-        if self._published:
-            meta["published"] = self._published
+                if key in ("title", "published", "authors"):
+                    prov[key] = {"rule": "page metadata (HTML)", "block_id": None, "line": None}
+        for key, value in (("published", self._published), ("title", self._title)):
+            if value:
+                meta[key] = value
+                prov[key] = {"rule": "override", "block_id": None, "line": None}
+        meta["provenance"] = prov
         meta["source"] = self.source
         return meta
 
@@ -266,7 +279,7 @@ class Article:
         }
 
 
-def load_article(path: str | Path, *, published: str | None = None) -> Article:
+def load_article(path: str | Path, *, published: str | None = None, title: str | None = None) -> Article:
     """Load an article from a ``.txt``, ``.html`` or ``.htm`` file.
 
     Parameters
@@ -275,6 +288,11 @@ def load_article(path: str | Path, *, published: str | None = None) -> Article:
         The file to read.
     published : str, optional
         Publication date (``YYYY-MM-DD``) to use when the text states none or states it wrongly.
+    title : str, optional
+        Headline to use when the layout picks a wrong line or the page copy has none.
+
+    The metadata's ``provenance`` says, for title, published and authors, which rule and which
+    block gave the value (``"override"`` for these arguments), or why there is none.
 
     Raises
     ------
@@ -283,7 +301,7 @@ def load_article(path: str | Path, *, published: str | None = None) -> Article:
     """
     text, file_meta = read_article_file(path)
     source = str(path)
-    return Article(text, published=published, source=source, file_metadata=file_meta)
+    return Article(text, published=published, title=title, source=source, file_metadata=file_meta)
 
 
 def slug(article: Article) -> str:

@@ -1,7 +1,7 @@
 """Recognise absolute calendar dates written in common news forms.
 
 Shared by the layout recogniser (datelines, published/updated dates) and the timeline.
-Forms: ``Jan. 31, 2023``, ``January 31 2023``, ``31 January 2023``, ``2023-02-01`` (ISO, with an
+Forms (a tokenised copy's space before the comma is read too): ``Jan. 31, 2023``, ``January 31 2023``, ``31 January 2023``, ``2023-02-01`` (ISO, with an
 optional time), ``2/1/2023`` (US month/day/year), ``2023/02/01`` and ``31.01.2023`` (day.month.year).
 
 Examples
@@ -55,9 +55,9 @@ _PATTERNS = [
     ("dmy_dot", rf"(?<![\d.])(?P<d>[12]\d|3[01]|0?[1-9])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR})\b"),
     (
         "mdy",
-        rf"(?-i:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?P<mon>{MONTH_RE})\s+(?P<d>{_DAY})(?:,\s*|\s+)(?P<y>{_YEAR})(?:\b|(?=\d{{1,2}}:\d\d))",
+        rf"(?-i:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))(?P<mon>{MONTH_RE})\s+(?P<d>{_DAY})(?:\s?,\s*|\s+)(?P<y>{_YEAR})(?:\b|(?=\d{{1,2}}:\d\d))",
     ),
-    ("dmy", rf"(?<!\d)(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{MONTH_RE}),?\s+(?P<y>{_YEAR})(?:\b|(?=\d{{1,2}}:\d\d))"),
+    ("dmy", rf"(?<!\d)(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{MONTH_RE})(?:\s?,)?\s+(?P<y>{_YEAR})(?:\b|(?=\d{{1,2}}:\d\d))"),
 ]
 DATE_RE = re.compile("|".join(f"(?P<{name}>{pat.replace('(?P<', f'(?P<{name}_')})" for name, pat in _PATTERNS), re.I)
 

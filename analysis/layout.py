@@ -374,7 +374,7 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BULLET = re.compile(r"^[-–•*·▪]\s+(?=\S)")
+_BULLET = re.compile(r"^(?:[-–*]\s+|[•·▪●◦‣►▶]\s*)(?=\S)")
 
 
 def _classify_patterns(lines: list[_Line], *, dayfirst: bool = False) -> None:
@@ -416,32 +416,112 @@ def _classify_patterns(lines: list[_Line], *, dayfirst: bool = False) -> None:
 _SENT_SPLIT = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z“\"])")
 
 
+_TITLE_BAR = re.compile(r"^(?P<head>.+?)\s+\|\s+(?P<site>[^|]{2,40})$")
+
+
+def _title_text(ln: _Line) -> tuple[str, bool]:
+    """The headline a line carries and whether it is a title bar ("Headline | Site Name")."""
+    m = _TITLE_BAR.match(ln.text)
+    if m and len(m.group("head").split()) >= 4 and len(m.group("site").split()) <= 5:
+        return m.group("head").rstrip(" -–—"), True
+    return ln.text, False
+
+
+_FIELD_LINE = re.compile(
+    r"^(?:from|source|summary|date|category|categories|topic|location|type|author|department|agency|office|"
+    r"section|filed under|language|region|country|subject|ref(?:erence)?)\s*:",
+    re.I,
+)
+
+
+def _title_candidate(ln: _Line) -> bool:
+    return (
+        not ln.kind
+        and _title_shape(ln)
+        and not ln.extra.get("bullet")
+        and not ln.extra.get("nested")
+        and not _FIELD_LINE.match(ln.text)
+    )
+
+
 def _choose_title(lines: list[_Line], body_start: int, hint: str | None) -> int | None:
-    cands = [i for i in range(body_start) if not lines[i].kind and _title_shape(lines[i])]
+    """Score every title-shaped line above the body; return the best one's index.
+
+    Evidence for a headline: repeated in the header, a byline or dateline close below, a longer
+    sentence-like standfirst directly below, its content words echoed by the first paragraphs,
+    Title Case, five words or more, being the page's title
+    bar.  Against: ending a sentence, fewer than four words, a row of repeated link words.  Ties go
+    to the first line when a byline or dateline is close below (a standfirst follows the headline),
+    else to the line closest to the body (chrome sits above the headline).  Field lines
+    ("From: ...", "Source: ...") and short all-capital labels ("OFFICE OF THE SPOKESPERSON") are not
+    headlines.
+    Bulleted and nested (more indented) lines are list items and never headlines.
+    """
     if hint:
         norm = _norm(hint)
         for i, ln in enumerate(lines[: max(body_start, 1) + 5]):
             if _norm(ln.text) == norm:
                 return i
+    cands = [i for i in range(body_start) if _title_candidate(lines[i])]
     if not cands:
         return None
-    texts = [_norm(lines[i].text) for i in range(len(lines))]
-    header_counts = Counter(texts[:body_start])  # counted once: texts.count per candidate was quadratic
+    # A repeat counts when it is written the same way: a section label echoed in capitals is not one.
+    texts = [" ".join(_title_text(ln)[0].split()) for ln in lines]
+    header_counts = Counter(texts[:body_start])
+    lede = [ln.text for ln in lines[body_start:] if not ln.kind and _is_paragraph(ln)][:2]
+    lede_words = {w[:5] for w in _content_words(" ".join(lede))}
+    return max(cands, key=lambda i: _title_score(lines, i, header_counts[texts[i]] > 1, lede_words))
 
-    def score(i: int) -> tuple:
-        ln = lines[i]
-        # A headline repeated above the body (page title + article title); short navigation items and
-        # sign-offs ("Le Monde with AFP") repeat too, so the copy must be in the header and the line long enough.
-        repeated = header_counts[texts[i]] > 1 and ln.words >= 4
-        near_meta = any(
-            lines[j].kind in ("byline", "dateline", "caption") for j in range(i + 1, min(i + 5, len(lines)))
-        )
-        sentence = bool(_SENT_END.search(ln.text)) and not ln.text.rstrip(_CLOSERS).endswith(("?", "!"))
-        # With byline/date close below, the first such line is the title (a standfirst follows it);
-        # without, the page's chrome is above the headline, so the line closest to the body wins.
-        return (repeated, near_meta + (ln.words >= 5) - sentence, -i if near_meta else i)
 
-    return max(cands, key=score)
+def _content_words(s: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[^\W\d_]{4,}", s)]
+
+
+def _link_row(s: str) -> bool:
+    """A row of links repeating the site's name ("Agency On Facebook Agency On Twitter ...")."""
+    words = s.lower().split()
+    return len(words) >= 6 and len(set(words)) / len(words) < 0.7
+
+
+def _title_score(lines: list[_Line], i: int, repeated: bool, lede_words: set[str]) -> tuple[int, int]:
+    ln = lines[i]
+    text, bar = _title_text(ln)
+    words = text.split()
+    content = _content_words(text)
+    # A headline sums up the story: most of its content words come back in the first paragraphs.
+    echoes = sum(w[:5] in lede_words for w in content)
+    echoed = echoes >= 2 and echoes / len(content) >= 0.5
+    meta_below = next(
+        (j - i for j in range(i + 1, min(i + 5, len(lines))) if lines[j].kind in ("byline", "dateline", "caption")),
+        None,
+    )
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    standfirst = (
+        nxt is not None
+        and not nxt.kind
+        and len(words) < nxt.words < 60
+        and bool(_SENT_END.search(nxt.text))
+    )
+    sentence = bool(_SENT_END.search(text)) and not text.rstrip(_CLOSERS).endswith(("?", "!"))
+    long_words = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.6
+    link_row = _link_row(text)
+    score = (
+        3 * (repeated and len(words) >= 4)
+        + 2 * (meta_below is not None)
+        + standfirst
+        + echoed
+        + title_case
+        + bar
+        + (len(words) >= 5)
+        - 2 * sentence
+        - 2 * (len(words) < 4)
+        - 3 * link_row
+        - 2 * (text.isupper() and len(words) <= 5)
+    )
+    if repeated:  # the first copy of a repeated headline is the title, the others repeat it
+        return score, 1000 - i
+    return score, -i if meta_below is not None else i - 1000
 
 
 def _headline_first_line(lines: list[_Line]) -> int | None:
@@ -456,7 +536,7 @@ def _headline_first_line(lines: list[_Line]) -> int | None:
     if first is None or not any(_is_paragraph(ln) and not ln.kind for ln in lines[first + 1 :]):
         return None
     ln = lines[first]
-    if not (2 <= ln.words <= 20 and len(ln.text) <= 160) or not ln.text[:1].isupper():
+    if not (3 <= ln.words <= 20 and len(ln.text) <= 160) or not ln.text[:1].isupper():
         return None
     long_words = [w for w in ln.text.split() if len(w) > 3 and w[:1].isalpha()]
     title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) / len(long_words) >= 0.6
@@ -475,10 +555,13 @@ def _body_start(lines: list[_Line]) -> int:
     """Index of the first body paragraph.
 
     A paragraph-shaped line is not the body when a byline or dateline follows it before the next
-    paragraph (within eight lines): it is a standfirst or caption above the article's header.
+    paragraph (within eight lines): it is a standfirst or caption above the article's header.  Nor
+    is a nested paragraph (indented deeper than the page's paragraphs: alert lists, sidebars).
+    Banner and sidebar paragraphs above the article's own header are skipped by
+    :func:`_header_below`.
     """
     for i, ln in enumerate(lines):
-        if ln.kind or not _is_paragraph(ln):
+        if ln.kind or not _is_paragraph(ln) or ln.extra.get("nested"):
             continue
         header_below = False
         for j in range(i + 1, min(i + 9, len(lines))):
@@ -489,8 +572,42 @@ def _body_start(lines: list[_Line]) -> int:
             if not nxt.kind and _is_paragraph(nxt):
                 break
         if not header_below:
-            return i
+            return _header_below(lines, i)
     return len(lines)
+
+
+def _header_below(lines: list[_Line], start: int) -> int:
+    """Move the body start below the article's own header when banners or a sidebar precede it.
+
+    When no dated line or "By" byline sits above ``start``, and within the next four paragraphs a
+    headline-shaped line stands over a dated line or a "By" byline that a paragraph follows, those
+    first paragraphs were page chrome (a beta-site banner, a newsletter sidebar) and the body
+    starts after that header.
+    """
+    if any(_explicit_meta(ln) for ln in lines[:start]):
+        return start
+    paras = 0
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if not ln.kind and _is_paragraph(ln):
+            paras += 1
+            if paras > 4:
+                break
+            continue
+        if not _explicit_meta(ln):
+            continue
+        headline = any(
+            _title_candidate(lines[j]) and not _SENT_END.search(lines[j].text) for j in range(max(start, i - 3), i)
+        )
+        below = range(i + 1, min(i + 6, len(lines)))
+        para = next((j for j in below if not lines[j].kind and _is_paragraph(lines[j])), None)
+        if headline and para is not None:
+            return para
+    return start
+
+
+def _explicit_meta(ln: _Line) -> bool:
+    return (ln.kind == "dateline" and bool(ln.extra.get("dates"))) or (ln.kind == "byline" and bool(_BY.match(ln.text)))
 
 
 _DAY_FIRST_PAGE = re.compile(r"(?<![\d/.])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
@@ -526,30 +643,101 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
     }
     if layout == "plain":
         lines = [_Line(a, b, text[a:b], "body", "plain layout") for a, b in split_paragraphs(text)]
+        meta["provenance"] = {k: _none("plain layout: every paragraph is body") for k in ("title", "published", "authors")}
         return _frame(lines), meta
 
     lines = [_Line(a, b, text[a:b]) for a, b in split_lines(text)]
+    _page_shape(text, lines)
     # A page that writes 14/03/2024 writes its other slashed dates day-first too.
     dayfirst = bool(_DAY_FIRST_PAGE.search(text))
     _classify_patterns(lines, dayfirst=dayfirst)
+    _contact_blocks(lines)
     start = _body_start(lines)
     _dated_header_lines(lines, start, dayfirst=dayfirst)
     start = _body_start(lines)
     t = _choose_title(lines, start, title_hint)
-    rule = "title"
+    rule = "title hint" if title_hint and t is not None else "title"
     if t is None and (t := _headline_first_line(lines)) is not None:
         rule = "headline-shaped first line"
+    meta["provenance"] = {"title": _none("no headline-shaped line above the body")}
     if t is not None:
+        head, bar = _title_text(lines[t])
+        rule = "title bar" if bar and rule == "title" else rule
         lines[t].kind, lines[t].rule = "title", rule
         start = max(start, _body_start(lines))
-        meta["title"] = lines[t].text
+        meta["title"] = head
+        meta["provenance"]["title"] = {"rule": rule, "block_id": t, "line": lines[t].text}
         for ln in lines:
-            if ln is not lines[t] and not ln.kind and _norm(ln.text) == _norm(lines[t].text):
+            if ln is not lines[t] and not ln.kind and _norm(ln.text) == _norm(head):
                 ln.kind, ln.rule = "title", "repeated title"
     _label_header(lines, start, t)
     _label_body(lines, start)
+    _captions_by_media_label(lines)
     _fill_metadata(lines, meta, start)
     return _frame(lines), meta
+
+
+def _captions_by_media_label(lines: list[_Line]) -> None:
+    """Short lines just above a media label ("(click to enlarge)", "View image") caption that image.
+
+    Figure captions below the story (a map's title and date, often copied twice) are captions, not
+    trailing chrome: their dates and names belong to the article.
+    """
+    for i, ln in enumerate(lines):
+        if ln.rule != "media label":
+            continue
+        for j in range(i - 1, max(-1, i - 5), -1):
+            above = lines[j]
+            if above.rule not in ("trailing chrome", "header chrome") or _is_paragraph(above):
+                break
+            above.kind, above.rule = "caption", "line above media label"
+
+
+_BULLET_MARK = re.compile(r"^(?:[•·▪●◦‣►▶]|[-–*]\s)")
+
+
+def _page_shape(text: str, lines: list[_Line]) -> None:
+    """Record each line's indentation, paragraph group and bullet before any line is judged.
+
+    ``group`` numbers runs of lines without a blank line between them (a chrome block is judged
+    as a block); ``nested`` marks lines indented deeper than the page's paragraphs, weighted by
+    words (list items and sidebars of pages laid out with tables), so a page whose every line is
+    indented nests nothing.
+    """
+    group, prev_end = 0, 0
+    for ln in lines:
+        gap = text[prev_end : ln.start]
+        line_start = max(text.rfind("\n", 0, ln.start), text.rfind("\r", 0, ln.start)) + 1
+        group += len(re.findall(r"\r\n|\r|\n", gap)) >= 2
+        ln.extra.update(indent=ln.start - line_start, group=group, bullet=bool(_BULLET_MARK.match(ln.text)))
+        prev_end = ln.end
+    weight: Counter = Counter()
+    for ln in lines:
+        if _is_paragraph(ln):
+            weight[ln.extra["indent"]] += ln.words
+    base = weight.most_common(1)[0][0] if weight else 0
+    deeper = sum(ln.extra["indent"] >= base + 2 for ln in lines)
+    # One stray indented line (a copy starting with spaces) is no nesting: lists have several lines.
+    for ln in lines:
+        ln.extra["nested"] = deeper >= 2 and ln.extra["indent"] >= base + 2
+
+
+def _contact_blocks(lines: list[_Line]) -> None:
+    """A block of short lines holding a contact line (phone, e-mail, "Contact:") is a contact block.
+
+    Media-contact blocks ("Jane Doe / Press Office / (202) 555-0100") name people who are not the
+    article's authors; the whole block is chrome, not only the line with the number.
+    """
+    groups: dict[int, list[_Line]] = {}
+    for ln in lines:
+        groups.setdefault(ln.extra.get("group", 0), []).append(ln)
+    for members in groups.values():
+        if len(members) > 6 or not any(ln.rule == "contact line" for ln in members):
+            continue
+        if all(ln.words <= 10 and not _is_paragraph(ln) for ln in members):
+            for ln in members:
+                if ln.kind in ("", "byline"):
+                    ln.kind, ln.rule = "boilerplate", "contact block"
 
 
 def _dated_header_lines(lines: list[_Line], start: int, *, dayfirst: bool = False) -> None:
@@ -586,6 +774,8 @@ def _label_header(lines: list[_Line], start: int, t: int | None) -> None:
             ln.extra["authors"], ln.extra["outlet"], ln.extra["dates"] = [ln.text], None, []
             if role_below:
                 nxt.kind, nxt.rule = "byline", "byline role"
+        elif _link_row(ln.text):
+            ln.kind, ln.rule = "boilerplate", "link row"
         elif t is not None and idx > t and ln.words >= 6 and (_SENT_END.search(ln.text) or idx == t + 1):
             ln.kind, ln.rule = "subtitle", "sentence below title" if _SENT_END.search(ln.text) else "standfirst"
         else:
@@ -702,23 +892,65 @@ def _fill_metadata(lines: list[_Line], meta: dict, start: int) -> None:
             meta["headings"].append(ln.text)
     if not meta["authors"]:
         meta["authors"] = footer_authors
+    if any(_BY.match(ln.text) for ln in lines[:start] if ln.kind == "byline"):
+        # A "By" byline names the authors; other name-shaped header lines are chrome (masthead, sidebar).
+        by = [ln for ln in lines[:start] if ln.kind == "byline" and _BY.match(ln.text)]
+        meta["authors"] = [a for ln in by for a in ln.extra["authors"]]
+    meta["published"], meta["updated"], meta.setdefault("provenance", {})["published"] = _publication_date(
+        lines, start, header, footer
+    )
+    authors = [
+        i for i, ln in enumerate(lines) if ln.kind == "byline" and set(ln.extra.get("authors", [])) & set(meta["authors"])
+    ]
+    meta["provenance"]["authors"] = _source("byline", authors[0], lines) if authors else _none("no byline")
+
+
+def _source(rule: str, i: int, lines: list[_Line]) -> dict:
+    return {"rule": rule, "block_id": i, "line": lines[i].text}
+
+
+def _states(ln: _Line, iso: str) -> bool:
+    return any(d == iso for _, d in ln.extra.get("dates") or [])
+
+
+def _none(reason: str) -> dict:
+    return {"rule": "none", "block_id": None, "line": None, "reason": reason}
+
+
+def _publication_date(lines: list[_Line], start: int, header: list, footer: list) -> tuple[str | None, str | None, dict]:
+    """Published and updated dates with the provenance of the published one.
+
+    The header's dates first; else the date opening the first paragraph; else a single "Published"
+    date in the footer; else None with the reason (dates elsewhere on the page are never used).
+    """
     pub, upd = _pick_dates(header)
+    prov = None
+    if pub is not None:
+        i = next(i for i in range(start) if lines[i].kind in ("dateline", "byline") and _states(lines[i], pub))
+        prov = _source(f"header {lines[i].kind}: {lines[i].rule}", i, lines)
     if pub is None:
-        first = next((ln for ln in lines[start:] if ln.kind == "body"), None)
-        if first is not None:
-            lead = first.text[:90]
+        i = next((i for i in range(start, len(lines)) if lines[i].kind == "body"), None)
+        if i is not None:
+            lead = lines[i].text[:90]
             for a, b, iso in _line_dates(lead):
                 if a <= 45 and _LEAD_DATE_TAIL.match(lead, b):
-                    pub = iso
+                    pub, prov = iso, _source("date opening the first paragraph", i, lines)
                 break
     if pub is None:
         footer_published = {iso for lab, iso in footer if lab == "published"}
         if len(footer_published) == 1:
             pub = footer_published.pop()
+            i = next(i for i in range(start, len(lines)) if _states(lines[i], pub))
+            prov = _source("published date below the body", i, lines)
     if upd is None and pub is not None:
         later = sorted({iso for lab, iso in footer if lab == "updated" and iso >= pub})
         upd = later[-1] if len(later) == 1 else None
-    meta["published"], meta["updated"] = pub, upd
+    if pub is None:
+        prov = _none(
+            "the page states no publication date in its header, its first paragraph or its footer "
+            "(dates in banners, related links, captions and the body are not read)"
+        )
+    return pub, upd, prov
 
 
 def _frame(lines: list[_Line]) -> pd.DataFrame:

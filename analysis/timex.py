@@ -302,13 +302,14 @@ def _after(*words: str) -> str:
 _MAY_PRE = _after(
     "in", "of", "since", "until", "till", "by", "from", "through", "last", "next", "this", "early", "late", "mid"
 )
-_TIME_PRE = _after("at", "by", "around", "until", "till", "from", "before", "after", "about")
+_TIME_PRE = _after("at", "by", "around", "until", "till", "from", "before", "after", "about", "approximately")
 _UNITS = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 _UNITS_SG = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century)"
 _MOD_PRE = r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of|end\s+of|start\s+of|as\s+early\s+as|no\s+later\s+than)[\s-]+)"
 _APPROX = r"(?:(?:about|around|approximately|roughly|some|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than|just|only|barely|the\s+better\s+part\s+of)\s+)"
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)"
-_TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|JST|local\s+time))"
+_TZ_NAME = r"(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|JST|local\s+time)"
+_TZ = rf"(?:\s+(?:{_TZ_NAME}|\({_TZ_NAME}\)))"
 _AMPM = r"(?:a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)"
 _YEARREL = r"(?:this|last|next|that|the\s+same|the\s+previous|the\s+following)\s+year"
 
@@ -418,7 +419,7 @@ def _rules() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "vague",
-            r"(?P<w>right\s+now|now|currently|presently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|for\s+now|so\s+far|recently|lately|previously|formerly|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future|future|soon|shortly|in\s+recent\s+(?:years|months|weeks|days|decades|times)|recent\s+(?:years|months|weeks|days|decades)|in\s+the\s+(?:near|coming|distant)\s+future|once|earlier|later|then|until\s+now|since\s+then|to\s+date|the\s+time\s+being|eventually|ultimately|all\s+the\s+time|meanwhile|moments?\s+ago|a\s+while\s+ago|long\s+ago|years\s+ago|months\s+ago|weeks\s+ago|days\s+ago)(?![\w-])",
+            r"(?P<w>right\s+now|now|currently|current|recent|at\s+this\s+time|presently|at\s+present|at\s+the\s+moment|nowadays|these\s+days|for\s+now|so\s+far|recently|lately|previously|formerly|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future|future|soon|shortly|in\s+recent\s+(?:years|months|weeks|days|decades|times)|recent\s+(?:years|months|weeks|days|decades)|in\s+the\s+(?:near|coming|distant)\s+future|once|earlier|later|then|until\s+now|since\s+then|to\s+date|the\s+time\s+being|eventually|ultimately|all\s+the\s+time|meanwhile|moments?\s+ago|a\s+while\s+ago|long\s+ago|years\s+ago|months\s+ago|weeks\s+ago|days\s+ago)(?![\w-])",
         ),
         (
             "set",
@@ -434,7 +435,15 @@ def _rules() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "time",
-            rf"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM})|{_TIME_PRE}(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d|:\d)|(?P<h3>[01]?\d|2[0-3]):(?P<mi3>[0-5]\d)(?={_TZ})|(?P<h4>[01]?\d|1[0-2])\s+o'clock|(?P<w>noon|midnight|midday|mid-?morning|mid-?afternoon|dawn|dusk))(?P<tz>{_TZ})?(?![\w])",
+            rf"(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{_AMPM})|{_TIME_PRE}(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?!\d|:\d)|(?P<h3>[01]?\d|2[0-3])[:.](?P<mi3>[0-5]\d)(?={_TZ})|(?P<h5>[01]?\d):(?P<mi5>[0-5]\d)(?=\s+(?:this|that|in\s+the)\s+(?P<tod5>morning|afternoon|evening|night)\b)|(?P<h4>[01]?\d|1[0-2])\s+o'clock|(?P<w>noon|midnight|mid-?day|mid-?morning|mid-?afternoon|dawn|dusk))(?P<tz>{_TZ})?(?![\w])",
+        ),
+        (
+            "tod_mod",
+            r"(?P<mod>early|late|later)\s+in\s+the\s+(?P<tod>morning|afternoon|evening)(?![\w-])",
+        ),
+        (
+            "month_range",
+            rf"(?P<m1>{_MON_ANY})\s*[-–]\s*(?P<m2>{_MON_ANY})\s*,?\s+(?P<y>{_YEAR4})(?!\d)",
         ),
         ("named_period", rf"(?-i:{periods})(?!\w)"),
         ("holiday", rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>{hols})(?!\w)"),
@@ -455,7 +464,9 @@ _PRIORITY = {
     for i, name in enumerate(
         [
             "absolute_date",
+            "month_range",
             "time",
+            "tod_mod",
             "named_period",
             "holiday",
             "month_year",
@@ -496,6 +507,9 @@ _VAGUE_VALUE = {
     "right now": "PRESENT_REF",
     "now": "PRESENT_REF",
     "currently": "PRESENT_REF",
+    "current": "PRESENT_REF",
+    "recent": "PAST_REF",
+    "at this time": "PRESENT_REF",
     "presently": "PRESENT_REF",
     "at present": "PRESENT_REF",
     "at the moment": "PRESENT_REF",
@@ -734,6 +748,8 @@ def _with_mod(mod: str | None) -> str | None:
 
 _YEAR_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?-i:[A-Z]))\b", re.I)
 _AGE_AFTER = re.compile(r"\s+old\b", re.I)
+_NOUN_USE = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:was|is|were|are|of|and|that|which|in|from|to)\b", re.I)
+_PERFECT_OR_OPENING = re.compile(r"(?:^|[.;:!?]\s+|\b(?:had|has|have)\s+)$", re.I)
 _SHARE_OF = re.compile(r"\s+of\s+(?!\d|this|last|next|fiscal|the\s+(?:year|fiscal|current))", re.I)
 _ORDINAL_NOUN = re.compile(
     r"\s+(?!(?:of|or|and|to|in|for|later|earlier|ago|before|after|longer|more|each|per|at|on|the)\b)[A-Za-z]"
@@ -772,6 +788,15 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
             return None
     if rule == "month_year":
         return "DATE", f"{int(g['y']):04d}-{_month_num(g['mon']):02d}", "none"
+    if rule == "month_range":  # "Nov-Feb 2021": the year closes the range, a wrap starts the year before
+        m1, m2, y = _month_num(g["m1"]), _month_num(g["m2"]), int(g["y"])
+        return "DATE", f"{y - (m1 > m2):04d}-{m1:02d}/{y:04d}-{m2:02d}", "none"
+    if rule == "tod_mod":  # "early in the evening": the part of the day, on the publication date
+        code = _TIME_OF_DAY[g["tod"].lower()]
+        if dct is None:
+            ctx.unresolved = True
+            return "TIME", f"XXXX-XX-XXT{code}", "none"
+        return "TIME", f"{dct_v}T{code}", "publication date"
     if rule == "month_year_rel":
         if dct is None:
             return need_dct(f"XXXX-{_month_num(g['mon']):02d}")
@@ -1095,6 +1120,10 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
         return "DURATION", _duration("X", unit), "none"
     if rule == "vague":
         w = re.sub(r"\s+", " ", g["w"].lower())
+        if w == "current" and _NOUN_USE.match(m.string, m.end()):
+            return None  # "swept away by the current", "the current of the river": the noun
+        if w == "previously" and _PERFECT_OR_OPENING.search(m.string[: m.start()]):
+            return "DATE", "PAST_REF", "none"  # "Previously, ...", "has previously served": an earlier time
         if w in _VAGUE_DROP:
             return None
         if w == "future":
@@ -1157,9 +1186,11 @@ def _norm(rule: str, m: re.Match, ctx: _Ctx) -> tuple[str, str, str] | None:
             }[w]
             h, mi = None, None
         else:
-            h = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4"))
-            mi = int(g.get("mi") or g.get("mi2") or g.get("mi3") or 0)
+            h = int(g.get("h") or g.get("h2") or g.get("h3") or g.get("h4") or g.get("h5"))
+            mi = int(g.get("mi") or g.get("mi2") or g.get("mi3") or g.get("mi5") or 0)
             ap = (g.get("ap") or "").lower().replace(".", "")
+            if g.get("tod5") in ("afternoon", "evening", "night") and h < 12:
+                ap = "pm"  # "3:15 this afternoon"
             if ap == "pm" and h < 12:
                 h += 12
             elif ap == "am" and h == 12:
@@ -1310,7 +1341,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     "past_future_unit": _UNIT_WORDS,
     "weekend": frozenset(["weekend"]),
     "vague": frozenset(
-        "now currently presently present moment nowadays days recently lately previously formerly past future soon "
+        "now currently current presently present moment nowadays days recently lately previously formerly past future soon "
         "shortly recent once earlier later then date time eventually ultimately meanwhile ago while years months weeks".split()
     ),
     "set": frozenset(
@@ -1318,6 +1349,8 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     ),
     "set_rate": frozenset(["day", "week", "month", "year"]),
     "time": frozenset([_DIGIT, "noon", "midnight", "midday", "midmorning", "mid", "midafternoon", "dawn", "dusk"]),
+    "tod_mod": frozenset(["morning", "afternoon", "evening"]),
+    "month_range": _MONTH_WORDS,
 }
 _WORD = re.compile(r"[a-z]+\d?|\d")
 _DIGITS = frozenset("0123456789")
@@ -1340,7 +1373,7 @@ _MON_NUM = re.compile(
 )
 _YEAR_GATE = re.compile(r"(?:1[6-9]|20)\d\d")
 _TIME_WORDS = frozenset(["am", "pm", "m", "clock", "noon", "midnight", "midday", "midmorning", "midafternoon", "mid"])
-_TIME_WORDS |= {"dawn", "dusk"}
+_TIME_WORDS |= {"dawn", "dusk", "utc", "gmt"}
 _DECADE_WORDS = frozenset(
     ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
 )
@@ -1422,6 +1455,9 @@ _TRIM = re.compile(r"^(?:\s+|,)|[\s,]+$")
 
 
 def _interval(value: str) -> tuple[str | None, str | None]:
+    if "/" in value:  # a range "2015-10/2016-01": from the start of the first to the end of the second
+        first, last = (_interval(v) for v in value.split("/", 1))
+        return first[0], last[1]
     p = parse_value(value.split("T")[0] if "T" in value and value[:4].isdigit() else value)
     if p is None:
         return None, None
@@ -1541,7 +1577,34 @@ def find_timexes(
                 # the latest completed quarter named: what a results report is about
                 if value > state.get("focus", "") and (dct is None or value < _fmt("quarter", dct)):
                     state["focus"] = value
-    return _merge(s, out)
+    return _anchor_clock_times(s, _merge(s, out))
+
+
+_CLOCK = re.compile(r"^(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T(?:\d\d:\d\d|MI)$")
+_NEAR = re.compile(
+    r"^\s*(?:,\s*|\s+(?:on|at|in)\s+|\s+)?(?:(?:about|around|approximately|roughly|some|just)\s+)?$", re.I
+)
+
+
+def _anchor_clock_times(s: str, tx: list[Timex]) -> list[Timex]:
+    """A clock time takes its day from the date beside it ("last night at about 9:40",
+    "10:05 p.m. Monday night"), not from the publication date."""
+    for i, t in enumerate(tx):
+        if t.type != "TIME" or t.anchor != "publication date" or not _CLOCK.match(t.value):
+            continue
+        near = [tx[i - 1]] if i and _NEAR.match(s[tx[i - 1].end : t.start]) else []
+        if i + 1 < len(tx) and _NEAR.match(s[t.end : tx[i + 1].start]):
+            near.append(tx[i + 1])
+        for d in near:
+            day = re.match(r"\d{4}-\d\d-\d\d(?=$|T)", d.value)
+            if day and d is not t:
+                clock = t.value.split("T", 1)[1]
+                if d.value.endswith(("TAF", "TEV", "TNI")) and clock[:2] < "12" and not re.search(r"[ap]\.?m\b", t.text, re.I):
+                    clock = f"{int(clock[:2]) + 12:02d}{clock[2:]}"  # "last night at 9:40"
+                t.value = f"{day.group(0)}T{clock}"
+                t.anchor, t.date_start, t.date_end = "adjacent date", d.date_start, d.date_end
+                break
+    return tx
 
 
 _IN_THE = re.compile(r"(?:in|into|for)\s+(?=the\s)|", re.I)

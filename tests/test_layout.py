@@ -631,3 +631,65 @@ def test_dated_header_lines(header, title, published):
     assert art.metadata["title"] == title
     assert art.metadata["published"] == published
     assert (art.blocks["kind"] == "body").sum() == 2
+
+
+# --- page styles of real copies: title candidates scored, chrome blocks, provenance ----------------
+@pytest.mark.parametrize(
+    ("name", "title", "published", "authors", "title_rule"),
+    [
+        # government release: cookie banner, breadcrumbs, standfirst below the headline, "From:" field
+        ("uk_gov_colon_speech.txt", "Funding doubled for river clean-up projects in the North West", "2025-03-12", [], "title"),
+        # translated readout: breadcrumb, "[Provisional translation]", "Date:/Source:/Summary:" fields
+        ("ministry_readout.txt", "Foreign Ministers' Meeting between Norland and Estovia", "2025-02-14", [], "title"),
+        # every line indented, counter and banner lines, bulleted gallery lines repeating the headline
+        # with a number glued on, dateline with a section tag and a place
+        ("indented_table_page.txt", "Port authority approves new ferry terminal", "2021-03-03", ["Marta Quinlan"], "title"),
+        # tokenised copy: spaces before commas in the dateline
+        ("tokenised_copy.txt", "Senators back trade pact after long debate", "2019-03-12", [], "title"),
+        # title bar "Headline | Site", a row of social links, archive notice, release number, phone line
+        ("agency_title_bar.txt", "Seagrass meadows recovering along the south coast, survey finds", "2019-03-08", [], "title bar"),
+        # beta-site banner paragraphs above the page's own header, nested alert list, media-contact block
+        ("beta_banner_release.txt", "Institute researchers build a clock that loses one second in 40 billion years",
+         "2018-05-02", [], "title"),
+        # no date stated: the related-links list and the photo archive line are not the publication date
+        ("no_date_page.txt", "Volunteers plant 5,000 trees along the canal towpath", None, [], "title"),
+        # no headline at all: alt texts, a section label, a media-contact block (whose name is no author)
+        ("no_headline_release.txt", None, "2022-06-03", [], "none"),
+    ],
+)
+def test_real_page_styles(name, title, published, authors, title_rule):
+    art = load_article(PAGES / name)
+    m = art.metadata
+    assert (m["title"], m["published"], m["authors"]) == (title, published, authors)
+    prov = m["provenance"]
+    assert prov["title"]["rule"] == title_rule
+    if title is None:
+        assert prov["title"]["block_id"] is None and prov["title"]["reason"]
+        assert not (art.blocks["kind"] == "title").any()
+    else:
+        line = art.blocks.loc[prov["title"]["block_id"], "text"]
+        assert line == prov["title"]["line"] and title in line
+    if published is None:
+        assert prov["published"]["block_id"] is None and "no publication date" in prov["published"]["reason"]
+    else:
+        block = art.blocks.loc[prov["published"]["block_id"]]
+        assert block["kind"] in ("dateline", "byline", "body") and block["text"] == prov["published"]["line"]
+    # bullets, nested lines and contact blocks are never the title nor the body
+    for text in art.blocks["text"]:
+        if text.startswith("•") or text.startswith("(555)"):
+            assert art.blocks.loc[art.blocks["text"] == text, "kind"].iloc[0] == "boilerplate", text
+    assert_offsets(art.text, art.blocks)
+
+
+def test_chrome_dates_are_not_events():
+    art = load_article(PAGES / "no_date_page.txt")
+    assert not art.timeline["text"].str.contains("2019|1998").any()
+    assert (art.blocks.loc[art.blocks["text"].str.contains("2019"), "kind"] == "boilerplate").all()
+
+
+def test_title_and_date_overrides():
+    art = load_article(PAGES / "no_date_page.txt", title="Tree planting on the towpath", published="2024-11-02")
+    m = art.metadata
+    assert (m["title"], m["published"]) == ("Tree planting on the towpath", "2024-11-02")
+    assert m["provenance"]["title"]["rule"] == m["provenance"]["published"]["rule"] == "override"
+    assert art.timeline.loc[art.timeline["text"] == "the weekend", "value"].item() == "2024-W44-WE"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from analysis import Article
+from analysis import Article, load_article
 from analysis.quotes import QUOTE_COLUMNS, extract_quotes, pair_quote_marks
 from tests.conftest import assert_offsets
 
@@ -508,3 +510,85 @@ def test_comparisons_spellings_and_coordinated_reports(text, expected):
     rows = art.quotes[art.quotes["cue"].isin([e[2] for e in expected])]
     got = [tuple(r) for r in rows[["kind", "speaker_text", "cue", "text"]].itertuples(index=False)]
     assert got == expected
+
+
+# --- page styles that report speech without quote marks ---------------------------------------------
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "opening", "speaker", "rule"),
+    [
+        # "X said:" then paragraphs of speech without marks, until narration takes over again
+        ("uk_gov_colon_speech.txt", "direct", "Our rivers are the lifeblood", "Priya Lambert", "colon-introduced speech"),
+        ("uk_gov_colon_speech.txt", "direct", "That is why we are doubling", "Priya Lambert", "colon-introduced speech"),
+        ("uk_gov_colon_speech.txt", "direct", "We welcome this funding", "Daniel Okafor", "colon-introduced speech"),
+        # numbered readout items: two contents after "stated that A, and that B"; "expressed his intention to"
+        ("ministry_readout.txt", "indirect", "the two countries share", "Kawada", None),
+        ("ministry_readout.txt", "indirect", "cooperation between them", "Kawada", None),
+        ("ministry_readout.txt", "indirect", "visit Estovia within the year", "Kawada", "readout form"),
+        # pull quote without marks signed on the next line with a description, named later in the text
+        ("pull_quote_page.txt", "direct", "We have lost everything.", "Lucia Ferrante", "dash-signed paragraph"),
+        # a speaker label with a party tag before the quote
+        ("pull_quote_page.txt", "direct", "We will rebuild every bridge", "Paolo Greco", None),
+        ("pull_quote_page.txt", "direct", "The valleys need a warning system", "Helen Marsh", None),
+        # tokenised copy: spaced straight marks pair
+        ("tokenised_copy.txt", "partial", "a win for farmers and for workers .", None, None),
+        ("tokenised_copy.txt", "direct", "This agreement opens markets", "Ruth Collins", None),
+    ],
+)
+def test_unmarked_and_page_style_quotes(name, kind, opening, speaker, rule):
+    art = load_article(PAGES / name)
+    q = art.quotes
+    rows = q[q["text"].str.startswith(opening)]
+    assert len(rows) == 1, q[["kind", "text", "speaker"]]
+    row = rows.iloc[0]
+    assert row["kind"] == kind
+    if speaker is not None:
+        assert speaker in str(row["speaker"])
+    if rule is not None:
+        assert row["rule"] == rule
+    assert_offsets(art.text, q)
+
+
+def test_colon_speech_stops_at_narration():
+    art = load_article(PAGES / "uk_gov_colon_speech.txt")
+    q = art.quotes
+    narration = q[q["text"].str.startswith("The first grants")]
+    assert narration.empty or (narration["rule"] != "colon-introduced speech").all()
+    speech = q[q["rule"] == "colon-introduced speech"]
+    # the two paragraphs of one introduction are one quotation
+    assert speech["quotation_id"].nunique() == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("The Foreign Minister expressed concern that the border talks had stalled for months.",
+         "the border talks had stalled for months.", "The Foreign Minister"),
+        ("Both ministers shared the view that trade between the two countries should grow.",
+         "trade between the two countries should grow.", "Both ministers"),
+        ("The Prime Minister expressed his hope to visit the region next spring.",
+         "visit the region next spring.", "The Prime Minister"),
+    ],
+)
+def test_readout_forms(sentence, content, speaker):
+    art = Article.from_text("Readout of the meeting\nMarch 3, 2024\n" + sentence + "\n")
+    rows = art.quotes[art.quotes["text"] == content]
+    assert len(rows) == 1, art.quotes[["text", "rule"]]
+    assert (rows["kind"].item(), rows["speaker"].item(), rows["rule"].item()) == ("indirect", speaker, "readout form")
+
+
+def test_readout_noun_object_is_no_content():
+    art = Article.from_text("Readout of the meeting\nMarch 3, 2024\nThe Secretary reaffirmed the commitment to the alliance.\n")
+    assert not (art.quotes["rule"] == "readout form").any()
+
+
+def test_a_colon_after_a_long_clause_introduces_no_speech():
+    text = (
+        "Council seeks answers on contracts\nMarch 3, 2024\n"
+        "The committee wanted to question several officials about the contracts, including:\n\n"
+        "the finance director, two of her deputies and the head of procurement at the council.\n"
+    )
+    art = Article.from_text(text)
+    assert not (art.quotes["rule"] == "colon-introduced speech").any()

@@ -352,3 +352,36 @@ def test_caption_dates_get_the_caption_people_as_actors():
     assert {"Ann Lee", "Tom Berg", "Oslo"} <= set(row.actors.split("; "))
     # the story's actors table still counts story mentions only: the caption-only people are not in it
     assert not {"Tom Berg", "Oslo"} & set(art.actors["actor"])
+
+
+# --- times and dates as real pages write them -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "dct", "text", "value"),
+    [
+        # a clock time with a zone, dotted; it takes the day of the weekday beside it
+        ("An aftershock hit at 03.17 UTC on Friday.", "2021-05-14", "03.17 UTC on Friday", "2021-05-14T03:17"),
+        ("Boats left the harbour at 16.30 GMT.", "2021-05-14", "16.30 GMT", "2021-05-14T16:30"),
+        # the zone in brackets; the day comes from "Friday night", not from the publication date
+        ("The vote closed at 10:05 p.m. (CST) Monday night.", "2022-03-09", "10:05 p.m. (CST)", "2022-03-07T22:05"),
+        # "last night at about 9:40": the evening before the publication date, 21:40
+        ("The alarm sounded last night at about 9:40 in the depot.", "2022-03-09", "9:40", "2022-03-08T21:40"),
+        ("The road reopened at approximately 3:15 this afternoon.", "2022-03-09", "3:15", "2022-03-09T15:15"),
+        ("The ferry left early in the evening.", "2022-03-09", "early in the evening", "2022-03-09TEV"),
+        # a range of months closed by one year
+        ("Frost is likely for Nov-Feb 2021.", "2020-10-01", "Nov-Feb 2021", "2020-11/2021-02"),
+        ("The mayor has previously served two terms.", "2022-03-09", "previously", "PAST_REF"),
+        ("The council will not raise rents at this time.", "2022-03-09", "at this time", "PRESENT_REF"),
+        # a tokenised copy's space before the comma
+        ("OTTAWA , March 07 , 2019 - The House voted.", "2019-03-07", "March 07 , 2019", "2019-03-07"),
+    ],
+)
+def test_page_times_and_dates(sentence, dct, text, value):
+    found = {t.text: t.value for t in find_timexes(sentence, dct=dct)}
+    assert found.get(text) == value, found
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The previously announced plan was dropped.", "He was swept away by the current.", "The current was strong."]
+)
+def test_vague_words_used_otherwise_are_not_dates(sentence):
+    assert [t.text for t in find_timexes(sentence, dct="2020-01-01")] == []
