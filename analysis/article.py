@@ -165,24 +165,25 @@ class Article:
         )
 
     @cached_property
-    def terms(self) -> pd.DataFrame:
-        """Term frequencies of the story, most frequent first."""
-        return _terms.term_table(self.tokens)
+    def term_tokens(self) -> pd.DataFrame:
+        """Every token with its term key and the rule that counted or dropped it (computed once,
+        read by terms, bigrams, trigrams, term_dispersion, kwic and stats)."""
+        return _terms.term_tokens(self.tokens)
 
     @cached_property
-    def term_tokens(self) -> pd.DataFrame:
-        """Every token with its term key and the rule that counted or dropped it."""
-        return _terms.term_tokens(self.tokens)
+    def terms(self) -> pd.DataFrame:
+        """Term frequencies of the story, most frequent first."""
+        return _terms.term_table(self.term_tokens)
 
     @cached_property
     def bigrams(self) -> pd.DataFrame:
         """Two-word collocations with counts and an association score."""
-        return _terms.ngrams(self.tokens, 2, text=self.text)
+        return _terms.ngrams(self.term_tokens, 2, text=self.text)
 
     @cached_property
     def trigrams(self) -> pd.DataFrame:
         """Three-word collocations with counts and an association score."""
-        return _terms.ngrams(self.tokens, 3, text=self.text)
+        return _terms.ngrams(self.term_tokens, 3, text=self.text)
 
     @cached_property
     def keyness(self) -> pd.DataFrame:
@@ -192,7 +193,7 @@ class Article:
     @cached_property
     def term_dispersion(self) -> pd.DataFrame:
         """Counts of the top terms per segment of the story."""
-        return _terms.term_dispersion(self.tokens, self.terms)
+        return _terms.term_dispersion(self.term_tokens, self.terms)
 
     def kwic(self, term: str, *, window: int = 5) -> pd.DataFrame:
         """Keyword-in-context rows for ``term`` (left, match, right, sentence_id, offsets)."""

@@ -17,6 +17,7 @@ the tokenizer (``'s``, ``n't``), so "it's" is one word as a reader counts it.  R
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -63,6 +64,7 @@ def _drop_silent_ending(w: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def count_syllables(word: str) -> int:
     """Return an estimate of the number of syllables of an English word.
 
@@ -102,6 +104,8 @@ def count_syllables(word: str) -> int:
 
 def _words(tokens: pd.DataFrame) -> list[str]:
     texts = tokens["text"].astype(str).tolist()
+    if "is_word" in tokens:  # term tokens (analysis.terms.term_tokens) already know their words
+        return [t for t, w in zip(texts, tokens["is_word"].tolist()) if w]
     out = []
     for t in texts:
         n = normalise(t)
@@ -169,7 +173,8 @@ def summary_stats(
     sentences : DataFrame
         The story sentences (``sentence_id, block_id`` and optionally ``kind``).
     tokens : DataFrame
-        The tokens of those sentences (``text`` column).
+        The tokens of those sentences (``text`` column), or their term tokens
+        (:func:`analysis.terms.term_tokens`, whose ``is_word`` column then picks the words).
     quotes, actors, entities : DataFrame, optional
         The article's tables; their statistics are left out when not given.
     wpm : float, default 238
@@ -241,7 +246,7 @@ def article_stats(article: Any, *, wpm: float = READING_WPM) -> pd.DataFrame:
     """
     return summary_stats(
         article.story_sentences,
-        article.tokens,
+        article.term_tokens,
         quotes=article.quotes,
         actors=article.actors,
         entities=article.entities,
