@@ -142,15 +142,27 @@ class Article:
     @cached_property
     def _timeline_context(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """Sentences the timeline reads (story plus title, caption, datelines...), their tokens and
-        entity mentions: the story's tokens are reused, only the other sentences are tagged."""
+        entity mentions.
+
+        The story's tokens and mentions are reused as they are, so the timeline names the actors
+        of the entities table; only the other sentences are tagged and read for entities, and a
+        name there that the story also writes takes the story's actor.
+        """
         sents = self.sentences[~self.sentences["kind"].isin(NON_TIMELINE_KINDS)]
         extra = sents[~sents["kind"].isin(STORY_KINDS)]
         if extra.empty:
             return sents, self.tokens, self.entities
-        tokens = pd.concat([self.tokens, tokenize(self.text, extra)], ignore_index=True).sort_values(
-            "start", ignore_index=True
-        )
-        return sents, tokens, _entities.extract_entities(self.text, sents, tokens)
+        extra_tokens = tokenize(self.text, extra)
+        tokens = pd.concat([self.tokens, extra_tokens], ignore_index=True).sort_values("start", ignore_index=True)
+        extra_entities = _entities.extract_entities(self.text, extra, extra_tokens)
+        story = self.entities
+        named = story["how"] != "pronoun"
+        story_actor = dict(zip(story.loc[named, "text"].tolist()[::-1], story.loc[named, "actor"].tolist()[::-1]))
+        actors = [
+            story_actor.get(t, a) if how != "pronoun" else a
+            for t, a, how in zip(extra_entities["text"], extra_entities["actor"], extra_entities["how"])
+        ]
+        return sents, tokens, pd.concat([story, extra_entities.assign(actor=actors)], ignore_index=True)
 
     @cached_property
     def timeline(self) -> pd.DataFrame:

@@ -15,6 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .frames import frame
 from .resources import pos_tagger
 
 TOKEN_COLUMNS = ["token_id", "sentence_id", "start", "end", "text", "pos"]
@@ -162,7 +163,7 @@ def tokenize(text: str, sentences: pd.DataFrame, *, pos: bool = True) -> pd.Data
         ``token_id, sentence_id, start, end, text, pos``.
     """
     sid_col, start_col, end_col, tok_col, pos_col = [], [], [], [], []
-    for sid, a, b in sentences[["sentence_id", "start", "end"]].itertuples(index=False):
+    for sid, a, b in zip(*(sentences[c].tolist() for c in ("sentence_id", "start", "end"))):
         spans = tokenize_spans(text[a:b])
         words = [text[a + x : a + y] for x, y in spans]
         tags = tag(words) if pos else [""] * len(words)
@@ -172,13 +173,14 @@ def tokenize(text: str, sentences: pd.DataFrame, *, pos: bool = True) -> pd.Data
             end_col.append(a + y)
             tok_col.append(w)
             pos_col.append(t)
-    return pd.DataFrame(
+    return frame(
         {
-            "token_id": np.arange(len(tok_col), dtype="int64"),
-            "sentence_id": np.asarray(sid_col, dtype="int64"),
-            "start": np.asarray(start_col, dtype="int64"),
-            "end": np.asarray(end_col, dtype="int64"),
+            "token_id": range(len(tok_col)),
+            "sentence_id": sid_col,
+            "start": start_col,
+            "end": end_col,
             "text": tok_col,
             "pos": pos_col,
-        }
+        },
+        dict.fromkeys(("token_id", "sentence_id", "start", "end"), "int64"),
     )
