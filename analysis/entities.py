@@ -885,8 +885,9 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
         )
     mentions = _doc_mentions(text, sentences, tokens)
     _display_names(mentions)
-    df = pd.DataFrame(
+    return frame(
         {
+            "mention_id": range(len(mentions)),
             "sentence_id": [m.sid for m in mentions],
             "start": [m.start for m in mentions],
             "end": [m.end for m in mentions],
@@ -895,10 +896,9 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
             "actor_type": [m.actor_type for m in mentions],
             "how": [m.how for m in mentions],
             "rule": [m.rule for m in mentions],
-        }
+        },
+        dict.fromkeys(("mention_id", "sentence_id", "start", "end"), "int64"),
     )
-    df.insert(0, "mention_id", range(len(df)))
-    return df.astype({"mention_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64"})
 
 
 def _display_names(mentions: list[_Mention]) -> None:

@@ -231,7 +231,7 @@ def _rule(
         return "clitic"
     if _NUMBER.match(lower) or tag == "CD":
         return "number"
-    if sum(c.isalpha() for c in lower) < min_length:
+    if (len(lower) if lower.isalpha() else sum(c.isalpha() for c in lower)) < min_length:
         return "short"
     if key in stop or (lower in stop and not (tag.startswith("V") and key != lower)):
         # a name is not a function word ("US", "Will Smith", the month "May")
@@ -296,14 +296,15 @@ def term_tokens(
         keys.append(key)
         hows.append(how)
         rules.append(_rule(lower, key, tag, exempt, stop, function_words, min_length))
-    return tokens.assign(
-        lower=lowers,
-        term=keys,
-        how=hows,
-        rule=rules,
-        is_term=[r == "term" for r in rules],
-        is_word=[r not in ("punctuation", "clitic") for r in rules],
-    )
+    columns = {c: tokens[c].array for c in tokens.columns} | {
+        "lower": lowers,
+        "term": keys,
+        "how": hows,
+        "rule": rules,
+        "is_term": np.array([r == "term" for r in rules], dtype=bool),
+        "is_word": np.array([r not in ("punctuation", "clitic") for r in rules], dtype=bool),
+    }
+    return pd.DataFrame(columns, index=tokens.index)  # built once (``assign`` copies per column)
 
 
 def _term_frame(

@@ -94,6 +94,7 @@ class Perceptron:
         context = ["-START-", "-START2-", *map(_context_word, words), "-END-", "-END2-"]
         prev, prev2 = "-START-", "-START2-"
         vectors, vector = self._vectors, self._vector
+        last = len(self.labels) - 1
         out = []
         for i, word in enumerate(words):
             tag = self.tagdict.get(word)
@@ -115,12 +116,12 @@ class Perceptron:
                     "i+1 suffix " + context[i + 3][-3:],
                     "i+2 word " + context[i + 4],
                 )
-                scores = np.zeros(len(self.labels))
+                scores = np.zeros(last + 1)
                 for f in features:
                     vec = vectors[f] if f in vectors else vector(f)
                     if vec is not None:
                         scores += vec
-                tag = self.labels[np.flatnonzero(scores == scores.max())[-1]]
+                tag = self.labels[last - int(np.argmax(scores[::-1]))]  # the last (greatest) best label
             out.append(tag)
             prev2, prev = prev, tag
         return out
