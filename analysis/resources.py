@@ -120,15 +120,60 @@ def nltk_stopwords() -> frozenset[str]:
     return frozenset(stopwords.words("english"))
 
 
-@functools.cache
-def wordnet_lemmatizer():
-    """Return a WordNet lemmatizer whose database is already loaded."""
-    _find(NLTK_PACKAGES["wordnet"])
-    from nltk.stem import WordNetLemmatizer
+class WordNetLemmatizer:
+    """NLTK's ``WordNetLemmatizer.lemmatize`` over WordNet's index and exception files only.
 
-    lem = WordNetLemmatizer()
-    lem.lemmatize("warmup")  # force the lazy corpus load now, once
-    return lem
+    NLTK's lemmatiser loads the whole WordNet reader (synset offsets, satellites, and a sense-key
+    mapping it rebuilds on every load), seconds of start-up for what morphy reads: whether a form
+    is a lemma of a part of speech, and the exception lists.  The rules are NLTK's
+    (``WordNetCorpusReader._morphy``): an exception's lemmas, else the detachment rules applied
+    once; the word itself and those candidates that WordNet lists, the shortest returned.
+    """
+
+    #: NLTK's ``WordNetCorpusReader.MORPHOLOGICAL_SUBSTITUTIONS``.
+    SUBSTITUTIONS = {
+        "n": [("s", ""), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("zes", "z")]
+        + [("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")],
+        "v": [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
+        "a": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+        "r": [],
+    }
+    FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+
+    def __init__(self) -> None:
+        self.lemmas: dict[str, set[str]] = {}
+        self.exceptions: dict[str, dict[str, list[str]]] = {}
+        for pos, name in self.FILES.items():
+            with nltk.data.find(f"corpora/wordnet/index.{name}").open() as fh:
+                lines = fh.read().decode("utf-8").splitlines()
+            self.lemmas[pos] = {ln.split(" ", 1)[0] for ln in lines if ln and not ln.startswith(" ")}
+            with nltk.data.find(f"corpora/wordnet/{name}.exc").open() as fh:
+                rows = (ln.split() for ln in fh.read().decode("utf-8").splitlines())
+                self.exceptions[pos] = {r[0]: r[1:] for r in rows if r}
+
+    def lemmatize(self, word: str, pos: str = "n") -> str:
+        """Return the shortest lemma WordNet lists for ``word`` as ``pos`` (``n, v, a, r``), else ``word``.
+
+        Examples
+        --------
+        >>> lem = wordnet_lemmatizer()
+        >>> lem.lemmatize("allies"), lem.lemmatize("won", "v"), lem.lemmatize("us"), lem.lemmatize("xyzzy")
+        ('ally', 'win', 'u', 'xyzzy')
+        """
+        exceptions = self.exceptions[pos]
+        if word in exceptions:
+            forms = exceptions[word]
+        else:
+            forms = [word[: -len(old)] + new for old, new in self.SUBSTITUTIONS[pos] if word.endswith(old)]
+        known = [f for f in dict.fromkeys([word, *forms]) if f in self.lemmas[pos]]
+        return min(known, key=len) if known else word
+
+
+@functools.cache
+def wordnet_lemmatizer() -> WordNetLemmatizer:
+    """Return the WordNet lemmatiser (NLTK's rules, :class:`WordNetLemmatizer`), loaded once."""
+    _find(NLTK_PACKAGES["wordnet"])
+    return WordNetLemmatizer()
 
 
 @functools.cache
