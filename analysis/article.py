@@ -148,21 +148,30 @@ class Article:
         of the entities table; only the other sentences are tagged and read for entities, and a
         name there that the story also writes takes the story's actor.
         """
-        sents = self.sentences[~self.sentences["kind"].isin(NON_TIMELINE_KINDS)]
-        extra = sents[~sents["kind"].isin(STORY_KINDS)]
-        if extra.empty:
+        kinds = self.sentences["kind"].tolist()
+        sents = self.sentences
+        if any(k in NON_TIMELINE_KINDS for k in kinds):
+            sents = sents[[k not in NON_TIMELINE_KINDS for k in kinds]]
+        is_extra = [k not in STORY_KINDS for k in sents["kind"].tolist()]
+        if not any(is_extra):
             return sents, self.tokens, self.entities
+        extra = sents[is_extra]
         extra_tokens = tokenize(self.text, extra)
-        tokens = pd.concat([self.tokens, extra_tokens], ignore_index=True).sort_values("start", ignore_index=True)
         extra_entities = _entities.extract_entities(self.text, extra, extra_tokens)
-        story = self.entities
-        named = story["how"] != "pronoun"
-        story_actor = dict(zip(story.loc[named, "text"].tolist()[::-1], story.loc[named, "actor"].tolist()[::-1]))
+        story_actor: dict[str, str] = {}  # surface form -> actor of its first story mention
+        for t, a, how in zip(*(self.entities[c].tolist() for c in ("text", "actor", "how"))):
+            if how != "pronoun":
+                story_actor.setdefault(t, a)
         actors = [
             story_actor.get(t, a) if how != "pronoun" else a
-            for t, a, how in zip(extra_entities["text"], extra_entities["actor"], extra_entities["how"])
+            for t, a, how in zip(*(extra_entities[c].tolist() for c in ("text", "actor", "how")))
         ]
-        return sents, tokens, pd.concat([story, extra_entities.assign(actor=actors)], ignore_index=True)
+        extra_entities["actor"] = actors
+        return (
+            sents,
+            pd.concat([self.tokens, extra_tokens], ignore_index=True),
+            pd.concat([self.entities, extra_entities], ignore_index=True),
+        )
 
     @cached_property
     def timeline(self) -> pd.DataFrame:

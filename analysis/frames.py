@@ -30,5 +30,6 @@ def frame(columns: dict[str, Sequence], dtypes: dict[str, str] | None = None) ->
         {
             c: np.asarray(v, dtype=dtypes[c]) if c in dtypes else v if len(v) else np.array([], dtype=object)
             for c, v in columns.items()
-        }
+        },
+        copy=False,  # the columns are fresh lists and arrays
     )
