@@ -367,44 +367,31 @@ def term_table(
     """
     tt = _term_frame(tokens, stopwords, lemmatize, min_length)
     n_words = sum(tt["is_word"].tolist())
-    rows: dict[str, dict[str, Any]] = {}
+    occurrences: dict[str, list[tuple]] = {}  # term -> its tokens' (lower, pos, how, sentence, start, end, text)
     cols = [tt[c].tolist() for c in ("is_term", "term", "lower", "pos", "how", "sentence_id", "start", "end", "text")]
-    for is_term, key, lower, tag, how, sid, a, b, text in zip(*cols):
-        if not is_term:
-            continue
-        row = rows.get(key)
-        if row is None:
-            row = rows[key] = {
-                "count": 0,
-                "forms": Counter(),
-                "tags": Counter(),
-                "hows": Counter(),
-                "sids": {},
-                "start": a,
-                "end": b,
-                "text": text,
-            }
-        row["count"] += 1
-        row["forms"][lower] += 1
-        row["tags"][tag] += 1
-        row["hows"][how] += 1
-        row["sids"][sid] = None
-    kept = sorted((kv for kv in rows.items() if kv[1]["count"] >= min_count), key=lambda kv: (-kv[1]["count"], kv[0]))
-    rs = [r for _, r in kept]
+    for is_term, key, *occurrence in zip(*cols):
+        if is_term:
+            occurrences.setdefault(key, []).append(occurrence)
+    kept = sorted((kv for kv in occurrences.items() if len(kv[1]) >= min_count), key=lambda kv: (-len(kv[1]), kv[0]))
+    terms, occ = [t for t, _ in kept], [o for _, o in kept]
+
+    def ranked(values: list) -> list:  # most frequent first, first seen first on a tie
+        return values if len(values) == 1 else [v for v, _ in Counter(values).most_common()]
+
     df = frame(
         {
-            "term": [t for t, _ in kept],
-            "count": [r["count"] for r in rs],
-            "rel_freq": [r["count"] / n_words if n_words else 0.0 for r in rs],
-            "lemma": [t if lemmatize else None for t, _ in kept],
-            "forms": [[f for f, _ in r["forms"].most_common()] for r in rs],
-            "pos": [r["tags"].most_common(1)[0][0] for r in rs],
-            "how": [r["hows"].most_common(1)[0][0] for r in rs],
-            "n_sentences": [len(r["sids"]) for r in rs],
-            "sentence_ids": [list(r["sids"]) for r in rs],
-            "start": [r["start"] for r in rs],
-            "end": [r["end"] for r in rs],
-            "text": [r["text"] for r in rs],
+            "term": terms,
+            "count": [len(o) for o in occ],
+            "rel_freq": [len(o) / n_words if n_words else 0.0 for o in occ],
+            "lemma": [t if lemmatize else None for t in terms],
+            "forms": [ranked([x[0] for x in o]) for o in occ],
+            "pos": [ranked([x[1] for x in o])[0] for o in occ],
+            "how": [ranked([x[2] for x in o])[0] for o in occ],
+            "n_sentences": [len(set(x[3] for x in o)) for o in occ],
+            "sentence_ids": [list(dict.fromkeys(x[3] for x in o)) for o in occ],
+            "start": [o[0][4] for o in occ],
+            "end": [o[0][5] for o in occ],
+            "text": [o[0][6] for o in occ],
         },
         {"count": "int64", "rel_freq": "float64", "n_sentences": "int64", "start": "int64", "end": "int64"},
     )
