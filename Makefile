@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/entities.py
 	$(BIN)/python bench/timex.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/bench_terms.py
 	$(BIN)/python bench/bench_syllables.py
 	$(BIN)/python bench/pages.py

@@ -196,15 +196,36 @@ class Article:
     @cached_property
     def _timeline_context(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """Sentences the timeline reads (story plus title, caption, datelines...), their tokens and
-        entity mentions: the story's tokens are reused, only the other sentences are tagged."""
-        sents = self.sentences[~self.sentences["kind"].isin(NON_TIMELINE_KINDS)]
-        extra = sents[~sents["kind"].isin(STORY_KINDS)]
-        if extra.empty:
+        entity mentions.
+
+        The story's tokens and mentions are reused as they are, so the timeline names the actors
+        of the entities table; only the other sentences are tagged and read for entities, and a
+        name there that the story also writes takes the story's actor.
+        """
+        kinds = self.sentences["kind"].tolist()
+        sents = self.sentences
+        if any(k in NON_TIMELINE_KINDS for k in kinds):
+            sents = sents[[k not in NON_TIMELINE_KINDS for k in kinds]]
+        is_extra = [k not in STORY_KINDS for k in sents["kind"].tolist()]
+        if not any(is_extra):
             return sents, self.tokens, self.entities
-        tokens = pd.concat([self.tokens, tokenize(self.text, extra)], ignore_index=True).sort_values(
-            "start", ignore_index=True
+        extra = sents[is_extra]
+        extra_tokens = tokenize(self.text, extra)
+        extra_entities = _entities.extract_entities(self.text, extra, extra_tokens)
+        story_actor: dict[str, str] = {}  # surface form -> actor of its first story mention
+        for t, a, how in zip(*(self.entities[c].tolist() for c in ("text", "actor", "how"))):
+            if how != "pronoun":
+                story_actor.setdefault(t, a)
+        actors = [
+            story_actor.get(t, a) if how != "pronoun" else a
+            for t, a, how in zip(*(extra_entities[c].tolist() for c in ("text", "actor", "how")))
+        ]
+        extra_entities["actor"] = actors
+        return (
+            sents,
+            pd.concat([self.tokens, extra_tokens], ignore_index=True),
+            pd.concat([self.entities, extra_entities], ignore_index=True),
         )
-        return sents, tokens, _entities.extract_entities(self.text, sents, tokens)
 
     @cached_property
     def timeline(self) -> pd.DataFrame:
@@ -219,24 +240,25 @@ class Article:
         )
 
     @cached_property
-    def terms(self) -> pd.DataFrame:
-        """Term frequencies of the story, most frequent first."""
-        return _terms.term_table(self.tokens)
+    def term_tokens(self) -> pd.DataFrame:
+        """Every token with its term key and the rule that counted or dropped it (computed once,
+        read by terms, bigrams, trigrams, term_dispersion, kwic and stats)."""
+        return _terms.term_tokens(self.tokens)
 
     @cached_property
-    def term_tokens(self) -> pd.DataFrame:
-        """Every token with its term key and the rule that counted or dropped it."""
-        return _terms.term_tokens(self.tokens)
+    def terms(self) -> pd.DataFrame:
+        """Term frequencies of the story, most frequent first."""
+        return _terms.term_table(self.term_tokens)
 
     @cached_property
     def bigrams(self) -> pd.DataFrame:
         """Two-word collocations with counts and an association score."""
-        return _terms.ngrams(self.tokens, 2, text=self.text)
+        return _terms.ngrams(self.term_tokens, 2, text=self.text)
 
     @cached_property
     def trigrams(self) -> pd.DataFrame:
         """Three-word collocations with counts and an association score."""
-        return _terms.ngrams(self.tokens, 3, text=self.text)
+        return _terms.ngrams(self.term_tokens, 3, text=self.text)
 
     @cached_property
     def keyness(self) -> pd.DataFrame:
@@ -246,7 +268,7 @@ class Article:
     @cached_property
     def term_dispersion(self) -> pd.DataFrame:
         """Counts of the top terms per segment of the story."""
-        return _terms.term_dispersion(self.tokens, self.terms)
+        return _terms.term_dispersion(self.term_tokens, self.terms)
 
     def kwic(self, term: str, *, window: int = 5) -> pd.DataFrame:
         """Keyword-in-context rows for ``term`` (left, match, right, sentence_id, offsets)."""

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .frames import frame
 from .resources import first_names, gazetteer, nltk_stopwords, read_lexicon
 from .tokens import tokenize_spans
 
@@ -884,8 +885,9 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
         )
     mentions = _doc_mentions(text, sentences, tokens)
     _display_names(mentions)
-    df = pd.DataFrame(
+    return frame(
         {
+            "mention_id": range(len(mentions)),
             "sentence_id": [m.sid for m in mentions],
             "start": [m.start for m in mentions],
             "end": [m.end for m in mentions],
@@ -894,10 +896,9 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
             "actor_type": [m.actor_type for m in mentions],
             "how": [m.how for m in mentions],
             "rule": [m.rule for m in mentions],
-        }
+        },
+        dict.fromkeys(("mention_id", "sentence_id", "start", "end"), "int64"),
     )
-    df.insert(0, "mention_id", range(len(df)))
-    return df.astype({"mention_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64"})
 
 
 def _display_names(mentions: list[_Mention]) -> None:
@@ -945,28 +946,36 @@ def build_actors(entities: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(
             {c: pd.Series(dtype="int64" if c in ("mentions", "quotes") else "object") for c in ACTOR_COLUMNS}
         )
-    g = entities.groupby("actor", sort=False)
-    names = (
-        entities[entities["how"] != "pronoun"]
-        .groupby("actor", sort=False)["text"]
-        .agg(lambda s: list(dict.fromkeys(s)))
-    )
-    df = pd.DataFrame(
-        {
-            "actor": list(g.groups),
-            "actor_type": g["actor_type"].agg(lambda s: s.mode().iloc[0]).to_numpy(),
-            "mentions": g.size().to_numpy(),
-            "first_sentence": g["sentence_id"].min().to_numpy(),
-            "last_sentence": g["sentence_id"].max().to_numpy(),
-        }
-    )
+    # one pass in Python: per-group pandas aggregation costs more than the whole extraction
+    acc: dict[str, list] = {}  # actor -> [type counts, mentions, first, last, names]
+    for actor, atype, sid, text, how in zip(
+        *(entities[c].tolist() for c in ("actor", "actor_type", "sentence_id", "text", "how"))
+    ):
+        if not isinstance(actor, str):
+            continue
+        a = acc.setdefault(actor, [Counter(), 0, sid, sid, {}])
+        a[0][atype] += 1
+        a[1] += 1
+        a[2], a[3] = min(a[2], sid), max(a[3], sid)
+        if how != "pronoun":
+            a[4][text] = None
     counts = Counter()
     if quotes is not None and len(quotes) and "speaker" in quotes.columns:
         counts = Counter(s for s in quotes["speaker"] if isinstance(s, str))
-    df["quotes"] = [counts.get(a, 0) for a in df["actor"]]
-    df["names"] = [names.get(a, []) for a in df["actor"]]
-    df = df.sort_values(["mentions", "first_sentence"], ascending=[False, True], kind="stable")
-    return df[ACTOR_COLUMNS].reset_index(drop=True).astype({"mentions": "int64", "quotes": "int64"})
+    order = sorted(acc, key=lambda actor: (-acc[actor][1], acc[actor][2]))  # stable: first seen first
+    return frame(
+        {
+            "actor": order,
+            # the most frequent type, the first in sort order on a tie (as Series.mode)
+            "actor_type": [min(acc[a][0].items(), key=lambda kv: (-kv[1], kv[0]))[0] for a in order],
+            "mentions": [acc[a][1] for a in order],
+            "quotes": [counts.get(a, 0) for a in order],
+            "first_sentence": [acc[a][2] for a in order],
+            "last_sentence": [acc[a][3] for a in order],
+            "names": [list(acc[a][4]) for a in order],
+        },
+        {"mentions": "int64", "quotes": "int64", "first_sentence": "int64", "last_sentence": "int64"},
+    )
 
 
 def cooccurrence(entities: pd.DataFrame) -> pd.DataFrame:
@@ -991,16 +1000,18 @@ def cooccurrence(entities: pd.DataFrame) -> pd.DataFrame:
     """
     pairs: dict[tuple[str, str], list[int]] = {}
     if entities is not None and len(entities):
-        for sid, grp in entities.groupby("sentence_id", sort=True)["actor"]:
-            acts = sorted(set(grp))
+        by_sentence: dict[int, set] = defaultdict(set)
+        for sid, actor in zip(entities["sentence_id"].tolist(), entities["actor"].tolist()):
+            by_sentence[sid].add(actor)
+        for sid in sorted(by_sentence):
+            acts = sorted(by_sentence[sid])
             for x in range(len(acts)):
                 for y in range(x + 1, len(acts)):
                     rec = pairs.setdefault((acts[x], acts[y]), [0, int(sid), int(sid)])
                     rec[0] += 1
                     rec[2] = int(sid)
-    df = pd.DataFrame(
-        [(a, b, n, f, last) for (a, b), (n, f, last) in pairs.items()],
-        columns=COOCCURRENCE_COLUMNS,
+    rows = sorted(((a, b, *rec) for (a, b), rec in pairs.items()), key=lambda r: (-r[2], r[0], r[1]))
+    return frame(
+        {c: [r[k] for r in rows] for k, c in enumerate(COOCCURRENCE_COLUMNS)},
+        {"sentences": "int64", "first_sentence": "int64", "last_sentence": "int64"},
     )
-    df = df.sort_values(["sentences", "actor_a", "actor_b"], ascending=[False, True, True], kind="stable")
-    return df.reset_index(drop=True).astype({"sentences": "int64", "first_sentence": "int64", "last_sentence": "int64"})

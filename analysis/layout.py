@@ -36,6 +36,7 @@ from typing import Literal
 import pandas as pd
 
 from .dates import find_dates
+from .frames import frame
 from .resources import first_names, read_lexicon
 
 BLOCK_COLUMNS = ["block_id", "kind", "start", "end", "text", "rule"]
@@ -954,7 +955,8 @@ def _publication_date(lines: list[_Line], start: int, header: list, footer: list
 
 
 def _frame(lines: list[_Line]) -> pd.DataFrame:
-    df = pd.DataFrame(
-        [(i, ln.kind, ln.start, ln.end, ln.text, ln.rule) for i, ln in enumerate(lines)], columns=BLOCK_COLUMNS
+    rows = [(i, ln.kind, ln.start, ln.end, ln.text, ln.rule) for i, ln in enumerate(lines)]
+    return frame(
+        {c: [r[k] for r in rows] for k, c in enumerate(BLOCK_COLUMNS)},
+        dict.fromkeys(("block_id", "start", "end"), "int64"),
     )
-    return df.astype({"block_id": "int64", "start": "int64", "end": "int64"})

@@ -10,6 +10,7 @@ read from disk at most once per process.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from importlib import resources as _ilr
 from pathlib import Path
@@ -83,6 +84,30 @@ def ensure_nltk_data(*, download: bool = True, quiet: bool = True) -> None:
         )
 
 
+def loaded_once(loader):
+    """Cache a loader of process-wide data (``functools.cache``) and keep it out of the collector's way.
+
+    The garbage collector is paused while the data loads and the loaded objects are then frozen
+    (``gc.freeze``): models and lexicons live as long as the process, and every full collection
+    would otherwise walk their hundreds of thousands of entries again (about 0.2 s each time on
+    the project's machine, several times per hundred articles).
+    """
+
+    @functools.cache
+    @functools.wraps(loader)
+    def load(*args):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return loader(*args)
+        finally:
+            if enabled:
+                gc.enable()
+            gc.freeze()
+
+    return load
+
+
 def _find(resource: str) -> str:
     try:
         return str(nltk.data.find(resource))
@@ -93,7 +118,7 @@ def _find(resource: str) -> str:
         ) from exc
 
 
-@functools.cache
+@loaded_once
 def punkt_parameters():
     """Return Punkt parameters for English (from ``punkt_tab``), loaded once."""
     from nltk.tokenize.punkt import PunktTokenizer
@@ -102,7 +127,7 @@ def punkt_parameters():
     return PunktTokenizer("english")._params
 
 
-@functools.cache
+@loaded_once
 def pos_tagger():
     """Return NLTK's averaged perceptron tagger, loaded once."""
     from nltk.tag.perceptron import PerceptronTagger
@@ -111,7 +136,7 @@ def pos_tagger():
     return PerceptronTagger(lang="eng")
 
 
-@functools.cache
+@loaded_once
 def nltk_stopwords() -> frozenset[str]:
     """Return NLTK's English stop-word list."""
     _find(NLTK_PACKAGES["stopwords"])
@@ -120,18 +145,63 @@ def nltk_stopwords() -> frozenset[str]:
     return frozenset(stopwords.words("english"))
 
 
-@functools.cache
-def wordnet_lemmatizer():
-    """Return a WordNet lemmatizer whose database is already loaded."""
+class WordNetLemmatizer:
+    """NLTK's ``WordNetLemmatizer.lemmatize`` over WordNet's index and exception files only.
+
+    NLTK's lemmatiser loads the whole WordNet reader (synset offsets, satellites, and a sense-key
+    mapping it rebuilds on every load), seconds of start-up for what morphy reads: whether a form
+    is a lemma of a part of speech, and the exception lists.  The rules are NLTK's
+    (``WordNetCorpusReader._morphy``): an exception's lemmas, else the detachment rules applied
+    once; the word itself and those candidates that WordNet lists, the shortest returned.
+    """
+
+    #: NLTK's ``WordNetCorpusReader.MORPHOLOGICAL_SUBSTITUTIONS``.
+    SUBSTITUTIONS = {
+        "n": [("s", ""), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("zes", "z")]
+        + [("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")],
+        "v": [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")],
+        "a": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+        "r": [],
+    }
+    FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+
+    def __init__(self) -> None:
+        self.lemmas: dict[str, set[str]] = {}
+        self.exceptions: dict[str, dict[str, list[str]]] = {}
+        for pos, name in self.FILES.items():
+            with nltk.data.find(f"corpora/wordnet/index.{name}").open() as fh:
+                lines = fh.read().decode("utf-8").splitlines()
+            self.lemmas[pos] = {ln.split(" ", 1)[0] for ln in lines if ln and not ln.startswith(" ")}
+            with nltk.data.find(f"corpora/wordnet/{name}.exc").open() as fh:
+                rows = (ln.split() for ln in fh.read().decode("utf-8").splitlines())
+                self.exceptions[pos] = {r[0]: r[1:] for r in rows if r}
+
+    def lemmatize(self, word: str, pos: str = "n") -> str:
+        """Return the shortest lemma WordNet lists for ``word`` as ``pos`` (``n, v, a, r``), else ``word``.
+
+        Examples
+        --------
+        >>> lem = wordnet_lemmatizer()
+        >>> lem.lemmatize("allies"), lem.lemmatize("won", "v"), lem.lemmatize("us"), lem.lemmatize("xyzzy")
+        ('ally', 'win', 'u', 'xyzzy')
+        """
+        exceptions = self.exceptions[pos]
+        if word in exceptions:
+            forms = exceptions[word]
+        else:
+            forms = [word[: -len(old)] + new for old, new in self.SUBSTITUTIONS[pos] if word.endswith(old)]
+        known = [f for f in dict.fromkeys([word, *forms]) if f in self.lemmas[pos]]
+        return min(known, key=len) if known else word
+
+
+@loaded_once
+def wordnet_lemmatizer() -> WordNetLemmatizer:
+    """Return the WordNet lemmatiser (NLTK's rules, :class:`WordNetLemmatizer`), loaded once."""
     _find(NLTK_PACKAGES["wordnet"])
-    from nltk.stem import WordNetLemmatizer
-
-    lem = WordNetLemmatizer()
-    lem.lemmatize("warmup")  # force the lazy corpus load now, once
-    return lem
+    return WordNetLemmatizer()
 
 
-@functools.cache
+@loaded_once
 def first_names() -> frozenset[str]:
     """Return given names from NLTK's ``names`` corpus (male and female lists)."""
     _find(NLTK_PACKAGES["names"])
@@ -140,7 +210,7 @@ def first_names() -> frozenset[str]:
     return frozenset(n for f in ("male.txt", "female.txt") for n in names.words(f))
 
 
-@functools.cache
+@loaded_once
 def gazetteer(fileid: str) -> tuple[str, ...]:
     """Return one word list from NLTK's ``gazetteers`` corpus (e.g. ``countries.txt``)."""
     _find(NLTK_PACKAGES["gazetteers"])

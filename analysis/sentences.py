@@ -14,6 +14,7 @@ import re
 
 import pandas as pd
 
+from .frames import frame
 from .resources import punkt_parameters, read_lexicon
 
 SENTENCE_COLUMNS = ["sentence_id", "block_id", "kind", "start", "end", "text"]
@@ -84,10 +85,11 @@ def split_sentences(text: str, blocks: pd.DataFrame) -> pd.DataFrame:
         ``sentence_id, block_id, kind, start, end, text``; ``text == text[start:end]``.
     """
     rows = []
-    for block_id, kind, bstart, bend in blocks[["block_id", "kind", "start", "end"]].itertuples(index=False):
+    for block_id, kind, bstart, bend in zip(*(blocks[c].tolist() for c in ("block_id", "kind", "start", "end"))):
         chunk = text[bstart:bend]
         for a, b in split_spans(chunk):
             rows.append((block_id, kind, bstart + a, bstart + b, chunk[a:b]))
-    df = pd.DataFrame(rows, columns=SENTENCE_COLUMNS[1:])
-    df.insert(0, "sentence_id", range(len(df)))
-    return df.astype({"sentence_id": "int64", "block_id": "int64", "start": "int64", "end": "int64"})
+    return frame(
+        {"sentence_id": range(len(rows))} | {c: [r[k] for r in rows] for k, c in enumerate(SENTENCE_COLUMNS[1:])},
+        {"sentence_id": "int64", "block_id": "int64", "start": "int64", "end": "int64"},
+    )

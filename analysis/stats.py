@@ -17,11 +17,14 @@ the tokenizer (``'s``, ``n't``), so "it's" is one word as a reader counts it.  R
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from typing import Any
 
 import pandas as pd
 
+from .frames import frame
 from .terms import normalise
 
 STATS_COLUMNS = ["statistic", "value", "unit", "method"]
@@ -63,6 +66,7 @@ def _drop_silent_ending(w: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def count_syllables(word: str) -> int:
     """Return an estimate of the number of syllables of an English word.
 
@@ -102,6 +106,8 @@ def count_syllables(word: str) -> int:
 
 def _words(tokens: pd.DataFrame) -> list[str]:
     texts = tokens["text"].astype(str).tolist()
+    if "is_word" in tokens:  # term tokens (analysis.terms.term_tokens) already know their words
+        return [t for t, w in zip(texts, tokens["is_word"].tolist()) if w]
     out = []
     for t in texts:
         n = normalise(t)
@@ -169,7 +175,8 @@ def summary_stats(
     sentences : DataFrame
         The story sentences (``sentence_id, block_id`` and optionally ``kind``).
     tokens : DataFrame
-        The tokens of those sentences (``text`` column).
+        The tokens of those sentences (``text`` column), or their term tokens
+        (:func:`analysis.terms.term_tokens`, whose ``is_word`` column then picks the words).
     quotes, actors, entities : DataFrame, optional
         The article's tables; their statistics are left out when not given.
     wpm : float, default 238
@@ -193,7 +200,7 @@ def summary_stats(
     """
     words = _words(tokens)
     r = readability(words, len(sentences))
-    paragraphs = sentences["block_id"].nunique() if "block_id" in sentences else len(sentences)
+    paragraphs = len(set(sentences["block_id"].tolist())) if "block_id" in sentences else len(sentences)
     rows: list[tuple[str, Any, str, str]] = [
         ("words", r["words"], "words", "tokens with a letter or digit, clitics ('s, n't) not counted"),
         ("sentences", r["sentences"], "sentences", "story sentences (body and in-body headings)"),
@@ -217,16 +224,17 @@ def summary_stats(
     ]
     if quotes is not None:
         rows.append(("quotes", len(quotes), "quotes", "rows of the quotes table"))
-        kinds = quotes["kind"].value_counts() if "kind" in quotes else pd.Series(dtype="int64")
+        kinds = Counter(quotes["kind"].tolist()) if "kind" in quotes else Counter()
         for kind in ("direct", "partial", "indirect"):
-            rows.append((f"quotes_{kind}", int(kinds.get(kind, 0)), "quotes", f"quotes of kind {kind!r}"))
+            rows.append((f"quotes_{kind}", kinds[kind], "quotes", f"quotes of kind {kind!r}"))
         if "speaker" in quotes:
-            rows.append(("speakers", quotes["speaker"].dropna().nunique(), "actors", "distinct quote speakers"))
+            speakers = {s for s in quotes["speaker"].tolist() if isinstance(s, str)}
+            rows.append(("speakers", len(speakers), "actors", "distinct quote speakers"))
     if actors is not None:
         rows.append(("actors", len(actors), "actors", "rows of the actors table"))
     if entities is not None:
         rows.append(("entity_mentions", len(entities), "mentions", "rows of the entities table"))
-    return pd.DataFrame(rows, columns=STATS_COLUMNS).astype({"value": "float64"})
+    return frame({c: [r[k] for r in rows] for k, c in enumerate(STATS_COLUMNS)}, {"value": "float64"})
 
 
 def article_stats(article: Any, *, wpm: float = READING_WPM) -> pd.DataFrame:
@@ -241,7 +249,7 @@ def article_stats(article: Any, *, wpm: float = READING_WPM) -> pd.DataFrame:
     """
     return summary_stats(
         article.story_sentences,
-        article.tokens,
+        article.term_tokens,
         quotes=article.quotes,
         actors=article.actors,
         entities=article.entities,

@@ -32,8 +32,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
+from .frames import frame
 from .resources import nltk_stopwords, read_lexicon, wordnet_lemmatizer
 from .tokens import tokenize_spans
 
@@ -152,6 +154,7 @@ def _wordnet_lemma(word: str, wn: str) -> str:
     return wordnet_lemmatizer().lemmatize(word, wn)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _lemma(lower: str, tag: str) -> tuple[str, str]:
     """Return ``(key, how)`` for one lower-cased common word and its Penn tag."""
     wn = _WORDNET_POS.get(tag[:1])
@@ -161,7 +164,9 @@ def _lemma(lower: str, tag: str) -> tuple[str, str]:
     return head + sep + _wordnet_lemma(last, wn), f"wordnet:{wn}"
 
 
-def _proper_nouns(texts: list[str], tags: list[str], sids: list[Any], headline_case: set[Any]) -> list[bool]:
+def _proper_nouns(
+    texts: list[str], lowers: list[str], tags: list[str], sids: list[Any], headline_case: set[Any]
+) -> list[bool]:
     """Decide for each token whether it is a name, whose key is never lemmatised.
 
     The tagger's call (``NNP``/``NNPS``) is checked against the whole text.  Only a capitalised word
@@ -173,7 +178,6 @@ def _proper_nouns(texts: list[str], tags: list[str], sids: list[Any], headline_c
     not "penny").  An all-capitals word tagged proper noun is an acronym, a name wherever it stands.
     """
     n = len(texts)
-    lowers = [normalise(t) for t in texts]
     caps = [t[:1].isupper() for t in texts]
     initial = [
         i == 0 or sids[i - 1] != sids[i] or (not _HAS_ALNUM.search(texts[i - 1]) and texts[i - 1] not in ",;)")
@@ -200,7 +204,7 @@ def _proper_nouns(texts: list[str], tags: list[str], sids: list[Any], headline_c
     return out
 
 
-def _headline_case(texts: list[str], sids: list[Any]) -> set[Any]:
+def _headline_case(texts: list[str], lowers: list[str], sids: list[Any]) -> set[Any]:
     """Return the sentences written in title case or capitals, where capitals prove nothing.
 
     A sentence is in headline case when it has at least two capitalised words and every word that
@@ -209,12 +213,30 @@ def _headline_case(texts: list[str], sids: list[Any]) -> set[Any]:
     function_words = nltk_stopwords()
     caps: Counter = Counter()
     lower_content: set[Any] = set()
-    for t, sid in zip(texts, sids):
+    for t, w, sid in zip(texts, lowers, sids):
         if t[:1].isupper():
             caps[sid] += 1
-        elif t[:1].islower() and normalise(t) not in function_words:
+        elif t[:1].islower() and w not in function_words:
             lower_content.add(sid)
     return {sid for sid, n in caps.items() if n >= 2 and sid not in lower_content}
+
+
+def _rule(
+    lower: str, key: str, tag: str, exempt: bool, stop: frozenset, function_words: frozenset, min_length: int
+) -> str:
+    """Return why a token is counted (``term``) or not (see the module docstring)."""
+    if not _HAS_ALNUM.search(lower):
+        return "punctuation"
+    if lower.startswith("'") or lower == "n't":
+        return "clitic"
+    if _NUMBER.match(lower) or tag == "CD":
+        return "number"
+    if (len(lower) if lower.isalpha() else sum(c.isalpha() for c in lower)) < min_length:
+        return "short"
+    if key in stop or (lower in stop and not (tag.startswith("V") and key != lower)):
+        # a name is not a function word ("US", "Will Smith", the month "May")
+        return "term" if exempt and key in function_words else "stopword"
+    return "term"
 
 
 def term_tokens(
@@ -225,6 +247,10 @@ def term_tokens(
     min_length: int = 2,
 ) -> pd.DataFrame:
     """Return the tokens with their term key and the rule that keeps or drops each one.
+
+    The other functions of this module accept this table in place of the tokens (then it is not
+    computed again, and the options are those it was made with): :class:`~analysis.article.Article`
+    computes it once and every terms table reads it.
 
     Parameters
     ----------
@@ -255,40 +281,39 @@ def term_tokens(
     texts = tokens["text"].astype(str).tolist()
     tags = tokens["pos"].fillna("").astype(str).tolist() if "pos" in tokens else [""] * len(texts)
     sids = tokens["sentence_id"].tolist()
-    headline_case = _headline_case(texts, sids)
-    proper = _proper_nouns(texts, tags, sids, headline_case)
-    lowers, keys, hows, rules = [], [], [], []
-    for text, tag, sid, is_name in zip(texts, tags, sids, proper):
-        lower = normalise(text)
+    lowers = [normalise(t) for t in texts]
+    headline_case = _headline_case(texts, lowers, sids)
+    proper = _proper_nouns(texts, lowers, tags, sids, headline_case)
+    keys, hows, rules = [], [], []
+    for lower, tag, sid, is_name in zip(lowers, tags, sids, proper):
         if is_name:
             key, how = lower, "proper-noun"
         elif lemmatize:
             key, how = _lemma(lower, "NN" if tag in _PROPER else tag)
         else:
             key, how = lower, "lowercase"
-        letters = sum(c.isalpha() for c in lower)
-        # a name is not a function word ("US", "Will Smith", the month "May")
         exempt = is_name and sid not in headline_case
-        if not _HAS_ALNUM.search(lower):
-            rule = "punctuation"
-        elif lower.startswith("'") or lower == "n't":
-            rule = "clitic"
-        elif _NUMBER.match(lower) or tag == "CD":
-            rule = "number"
-        elif letters < min_length:
-            rule = "short"
-        elif key in stop or (lower in stop and not (tag.startswith("V") and key != lower)):
-            rule = "stopword"
-            if exempt and key in function_words:
-                rule = "term"
-        else:
-            rule = "term"
-        lowers.append(lower)
         keys.append(key)
         hows.append(how)
-        rules.append(rule)
-    out = tokens.assign(lower=lowers, term=keys, how=hows, rule=rules)
-    return out.assign(is_term=out["rule"].eq("term"), is_word=~out["rule"].isin(["punctuation", "clitic"]))
+        rules.append(_rule(lower, key, tag, exempt, stop, function_words, min_length))
+    columns = {c: tokens[c].array for c in tokens.columns} | {
+        "lower": lowers,
+        "term": keys,
+        "how": hows,
+        "rule": rules,
+        "is_term": np.array([r == "term" for r in rules], dtype=bool),
+        "is_word": np.array([r not in ("punctuation", "clitic") for r in rules], dtype=bool),
+    }
+    return pd.DataFrame(columns, index=tokens.index)  # built once (``assign`` copies per column)
+
+
+def _term_frame(
+    tokens: pd.DataFrame, stopwords: Iterable[str] | None, lemmatize: bool, min_length: int = 2
+) -> pd.DataFrame:
+    """Return ``tokens`` when it already is a :func:`term_tokens` table, else its term tokens."""
+    if "rule" in tokens.columns and "term" in tokens.columns:
+        return tokens
+    return term_tokens(tokens, stopwords=stopwords, lemmatize=lemmatize, min_length=min_length)
 
 
 def word_count(tokens: pd.DataFrame) -> int:
@@ -317,7 +342,7 @@ def term_table(
     Parameters
     ----------
     tokens : DataFrame
-        ``token_id, sentence_id, start, end, text, pos``.
+        ``token_id, sentence_id, start, end, text, pos`` (or their :func:`term_tokens`).
     stopwords, lemmatize, min_length
         See :func:`term_tokens`.
     min_count : int, default 1
@@ -340,51 +365,36 @@ def term_table(
     >>> term_table(toks)[["term", "count", "forms"]].values.tolist()
     [['sail', 2, ['sailed', 'sails']], ['ship', 2, ['ships', 'ship']]]
     """
-    tt = term_tokens(tokens, stopwords=stopwords, lemmatize=lemmatize, min_length=min_length)
-    n_words = int(tt["is_word"].sum())
-    rows: dict[str, dict[str, Any]] = {}
-    for key, lower, tag, how, sid, a, b, text in tt.loc[
-        tt["is_term"], ["term", "lower", "pos", "how", "sentence_id", "start", "end", "text"]
-    ].itertuples(index=False):
-        row = rows.get(key)
-        if row is None:
-            row = rows[key] = {
-                "term": key,
-                "count": 0,
-                "forms": Counter(),
-                "tags": Counter(),
-                "hows": Counter(),
-                "sids": {},
-                "start": int(a),
-                "end": int(b),
-                "text": text,
-            }
-        row["count"] += 1
-        row["forms"][lower] += 1
-        row["tags"][tag] += 1
-        row["hows"][how] += 1
-        row["sids"][int(sid)] = None
-    records = [
+    tt = _term_frame(tokens, stopwords, lemmatize, min_length)
+    n_words = sum(tt["is_word"].tolist())
+    occurrences: dict[str, list[tuple]] = {}  # term -> its tokens' (lower, pos, how, sentence, start, end, text)
+    cols = [tt[c].tolist() for c in ("is_term", "term", "lower", "pos", "how", "sentence_id", "start", "end", "text")]
+    for is_term, key, *occurrence in zip(*cols):
+        if is_term:
+            occurrences.setdefault(key, []).append(occurrence)
+    kept = sorted((kv for kv in occurrences.items() if len(kv[1]) >= min_count), key=lambda kv: (-len(kv[1]), kv[0]))
+    terms, occ = [t for t, _ in kept], [o for _, o in kept]
+
+    def ranked(values: list) -> list:  # most frequent first, first seen first on a tie
+        return values if len(values) == 1 else [v for v, _ in Counter(values).most_common()]
+
+    df = frame(
         {
-            "term": r["term"],
-            "count": r["count"],
-            "rel_freq": r["count"] / n_words if n_words else 0.0,
-            "lemma": r["term"] if lemmatize else None,
-            "forms": [f for f, _ in r["forms"].most_common()],
-            "pos": r["tags"].most_common(1)[0][0],
-            "how": r["hows"].most_common(1)[0][0],
-            "n_sentences": len(r["sids"]),
-            "sentence_ids": list(r["sids"]),
-            "start": r["start"],
-            "end": r["end"],
-            "text": r["text"],
-        }
-        for r in rows.values()
-        if r["count"] >= min_count
-    ]
-    df = pd.DataFrame(records, columns=TERM_COLUMNS)
-    df = df.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    df = df.astype({"count": "int64", "rel_freq": "float64", "n_sentences": "int64", "start": "int64", "end": "int64"})
+            "term": terms,
+            "count": [len(o) for o in occ],
+            "rel_freq": [len(o) / n_words if n_words else 0.0 for o in occ],
+            "lemma": [t if lemmatize else None for t in terms],
+            "forms": [ranked([x[0] for x in o]) for o in occ],
+            "pos": [ranked([x[1] for x in o])[0] for o in occ],
+            "how": [ranked([x[2] for x in o])[0] for o in occ],
+            "n_sentences": [len(set(x[3] for x in o)) for o in occ],
+            "sentence_ids": [list(dict.fromkeys(x[3] for x in o)) for o in occ],
+            "start": [o[0][4] for o in occ],
+            "end": [o[0][5] for o in occ],
+            "text": [o[0][6] for o in occ],
+        },
+        {"count": "int64", "rel_freq": "float64", "n_sentences": "int64", "start": "int64", "end": "int64"},
+    )
     df.attrs["n_words"] = n_words
     return df
 
@@ -431,7 +441,7 @@ def ngrams(
     Parameters
     ----------
     tokens : DataFrame
-        ``token_id, sentence_id, start, end, text, pos``.
+        ``token_id, sentence_id, start, end, text, pos`` (or their :func:`term_tokens`).
     n : {2, 3}, default 2
         Bigrams or trigrams.
     measure : str, default "pmi"
@@ -469,7 +479,7 @@ def ngrams(
     measures = BigramAssocMeasures if n == 2 else TrigramAssocMeasures
     if measure not in Measure.__args__ or not hasattr(measures, measure):
         raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(Measure.__args__)}")
-    tt = term_tokens(tokens, stopwords=stopwords, lemmatize=lemmatize).reset_index(drop=True)
+    tt = _term_frame(tokens, stopwords, lemmatize)
     keys = tt["term"].tolist()
     word_fd = FreqDist(k for k, w in zip(keys, tt["is_word"].tolist()) if w)
     bigram_fd, wildcard_fd, ngram_fd = FreqDist(), FreqDist(), FreqDist()
@@ -495,40 +505,45 @@ def ngrams(
     else:
         finder = TrigramCollocationFinder(word_fd, bigram_fd, wildcard_fd, ngram_fd)
     finder.apply_freq_filter(min_count)
-    text_of = _text_getter(tokens, text)
-    records = []
+    text_of = _text_getter(tt, text)
+    rows = []
     for gram, score in finder.score_ngrams(getattr(measures, measure)):
         i, j = first[gram]
-        a, b = int(starts[i]), int(ends[j])
-        records.append(
-            {
-                "ngram": " ".join(gram),
-                "n": n,
-                "count": int(ngram_fd[gram]),
-                "score": float(score),
-                "measure": measure,
-                "words": list(gram),
-                "forms": [f for f, _ in forms[gram].most_common()],
-                "sentence_ids": list(sids[gram]),
-                "start": a,
-                "end": b,
-                "text": text_of(i, j, a, b),
-                "how": "adjacent content terms within a sentence",
-            }
-        )
-    df = pd.DataFrame(records, columns=NGRAM_COLUMNS)
-    df = df.sort_values(["score", "count", "ngram"], ascending=[False, False, True], kind="stable")
-    return df.reset_index(drop=True).astype({"n": "int64", "count": "int64", "score": "float64"})
+        rows.append((" ".join(gram), ngram_fd[gram], float(score), gram, i, j))
+    # by score, count, then n-gram (a NaN score last, as pandas sorts)
+    rows.sort(key=lambda r: (*_descending(r[2]), -r[1], r[0]))
+    return frame(
+        {
+            "ngram": [r[0] for r in rows],
+            "n": [n] * len(rows),
+            "count": [r[1] for r in rows],
+            "score": [r[2] for r in rows],
+            "measure": [measure] * len(rows),
+            "words": [list(r[3]) for r in rows],
+            "forms": [[f for f, _ in forms[r[3]].most_common()] for r in rows],
+            "sentence_ids": [list(sids[r[3]]) for r in rows],
+            "start": [starts[r[4]] for r in rows],
+            "end": [ends[r[5]] for r in rows],
+            "text": [text_of(r[4], r[5], starts[r[4]], ends[r[5]]) for r in rows],
+            "how": ["adjacent content terms within a sentence"] * len(rows),
+        },
+        {"n": "int64", "count": "int64", "score": "float64"},
+    )
+
+
+def _descending(x: float) -> tuple[bool, float]:
+    """Sort key putting larger numbers first and NaN last."""
+    return (True, 0.0) if math.isnan(x) else (False, -x)
 
 
 def _text_getter(tokens: pd.DataFrame, full: str | None):
     """Return ``f(i, j, start, end)``: the text from token row ``i`` to ``j`` (rebuilt when no text)."""
+    if isinstance(full, str):
+        return lambda i, j, a, b: full[a:b]
     texts = tokens["text"].astype(str).tolist()
     starts = tokens["start"].tolist()
 
     def get(i: int, j: int, a: int, b: int) -> str:
-        if isinstance(full, str):
-            return full[a:b]
         out = texts[i]
         for k in range(i + 1, j + 1):
             gap = starts[k] - (starts[k - 1] + len(texts[k - 1]))
@@ -604,12 +619,16 @@ def keyness(
         n_words = round(row["count"] / row["rel_freq"])
     n1 = float(n_words or 0)
     n2 = float(reference_size)
-    records = []
-    sel = terms[terms["count"] >= min_count]
-    if len(sel) and n1 <= 0:
+    counts = terms["count"].tolist()
+    keep = [c >= min_count for c in counts]
+    if any(keep) and n1 <= 0:
         raise ValueError("keyness needs the number of words: pass n_words= or a term_table with rel_freq")
-    forms_col = sel["forms"] if "forms" in sel else sel["term"].map(lambda t: [t])
-    for term, count, forms in zip(sel["term"], sel["count"], forms_col):
+    term_col = terms["term"].tolist()
+    forms_col = terms["forms"].tolist() if "forms" in terms else [[t] for t in term_col]
+    rows = []
+    for term, count, forms, k in zip(term_col, counts, forms_col, keep):
+        if not k:
+            continue
         forms = list(forms) if isinstance(forms, list | tuple) else [term]
         ref = max(_reference_frequency(forms, lang), floor)
         a, b = float(count), ref * n2
@@ -618,24 +637,17 @@ def keyness(
         g2 = 2 * ((a * math.log(a / e1) if a else 0.0) + (b * math.log(b / e2) if b else 0.0))
         rel = a / n1 if n1 else 0.0
         over = a >= e1
-        records.append(
-            {
-                "term": term,
-                "count": int(count),
-                "rel_freq": rel,
-                "ref_freq": ref,
-                "expected": e1,
-                "log_likelihood": g2 if over else -g2,
-                "log_ratio": math.log2(rel / ref) if rel else -math.inf,
-                "p_value": math.erfc(math.sqrt(max(g2, 0.0) / 2)),
-                "method": method,
-                "direction": "over" if over else "under",
-            }
+        ll = g2 if over else -g2
+        log_ratio = math.log2(rel / ref) if rel else -math.inf
+        score = ll if method == "log-likelihood" else log_ratio
+        p_value = math.erfc(math.sqrt(max(g2, 0.0) / 2))
+        rows.append(
+            (term, int(count), rel, ref, e1, ll, log_ratio, p_value, score, method, "over" if over else "under")
         )
-    df = pd.DataFrame(records, columns=[c for c in KEYNESS_COLUMNS if c != "keyness"])
-    df.insert(8, "keyness", df["log_likelihood"] if method == "log-likelihood" else df["log_ratio"])
-    df = df.sort_values(["keyness", "count", "term"], ascending=[False, False, True], kind="stable")
-    return df.reset_index(drop=True).astype({"count": "int64", "keyness": "float64"})
+    rows.sort(key=lambda r: (*_descending(r[8]), -r[1], r[0]))  # by keyness, count, then term
+    return frame(
+        {c: [r[k] for r in rows] for k, c in enumerate(KEYNESS_COLUMNS)}, {"count": "int64", "keyness": "float64"}
+    )
 
 
 def kwic(
@@ -662,7 +674,7 @@ def kwic(
         An :class:`~analysis.article.Article` (its ``text``, and its ``tokens`` when ``tokens`` is
         None) or the text the token offsets index into.
     tokens : DataFrame or None
-        ``token_id, sentence_id, start, end, text, pos``.
+        ``token_id, sentence_id, start, end, text, pos`` (or their :func:`term_tokens`).
     term : str
         The word or phrase to find.
     window : int, default 5
@@ -692,13 +704,14 @@ def kwic(
     else:
         text = article_or_text.text
         if tokens is None:
-            tokens = article_or_text.tokens
+            # an article's term tokens are computed once; the keys do not depend on the stop list
+            tokens = article_or_text.term_tokens if lemmatize else article_or_text.tokens
     if tokens is None:
         raise ValueError("kwic needs the tokens when given a plain text")
     query = [normalise(term[a:b]) for a, b in tokenize_spans(term)]
     if not query:
         raise ValueError(f"empty query {term!r}")
-    tt = term_tokens(tokens, stopwords=(), lemmatize=lemmatize).reset_index(drop=True)
+    tt = _term_frame(tokens, (), lemmatize)
     keys, lowers = tt["term"].tolist(), tt["lower"].tolist()
     sids, starts, ends = tt["sentence_id"].tolist(), tt["start"].tolist(), tt["end"].tolist()
     tids = tt["token_id"].tolist() if "token_id" in tt else list(range(len(tt)))
@@ -740,8 +753,8 @@ def kwic(
             }
         )
     df = pd.DataFrame(records, columns=KWIC_COLUMNS[1:])
-    df.insert(0, "kwic_id", range(len(df)))
-    return df.astype({"kwic_id": "int64"})
+    df.insert(0, "kwic_id", np.arange(len(df), dtype="int64"))
+    return df
 
 
 def term_dispersion(
@@ -763,7 +776,7 @@ def term_dispersion(
     Parameters
     ----------
     tokens : DataFrame
-        ``token_id, sentence_id, start, end, text, pos``.
+        ``token_id, sentence_id, start, end, text, pos`` (or their :func:`term_tokens`).
     terms : DataFrame or iterable of str
         A :func:`term_table` (its first ``top`` rows are used) or term keys.
     segments : int, default 10
@@ -792,35 +805,32 @@ def term_dispersion(
         raise ValueError(f"segments must be at least 1, got {segments!r}")
     wanted = terms["term"].head(top).tolist() if isinstance(terms, pd.DataFrame) else [str(t) for t in terms]
     wanted = list(dict.fromkeys(wanted))
-    tt = term_tokens(tokens, stopwords=stopwords, lemmatize=lemmatize).reset_index(drop=True)
+    tt = _term_frame(tokens, stopwords, lemmatize)
     n = len(tt)
     segs = min(segments, n) if n else 0
     rank = {t: r for r, t in enumerate(wanted, start=1)}
     counts = Counter()
     words = Counter()
     span: dict[int, list[int]] = {}
-    for i, (key, is_term, is_word, a, b) in enumerate(
-        tt[["term", "is_term", "is_word", "start", "end"]].itertuples(index=False)
-    ):
+    cols = [tt[c].tolist() for c in ("term", "is_term", "is_word", "start", "end")]
+    for i, (key, is_term, is_word, a, b) in enumerate(zip(*cols)):
         seg = i * segs // n
-        s = span.setdefault(seg, [int(a), int(b)])
-        s[1] = int(b)
+        s = span.setdefault(seg, [a, b])
+        s[1] = b
         words[seg] += bool(is_word)
         if is_term and key in rank:
             counts[(key, seg)] += 1
-    records = [
+    pairs = [(t, seg) for t in wanted for seg in range(segs)]
+    return frame(
         {
-            "term": t,
-            "rank": rank[t],
-            "segment": seg + 1,
-            "count": counts[(t, seg)],
-            "rel_freq": counts[(t, seg)] / words[seg] if words[seg] else 0.0,
-            "n_words": words[seg],
-            "start": span[seg][0],
-            "end": span[seg][1],
-        }
-        for t in wanted
-        for seg in range(segs)
-    ]
-    df = pd.DataFrame(records, columns=DISPERSION_COLUMNS)
-    return df.astype({"rank": "int64", "segment": "int64", "count": "int64", "rel_freq": "float64", "n_words": "int64"})
+            "term": [t for t, _ in pairs],
+            "rank": [rank[t] for t, _ in pairs],
+            "segment": [seg + 1 for _, seg in pairs],
+            "count": [counts[p] for p in pairs],
+            "rel_freq": [counts[(t, seg)] / words[seg] if words[seg] else 0.0 for t, seg in pairs],
+            "n_words": [words[seg] for _, seg in pairs],
+            "start": [span[seg][0] for _, seg in pairs],
+            "end": [span[seg][1] for _, seg in pairs],
+        },
+        {"rank": "int64", "segment": "int64", "count": "int64", "rel_freq": "float64", "n_words": "int64"},
+    )

@@ -9,7 +9,6 @@ that clause.
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import re
 
@@ -204,19 +203,21 @@ def _dateline_event(kinds: list[str], texts: list[str], idx: int) -> str:
 def _pipeline_tags(tokens: pd.DataFrame | None):
     """Return ``tags_of(sentence_id, sentence_start)``: a lazy getter of the pipeline's POS tags.
 
-    Tokens come in sentence order, so a sentence's tags are one slice found by bisection, built
-    only for the few sentences whose tense matters.
+    Token rows are grouped by sentence once (a sentence's tokens in text order, sentences in any
+    order); a sentence's tags are built only for the few sentences whose tense matters.
     """
     if tokens is None or not len(tokens):
         return lambda sid, off: None
-    sid_col = tokens["sentence_id"].tolist()
-    cols = [tokens[c].tolist() for c in ("start", "end", "text", "pos")]
+    rows_of: dict[int, list[int]] = {}
+    for i, sid in enumerate(tokens["sentence_id"].tolist()):
+        rows_of.setdefault(sid, []).append(i)
+    starts, ends, words, tags = (tokens[c].tolist() for c in ("start", "end", "text", "pos"))
 
     def tags_of(sid: int, off: int):
-        lo, hi = bisect.bisect_left(sid_col, sid), bisect.bisect_right(sid_col, sid)
-        if lo == hi:
+        rows = rows_of.get(sid)
+        if not rows:
             return None
-        return lambda: [(a - off, b - off, w, p) for a, b, w, p in zip(*(c[lo:hi] for c in cols))]
+        return lambda: [(starts[i] - off, ends[i] - off, words[i], tags[i]) for i in rows]
 
     return tags_of
 
@@ -243,8 +244,9 @@ def extract_timeline(
     entities : DataFrame
         Entity mentions (``sentence_id, start, end, actor``); may be empty.
     tokens : DataFrame, optional
-        POS-tagged tokens (``sentence_id, start, end, text, pos``) the pipeline already computed;
-        sentences they cover are not tagged again when a clause's tense is needed.
+        POS-tagged tokens (``sentence_id, start, end, text, pos``; each sentence's in text order) the
+        pipeline already computed; sentences they cover are not tagged again when a clause's tense
+        is needed.
 
     Returns
     -------
@@ -267,7 +269,7 @@ def extract_timeline(
     ents = entities if entities is not None and len(entities) and "actor" in entities.columns else None
     by_sentence: dict[int, list] = {}  # entity rows grouped once, so each timex scans only its sentence
     if ents is not None:
-        for row in ents[["sentence_id", "start", "end", "actor"]].itertuples(index=False):
+        for row in zip(*(ents[c].tolist() for c in ("sentence_id", "start", "end", "actor"))):
             by_sentence.setdefault(row[0], []).append(row)
     sids, kinds = sentences["sentence_id"].tolist(), sentences["kind"].tolist()
     starts, texts = sentences["start"].tolist(), sentences["text"].tolist()

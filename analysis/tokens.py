@@ -3,15 +3,19 @@
 The tokenizer is a single regular expression that follows Penn Treebank conventions where the
 tagger expects them (possessive ``'s`` and ``n't`` split off, punctuation separate), and keeps
 hyphenated words, dotted acronyms (``U.S.``) and numbers whole.  Tags come from NLTK's averaged
-perceptron tagger (loaded once per process).
+perceptron tagger (loaded once per process), run by :class:`Perceptron`: the same model, features
+and decisions as ``PerceptronTagger.tag``, with each feature's weights summed as one numpy vector.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
+import numpy as np
 import pandas as pd
 
+from .frames import frame
 from .resources import pos_tagger
 
 TOKEN_COLUMNS = ["token_id", "sentence_id", "start", "end", "text", "pos"]
@@ -46,12 +50,100 @@ def tokenize_spans(s: str) -> list[tuple[int, int]]:
     return [m.span() for m in TOKEN_RE.finditer(s)]
 
 
+def _context_word(word: str) -> str:
+    """NLTK's ``PerceptronTagger.normalize``: the form a word takes as a feature."""
+    if "-" in word and word[0] != "-":
+        return "!HYPHEN"
+    if word.isdigit() and len(word) == 4:
+        return "!YEAR"
+    if word and word[0].isdigit():
+        return "!DIGITS"
+    return word.lower()
+
+
+class Perceptron:
+    """NLTK's averaged perceptron tagger, scoring each word with numpy vectors.
+
+    ``PerceptronTagger.tag`` adds each feature's weights label by label in a Python dict; here each
+    feature's weights are one vector over the sorted labels (built on first use, at most one per
+    feature of the model), added in the same feature order, so every score is the same float sum.
+    The best label is the highest score, ties going to the greatest label, as in NLTK.  Words in the
+    tag dictionary take its tag, as in NLTK.
+    """
+
+    def __init__(self, tagger) -> None:
+        self.weights = tagger.model.weights
+        self.tagdict = tagger.tagdict
+        self.labels = sorted(tagger.model.classes)
+        self._index = {label: i for i, label in enumerate(self.labels)}
+        self._vectors: dict[str, np.ndarray | None] = {}
+
+    def _vector(self, feature: str) -> np.ndarray | None:
+        if feature not in self._vectors:
+            weights = self.weights.get(feature)
+            vec = None
+            if weights is not None:
+                vec = np.zeros(len(self.labels))
+                for label, w in weights.items():
+                    vec[self._index[label]] = w
+            self._vectors[feature] = vec
+        return self._vectors[feature]
+
+    def tag(self, words: list[str]) -> list[str]:
+        """Return the tag of each word (``PerceptronTagger.tag`` without the words)."""
+        context = ["-START-", "-START2-", *map(_context_word, words), "-END-", "-END2-"]
+        prev, prev2 = "-START-", "-START2-"
+        vectors, vector = self._vectors, self._vector
+        last = len(self.labels) - 1
+        out = []
+        for i, word in enumerate(words):
+            tag = self.tagdict.get(word)
+            if not tag:
+                w, w1 = context[i + 2], context[i + 1]
+                features = (
+                    "bias",
+                    "i suffix " + word[-3:],
+                    "i pref1 " + word[:1],
+                    "i-1 tag " + prev,
+                    "i-2 tag " + prev2,
+                    f"i tag+i-2 tag {prev} {prev2}",
+                    "i word " + w,
+                    f"i-1 tag+i word {prev} {w}",
+                    "i-1 word " + w1,
+                    "i-1 suffix " + w1[-3:],
+                    "i-2 word " + context[i],
+                    "i+1 word " + context[i + 3],
+                    "i+1 suffix " + context[i + 3][-3:],
+                    "i+2 word " + context[i + 4],
+                )
+                scores = np.zeros(last + 1)
+                for f in features:
+                    vec = vectors[f] if f in vectors else vector(f)
+                    if vec is not None:
+                        scores += vec
+                tag = self.labels[last - int(np.argmax(scores[::-1]))]  # the last (greatest) best label
+            out.append(tag)
+            prev2, prev = prev, tag
+        return out
+
+
+@functools.cache
+def perceptron() -> Perceptron:
+    """Return the process's :class:`Perceptron` over NLTK's English model."""
+    return Perceptron(pos_tagger())
+
+
 def tag(words: list[str]) -> list[str]:
-    """Return POS tags for ``words`` (curly quotes and dashes normalised for the tagger)."""
+    """Return POS tags for ``words`` (curly quotes and dashes normalised for the tagger).
+
+    Examples
+    --------
+    >>> tag(["The", "U.S.", "envoy", "visited", "Tokyo", "in", "2023", "."])
+    ['DT', 'NNP', 'NN', 'VBD', 'NNP', 'IN', 'CD', '.']
+    """
     if not words:
         return []
-    norm = [w.translate(_NORMALISE) for w in words]
-    return [t for _, t in pos_tagger().tag(norm)]
+    return perceptron().tag([w.translate(_NORMALISE) for w in words])
 
 
 def tokenize(text: str, sentences: pd.DataFrame, *, pos: bool = True) -> pd.DataFrame:
@@ -72,7 +164,7 @@ def tokenize(text: str, sentences: pd.DataFrame, *, pos: bool = True) -> pd.Data
         ``token_id, sentence_id, start, end, text, pos``.
     """
     sid_col, start_col, end_col, tok_col, pos_col = [], [], [], [], []
-    for sid, a, b in sentences[["sentence_id", "start", "end"]].itertuples(index=False):
+    for sid, a, b in zip(*(sentences[c].tolist() for c in ("sentence_id", "start", "end"))):
         spans = tokenize_spans(text[a:b])
         words = [text[a + x : a + y] for x, y in spans]
         tags = tag(words) if pos else [""] * len(words)
@@ -82,6 +174,14 @@ def tokenize(text: str, sentences: pd.DataFrame, *, pos: bool = True) -> pd.Data
             end_col.append(a + y)
             tok_col.append(w)
             pos_col.append(t)
-    df = pd.DataFrame({"sentence_id": sid_col, "start": start_col, "end": end_col, "text": tok_col, "pos": pos_col})
-    df.insert(0, "token_id", range(len(df)))
-    return df.astype({"token_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64"})
+    return frame(
+        {
+            "token_id": range(len(tok_col)),
+            "sentence_id": sid_col,
+            "start": start_col,
+            "end": end_col,
+            "text": tok_col,
+            "pos": pos_col,
+        },
+        dict.fromkeys(("token_id", "sentence_id", "start", "end"), "int64"),
+    )

@@ -271,3 +271,19 @@ def test_dispersion_small_text():
     assert term_dispersion(toks, ["ship"], segments=100)["segment"].max() == len(toks)
     with pytest.raises(ValueError):
         term_dispersion(toks, ["ship"], segments=0)
+
+
+def test_wordnet_lemmatizer_equals_nltks(nato):
+    """The lemmatiser reads only WordNet's index and exception files, with NLTK's morphy rules."""
+    from nltk.stem import WordNetLemmatizer as NltkLemmatizer
+
+    from analysis.resources import wordnet_lemmatizer
+
+    ours, ref = wordnet_lemmatizer(), NltkLemmatizer()
+    words = {w.lower() for w in nato.tokens["text"] if w.isalpha()}
+    words |= {"allies", "geese", "better", "ran", "indices", "buses", "women", "happiest", "us", "was"}
+    for pos in "nvar":
+        words |= set(list(ours.exceptions[pos])[:200])
+    for w in sorted(words):
+        for pos in "nvar":
+            assert ours.lemmatize(w, pos) == ref.lemmatize(w, pos), (w, pos)

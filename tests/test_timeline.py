@@ -385,3 +385,36 @@ def test_page_times_and_dates(sentence, dct, text, value):
 )
 def test_vague_words_used_otherwise_are_not_dates(sentence):
     assert [t.text for t in find_timexes(sentence, dct="2020-01-01")] == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "data/articles/nato-chief-condemns-china-bullying.txt",
+        "data/corpora/nato-japan-2023/nato-2023-01-31-joint-press-point-stoltenberg-kishida.txt",
+    ],
+)
+def test_story_rows_name_the_actors_of_the_entities_table(path):
+    from analysis import load_article
+
+    art = load_article(path)
+    kinds = art.sentences.set_index("sentence_id")["kind"]
+    story = art.timeline[art.timeline["sentence_id"].map(kinds).isin(["body", "heading"])]
+    named = [a for actors in story["actors"] if actors for a in actors.split("; ")]
+    assert named, "the article dates events with actors"
+    assert set(named) <= set(art.entities["actor"])
+
+
+def test_caption_names_the_story_writes_take_the_story_actor():
+    text = (
+        "Fishing Deal Signed\n"
+        "Lee shakes hands with Tom Berg in Oslo on Jan. 31, 2023. (Kari Nordmann/Reuters)\n"
+        "By Jane Doe\n"
+        "Feb. 1, 2023\n\n"
+        "Prime Minister Ann Lee signed the fishing deal with President Tom Berg, officials said on Wednesday.\n"
+        "Lee said the deal would protect jobs in coastal towns.\n"
+    )
+    art = Article.from_text(text)
+    row = art.timeline[art.timeline["text"] == "Jan. 31, 2023"].iloc[0]
+    story_lee = art.entities.loc[art.entities["text"] == "Lee", "actor"].iloc[0]
+    assert story_lee in row.actors.split("; ")

@@ -1,0 +1,52 @@
+"""Tokens: offsets, and the vectorised perceptron giving exactly NLTK's tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.resources import pos_tagger
+from analysis.sentences import split_spans
+from analysis.tokens import _NORMALISE, Perceptron, tag, tokenize_spans
+from tests.conftest import ROOT, assert_offsets
+
+
+def _sentences_of(path: Path) -> list[list[str]]:
+    text = path.read_text(encoding="utf-8")
+    out = []
+    for a, b in split_spans(text):
+        s = text[a:b]
+        out.append([s[x:y] for x, y in tokenize_spans(s)])
+    return out
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ROOT / "data" / "articles" / "nato-chief-condemns-china-bullying.txt",
+        *sorted((ROOT / "data" / "corpora").glob("*/*.txt")),
+    ],
+    ids=lambda p: p.stem[:40],
+)
+def test_tags_equal_nltk_perceptron_on_real_text(path):
+    nltk_tagger = pos_tagger()
+    sentences = _sentences_of(path)
+    assert sentences
+    for words in sentences:
+        norm = [w.translate(_NORMALISE) for w in words]
+        assert tag(words) == [t for _, t in nltk_tagger.tag(norm)], " ".join(words)
+
+
+def test_tags_equal_nltk_on_odd_words():
+    # hyphen-initial words, four-digit years, other digits, one-letter and empty strings, unknown words
+    words = ["-", "-based", "1990", "1990s", "3rd", "x", "", "Zyxwv", "well-known", "U.S.", "!", "42"]
+    expected = [t for _, t in pos_tagger().tag(words)]
+    assert Perceptron(pos_tagger()).tag(words) == expected
+    assert tag([]) == []
+
+
+def test_token_table_offsets(nato):
+    assert_offsets(nato.text, nato.tokens)
+    assert nato.tokens["token_id"].tolist() == list(range(len(nato.tokens)))
+    assert nato.tokens["pos"].ne("").all()
