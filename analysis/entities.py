@@ -36,29 +36,21 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .nlp import coref, lexicons
+from .nlp.identity import ACTOR_COLUMNS, unify_ids
+from .nlp.names import PARTICLES as _PARTICLES
 from .resources import first_names, gazetteer, nltk_stopwords, read_lexicon
 from .tokens import tokenize_spans
 
-ENTITY_COLUMNS = ["mention_id", "sentence_id", "start", "end", "text", "actor", "actor_type", "how", "rule"]
-ACTOR_COLUMNS = ["actor", "actor_type", "mentions", "quotes", "first_sentence", "last_sentence", "names"]
+__all__ = ["ACTOR_COLUMNS", "ENTITY_COLUMNS", "build_actors", "cooccurrence", "extract_entities"]
+
+ENTITY_COLUMNS = ["mention_id", "sentence_id", "start", "end", "text", "actor_id", "actor", "actor_type", "how", "rule"]
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences", "first_sentence", "last_sentence"]
 
 _DASHES = str.maketrans({"–": "-", "‑": "-", "‐": "-", "’": "'", "‘": "'"})
-_MONTHS_DAYS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. "
-    "Oct. Nov. Dec. Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
-_PARTICLES = frozenset("van von der den de del della di da du le la bin ben al el ibn dos das".split())
-_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_MONTHS_DAYS = lexicons.months_days()
+_PRONOUNS = lexicons.PERSON_PRONOUNS
 _OPEN_PUNCT = frozenset("“‘\"'(«[-—:")
-_SAY = frozenset("said says say told added stated explained noted warned stressed announced".split())
-_PERSON_NOUNS = frozenset(
-    "spokesman spokeswoman spokesperson minister official officials leader president chairman director "
-    "analyst professor lawyer manager coach player striker captain actor author senator ambassador".split()
-)
-#: Token texts that are quote marks (pronouns inside quotes speak for the quoted, not the narrator).
-_QUOTES = frozenset('“”"')
 
 
 @dataclass(frozen=True)
@@ -145,20 +137,10 @@ def lexicon() -> _Lexicon:
             lex.add(a, Entry(name, "org", "alias"), override=True)
         for n in _split(rest[1]):
             lex.nominals.setdefault(n.lower(), []).append(name)
-    for (t,) in read_lexicon("titles.txt"):
-        lex.titles.add(_key(t))
+    lex.titles.update(tuple(w.translate(_DASHES) for w in t) for t in lexicons.titles())
     for word, typ, pos in read_lexicon("name_cues.tsv"):
         lex.cues[word, pos] = typ
     return lex
-
-
-@functools.cache
-def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
-    from nltk.corpus import names
-
-    first_names()  # locates the corpus (raises a helpful error when missing)
-    male, female = set(names.words("male.txt")), set(names.words("female.txt"))
-    return frozenset(male - female), frozenset(female - male)
 
 
 @functools.cache
@@ -548,10 +530,6 @@ def _merge(segs: list[list], words: list[str], lex: _Lexicon) -> list[list]:
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")
 
 
-def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
-
-
 _PLACE_PREPS = frozenset("in at from near outside inside across into via".split())
 
 
@@ -610,13 +588,13 @@ def _type_run(
     if any(("-" in w or "–" in w) and any(p[:1].islower() for p in re.split("[-–]", w)) for w in words):
         return "other", "hyphen_compound", True  # "Hong Kong-based", "Amman-bound"
     nxt = after[0] if after else ""
-    if nxt in _SAY or (nxt == "," and len(after) > 2 and after[1] in ("a", "the") and after[2] in _PERSON_NOUNS):
+    if nxt in lexicons.said_forms() or (nxt == "," and len(after) > 2 and after[1] in ("a", "the") and after[2] in lexicons.person_nouns()):
         return "person", "speaker_context", len(words) >= 2
-    if (prev in _SAY and nxt in (".", ",", "", "'s", "’s")) or (nxt == "," and len(after) > 1 and after[1] == "who"):
+    if (prev in lexicons.said_forms() and nxt in (".", ",", "", "'s", "’s")) or (nxt == "," and len(after) > 1 and after[1] == "who"):
         return "person", "speaker_context", len(words) >= 2  # "..., said Parnevik ." / "Leeson , who ..."
     if nxt == "," and len(after) > 2 and after[1].isdigit() and after[2] == "," and 15 <= int(after[1]) <= 110:
         return "person", "age", len(words) >= 2  # "Duran , 45 , takes on ..."
-    if prev.lower() in _PERSON_NOUNS or prev.endswith("-year-old"):
+    if prev.lower() in lexicons.person_nouns() or prev.endswith("-year-old"):
         return "person", "role_noun", len(words) >= 2
     if len(after) >= 3 and after[0] == "(" and wordnet_names().types.get(words) != "place":
         m = _lex_match(list(after), 1, lex, False)
@@ -729,78 +707,14 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
 
 
 def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
-    """Give every mention its canonical actor, within one document."""
-    runs = [m for m in mentions if m.how == "name" and m.rule != "lexicon"]
-    # Acronym ↔ expansion: "North Atlantic Treaty Organization (NATO)" or initials of a known name.
-    expansions: dict[str, str] = {}
-    for m in runs:
-        if len(m.words) >= 2:
-            expansions.setdefault(_initials(m.words), " ".join(m.words))
-    # Surface form → strong type seen anywhere in the document (consistency across mentions).
-    strong_type: dict[str, str] = {}
-    for m in mentions:
-        if m.strong and m.how in ("name", "alias"):
-            strong_type.setdefault(m.key.lower(), m.actor_type)
-    persons = [m for m in runs if m.actor_type == "person" and len(m.words) >= 2 and m.strong]
-    runs = [m for m in mentions if m.how == "name" and m.rule not in ("lexicon", "dateline")]
-    surname: dict[str, str] = {}
-    given: dict[str, str] = {}
-    for m in persons:
-        full = m.key
-        if m.rule == "surname_first":
-            full = " ".join([*m.words[1:], m.words[0].title()])
-            surname.setdefault(m.words[0].title(), full)
-        surname.setdefault(m.words[-1], full)
-        given.setdefault(m.words[0], full)
-    for m in runs:
-        key = m.key
-        if len(m.words) == 1:
-            w = m.words[0]
-            wt = w.title() if _is_allcaps(w) and len(w) > 3 else w
-            if wt in surname and m.actor_type in ("other", "person") and not m.strong:
-                m.actor, m.actor_type, m.how, m.rule, m.strong = surname[wt], "person", "surname", "surname_of", True
-                continue
-            if w in expansions and m.actor_type in ("org", "other"):
-                m.actor, m.actor_type, m.how, m.rule = expansions[w], "org", "acronym", "acronym_of"
-                m.strong = True
-                continue
-        if not m.strong and key.lower() in strong_type and m.rule != "team_score":
-            m.actor_type, m.rule, m.strong = strong_type[key.lower()], "same_name", True
-        if m.actor_type == "person" and m.rule == "surname_first":
-            m.actor = " ".join([*m.words[1:], m.words[0].title()])
-        else:
-            m.actor = key[4:] if key.startswith("The ") and len(m.words) > 1 else key
-    # A one-word place that is also the surname of a person the article names is that person.
-    for m in mentions:
-        if m.rule == "lexicon" and len(m.words) == 1 and m.words[0] in surname and m.how == "name":
-            m.actor, m.actor_type, m.how, m.rule = surname[m.words[0]], "person", "surname", "surname_of"
-    # Acronym in brackets right after its expansion: the acronym joins the expansion's actor.
-    for a, b in zip(mentions, mentions[1:]):
-        if (
-            a.sid == b.sid
-            and len(b.words) == 1
-            and text[a.end : b.start].strip() == "("
-            and _initials(a.words) == b.words[0].replace(".", "")
-        ):
-            b.actor, b.actor_type, b.how, b.rule = a.actor, a.actor_type, "acronym", "bracketed_acronym"
-    # A place the document shows to be a team (a score after it, "beat") is that team everywhere.
-    teams = {m.key.lower() for m in mentions if m.rule == "team_score"}
-    for m in mentions:
-        if m.actor_type == "place" and m.how in ("name", "alias") and m.key.lower() in teams:
-            m.actor, m.actor_type, m.rule = m.key, "org", "same_team"
-    # Unknown single words: a lone capitalised word the document never types otherwise.
-    for m in runs:
-        if m.actor_type == "other" and len(m.words) == 1 and m.rule == "default":
-            m.actor_type, m.rule = _single_default(m.words[0]), "default_single"
-    # Nominals ("the alliance") point at the organisation of that kind the article names.
-    named = {m.actor for m in mentions if m.actor_type == "org"}
-    for m in mentions:
-        if m.how == "nominal":
-            cands = [o for o in lex.nominals.get(m.words[0].lower(), []) if o in named]
-            if len(cands) == 1:
-                m.actor, m.actor_type = cands[0], "org"
-    mentions = [m for m in mentions if m.actor]
-    mentions.extend(_pronouns(mentions, by_sent, sids))
+    """Give every mention its canonical actor through the shared resolver (:mod:`analysis.nlp.coref`)."""
+    mentions = [m for m in mentions if not lexicons.is_chrome(m.words)]
+    mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
+
+    def pronoun(sid, k, a, b, w, actor):
+        return _Mention(sid, k, k + 1, a, b, (w,), actor, "person", "pronoun", "person_in_focus")
+
+    mentions.extend(coref.resolve_pronouns(mentions, by_sent, sids, pronoun))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -809,42 +723,6 @@ def _single_default(w: str) -> str:
     # A lone capitalised word that is no place, person or known name is most often a company,
     # team, outlet or body ("Reuters", "Leicestershire", "Nikkei").
     return "org"
-
-
-def _pronouns(mentions: list[_Mention], by_sent, sids) -> list[_Mention]:
-    """Resolve he/him/his/she/her to the person last named within the previous few sentences."""
-    male, female = _gendered_names()
-    gender: dict[str, str] = {}
-    for m in mentions:
-        if m.actor_type == "person":
-            first = m.actor.split()[0]
-            gender.setdefault(m.actor, "m" if first in male else "f" if first in female else "")
-    people = [m for m in mentions if m.actor_type == "person"]
-    order = {sid: k for k, sid in enumerate(sids)}
-    out: list[_Mention] = []
-    p = 0
-    last: list[_Mention] = []  # persons named so far, in order
-    for sid in sids:
-        toks = by_sent.get(sid, [])
-        inside = False
-        for k, (a, b, w, _tag) in enumerate(toks):
-            while p < len(people) and people[p].start < a:
-                last.append(people[p])
-                p += 1
-            if w in _QUOTES:
-                inside = w == "“" or (w == '"' and not inside)
-                continue
-            g = _PRONOUNS.get(w.lower())
-            if g is None or inside:
-                continue
-            for cand in reversed(last[-6:]):
-                if order[sid] - order[cand.sid] > 3:
-                    break
-                cg = gender.get(cand.actor, "")
-                if cg in ("", g):
-                    out.append(_Mention(sid, k, k + 1, a, b, (w,), cand.actor, "person", "pronoun", "last_person"))
-                    break
-    return out
 
 
 def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
@@ -862,7 +740,8 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
     Returns
     -------
     DataFrame
-        ``mention_id, sentence_id, start, end, text, actor, actor_type, how, rule``.
+        ``mention_id, sentence_id, start, end, text, actor_id, actor, actor_type, how, rule``
+        (``actor_id``: the stable slug of ``actor``, the key of the actors table).
 
     Examples
     --------
@@ -884,13 +763,15 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
         )
     mentions = _doc_mentions(text, sentences, tokens)
     _display_names(mentions)
+    ids = unify_ids([m.actor for m in mentions])
     df = pd.DataFrame(
         {
             "sentence_id": [m.sid for m in mentions],
             "start": [m.start for m in mentions],
             "end": [m.end for m in mentions],
             "text": [text[m.start : m.end] for m in mentions],
-            "actor": [m.actor for m in mentions],
+            "actor_id": [ids[m.actor][0] for m in mentions],
+            "actor": [ids[m.actor][1] for m in mentions],
             "actor_type": [m.actor_type for m in mentions],
             "how": [m.how for m in mentions],
             "rule": [m.rule for m in mentions],
@@ -917,56 +798,41 @@ def _display_names(mentions: list[_Mention]) -> None:
             m.actor = best[m.actor]
 
 
-def build_actors(entities: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+def build_actors(
+    entities: pd.DataFrame, quote_speakers: pd.DataFrame | None = None, extra: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Return one row per actor with its mention and quote counts.
 
     Parameters
     ----------
     entities : DataFrame
         The mentions (:func:`extract_entities`).
-    quotes : DataFrame
-        The quotes table; its ``speaker`` column is counted per actor (may be empty).
+    quote_speakers : DataFrame, optional
+        One row per (quote, speaker) (:func:`analysis.nlp.identity.link_speakers`); each row counts
+        one quote for its ``actor_id``, so a joint quote counts for each of its speakers.
+    extra : DataFrame, optional
+        Actors that only speak (``actor_id, actor, actor_type``): documents, groups, speakers the
+        recogniser did not name elsewhere; they have no mention rows.
 
     Returns
     -------
     DataFrame
-        ``actor, actor_type, mentions, quotes, first_sentence, last_sentence, names``, most
-        mentioned first (``names``: the distinct surface forms, pronouns left out).
+        ``actor_id, actor, actor_type, mentions, quotes, aliases, first_sentence, last_sentence,
+        names``, most mentioned first (``aliases``: every surface form counted, pronouns included;
+        ``names``: the same without pronouns).
 
     Examples
     --------
     >>> ents = pd.DataFrame({"sentence_id": [0, 1, 1], "text": ["Japan", "Japanese", "Tokyo"],
     ...     "actor": ["Japan", "Japan", "Tokyo"], "actor_type": ["country", "country", "place"],
     ...     "how": ["name", "demonym", "name"]})
-    >>> build_actors(ents, pd.DataFrame({"speaker": ["Tokyo"]}))[["actor", "mentions", "quotes"]].values.tolist()
-    [['Japan', 2, 0], ['Tokyo', 1, 1]]
+    >>> qs = pd.DataFrame({"quote_id": [0], "actor_id": ["tokyo"], "actor": ["Tokyo"]})
+    >>> build_actors(ents, qs)[["actor_id", "mentions", "quotes", "aliases"]].values.tolist()
+    [['japan', 2, 0, ['Japan', 'Japanese']], ['tokyo', 1, 1, ['Tokyo']]]
     """
-    if entities is None or len(entities) == 0:
-        return pd.DataFrame(
-            {c: pd.Series(dtype="int64" if c in ("mentions", "quotes") else "object") for c in ACTOR_COLUMNS}
-        )
-    g = entities.groupby("actor", sort=False)
-    names = (
-        entities[entities["how"] != "pronoun"]
-        .groupby("actor", sort=False)["text"]
-        .agg(lambda s: list(dict.fromkeys(s)))
-    )
-    df = pd.DataFrame(
-        {
-            "actor": list(g.groups),
-            "actor_type": g["actor_type"].agg(lambda s: s.mode().iloc[0]).to_numpy(),
-            "mentions": g.size().to_numpy(),
-            "first_sentence": g["sentence_id"].min().to_numpy(),
-            "last_sentence": g["sentence_id"].max().to_numpy(),
-        }
-    )
-    counts = Counter()
-    if quotes is not None and len(quotes) and "speaker" in quotes.columns:
-        counts = Counter(s for s in quotes["speaker"] if isinstance(s, str))
-    df["quotes"] = [counts.get(a, 0) for a in df["actor"]]
-    df["names"] = [names.get(a, []) for a in df["actor"]]
-    df = df.sort_values(["mentions", "first_sentence"], ascending=[False, True], kind="stable")
-    return df[ACTOR_COLUMNS].reset_index(drop=True).astype({"mentions": "int64", "quotes": "int64"})
+    from .nlp.identity import actors_table
+
+    return actors_table(entities, quote_speakers, extra)
 
 
 def cooccurrence(entities: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,326 @@
+"""The one coreference resolver: every later mention to the actor it refers to.
+
+Two entry points share the same rules:
+
+* :func:`link_mentions` and :func:`resolve_pronouns` work on the entity recogniser's mentions while
+  the ``entities`` table is built: a surname (or a family name written first) joins the person's
+  full name, an acronym joins its expansion (bracketed or abbreviating a name the article gives),
+  a nominal ("the alliance") joins the organisation of that kind, and he/she/his/her joins the
+  person in focus — the first person named in the nearest sentence that names a compatible one
+  (the subject the paragraph is about), not merely the last one named.
+* :class:`Coref` answers the same questions from a finished ``entities`` table, for quote speakers
+  and timeline clauses: which actor a name, surname, title ("the Secretary") or nominal ("the
+  magazine") refers to, who is in focus, which people act together.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from . import lexicons
+from .names import acronym_of, initials, parse_person
+
+#: Quote marks as tokens: pronouns inside quotes speak for the quoted, not the narrator.
+_QUOTES = frozenset('“”"')
+
+
+def _allcaps(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def person_keys(full: str, family_first: bool = False) -> list[str]:
+    """The single words that stand for a person later: the surname, and for a hyphenated given name
+    after a one-word family name ("Ban Ki-moon") the family name written first.
+
+    >>> person_keys("Jens Stoltenberg"), person_keys("Ban Ki-moon"), person_keys("Vicente del Bosque")
+    (['Stoltenberg'], ['Ki-moon', 'Ban'], ['Bosque', 'del Bosque'])
+    """
+    p = parse_person(full)
+    keys = [p.key] if p.key else []
+    if p.surname and " " in p.surname:
+        keys.append(p.surname)
+    words = full.split()
+    if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        keys.append(words[0])
+    return keys
+
+
+def _register_person(m, surname: dict[str, str]) -> None:
+    if m.rule == "surname_first":
+        full = " ".join([*m.words[1:], m.words[0].title()])
+        surname.setdefault(m.words[0].title(), full)
+        surname.setdefault(m.words[0], full)
+        return
+    for k in person_keys(m.key):
+        surname.setdefault(k, m.key)
+
+
+def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], default_single) -> list:
+    """Give every name mention its canonical actor, within one document (see the module docstring)."""
+    runs = [m for m in mentions if m.how == "name" and m.rule != "lexicon"]
+    expansions: dict[str, str] = {}
+    long_names = [m for m in runs if len(m.words) >= 2]
+    for m in long_names:
+        expansions.setdefault(initials(m.words), " ".join(m.words))
+    strong_type: dict[str, str] = {}
+    for m in mentions:
+        if m.strong and m.how in ("name", "alias"):
+            strong_type.setdefault(m.key.lower(), m.actor_type)
+    surname: dict[str, str] = {}
+    for m in runs:
+        if m.actor_type == "person" and len(m.words) >= 2 and m.strong:
+            _register_person(m, surname)
+    runs = [m for m in mentions if m.how == "name" and m.rule not in ("lexicon", "dateline")]
+    for m in runs:
+        if len(m.words) == 1 and _link_single(m, surname, expansions, long_names):
+            continue
+        if not m.strong and m.key.lower() in strong_type and m.rule != "team_score":
+            m.actor_type, m.rule, m.strong = strong_type[m.key.lower()], "same_name", True
+        if m.actor_type == "person" and m.rule == "surname_first":
+            m.actor = " ".join([*m.words[1:], m.words[0].title()])
+        elif m.actor_type == "person":
+            m.actor = _person_display(m.key)
+        else:
+            m.actor = m.key[4:] if m.key.startswith("The ") and len(m.words) > 1 else m.key
+    for m in mentions:
+        # A one-word place that is also the surname of a person the article names is that person.
+        if m.rule == "lexicon" and len(m.words) == 1 and m.words[0] in surname and m.how == "name":
+            m.actor, m.actor_type, m.how, m.rule = surname[m.words[0]], "person", "surname", "surname_of"
+    _bracketed_acronyms(text, mentions)
+    _teams_and_defaults(mentions, runs, default_single)
+    named = {m.actor for m in mentions if m.actor_type == "org"}
+    for m in mentions:
+        if m.how == "nominal":
+            cands = [o for o in nominals.get(m.words[0].lower(), []) if o in named]
+            if len(cands) == 1:
+                m.actor, m.actor_type = cands[0], "org"
+    return [m for m in mentions if m.actor]
+
+
+def _person_display(key: str) -> str:
+    """A person's display name without a trailing suffix or possessive ("John Roe Jr." → "John Roe")."""
+    p = parse_person(key)
+    return p.name if p.name and not p.title else key
+
+
+def _link_single(m, surname: dict[str, str], expansions: dict[str, str], long_names: list) -> bool:
+    w = m.words[0]
+    wt = w.title() if _allcaps(w) and len(w) > 3 else w
+    if wt in surname and m.actor_type in ("other", "person") and not m.strong:
+        m.actor, m.actor_type, m.how, m.rule, m.strong = surname[wt], "person", "surname", "surname_of", True
+        return True
+    if m.actor_type in ("org", "other"):
+        full = expansions.get(w) or next((" ".join(x.words) for x in long_names if acronym_of(w, x.words)), None)
+        if full and _allcaps(w):
+            m.actor, m.actor_type, m.how, m.rule, m.strong = full, "org", "acronym", "acronym_of", True
+            return True
+    return False
+
+
+def _bracketed_acronyms(text: str, mentions: list) -> None:
+    """An acronym in brackets right after its expansion joins the expansion's actor, everywhere."""
+    joined: dict[str, tuple[str, str]] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        if (
+            a.sid == b.sid
+            and len(b.words) == 1
+            and text[a.end : b.start].strip() == "("
+            and acronym_of(b.words[0], a.words)
+        ):
+            b.actor, b.actor_type, b.how, b.rule = a.actor, a.actor_type, "acronym", "bracketed_acronym"
+            joined[b.words[0]] = (a.actor, a.actor_type)
+    for m in mentions:
+        if len(m.words) == 1 and m.words[0] in joined and m.rule != "bracketed_acronym" and m.how != "surname":
+            m.actor, m.actor_type = joined[m.words[0]]
+            m.how, m.rule = "acronym", "acronym_of"
+
+
+def _teams_and_defaults(mentions: list, runs: list, default_single) -> None:
+    # A place the document shows to be a team (a score after it, "beat") is that team everywhere.
+    teams = {m.key.lower() for m in mentions if m.rule == "team_score"}
+    for m in mentions:
+        if m.actor_type == "place" and m.how in ("name", "alias") and m.key.lower() in teams:
+            m.actor, m.actor_type, m.rule = m.key, "org", "same_team"
+    for m in runs:
+        if m.actor_type == "other" and len(m.words) == 1 and m.rule == "default":
+            m.actor_type, m.rule = default_single(m.words[0]), "default_single"
+
+
+def resolve_pronouns(mentions: list, by_sent: dict, sids: list[int], make_mention) -> list:
+    """Resolve he/him/his/she/her outside quotes to the person in focus (see the module docstring).
+
+    ``make_mention(sid, k, a, b, word, actor)`` builds the pronoun's mention row.
+    """
+    male, female = lexicons.gendered_names()
+    gender: dict[str, str] = {}
+    people_by_sent: dict[int, list] = defaultdict(list)
+    for m in mentions:
+        if m.actor_type == "person":
+            first = m.actor.split()[0]
+            gender.setdefault(m.actor, "m" if first in male else "f" if first in female else "")
+            people_by_sent[m.sid].append(m)
+    out: list = []
+    for pos, sid in enumerate(sids):
+        inside = False
+        for k, (a, b, w, _tag) in enumerate(by_sent.get(sid, [])):
+            if w in _QUOTES:
+                inside = w == "“" or (w == '"' and not inside)
+                continue
+            g = lexicons.PERSON_PRONOUNS.get(w.lower())
+            if g is None or inside:
+                continue
+            actor = _in_focus(people_by_sent, sids, pos, a, g, gender)
+            if actor:
+                out.append(make_mention(sid, k, a, b, w, actor))
+    return out
+
+
+def _in_focus(people_by_sent: dict, sids: list[int], pos: int, offset: int, g: str, gender: dict) -> str | None:
+    """The first compatible person of the nearest sentence (up to three back) that names one."""
+    for back in range(0, 4):
+        if pos - back < 0:
+            break
+        cands = [
+            m
+            for m in people_by_sent.get(sids[pos - back], ())
+            if m.start < offset and gender.get(m.actor, "") in ("", g)
+        ]
+        if cands:
+            return cands[0].actor
+    return None
+
+
+# -- the resolver over a finished entities table ---------------------------------------------------
+
+
+class Coref:
+    """Who is who in one article, answered from its ``entities`` table (built once, queried often)."""
+
+    def __init__(self, text: str, entities: pd.DataFrame | None) -> None:
+        self.text = text
+        self.rows = _entity_rows(entities)
+        types: dict[str, Counter] = defaultdict(Counter)
+        self.forms: dict[str, str] = {}
+        self.keys: dict[str, str] = {}
+        self.persons: list[tuple[int, str]] = []
+        self.orgs: list[tuple[int, str]] = []
+        self.first_seen: dict[str, int] = {}
+        self.titles: dict[str, set[str]] = defaultdict(set)
+        self.affiliation: dict[str, str] = {}
+        for a, _b, actor, typ, how, surface in self.rows:
+            self.first_seen.setdefault(actor, a)
+            if how != "pronoun":
+                types[actor][typ] += 1
+                self.forms.setdefault(_fold(surface), actor)
+            self.forms.setdefault(_fold(actor), actor)
+            if typ == "person":
+                self.persons.append((a, actor))
+                if how != "pronoun":
+                    self._person_context(a, actor)
+            elif typ == "org":
+                self.orgs.append((a, actor))
+        self.types = {a: c.most_common(1)[0][0] for a, c in types.items()}
+        for actor, typ in self.types.items():
+            if typ == "person":
+                for k in person_keys(actor):
+                    self.keys.setdefault(k, actor)
+        self._person_starts = [p[0] for p in self.persons]
+        self._org_starts = [o[0] for o in self.orgs]
+
+    def _person_context(self, a: int, actor: str) -> None:
+        """Record the title words right before a person's name, and the body named before the title."""
+        before = self.text[max(0, a - 80) : a]
+        m = re.search(r"((?:[A-Z][\w.\-]*\s+){1,4})$", before)
+        if not m:
+            return
+        words = m.group(1).split()
+        title_words = lexicons.title_words()
+        k = len(words)
+        while k > 0 and (words[k - 1] in title_words or words[k - 1].title() in title_words):
+            k -= 1
+        for w in words[k:]:
+            self.titles[actor].add(w.lower().rstrip("."))
+        if k < len(words):
+            start = a - len(m.group(1))
+            aff = [r for r in self.rows if r[1] <= start + len(" ".join(words[:k])) + 1 and r[1] > start]
+            aff = [r for r in aff if r[3] in ("org", "country", "place")]
+            if aff and actor not in self.affiliation:
+                self.affiliation[actor] = aff[-1][2]
+
+    def lookup(self, name: str) -> str | None:
+        """The actor a name, alias, surname or titled name stands for, or None."""
+        if not name:
+            return None
+        f = _fold(name)
+        if f in self.forms:
+            return self.forms[f]
+        p = parse_person(name)
+        if p.name and _fold(p.name) in self.forms:
+            return self.forms[_fold(p.name)]
+        if p.key in self.keys and (len(p.given) == 0 or _fold(self.keys[p.key]).startswith(_fold(p.given[0]))):
+            return self.keys[p.key]
+        return None
+
+    def canonical_person(self, name: str) -> str:
+        """The full name a person mention stands for (itself when unknown)."""
+        return self.lookup(name) or name
+
+    def persons_before(self, offset: int, window: int | None = None) -> list[str]:
+        hi = bisect.bisect_left(self._person_starts, offset)
+        lo = 0 if window is None else bisect.bisect_left(self._person_starts, offset - window)
+        return [p[1] for p in self.persons[lo:hi]]
+
+    def group_before(self, offset: int, window: int) -> list[str] | None:
+        """The two people most recently in focus, in order of first mention ("the duo", "they")."""
+        recent: list[str] = []
+        for name in reversed(self.persons_before(offset, window)):
+            if name not in recent:
+                recent.append(name)
+            if len(recent) == 2:
+                break
+        if len(recent) < 2:
+            return None
+        return sorted(recent, key=lambda n: self.first_seen.get(n, 0))
+
+    def titled_person(self, word: str, offset: int, window: int = 3000) -> str | None:
+        """The person in focus whose title includes ``word`` ("the Secretary" → the secretary named)."""
+        w = word.lower().rstrip(".")
+        for name in reversed(self.persons_before(offset, window)):
+            if any(w == t or t.startswith(w + "-") or w in t.split("-") for t in self.titles.get(name, ())):
+                return name
+        return None
+
+    def org_before(self, offset: int, head: str, window: int = 800) -> str | None:
+        """The organisation a nominal ("the magazine", "the ministry") refers to: the last one named
+        nearby, one whose name holds the head word first."""
+        hi = bisect.bisect_left(self._org_starts, offset)
+        lo = bisect.bisect_left(self._org_starts, offset - window)
+        cands = [o[1] for o in self.orgs[lo:hi]]
+        for name in reversed(cands):
+            if head.lower() in name.lower().split():
+                return name
+        return cands[-1] if cands else None
+
+
+def _fold(s: str) -> str:
+    s = re.sub(r"[’']s$", "", s.strip())
+    return re.sub(r"[\s\-–—]+", " ", s.replace(".", "")).lower().strip()
+
+
+def _entity_rows(entities: pd.DataFrame | None) -> list[tuple[int, int, str, str, str, str]]:
+    if entities is None or len(entities) == 0 or not {"start", "end", "actor"} <= set(entities.columns):
+        return []
+    n = len(entities)
+    cols = [entities[c].tolist() if c in entities.columns else [""] * n for c in ("start", "end", "actor", "actor_type", "how", "text")]
+    out = []
+    for a, b, actor, typ, how, surface in zip(*cols):
+        if pd.isna(a) or pd.isna(b) or not isinstance(actor, str) or not actor:
+            continue
+        out.append((int(a), int(b), actor, str(typ or ""), str(how or ""), str(surface or "")))
+    out.sort()
+    return out
