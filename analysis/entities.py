@@ -39,6 +39,7 @@ import pandas as pd
 from .nlp import coref, lexicons
 from .nlp.identity import ACTOR_COLUMNS, unify_ids
 from .nlp.names import PARTICLES as _PARTICLES
+from .nlp.names import initials as _initials
 from .resources import first_names, gazetteer, nltk_stopwords, read_lexicon
 from .tokens import tokenize_spans
 
@@ -250,6 +251,8 @@ class _Mention:
     rule: str = ""
     strong: bool = False  # typed by lexicon/cue/context rather than by a default
     key: str = ""  # the surface text
+    title: str = ""  # title words before the name or in an apposition after it ("Secretary General")
+    quoted: bool = False  # inside quote marks
 
 
 def _headline(words: list[str]) -> bool:
@@ -458,9 +461,17 @@ def _is_date(w: str) -> bool:
     return bool(_DATE_TOKEN.match(w)) or w in _MONTHS_DAYS
 
 
+#: Endings of the lower-case part of a qualifying compound ("Bergamo-based", "Amman-bound", "Soviet-era").
+_QUALIFIER_ENDS = ("ed", "born", "bound", "run", "made", "style", "era", "like", "wide", "free", "speaking", "owned")
+
+
 def _qualifier(w: str) -> bool:
-    """A hyphen compound with a lower-case part: "Bergamo-based", "Communist-led", "Amman-bound"."""
-    return ("-" in w or "–" in w) and any(p[:1].islower() for p in re.split("[-–]", w)[1:])
+    """A hyphen compound with a lower-case qualifying part: "Bergamo-based", "Communist-led", "Amman-bound".
+
+    A hyphenated given name ("Ki-moon", "Jae-in") is no qualifier.
+    """
+    parts = re.split("[-–]", w)
+    return len(parts) > 1 and any(p[:1].islower() and p.endswith(_QUALIFIER_ENDS) for p in parts[1:])
 
 
 def _cue_type(words: list[str] | tuple[str, ...], lex: _Lexicon) -> str | None:
@@ -585,8 +596,10 @@ def _type_run(
         return "person", "surname_first", True
     if len(words) == 1 and _ACRONYM.match(w0) and _is_allcaps(w0):
         return "org", "acronym", True
-    if any(("-" in w or "–" in w) and any(p[:1].islower() for p in re.split("[-–]", w)) for w in words):
+    if any(_qualifier(w) for w in words):
         return "other", "hyphen_compound", True  # "Hong Kong-based", "Amman-bound"
+    if len(words) == 2 and len(w0) <= 5 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        return "person", "hyphenated_given_name", True  # a family name, then a hyphenated given name
     nxt = after[0] if after else ""
     if nxt in lexicons.said_forms() or (nxt == "," and len(after) > 2 and after[1] in ("a", "the") and after[2] in lexicons.person_nouns()):
         return "person", "speaker_context", len(words) >= 2
@@ -691,10 +704,16 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
                 m.rule, m.strong = "dateline", True
             elif kind == "nominal":
                 m.how, m.rule = "nominal", "nominal"
+            elif _title_only(m.words):
+                # "the Secretary-General", "Chairman": a title standing for a person (resolved by coref)
+                m.actor_type, m.how, m.rule = "person", "title", "title_reference"
             else:
                 before = words[max(0, i - 3) : i]
                 # A title right before the run ("Prime Minister Ann Lee") marks a person.
-                title_before = any(s[1] == i and s[2] == "title" for s in merged) and not _cue_type(m.words, lex)
+                tseg = next((s for s in merged if s[1] == i and s[2] == "title"), None)
+                title_before = tseg is not None and not _cue_type(m.words, lex)
+                m.title = " ".join(words[tseg[0] : i]) if tseg else ""
+                m.title = " ".join(filter(None, (m.title, _apposition_title(words, j))))
                 if title_before:
                     m.actor_type, m.rule, m.strong = "person", "title", True
                 else:
@@ -703,7 +722,87 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
                     )
                 m.how = "name"
             mentions.append(m)
+    _mark_quoted(mentions, by_sent)
+    mentions = _acronym_spans(text, mentions, by_sent)
     return _resolve(text, mentions, by_sent, sids, lex)
+
+
+def _title_only(words: tuple[str, ...]) -> bool:
+    """A run made only of title words ("Secretary-General", "Prime Minister")."""
+    tw = lexicons.title_words()
+    parts = [p for w in words for p in re.split("[-–]", w) if p]
+    return bool(parts) and all(p in tw or p.title() in tw for p in parts)
+
+
+def _apposition_title(words: list[str], j: int) -> str:
+    """Title words in an apposition after a name: "X, the Secretary General of ..." → "Secretary General"."""
+    if j >= len(words) or words[j] != ",":
+        return ""
+    k = j + 1
+    if k < len(words) and words[k].lower() in ("the", "a", "an"):
+        k += 1
+    tw = lexicons.title_words()
+    out = []
+    while k < len(words) and (words[k] in tw or words[k].title() in tw or _title_only((words[k],))):
+        out.append(words[k])
+        k += 1
+    return " ".join(out)
+
+
+def _mark_quoted(mentions: list[_Mention], by_sent) -> None:
+    """Flag mentions inside quote marks (their sentence's marks, paired in order)."""
+    by_sid: dict[int, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sid[m.sid].append(m)
+    for sid, ms in by_sid.items():
+        inside, spans, opened = False, [], 0
+        for a, _b, w, _p in by_sent.get(sid, []):
+            if w in ("“", "”", '"'):
+                if inside:
+                    spans.append((opened, a))
+                inside = w == "“" or (w == '"' and not inside)
+                opened = a
+        if inside:
+            spans.append((opened, 10**12))
+        for m in ms:
+            m.quoted = any(x < m.start < y for x, y in spans)
+
+
+def _acronym_spans(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:
+    """"Southern African Development Community (SADC)": the words the bracketed acronym abbreviates
+    are one organisation, whatever pieces the runs made of them."""
+    out = list(mentions)
+    for b in mentions:
+        toks = by_sent.get(b.sid, [])
+        if len(b.words) != 1 or not _is_allcaps(b.words[0]) or b.i < 2 or toks[b.i - 1][2] != "(":
+            continue
+        span = _expansion_before(toks, b.i - 1, b.words[0].replace(".", ""))
+        if span is None:
+            continue
+        a0, a1 = toks[span[0]][0], toks[span[1] - 1][1]
+        inside = [m for m in out if m.sid == b.sid and m.start >= a0 and m.end <= a1]
+        if len(inside) == 1 and inside[0].start == a0 and inside[0].end == a1:
+            continue
+        words = tuple(t[2] for t in toks[span[0] : span[1]])
+        org = _Mention(b.sid, span[0], span[1], a0, a1, words, "", "org", "name", "acronym_expansion", True, text[a0:a1])
+        out = [m for m in out if m not in inside]
+        out.append(org)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _expansion_before(toks, k: int, acronym: str) -> tuple[int, int] | None:
+    """Token range ending before ``k`` whose capital initials spell ``acronym`` (longest), or None."""
+    best = None
+    s = k - 1
+    while s >= 0 and k - s <= 12:
+        w = toks[s][2]
+        if not (_is_cap(w) or w.lower() in ("of", "for", "and", "the", "&", "on", "de")):
+            break
+        if _is_cap(w) and w.lower() not in ("the", "a", "an") and _initials([t[2] for t in toks[s:k]]) == acronym:
+            best = (s, k)
+        s -= 1
+    return best
 
 
 def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:

@@ -72,8 +72,8 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
         if m.strong and m.how in ("name", "alias"):
             strong_type.setdefault(m.key.lower(), m.actor_type)
     surname: dict[str, str] = {}
-    for m in runs:
-        if m.actor_type == "person" and len(m.words) >= 2 and m.strong:
+    for m in sorted(runs, key=lambda m: not m.strong):
+        if m.actor_type == "person" and len(m.words) >= 2:
             _register_person(m, surname)
     runs = [m for m in mentions if m.how == "name" and m.rule not in ("lexicon", "dateline")]
     for m in runs:
@@ -93,6 +93,8 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
             m.actor, m.actor_type, m.how, m.rule = surname[m.words[0]], "person", "surname", "surname_of"
     _bracketed_acronyms(text, mentions)
     _teams_and_defaults(mentions, runs, default_single)
+    _longest_person_names(mentions)
+    _title_references(mentions)
     named = {m.actor for m in mentions if m.actor_type == "org"}
     for m in mentions:
         if m.how == "nominal":
@@ -100,6 +102,40 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
             if len(cands) == 1:
                 m.actor, m.actor_type = cands[0], "org"
     return [m for m in mentions if m.actor]
+
+
+def _longest_person_names(mentions: list) -> None:
+    """A person name that ends a longer one the article gives ("Dwight Wilson" in "Percy Dwight Wilson")
+    is that person."""
+    people = {m.actor for m in mentions if m.actor_type == "person" and m.how == "name"}
+    longer: dict[str, str] = {}
+    for a in people:
+        words = a.split()
+        cands = [b for b in people if len(b.split()) > len(words) and b.split()[-len(words) :] == words]
+        if len(cands) == 1:
+            longer[a] = cands[0]
+    for m in mentions:
+        if m.actor in longer:
+            m.actor = longer[m.actor]
+
+
+def _title_words(title: str) -> set[str]:
+    return {p.lower().rstrip(".") for w in title.split() for p in re.split("[-–]", w) if p}
+
+
+def _title_references(mentions: list) -> None:
+    """"the Secretary-General", "the Senator": the person named with that title, last before (or first
+    after); a title that names no one the article gives is no actor."""
+    titled = [(m.start, m.actor, _title_words(m.title)) for m in mentions if m.actor_type == "person" and m.title]
+    for m in mentions:
+        if m.how != "title":
+            continue
+        words = _title_words(" ".join(m.words))
+        cands = [t for t in titled if words and words <= t[2] and t[1]]
+        before = [t for t in cands if t[0] < m.start]
+        pick = before[-1] if before else (cands[0] if cands else None)
+        m.actor = pick[1] if pick else ""
+        m.rule = "title_of" if pick else m.rule
 
 
 def _person_display(key: str) -> str:
@@ -111,7 +147,7 @@ def _person_display(key: str) -> str:
 def _link_single(m, surname: dict[str, str], expansions: dict[str, str], long_names: list) -> bool:
     w = m.words[0]
     wt = w.title() if _allcaps(w) and len(w) > 3 else w
-    if wt in surname and m.actor_type in ("other", "person") and not m.strong:
+    if wt in surname and (m.actor_type == "person" or (m.actor_type == "other" and not m.strong)):
         m.actor, m.actor_type, m.how, m.rule, m.strong = surname[wt], "person", "surname", "surname_of", True
         return True
     if m.actor_type in ("org", "other"):
@@ -181,7 +217,8 @@ def resolve_pronouns(mentions: list, by_sent: dict, sids: list[int], make_mentio
 
 
 def _in_focus(people_by_sent: dict, sids: list[int], pos: int, offset: int, g: str, gender: dict) -> str | None:
-    """The first compatible person of the nearest sentence (up to three back) that names one."""
+    """The person a pronoun refers to: the last compatible person named earlier in its sentence, else
+    the first one (the subject) of the nearest sentence up to three back, named outside quotes first."""
     for back in range(0, 4):
         if pos - back < 0:
             break
@@ -190,8 +227,11 @@ def _in_focus(people_by_sent: dict, sids: list[int], pos: int, offset: int, g: s
             for m in people_by_sent.get(sids[pos - back], ())
             if m.start < offset and gender.get(m.actor, "") in ("", g)
         ]
+        if cands and back == 0:
+            return cands[-1].actor
         if cands:
-            return cands[0].actor
+            told = [m for m in cands if not getattr(m, "quoted", False)]
+            return (told or cands)[0].actor
     return None
 
 
