@@ -722,7 +722,7 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
                     )
                 m.how = "name"
             mentions.append(m)
-    _mark_quoted(mentions, by_sent)
+    _mark_quoted(text, mentions, by_sent)
     mentions = _acronym_spans(text, mentions, by_sent)
     return _resolve(text, mentions, by_sent, sids, lex)
 
@@ -749,23 +749,11 @@ def _apposition_title(words: list[str], j: int) -> str:
     return " ".join(out)
 
 
-def _mark_quoted(mentions: list[_Mention], by_sent) -> None:
-    """Flag mentions inside quote marks (their sentence's marks, paired in order)."""
-    by_sid: dict[int, list[_Mention]] = defaultdict(list)
+def _mark_quoted(text: str, mentions: list[_Mention], by_sent) -> None:
+    """Flag mentions inside quote marks."""
+    spans = {sid: coref.quoted_spans(text, by_sent.get(sid, [])) for sid in {m.sid for m in mentions}}
     for m in mentions:
-        by_sid[m.sid].append(m)
-    for sid, ms in by_sid.items():
-        inside, spans, opened = False, [], 0
-        for a, _b, w, _p in by_sent.get(sid, []):
-            if w in ("“", "”", '"'):
-                if inside:
-                    spans.append((opened, a))
-                inside = w == "“" or (w == '"' and not inside)
-                opened = a
-        if inside:
-            spans.append((opened, 10**12))
-        for m in ms:
-            m.quoted = any(x < m.start < y for x, y in spans)
+        m.quoted = any(x < m.start < y for x, y in spans[m.sid])
 
 
 def _acronym_spans(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:
@@ -813,7 +801,7 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
     def pronoun(sid, k, a, b, w, actor):
         return _Mention(sid, k, k + 1, a, b, (w,), actor, "person", "pronoun", "person_in_focus")
 
-    mentions.extend(coref.resolve_pronouns(mentions, by_sent, sids, pronoun))
+    mentions.extend(coref.resolve_pronouns(text, mentions, by_sent, sids, pronoun))
     mentions.sort(key=lambda m: m.start)
     return mentions
 

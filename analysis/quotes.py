@@ -1304,7 +1304,10 @@ class _Resolver:
     def _head_end(self, a: int, b: int) -> int:
         """End of the head of a speaker phrase: "X of the Y" and "X, a Y" are X when X names someone."""
         m = _NP_TAIL_RE.search(self.text, a, b)
-        if m and any(e[3] == "person" or e[4] in ("name", "surname") for e in self._entities_in(a, m.start())):
+        if m is None:
+            return b
+        ents = self._entities_in(a, m.start())
+        if any(e[3] == "person" for e in ents) or any(e[1] == m.start() for e in ents):
             return m.start()
         return b
 
@@ -1391,7 +1394,21 @@ class _Resolver:
         given = bool(p.given) and p.given[0] in first_names()
         self._focus(row.speaker, bool(p.title) or given or self.coref.types.get(row.speaker) == "person")
 
+    def _apposition(self, row: _Row, b: int) -> bool:
+        """"a Norwegian astronomer, Jane Roe": the person named right after the noun phrase."""
+        m = re.compile(r"\s*,\s*").match(self.text, b)
+        if not m:
+            return False
+        ents = [e for e in self._entities_in(m.end(), m.end() + 1) if e[0] == m.end() and e[3] == "person"]
+        if not ents:
+            return False
+        row.speaker, row.speaker_rule = ents[0][2], "noun phrase (apposition)"
+        self._focus(row.speaker, True)
+        return True
+
     def _noun_phrase(self, row: _Row, mention_text: str, a: int, sentence_start: int) -> None:
+        if self._apposition(row, a + len(mention_text)):
+            return
         words = mention_text.lower().split()
         head = re.sub(r"[’']s$", "", words[-1]) if words else ""
         definite = bool(words) and words[0] in _DETERMINERS

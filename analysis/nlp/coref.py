@@ -28,6 +28,29 @@ from .names import acronym_of, initials, parse_person
 _QUOTES = frozenset('“”"')
 
 
+def quoted_spans(text: str, toks: list) -> list[tuple[int, int]]:
+    """Stretches of one sentence inside quote marks, from its tokens ``(start, end, word, tag)``.
+
+    A straight mark opens after a space or an opening bracket and closes otherwise; a closing mark
+    with no opening one before it in the sentence closes a quotation opened in an earlier sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    first = toks[0][0] if toks else 0
+    for a, _b, w, _t in toks:
+        if w not in _QUOTES:
+            continue
+        opening = w == "“" or (w == '"' and (a == 0 or text[a - 1].isspace() or text[a - 1] in "([{—–-"))
+        if opening:
+            opened = a if opened is None else opened
+        else:
+            spans.append((first if opened is None else opened, a))
+            opened = None
+    if opened is not None:
+        spans.append((opened, toks[-1][1]))
+    return spans
+
+
 def _allcaps(w: str) -> bool:
     letters = [c for c in w if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -187,7 +210,7 @@ def _teams_and_defaults(mentions: list, runs: list, default_single) -> None:
             m.actor_type, m.rule = default_single(m.words[0]), "default_single"
 
 
-def resolve_pronouns(mentions: list, by_sent: dict, sids: list[int], make_mention) -> list:
+def resolve_pronouns(text: str, mentions: list, by_sent: dict, sids: list[int], make_mention) -> list:
     """Resolve he/him/his/she/her outside quotes to the person in focus (see the module docstring).
 
     ``make_mention(sid, k, a, b, word, actor)`` builds the pronoun's mention row.
@@ -202,13 +225,11 @@ def resolve_pronouns(mentions: list, by_sent: dict, sids: list[int], make_mentio
             people_by_sent[m.sid].append(m)
     out: list = []
     for pos, sid in enumerate(sids):
-        inside = False
-        for k, (a, b, w, _tag) in enumerate(by_sent.get(sid, [])):
-            if w in _QUOTES:
-                inside = w == "“" or (w == '"' and not inside)
-                continue
+        toks = by_sent.get(sid, [])
+        spans = quoted_spans(text, toks)
+        for k, (a, b, w, _tag) in enumerate(toks):
             g = lexicons.PERSON_PRONOUNS.get(w.lower())
-            if g is None or inside:
+            if g is None or any(x < a < y for x, y in spans):
                 continue
             actor = _in_focus(people_by_sent, sids, pos, a, g, gender)
             if actor:
@@ -252,7 +273,7 @@ class Coref:
         self.first_seen: dict[str, int] = {}
         self.titles: dict[str, set[str]] = defaultdict(set)
         self.affiliation: dict[str, str] = {}
-        for a, _b, actor, typ, how, surface in self.rows:
+        for a, _b, actor, typ, how, surface, sid in self.rows:
             self.first_seen.setdefault(actor, a)
             if how != "pronoun":
                 types[actor][typ] += 1
@@ -263,7 +284,7 @@ class Coref:
                 if how != "pronoun":
                     self._person_context(a, actor)
             elif typ == "org":
-                self.orgs.append((a, actor))
+                self.orgs.append((a, actor, sid))
         self.types = {a: c.most_common(1)[0][0] for a, c in types.items()}
         for actor, typ in self.types.items():
             if typ == "person":
@@ -340,11 +361,15 @@ class Coref:
         nearby, one whose name holds the head word first."""
         hi = bisect.bisect_left(self._org_starts, offset)
         lo = bisect.bisect_left(self._org_starts, offset - window)
-        cands = [o[1] for o in self.orgs[lo:hi]]
-        for name in reversed(cands):
+        cands = self.orgs[lo:hi]
+        for _a, name, _sid in reversed(cands):
             if head.lower() in name.lower().split():
                 return name
-        return cands[-1] if cands else None
+        if not cands:
+            return None
+        # the subject of the nearest sentence naming one: its first organisation
+        last_sid = cands[-1][2]
+        return next(name for _a, name, sid in cands if sid == last_sid)
 
 
 def _fold(s: str) -> str:
@@ -352,15 +377,16 @@ def _fold(s: str) -> str:
     return re.sub(r"[\s\-–—]+", " ", s.replace(".", "")).lower().strip()
 
 
-def _entity_rows(entities: pd.DataFrame | None) -> list[tuple[int, int, str, str, str, str]]:
+def _entity_rows(entities: pd.DataFrame | None) -> list[tuple[int, int, str, str, str, str, int]]:
     if entities is None or len(entities) == 0 or not {"start", "end", "actor"} <= set(entities.columns):
         return []
     n = len(entities)
-    cols = [entities[c].tolist() if c in entities.columns else [""] * n for c in ("start", "end", "actor", "actor_type", "how", "text")]
+    names = ("start", "end", "actor", "actor_type", "how", "text", "sentence_id")
+    cols = [entities[c].tolist() if c in entities.columns else [0 if c == "sentence_id" else ""] * n for c in names]
     out = []
-    for a, b, actor, typ, how, surface in zip(*cols):
+    for a, b, actor, typ, how, surface, sid in zip(*cols):
         if pd.isna(a) or pd.isna(b) or not isinstance(actor, str) or not actor:
             continue
-        out.append((int(a), int(b), actor, str(typ or ""), str(how or ""), str(surface or "")))
+        out.append((int(a), int(b), actor, str(typ or ""), str(how or ""), str(surface or ""), int(sid)))
     out.sort()
     return out

@@ -143,12 +143,29 @@ def _speaker_kind(name: str, rule: str) -> str | None:
     modified = any(w[:1].isupper() for w in words[:-1])
     if head in nouns and nouns[head][1] == "pl" and nouns[head][0] in ("person", "group", "org"):
         return "group" if modified else None
+    if head in nouns and nouns[head][0] == "org" and modified:
+        return "org"  # "the Indonesian health ministry"
     if not all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "&") for w in words):
         return None
     if not rule.startswith(("name", "entity", "speaker label", "dash", "relative")) and len(words) == 1:
         return None if head in nouns or head in lexicons.chrome_words() else "org"
     p = parse_person(name)
     return "person" if p.title or (p.given and p.given[0] in first_names()) else "org"
+
+
+def _group_of(name: str, coref) -> str | None:
+    """"Indonesian officials", "NOAA scientists": the actor whose members speak (by their modifier)."""
+    words = [w for w in name.split() if w.lower() not in ("the", "a", "an", "some", "two", "several")]
+    if len(words) < 2:
+        return None
+    head = words[-1].lower()
+    cls, number = lexicons.speaker_nouns().get(head, ("", ""))
+    if number != "pl" or cls not in ("person", "group"):
+        return None
+    mods = [w for w in words[:-1] if w[:1].isupper()]
+    if not mods:
+        return None
+    return coref.lookup(" ".join(mods)) or next((a for w in mods if (a := coref.lookup(w))), None)
 
 
 def link_speakers(quotes: pd.DataFrame, coref) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -173,7 +190,9 @@ def link_speakers(quotes: pd.DataFrame, coref) -> tuple[pd.DataFrame, pd.DataFra
             continue
         ids, names, unnamed = [], [], []
         for name in dict.fromkeys(speaker.split("; ")):
-            actor = coref.lookup(name)
+            actor = coref.lookup(name) or _group_of(name, coref)
+            if actor and actor != coref.lookup(name):
+                rule = "group (members of an actor)"
             if actor in known:
                 aid, display, typ = known[actor]
             else:
