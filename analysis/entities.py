@@ -264,6 +264,8 @@ def _headline(words: list[str]) -> bool:
     caps = sum(1 for w in content if w[0].isupper())
     if caps < 0.8 * len(content):
         return False
+    if any(w[0].islower() and len(w) >= 5 for w in content):
+        return False  # title case capitalises every long word: "... speaking from the Broadcast Center" is prose
     # A results or table line ("Somerset 83 and 174 ( P. Johnson 4-38 )") is not a headline: its
     # capitals are names.  All-capital headlines keep their numbers ("CANADA BEAT PANAMA 3-1").
     numbers = sum(1 for w in words if w[:1].isdigit())
@@ -295,9 +297,25 @@ def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
     if not words[i][:1].isupper():
         return 0
     for ln in (3, 2, 1):
-        if i + ln <= len(words) and tuple(_norm(w) for w in words[i : i + ln]) in lex.titles:
+        if i + ln > len(words):
+            continue
+        k = tuple(_norm(w) for w in words[i : i + ln])
+        if k in lex.titles or (all(_is_allcaps(w) for w in k) and tuple(w.title() for w in k) in lex.titles):
             return i + ln
     return 0
+
+
+def _portfolio(words: list[str], t: int, name_tok) -> int:
+    """After a title, "of Agriculture" / "of the Interior" up to the name that follows (else ``t``)."""
+    n = len(words)
+    if t >= n or words[t] != "of":
+        return t
+    fn = first_names()
+    j = t + 1 + (t + 1 < n and words[t + 1] == "the")
+    k = j
+    while k < n and _is_cap(words[k]) and words[k] not in fn and k - j < 4:
+        k += 1
+    return k if j < k < n and name_tok(k) else t
 
 
 @functools.cache
@@ -344,6 +362,10 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
             and len(words[k + 2]) > 1
         )
 
+    def _after_date_dash(k: int) -> bool:
+        # "9 October 2015 - As record temperatures ...": the sentence starts again after a date and a dash
+        return 2 <= k <= 8 and words[k - 1] in _DATELINE_DASHES and any(w[:1].isdigit() for w in words[: k - 1])
+
     def name_tok(k: int) -> bool:
         w = words[k]
         if not _is_cap(w) or w in _MONTHS_DAYS or w == "I":
@@ -363,7 +385,7 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
                     return False  # "WORLD CUP QUALIFIER", "FRIDAY"
                 return _zipf(low) < COMMON_ALLCAPS
             return tags[k] in ("NNP", "NNPS") and _zipf(low) < COMMON_HEADLINE
-        if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—"):
+        if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—") or _after_date_dash(k):
             if low in stop:
                 return False
             if w in midcaps or w in fn:
@@ -410,6 +432,7 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
             i = m[0]
             continue
         t = _title_match(words, i, lex)
+        t = _portfolio(words, t, name_tok) if t else t
         if t and _is_cap(w) and (t < n and name_tok(t) or (i > 0 and segs and segs[-1][1] == i)):
             segs.append([i, t, "title", None])
             i = t
@@ -589,11 +612,17 @@ def _type_run(
     fn = first_names()
     w0 = words[0]
     if len(words) >= 2 and (w0 in fn or (_is_allcaps(w0) and w0.title() in fn) or w0.split("-")[0] in fn):
-        return "person", "first_name", True
+        if not _common_tail(words, fn):
+            return "person", "first_name", True
     if len(words) >= 2 and len(w0) == 1 and w0.isupper():
         return "person", "initial", True
-    if len(words) >= 2 and _is_allcaps(w0) and all(w[:1].isupper() and w[1:].islower() for w in words[1:]):
-        return "person", "surname_first", True
+    if (
+        2 <= len(words) <= 3
+        and _is_allcaps(w0)
+        and all(w[:1].isupper() and w[1:].islower() for w in words[1:])
+        and not any(_zipf(w.lower()) >= 3.5 and w not in fn for w in words[1:])
+    ):
+        return "person", "surname_first", True  # "SUZUKI Taro": a family name in capitals, then the given name
     if len(words) == 1 and _ACRONYM.match(w0) and _is_allcaps(w0):
         return "org", "acronym", True
     if any(_qualifier(w) for w in words):
@@ -648,6 +677,12 @@ def _type_run(
             return "org", "default_multiword_common", False
         return "person", "default_multiword", False
     return "other", "default", False
+
+
+def _common_tail(words: tuple[str, ...], fn) -> bool:
+    """Three or more words whose words after the first are all common English words ("Coral Reef
+    Watch"): a body's name that happens to open with a given name."""
+    return len(words) >= 3 and all(_zipf(w.lower()) >= 3.5 and w not in fn for w in words[1:])
 
 
 def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> list[_Mention]:
@@ -724,14 +759,18 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
             mentions.append(m)
     _mark_quoted(text, mentions, by_sent)
     mentions = _acronym_spans(text, mentions, by_sent)
+    mentions = _split_acronym_prefix(text, mentions, by_sent)
     return _resolve(text, mentions, by_sent, sids, lex)
 
 
 def _title_only(words: tuple[str, ...]) -> bool:
-    """A run made only of title words ("Secretary-General", "Prime Minister")."""
-    tw = lexicons.title_words()
-    parts = [p for w in words for p in re.split("[-–]", w) if p]
-    return bool(parts) and all(p in tw or p.title() in tw for p in parts)
+    """A run that is a title and nothing else ("Secretary-General", "Prime Minister", "Secretary general")."""
+    phrases = lexicons.title_phrases()
+    parts = tuple(p for w in words for p in re.split("[-–]", w) if p)
+    return any(
+        k in phrases or tuple(w.title() for w in k) in phrases
+        for k in (tuple(words), parts, (" ".join(words).replace(" ", "-"),))
+    ) or ("-".join(w.title() for w in parts),) in phrases
 
 
 def _apposition_title(words: list[str], j: int) -> str:
@@ -776,6 +815,24 @@ def _acronym_spans(text: str, mentions: list[_Mention], by_sent) -> list[_Mentio
         out = [m for m in out if m not in inside]
         out.append(org)
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _split_acronym_prefix(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:
+    """"NOAA Coral Reef Watch": an acronym the article uses alone, opening a longer name, is that
+    organisation, and the rest is a unit of it."""
+    alone = {m.words[0] for m in mentions if len(m.words) == 1 and _is_allcaps(m.words[0])}
+    out = []
+    for m in mentions:
+        w0 = m.words[0] if m.words else ""
+        if m.rule == "lexicon" or len(m.words) < 3 or w0 not in alone or not _ACRONYM.match(w0):
+            out.append(m)
+            continue
+        toks = by_sent[m.sid]
+        a = _Mention(m.sid, m.i, m.i + 1, toks[m.i][0], toks[m.i][1], (w0,), "", "org", "name", "acronym", True, w0)
+        b = _Mention(m.sid, m.i + 1, m.j, toks[m.i + 1][0], m.end, m.words[1:], "", "org", "name", "unit_of_org", True)
+        b.key = text[b.start : b.end]
+        out.extend((a, b))
     return out
 
 

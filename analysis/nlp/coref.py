@@ -95,12 +95,19 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
         if m.strong and m.how in ("name", "alias"):
             strong_type.setdefault(m.key.lower(), m.actor_type)
     surname: dict[str, str] = {}
+    given: dict[str, set[str]] = defaultdict(set)
     for m in sorted(runs, key=lambda m: not m.strong):
         if m.actor_type == "person" and len(m.words) >= 2:
             _register_person(m, surname)
+            if m.rule != "surname_first" and m.words[0][:1].isupper() and len(m.words[0]) > 2:
+                given[m.words[0]].add(_person_display(m.key))
     runs = [m for m in mentions if m.how == "name" and m.rule not in ("lexicon", "dateline")]
     for m in runs:
         if len(m.words) == 1 and _link_single(m, surname, expansions, long_names):
+            continue
+        if len(m.words) == 1 and len(given.get(m.words[0], ())) == 1 and m.actor_type in ("person", "other"):
+            # a given name used alone for the one person the article gives it to ("Larry")
+            m.actor, m.actor_type, m.how, m.rule = next(iter(given[m.words[0]])), "person", "given_name", "given_name_of"
             continue
         if not m.strong and m.key.lower() in strong_type and m.rule != "team_score":
             m.actor_type, m.rule, m.strong = strong_type[m.key.lower()], "same_name", True
