@@ -368,6 +368,8 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
 
     def name_tok(k: int) -> bool:
         w = words[k]
+        if _particle_name(w):
+            return k > 0 and _is_cap(words[k - 1])  # "Jamal al-Bedawi": a particle joined to a surname
         if not _is_cap(w) or w in _MONTHS_DAYS or w == "I":
             return False
         if len(w) == 1:
@@ -388,7 +390,7 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
         if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—") or _after_date_dash(k):
             if low in stop:
                 return False
-            if w in midcaps or w in fn:
+            if w in midcaps or w in fn or (k + 1 < n and _particle_name(words[k + 1])):
                 return True
             if tags[k] not in ("NNP", "NNPS"):
                 return False
@@ -466,6 +468,8 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
                 segs.append([i, t, "title", None])
                 i = t
                 continue
+            if j < n and words[j].isdigit() and len(words[j]) <= 3 and _cue_type(words[i:j], lex):
+                j += 1  # "Region 4", "Terminal 2": a numbered unit
             segs.append([i, j, "run", None])
             i = j
             continue
@@ -486,6 +490,12 @@ def _is_date(w: str) -> bool:
 
 #: Endings of the lower-case part of a qualifying compound ("Bergamo-based", "Amman-bound", "Soviet-era").
 _QUALIFIER_ENDS = ("ed", "born", "bound", "run", "made", "style", "era", "like", "wide", "free", "speaking", "owned")
+
+
+def _particle_name(w: str) -> bool:
+    """A surname with a lower-case particle joined by a hyphen: "al-Bedawi", "bin-Salman", "el-Sisi"."""
+    head, _, rest = w.partition("-")
+    return head in _PARTICLES and rest[:1].isupper()
 
 
 def _qualifier(w: str) -> bool:
@@ -542,6 +552,10 @@ def _merge(segs: list[list], words: list[str], lex: _Lexicon) -> list[list]:
                     joined = True
                 elif pe.how == "demonym" and _cue_type(words[p[0] : seg[1]], lex) in ("org", "event"):
                     joined = True
+            elif p[2] == "lex" and seg[2] == "lex" and pe.actor_type == "org" and se.actor_type == "event":
+                # "FIFA World Cup": an organiser's name before its event is the event's full name
+                out[-1] = [p[0], seg[1], "lex", Entry(se.actor, "event", "name")]
+                continue
             elif p[2] == "lex" and seg[2] == "lex" and pe.how == "demonym" and se.actor_type == "org":
                 # "Scottish Labour Party", "North Korean Red Cross": a national branch is one body.
                 joined = _cue_type(words[p[0] : seg[1]], lex) == "org" and seg[1] - seg[0] >= 2
@@ -627,6 +641,8 @@ def _type_run(
         return "org", "acronym", True
     if any(_qualifier(w) for w in words):
         return "other", "hyphen_compound", True  # "Hong Kong-based", "Amman-bound"
+    if len(words) >= 2 and _particle_name(words[-1]):
+        return "person", "particle_surname", True  # "Jamal al-Bedawi"
     if len(words) == 2 and len(w0) <= 5 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
         return "person", "hyphenated_given_name", True  # a family name, then a hyphenated given name
     nxt = after[0] if after else ""

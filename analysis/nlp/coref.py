@@ -74,7 +74,7 @@ def person_keys(full: str, family_first: bool = False) -> list[str]:
 
 
 def _register_person(m, surname: dict[str, str]) -> None:
-    if m.rule == "surname_first":
+    if m.rule == "surname_first" and m.actor_type == "person":
         full = " ".join([*m.words[1:], m.words[0].title()])
         surname.setdefault(m.words[0].title(), full)
         surname.setdefault(m.words[0], full)
@@ -86,6 +86,7 @@ def _register_person(m, surname: dict[str, str]) -> None:
 def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], default_single) -> list:
     """Give every name mention its canonical actor, within one document (see the module docstring)."""
     runs = [m for m in mentions if m.how == "name" and m.rule != "lexicon"]
+    _corroborate_family_first(runs)
     expansions: dict[str, str] = {}
     long_names = [m for m in runs if len(m.words) >= 2]
     for m in long_names:
@@ -125,6 +126,7 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
     _teams_and_defaults(mentions, runs, default_single)
     _longest_person_names(mentions)
     _title_references(mentions)
+    _head_nominals(text, mentions)
     named = {m.actor for m in mentions if m.actor_type == "org"}
     for m in mentions:
         if m.how == "nominal":
@@ -132,6 +134,30 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
             if len(cands) == 1:
                 m.actor, m.actor_type = cands[0], "org"
     return [m for m in mentions if m.actor]
+
+
+def _corroborate_family_first(runs: list) -> None:
+    """A family name in capitals before a given name ("SUZUKI Taro") is a person only when the article
+    also writes the family name normally ("Suzuki", "Taro Suzuki"); otherwise ("USS Cole") it is a name
+    of something else."""
+    words = {w for m in runs if m.rule != "surname_first" for w in m.words}
+    for m in runs:
+        if m.rule == "surname_first" and m.words[0].title() not in words:
+            m.actor_type, m.rule, m.strong = "other", "default", False
+
+
+def _head_nominals(text: str, mentions: list) -> None:
+    """"the Park", "the Center": a one-word name that is the last word of exactly one longer
+    organisation or place the article names is that organisation or place."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.actor_type in ("org", "place") and len(m.words) >= 2 and m.how == "name":
+            longer[m.words[-1]].add((m.actor, m.actor_type))
+    for m in mentions:
+        the = text[max(0, m.start - 4) : m.start].lower() == "the "
+        if the and len(m.words) == 1 and m.how == "name" and m.rule != "lexicon" and len(longer.get(m.words[0], ())) == 1:
+            m.actor, m.actor_type = next(iter(longer[m.words[0]]))
+            m.how, m.rule = "nominal", "head_of_name"
 
 
 def _longest_person_names(mentions: list) -> None:
@@ -177,6 +203,8 @@ def _person_display(key: str) -> str:
 def _link_single(m, surname: dict[str, str], expansions: dict[str, str], long_names: list) -> bool:
     w = m.words[0]
     wt = w.title() if _allcaps(w) and len(w) > 3 else w
+    if wt not in surname and "-" in wt and wt[:1].lower() + wt[1:] in surname:
+        wt = wt[:1].lower() + wt[1:]  # "Al-Bedawi" opening a sentence is "al-Bedawi"
     if wt in surname and (m.actor_type == "person" or (m.actor_type == "other" and not m.strong)):
         m.actor, m.actor_type, m.how, m.rule, m.strong = surname[wt], "person", "surname", "surname_of", True
         return True
@@ -195,7 +223,7 @@ def _bracketed_acronyms(text: str, mentions: list) -> None:
         if (
             a.sid == b.sid
             and len(b.words) == 1
-            and text[a.end : b.start].strip() == "("
+            and re.sub(r"^[’']s\b", "", text[a.end : b.start]).strip() == "("
             and acronym_of(b.words[0], a.words)
         ):
             b.actor, b.actor_type, b.how, b.rule = a.actor, a.actor_type, "acronym", "bracketed_acronym"

@@ -148,4 +148,4 @@ def gendered_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 #: Third-person pronouns that refer to a person, with their gender.
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -150,6 +150,9 @@ def acronym_of(acronym: str, words: tuple[str, ...] | list[str]) -> bool:
     (True, False)
     """
     a = acronym.replace(".", "")
+    words = list(words)
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
     if len(a) < 2 or len(words) < 2:
         return False
     full = initials(words)
