@@ -453,7 +453,7 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
                     j += 1
                     continue
                 nxt = j + 1 < n and name_tok(j + 1)
-                if nxt and (words[j] in _PARTICLES or words[j] == "&"):
+                if nxt and (words[j] in _PARTICLES or words[j] in ("&", "/")):
                     j += 1
                     continue
                 if nxt and words[j] in ("of", "for") and _cue_type(words[i:j], lex):
@@ -557,8 +557,10 @@ def _merge(segs: list[list], words: list[str], lex: _Lexicon) -> list[list]:
                 out[-1] = [p[0], seg[1], "lex", Entry(se.actor, "event", "name")]
                 continue
             elif p[2] == "lex" and seg[2] == "lex" and pe.how == "demonym" and se.actor_type == "org":
-                # "Scottish Labour Party", "North Korean Red Cross": a national branch is one body.
+                # "Scottish Labour Party", "North Korean Red Cross": a national branch is one body;
+                # so is a demonym before a plural party name ("Australian Democrats").
                 joined = _cue_type(words[p[0] : seg[1]], lex) == "org" and seg[1] - seg[0] >= 2
+                joined = joined or (seg[1] - seg[0] == 1 and words[seg[0]].endswith("s") and words[seg[0]][1:].islower())
             elif p[2] == "run" and seg[2] == "lex":
                 if se.how in ("name", "alias") and se.actor_type in place and words[p[0]] not in fn:
                     joined = True
@@ -677,6 +679,8 @@ def _type_run(
             return "place", "place_noun_before", True  # "the capital Dushanbe"
         if len(after) >= 2 and after[0] == "," and _place_after_comma(after[1:]):
             return "place", "place_comma_region", True  # "Lockerbie , Scotland"
+        if wt == "other" and nxt[:1].islower() and nxt.isalpha() and _common_word(w0.lower()):
+            return "other", "common_adjective", False  # "Federal election": a capitalised adjective, no name
         if wt:
             return wt, "wordnet", False
         if w0 in fn:
@@ -868,8 +872,9 @@ def _expansion_before(toks, k: int, acronym: str) -> tuple[int, int] | None:
 
 def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
     """Give every mention its canonical actor through the shared resolver (:mod:`analysis.nlp.coref`)."""
-    mentions = [m for m in mentions if not lexicons.is_chrome(m.words)]
+    mentions = [m for m in mentions if not lexicons.is_chrome(m.words) and m.rule != "common_adjective"]
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
+    mentions.extend(_nested_countries(mentions, by_sent, lex))
 
     def pronoun(sid, k, a, b, w, actor):
         return _Mention(sid, k, k + 1, a, b, (w,), actor, "person", "pronoun", "person_in_focus")
@@ -877,6 +882,24 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
     mentions.extend(coref.resolve_pronouns(text, mentions, by_sent, sids, pronoun))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _nested_countries(mentions: list[_Mention], by_sent, lex: _Lexicon) -> list[_Mention]:
+    """A country named inside a longer name ("U.S. Department of Agriculture", "Australian Democrats")
+    is also a mention of that country."""
+    out = []
+    for m in mentions:
+        if m.actor_type in ("country", "place", "person") or len(m.words) < 2 or m.how not in ("name", "alias"):
+            continue
+        toks = by_sent[m.sid][m.i : m.j]
+        hit = _lex_match([t[2] for t in toks], 0, lex, False)
+        if hit is None or hit[1].actor_type != "country" or hit[0] >= len(toks):
+            continue
+        e = hit[1]
+        a, b = toks[0][0], toks[hit[0] - 1][1]
+        words = tuple(t[2] for t in toks[: hit[0]])
+        out.append(_Mention(m.sid, m.i, m.i + hit[0], a, b, words, e.actor, "country", "nested", "nested_country", True, ""))
+    return out
 
 
 def _single_default(w: str) -> str:

@@ -151,12 +151,17 @@ def _head_nominals(text: str, mentions: list) -> None:
     organisation or place the article names is that organisation or place."""
     longer: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.actor_type in ("org", "place") and len(m.words) >= 2 and m.how == "name":
+        if m.actor_type != "person" and len(m.words) >= 2 and m.how == "name":
             longer[m.words[-1]].add((m.actor, m.actor_type))
     for m in mentions:
-        the = text[max(0, m.start - 4) : m.start].lower() == "the "
-        if the and len(m.words) == 1 and m.how == "name" and m.rule != "lexicon" and len(longer.get(m.words[0], ())) == 1:
-            m.actor, m.actor_type = next(iter(longer[m.words[0]]))
+        if len(m.words) != 1 or m.how not in ("name", "alias") or (m.rule == "lexicon" and m.how == "name"):
+            continue
+        if text[max(0, m.start - 4) : m.start].lower() != "the ":
+            continue
+        w = m.words[0]
+        cands = longer.get(w) or longer.get(w + "s") or set()
+        if len(cands) == 1 and next(iter(cands))[0] != m.actor and next(iter(cands))[1] in ("org", "place", "event"):
+            m.actor, m.actor_type = next(iter(cands))
             m.how, m.rule = "nominal", "head_of_name"
 
 
