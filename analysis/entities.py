@@ -779,6 +779,7 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
             mentions.append(m)
     _mark_quoted(text, mentions, by_sent)
     mentions = _acronym_spans(text, mentions, by_sent)
+    mentions = _spelled_acronyms(text, mentions, by_sent)
     mentions = _split_acronym_prefix(text, mentions, by_sent)
     return _resolve(text, mentions, by_sent, sids, lex)
 
@@ -836,6 +837,49 @@ def _acronym_spans(text: str, mentions: list[_Mention], by_sent) -> list[_Mentio
         out.append(org)
     out.sort(key=lambda m: m.start)
     return out
+
+
+_ACRONYM_GLUE = frozenset(("of", "for", "and", "the", "&", "on", "de"))
+
+
+def _spelled_acronyms(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:
+    """"National Aeronautics and Space Administration" where the article also writes "NASA": the words an
+    acronym of the article spells out are one organisation, even across "and" and without brackets."""
+    acronyms = {m.words[0] for m in mentions if len(m.words) == 1 and _ACRONYM.match(m.words[0]) and len(m.words[0]) >= 3}
+    if not acronyms:
+        return mentions
+    out = list(mentions)
+    for sid in sorted({m.sid for m in mentions}):
+        toks = by_sent.get(sid, [])
+        words = [t[2] for t in toks]
+        i = 0
+        while i < len(words):
+            span = _spelled_span(words, i, acronyms)
+            if span is None:
+                i += 1
+                continue
+            a0, a1 = toks[span[0]][0], toks[span[1] - 1][1]
+            inside = [m for m in out if m.sid == sid and m.start >= a0 and m.end <= a1]
+            if len(inside) > 1:
+                out = [m for m in out if m not in inside]
+                ws = tuple(words[span[0] : span[1]])
+                out.append(_Mention(sid, span[0], span[1], a0, a1, ws, "", "org", "name", "spelled_acronym", True, text[a0:a1]))
+            i = span[1]
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _spelled_span(words: list[str], i: int, acronyms: set[str]) -> tuple[int, int] | None:
+    """The longest span from ``i`` (capitalised words, with of/and/for inside) whose initials are an acronym."""
+    if not _is_cap(words[i]) or words[i].lower() in ("the", "a", "an"):
+        return None
+    best = None
+    k = i
+    while k < len(words) and k - i < 10 and (_is_cap(words[k]) or words[k].lower() in _ACRONYM_GLUE):
+        k += 1
+        if _is_cap(words[k - 1]) and k - i >= 3 and _initials(words[i:k]) in acronyms:
+            best = (i, k)
+    return best
 
 
 def _split_acronym_prefix(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:

@@ -1394,12 +1394,17 @@ class _Resolver:
         given = bool(p.given) and p.given[0] in first_names()
         self._focus(row.speaker, bool(p.title) or given or self.coref.types.get(row.speaker) == "person")
 
-    def _apposition(self, row: _Row, b: int) -> bool:
-        """"a Norwegian astronomer, Jane Roe": the person named right after the noun phrase."""
+    def _apposition(self, row: _Row, a: int, b: int) -> bool:
+        """"a Norwegian astronomer, Jane Roe" / "Jane Roe, center, manager of ...": the person named right
+        after the noun phrase, or right before it."""
         m = re.compile(r"\s*,\s*").match(self.text, b)
-        if not m:
-            return False
-        ents = [e for e in self._entities_in(m.end(), m.end() + 1) if e[0] == m.end() and e[3] == "person"]
+        before = re.search(r"(\S)\s*,\s*$", self.text[max(0, a - 3) : a])
+        ents = []
+        if m:
+            ents = [e for e in self._entities_in(m.end(), m.end() + 1) if e[0] == m.end() and e[3] == "person"]
+        if not ents and before:
+            end = a - 3 + before.start(1) + 1 if a >= 3 else before.start(1) + 1
+            ents = [e for e in self._entities_in(end - 1, end) if e[1] == end and e[3] == "person"]
         if not ents:
             return False
         row.speaker, row.speaker_rule = ents[0][2], "noun phrase (apposition)"
@@ -1407,7 +1412,7 @@ class _Resolver:
         return True
 
     def _noun_phrase(self, row: _Row, mention_text: str, a: int, sentence_start: int) -> None:
-        if self._apposition(row, a + len(mention_text)):
+        if self._apposition(row, a, a + len(mention_text)):
             return
         words = mention_text.lower().split()
         head = re.sub(r"[’']s$", "", words[-1]) if words else ""

@@ -167,14 +167,15 @@ def _head_nominals(text: str, mentions: list) -> None:
 
 def _longest_person_names(mentions: list) -> None:
     """A person name that ends a longer one the article gives ("Dwight Wilson" in "Percy Dwight Wilson")
-    is that person."""
-    people = {m.actor for m in mentions if m.actor_type == "person" and m.how == "name"}
+    is that person; so is a name of two or more words ending a longer organisation name."""
     longer: dict[str, str] = {}
-    for a in people:
-        words = a.split()
-        cands = [b for b in people if len(b.split()) > len(words) and b.split()[-len(words) :] == words]
-        if len(cands) == 1:
-            longer[a] = cands[0]
+    for typ, least in (("person", 1), ("org", 2)):
+        names = {m.actor for m in mentions if m.actor_type == typ and m.how == "name"}
+        for a in names:
+            words = a.split()
+            cands = [b for b in names if len(b.split()) > len(words) and b.split()[-len(words) :] == words]
+            if len(cands) == 1 and len(words) >= least:
+                longer[a] = cands[0]
     for m in mentions:
         if m.actor in longer:
             m.actor = longer[m.actor]
