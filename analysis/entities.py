@@ -386,6 +386,8 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
                 if w.title() in _MONTHS_DAYS or (_common_word(low) and (w.title(),) not in wn.types):
                     return False  # "WORLD CUP QUALIFIER", "FRIDAY"
                 return _zipf(low) < COMMON_ALLCAPS
+            if _common_word(low) and (w,) not in wn.types and not (k > 0 and words[k - 1] in fn):
+                return False  # "Work Highlighted as Top News": ordinary words the headline capitalises
             return tags[k] in ("NNP", "NNPS") and _zipf(low) < COMMON_HEADLINE
         if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—") or _after_date_dash(k):
             if low in stop:
@@ -916,7 +918,14 @@ def _expansion_before(toks, k: int, acronym: str) -> tuple[int, int] | None:
 
 def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
     """Give every mention its canonical actor through the shared resolver (:mod:`analysis.nlp.coref`)."""
-    mentions = [m for m in mentions if not lexicons.is_chrome(m.words) and m.rule != "common_adjective"]
+    stop = _stop()
+    mentions = [
+        m
+        for m in mentions
+        if not lexicons.is_chrome(m.words)
+        and m.rule != "common_adjective"
+        and not (len(m.words) == 1 and m.words[0].lower() in stop and not _is_allcaps(m.words[0]))
+    ]
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
     mentions.extend(_nested_countries(mentions, by_sent, lex))
 
