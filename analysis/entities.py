@@ -725,6 +725,8 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
         for k in range(1, len(toks)):
             if _is_cap(words[k]) and words[k - 1] not in _OPEN_PUNCT and words[k - 1] not in ".!?":
                 midcaps.add(words[k])
+        if len(words) > 1 and _is_cap(words[0]) and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+            midcaps.add(words[0])  # "Ban Ki-moon" opening a sentence: "Ban" alone later is that name
     known = {w.lower() for w in midcaps}
 
     mentions: list[_Mention] = []

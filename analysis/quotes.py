@@ -1400,8 +1400,10 @@ class _Resolver:
         m = re.compile(r"\s*,\s*").match(self.text, b)
         before = re.search(r"(\S)\s*,\s*$", self.text[max(0, a - 3) : a])
         ents = []
+        head = self.text[a:b].split()[-1].lower() if self.text[a:b].split() else ""
+        kinds = ("person", "other", "org") if _speaker_nouns().get(head, ("",))[0] == "person" else ("person",)
         if m:
-            ents = [e for e in self._entities_in(m.end(), m.end() + 1) if e[0] == m.end() and e[3] == "person"]
+            ents = [e for e in self._entities_in(m.end(), m.end() + 1) if e[0] == m.end() and e[3] in kinds]
         if not ents and before:
             end = a - 3 + before.start(1) + 1 if a >= 3 else before.start(1) + 1
             ents = [e for e in self._entities_in(end - 1, end) if e[1] == end and e[3] == "person"]
