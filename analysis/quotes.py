@@ -1448,6 +1448,17 @@ class _Resolver:
                 return True
         return False
 
+    def sentence_person(self, row: _Row, span: tuple[int, int]) -> None:
+        """A quote with no cue and no speaker to carry over: the person its sentence names, nearest
+        before the quote, else first after it ("X later apologised: “…”", "called “…” by X")."""
+        named = [e for e in self._entities_in(*span) if e[3] == "person" and e[4] != "pronoun"]
+        named = [e for e in named if not (row.start <= e[0] < row.end)]
+        before = [e for e in named if e[1] <= row.start]
+        pick = before[-1] if before else (named[0] if named else None)
+        if pick is not None:
+            row.speaker, row.speaker_rule = pick[2], "person of the sentence (no cue)"
+            row.mention = _Mention(pick[0], pick[1], "name")
+
     def issuers(self, sentence_start: int, offset: int) -> list[str] | None:
         """The actors of the clause that introduced a document ("They issued a joint statement")."""
         before = self.text[sentence_start:offset]
@@ -1539,6 +1550,7 @@ def extract_quotes_linked(
         return link_speakers(pd.DataFrame(columns=QUOTE_COLUMNS + EXTRA_COLUMNS), coref)
     rows, sent_objs = _build_rows(text, sentences)
     sent_start = {s.sid: s.start for s in sent_objs}
+    sent_span = {s.sid: (s.start, s.end) for s in sent_objs}
     resolver = _Resolver(text, sent_objs, coref)
     prev: _Row | None = None
     out = []
@@ -1567,6 +1579,8 @@ def extract_quotes_linked(
                 # “A,” X said. “B.”: one quotation interrupted by its cue; X names the speaker of B too
                 # (and "A, X said. “B.”": the quote goes on the report the cue closed)
                 row.mention, row.speaker_rule = prev.mention, "carried over (same quotation)"
+        if row.speaker is None and row.cue is None:
+            resolver.sentence_person(row, sent_span[row.sentence_id])
         qid = len(out)
         if row.cue is not None and row.cue.joins is not None:
             qid = joined.get(id(row.cue.joins), qid)
