@@ -929,7 +929,9 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
         and not (len(m.words) == 1 and m.words[0].lower() in stop and not _is_allcaps(m.words[0]))
     ]
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
-    mentions.extend(_nested_countries(mentions, by_sent, lex))
+    nested = _nested_countries(mentions, by_sent, lex)
+    _same_body_by_country(nested)
+    mentions.extend(n for n, _ in nested)
 
     def pronoun(sid, k, a, b, w, actor):
         return _Mention(sid, k, k + 1, a, b, (w,), actor, "person", "pronoun", "person_in_focus")
@@ -939,7 +941,20 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
     return mentions
 
 
-def _nested_countries(mentions: list[_Mention], by_sent, lex: _Lexicon) -> list[_Mention]:
+def _same_body_by_country(nested: list[tuple[_Mention, _Mention]]) -> None:
+    """"American Navy" and "U.S. Navy": the same body named with its country's name or demonym is one actor,
+    displayed with the country's name."""
+    best: dict[tuple, _Mention] = {}
+    for country, m in nested:
+        key = (country.actor, m.words[len(country.words) :])
+        if key not in best or (best[key][0].rule == "nested_demonym" and country.rule == "nested_country"):
+            best[key] = (country, m)
+    for country, m in nested:
+        key = (country.actor, m.words[len(country.words) :])
+        m.actor, m.actor_type = best[key][1].actor, best[key][1].actor_type
+
+
+def _nested_countries(mentions: list[_Mention], by_sent, lex: _Lexicon) -> list[tuple[_Mention, _Mention]]:
     """A country named inside a longer name ("U.S. Department of Agriculture", "Australian Democrats")
     is also a mention of that country."""
     out = []
@@ -953,7 +968,8 @@ def _nested_countries(mentions: list[_Mention], by_sent, lex: _Lexicon) -> list[
         e = hit[1]
         a, b = toks[0][0], toks[hit[0] - 1][1]
         words = tuple(t[2] for t in toks[: hit[0]])
-        out.append(_Mention(m.sid, m.i, m.i + hit[0], a, b, words, e.actor, "country", "nested", "nested_country", True, ""))
+        rule = "nested_demonym" if e.how == "demonym" else "nested_country"
+        out.append((_Mention(m.sid, m.i, m.i + hit[0], a, b, words, e.actor, "country", "nested", rule, True), m))
     return out
 
 
