@@ -334,7 +334,9 @@ COMMON_HEADLINE = 4.0
 COMMON_ALLCAPS = 3.5
 
 
-def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon, known: set[str]):
+def _segment(
+    words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon, known: set[str], alone: frozenset[str] = frozenset()
+):
     """Return [i, j, kind, entry] segments of one sentence: kind in lex, title, run, nominal, dateline."""
     n = len(words)
     headline = _headline(words)
@@ -392,8 +394,11 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
         if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—") or _after_date_dash(k):
             if low in stop:
                 return False
-            if w in midcaps or w in fn or (k + 1 < n and _particle_name(words[k + 1])):
+            nxt_low = k + 1 < n and words[k + 1][:1].islower()
+            if (w in fn and not (nxt_low and _zipf(low) >= COMMON_INITIAL)) or (k + 1 < n and _particle_name(words[k + 1])):
                 return True
+            if w in midcaps and (w in alone or not _common_word(low) or (k + 1 < n and _is_cap(words[k + 1]))):
+                return True  # "Park rangers said": an ordinary word seen only inside longer names is no name here
             if tags[k] not in ("NNP", "NNPS"):
                 return False
             if _common_word(low) and (w,) not in wn.types and not (k + 1 < n and _is_cap(words[k + 1])):
@@ -717,6 +722,7 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
     # Capitalised words seen away from a sentence start, and names the lexicon or prose confirm:
     # evidence for sentence-initial words and for headline words.
     midcaps: set[str] = set()
+    alone: set[str] = set()  # capitalised words seen mid-sentence on their own, not inside a longer name
     for sid in sids:
         toks = by_sent.get(sid, [])
         words = [t[2] for t in toks]
@@ -725,9 +731,13 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
         for k in range(1, len(toks)):
             if _is_cap(words[k]) and words[k - 1] not in _OPEN_PUNCT and words[k - 1] not in ".!?":
                 midcaps.add(words[k])
+                if not _is_cap(words[k - 1]) and (k + 1 == len(words) or not _is_cap(words[k + 1])):
+                    alone.add(words[k])
         if len(words) > 1 and _is_cap(words[0]) and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
             midcaps.add(words[0])  # "Ban Ki-moon" opening a sentence: "Ban" alone later is that name
+            alone.add(words[0])
     known = {w.lower() for w in midcaps}
+    alone_words = frozenset(alone)
 
     mentions: list[_Mention] = []
     for sid in sids:
@@ -736,7 +746,7 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
             continue
         words = [t[2] for t in toks]
         tags = [t[3] for t in toks]
-        segs = _segment(words, tags, midcaps, lex, known)
+        segs = _segment(words, tags, midcaps, lex, known, alone_words)
         merged = _merge(segs, words, lex)
         for i, j, kind, entry in merged:
             if kind == "title":
@@ -927,7 +937,8 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
         if not lexicons.is_chrome(m.words)
         and m.rule != "common_adjective"
         and not (len(m.words) == 1 and m.words[0].lower() in stop and not _is_allcaps(m.words[0]))
-    ]
+        and not (len(m.words) == 1 and _is_allcaps(m.words[0]) and m.words[0].lower() in lexicons.person_nouns())
+    ]  # the last: a role label ("MODERATOR:") is no name
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
     nested = _nested_countries(mentions, by_sent, lex)
     _same_body_by_country(nested)

@@ -147,21 +147,21 @@ def _corroborate_family_first(runs: list) -> None:
 
 
 def _head_nominals(text: str, mentions: list) -> None:
-    """"the Park", "the Center": a one-word name that is the last word of exactly one longer
-    organisation or place the article names is that organisation or place."""
-    longer: dict[str, set[str]] = defaultdict(set)
+    """"the Park", "the Coalition": a one-word name after "the" that is the last word of a longer
+    organisation, place or event named before it is the last such one named."""
+    longer: dict[str, list] = defaultdict(list)
     for m in mentions:
         if m.actor_type != "person" and len(m.words) >= 2 and m.how == "name":
-            longer[m.words[-1]].add((m.actor, m.actor_type))
+            longer[m.words[-1]].append((m.start, m.actor, m.actor_type))
     for m in mentions:
         if len(m.words) != 1 or m.how not in ("name", "alias") or (m.rule == "lexicon" and m.how == "name"):
             continue
         if text[max(0, m.start - 4) : m.start].lower() != "the ":
             continue
         w = m.words[0]
-        cands = longer.get(w) or longer.get(w + "s") or set()
-        if len(cands) == 1 and next(iter(cands))[0] != m.actor and next(iter(cands))[1] in ("org", "place", "event"):
-            m.actor, m.actor_type = next(iter(cands))
+        cands = [c for c in longer.get(w) or longer.get(w + "s") or [] if c[0] < m.start]
+        if cands and cands[-1][1] != m.actor and cands[-1][2] in ("org", "place", "event", "other"):
+            m.actor, m.actor_type = cands[-1][1], cands[-1][2]  # the last one named before it
             m.how, m.rule = "nominal", "head_of_name"
 
 

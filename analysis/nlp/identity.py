@@ -147,6 +147,8 @@ def _speaker_kind(name: str, rule: str) -> str | None:
         return "org"  # "the Indonesian health ministry"
     if not all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "&") for w in words):
         return None
+    if len(words) == 1 and (head in nouns or head in lexicons.chrome_words()):
+        return None  # a role label ("MODERATOR:") or a page word names no one
     if not rule.startswith(("name", "entity", "speaker label", "dash", "relative")) and len(words) == 1:
         return None if head in nouns or head in lexicons.chrome_words() else "org"
     p = parse_person(name)
