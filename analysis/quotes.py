@@ -1505,10 +1505,9 @@ def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -
 
     Examples
     --------
-    >>> t = "“We will win,” Jane Smith said. Smith added that the vote was close."
-    >>> sents = pd.DataFrame({"sentence_id": [0, 1], "block_id": [0, 0], "kind": ["body", "body"],
-    ...                       "start": [0, 32], "end": [31, 68]})
-    >>> q = extract_quotes(t, sents, pd.DataFrame())
+    >>> from analysis import Article
+    >>> art = Article.from_text("“We will win,” Jane Smith said. Smith added that the vote was close.", layout="plain")
+    >>> q = extract_quotes(art.text, art.story_sentences, art.entities)  # the entities name "Smith"
     >>> q[["kind", "text", "speaker", "cue"]].values.tolist()
     [['direct', 'We will win,', 'Jane Smith', 'said'], ['indirect', 'the vote was close.', 'Jane Smith', 'added']]
     """
