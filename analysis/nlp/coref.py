@@ -306,6 +306,7 @@ class Coref:
     def __init__(self, text: str, entities: pd.DataFrame | None) -> None:
         self.text = text
         self.rows = _entity_rows(entities)
+        self._starts = [r[0] for r in self.rows]
         types: dict[str, Counter] = defaultdict(Counter)
         self.forms: dict[str, str] = {}
         self.keys: dict[str, str] = {}
@@ -349,8 +350,9 @@ class Coref:
             self.titles[actor].add(w.lower().rstrip("."))
         if k < len(words):
             start = a - len(m.group(1))
-            aff = [r for r in self.rows if r[1] <= start + len(" ".join(words[:k])) + 1 and r[1] > start]
-            aff = [r for r in aff if r[3] in ("org", "country", "place")]
+            bound = start + len(" ".join(words[:k])) + 1
+            lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, bound)
+            aff = [r for r in self.rows[lo:hi] if r[1] <= bound and r[3] in ("org", "country", "place")]
             if aff and actor not in self.affiliation:
                 self.affiliation[actor] = aff[-1][2]
 
