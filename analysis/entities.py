@@ -862,8 +862,11 @@ def _spelled_acronyms(text: str, mentions: list[_Mention], by_sent) -> list[_Men
     acronyms = {m.words[0] for m in mentions if len(m.words) == 1 and _ACRONYM.match(m.words[0]) and len(m.words[0]) >= 3}
     if not acronyms:
         return mentions
-    out = list(mentions)
-    for sid in sorted({m.sid for m in mentions}):
+    by_sid: dict[int, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sid[m.sid].append(m)
+    out: list[_Mention] = []
+    for sid, here in by_sid.items():
         toks = by_sent.get(sid, [])
         words = [t[2] for t in toks]
         i = 0
@@ -873,12 +876,13 @@ def _spelled_acronyms(text: str, mentions: list[_Mention], by_sent) -> list[_Men
                 i += 1
                 continue
             a0, a1 = toks[span[0]][0], toks[span[1] - 1][1]
-            inside = [m for m in out if m.sid == sid and m.start >= a0 and m.end <= a1]
+            inside = [m for m in here if m.start >= a0 and m.end <= a1]
             if len(inside) > 1:
-                out = [m for m in out if m not in inside]
+                here = [m for m in here if m not in inside]
                 ws = tuple(words[span[0] : span[1]])
-                out.append(_Mention(sid, span[0], span[1], a0, a1, ws, "", "org", "name", "spelled_acronym", True, text[a0:a1]))
+                here.append(_Mention(sid, span[0], span[1], a0, a1, ws, "", "org", "name", "spelled_acronym", True, text[a0:a1]))
             i = span[1]
+        out.extend(here)
     out.sort(key=lambda m: m.start)
     return out
 

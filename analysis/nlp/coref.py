@@ -91,6 +91,11 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
     long_names = [m for m in runs if len(m.words) >= 2]
     for m in long_names:
         expansions.setdefault(initials(m.words), " ".join(m.words))
+    by_initials: dict[str, str] = {}  # also without a leading word ("U.S. Environmental Protection Agency")
+    for m in long_names:
+        words = [w for w in m.words if w.lower() not in ("the", "a", "an")] if m.words[0].lower() in ("the", "a", "an") else m.words
+        if len(words) > 2:
+            by_initials.setdefault(initials(words[1:]), " ".join(m.words))
     strong_type: dict[str, str] = {}
     for m in mentions:
         if m.strong and m.how in ("name", "alias"):
@@ -104,7 +109,7 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
                 given[m.words[0]].add(_person_display(m.key))
     runs = [m for m in mentions if m.how == "name" and m.rule not in ("lexicon", "dateline")]
     for m in runs:
-        if len(m.words) == 1 and _link_single(m, surname, expansions, long_names):
+        if len(m.words) == 1 and _link_single(m, surname, expansions, by_initials):
             continue
         if len(m.words) == 1 and len(given.get(m.words[0], ())) == 1 and m.actor_type in ("person", "other"):
             # a given name used alone for the one person the article gives it to ("Larry")
@@ -206,7 +211,7 @@ def _person_display(key: str) -> str:
     return p.name if p.name and not p.title else key
 
 
-def _link_single(m, surname: dict[str, str], expansions: dict[str, str], long_names: list) -> bool:
+def _link_single(m, surname: dict[str, str], expansions: dict[str, str], by_initials: dict[str, str]) -> bool:
     w = m.words[0]
     wt = w.title() if _allcaps(w) and len(w) > 3 else w
     if wt not in surname and "-" in wt and wt[:1].lower() + wt[1:] in surname:
@@ -215,7 +220,8 @@ def _link_single(m, surname: dict[str, str], expansions: dict[str, str], long_na
         m.actor, m.actor_type, m.how, m.rule, m.strong = surname[wt], "person", "surname", "surname_of", True
         return True
     if m.actor_type in ("org", "other"):
-        full = expansions.get(w) or next((" ".join(x.words) for x in long_names if acronym_of(w, x.words)), None)
+        a = w.replace(".", "")
+        full = expansions.get(w) or (by_initials.get(a) if len(a) >= 2 else None)
         if full and _allcaps(w):
             m.actor, m.actor_type, m.how, m.rule, m.strong = full, "org", "acronym", "acronym_of", True
             return True
