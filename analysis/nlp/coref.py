@@ -152,8 +152,9 @@ def _corroborate_family_first(runs: list) -> None:
 
 
 def _head_nominals(text: str, mentions: list) -> None:
-    """"the Park", "the Coalition": a one-word name after "the" that is the last word of a longer
-    organisation, place or event named before it is the last such one named."""
+    """"the Park", "the Coalition": a one-word name after "the" (or one no evidence typed) that is the
+    last word of a longer organisation, place, event or other name named before it is the last such
+    one named."""
     longer: dict[str, list] = defaultdict(list)
     for m in mentions:
         if m.actor_type != "person" and len(m.words) >= 2 and m.how == "name":
@@ -161,8 +162,8 @@ def _head_nominals(text: str, mentions: list) -> None:
     for m in mentions:
         if len(m.words) != 1 or m.how not in ("name", "alias") or (m.rule == "lexicon" and m.how == "name"):
             continue
-        if text[max(0, m.start - 4) : m.start].lower() != "the ":
-            continue
+        if text[max(0, m.start - 4) : m.start].lower() != "the " and (m.strong or m.how != "name"):
+            continue  # "the Park"; or a word only weakly typed ("Cole" after "USS Cole")
         w = m.words[0]
         cands = [c for c in longer.get(w) or longer.get(w + "s") or [] if c[0] < m.start]
         if cands and cands[-1][1] != m.actor and cands[-1][2] in ("org", "place", "event", "other"):
