@@ -306,7 +306,7 @@ def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
 
 
 def _portfolio(words: list[str], t: int, name_tok) -> int:
-    """After a title, "of Agriculture" / "of the Interior" up to the name that follows (else ``t``)."""
+    """After a title, "of Energy" / "of the Interior" up to the name that follows (else ``t``)."""
     n = len(words)
     if t >= n or words[t] != "of":
         return t
@@ -365,13 +365,13 @@ def _segment(
         )
 
     def _after_date_dash(k: int) -> bool:
-        # "9 October 2015 - As record temperatures ...": the sentence starts again after a date and a dash
+        # "4 May 2019 - As heavy rain fell ...": the sentence starts again after a date and a dash
         return 2 <= k <= 8 and words[k - 1] in _DATELINE_DASHES and any(w[:1].isdigit() for w in words[: k - 1])
 
     def name_tok(k: int) -> bool:
         w = words[k]
         if _particle_name(w):
-            return k > 0 and _is_cap(words[k - 1])  # "Jamal al-Bedawi": a particle joined to a surname
+            return k > 0 and _is_cap(words[k - 1])  # "Karim al-Rashid": a particle joined to a surname
         if not _is_cap(w) or w in _MONTHS_DAYS or w == "I":
             return False
         if len(w) == 1:
@@ -389,7 +389,7 @@ def _segment(
                     return False  # "WORLD CUP QUALIFIER", "FRIDAY"
                 return _zipf(low) < COMMON_ALLCAPS
             if _common_word(low) and (w,) not in wn.types and not (k > 0 and words[k - 1] in fn):
-                return False  # "Work Highlighted as Top News": ordinary words the headline capitalises
+                return False  # "Lab Honoured as Top Team": ordinary words the headline capitalises
             return tags[k] in ("NNP", "NNPS") and _zipf(low) < COMMON_HEADLINE
         if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—") or _after_date_dash(k):
             if low in stop:
@@ -476,7 +476,7 @@ def _segment(
                 i = t
                 continue
             if j < n and words[j].isdigit() and len(words[j]) <= 3 and _cue_type(words[i:j], lex):
-                j += 1  # "Region 4", "Terminal 2": a numbered unit
+                j += 1  # "District 9", "Terminal 2": a numbered unit
             segs.append([i, j, "run", None])
             i = j
             continue
@@ -500,7 +500,7 @@ _QUALIFIER_ENDS = ("ed", "born", "bound", "run", "made", "style", "era", "like",
 
 
 def _particle_name(w: str) -> bool:
-    """A surname with a lower-case particle joined by a hyphen: "al-Bedawi", "bin-Salman", "el-Sisi"."""
+    """A surname with a lower-case particle joined by a hyphen: "al-Rashid", "bin-Salman", "el-Sisi"."""
     head, _, rest = w.partition("-")
     return head in _PARTICLES and rest[:1].isupper()
 
@@ -508,7 +508,7 @@ def _particle_name(w: str) -> bool:
 def _qualifier(w: str) -> bool:
     """A hyphen compound with a lower-case qualifying part: "Bergamo-based", "Communist-led", "Amman-bound".
 
-    A hyphenated given name ("Ki-moon", "Jae-in") is no qualifier.
+    A hyphenated given name ("Min-soo", "Ji-hoon") is no qualifier.
     """
     parts = re.split("[-–]", w)
     return len(parts) > 1 and any(p[:1].islower() and p.endswith(_QUALIFIER_ENDS) for p in parts[1:])
@@ -560,12 +560,12 @@ def _merge(segs: list[list], words: list[str], lex: _Lexicon) -> list[list]:
                 elif pe.how == "demonym" and _cue_type(words[p[0] : seg[1]], lex) in ("org", "event"):
                     joined = True
             elif p[2] == "lex" and seg[2] == "lex" and pe.actor_type == "org" and se.actor_type == "event":
-                # "FIFA World Cup": an organiser's name before its event is the event's full name
+                # "UEFA Europa League": an organiser's name before its event is the event's full name
                 out[-1] = [p[0], seg[1], "lex", Entry(se.actor, "event", "name")]
                 continue
             elif p[2] == "lex" and seg[2] == "lex" and pe.how == "demonym" and se.actor_type == "org":
                 # "Scottish Labour Party", "North Korean Red Cross": a national branch is one body;
-                # so is a demonym before a plural party name ("Australian Democrats").
+                # so is a demonym before a plural party name ("Swedish Liberals").
                 joined = _cue_type(words[p[0] : seg[1]], lex) == "org" and seg[1] - seg[0] >= 2
                 joined = joined or (seg[1] - seg[0] == 1 and words[seg[0]].endswith("s") and words[seg[0]][1:].islower())
             elif p[2] == "run" and seg[2] == "lex":
@@ -651,7 +651,7 @@ def _type_run(
     if any(_qualifier(w) for w in words):
         return "other", "hyphen_compound", True  # "Hong Kong-based", "Amman-bound"
     if len(words) >= 2 and _particle_name(words[-1]):
-        return "person", "particle_surname", True  # "Jamal al-Bedawi"
+        return "person", "particle_surname", True  # "Karim al-Rashid"
     if len(words) == 2 and len(w0) <= 5 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
         return "person", "hyphenated_given_name", True  # a family name, then a hyphenated given name
     nxt = after[0] if after else ""
@@ -687,7 +687,7 @@ def _type_run(
         if len(after) >= 2 and after[0] == "," and _place_after_comma(after[1:]):
             return "place", "place_comma_region", True  # "Lockerbie , Scotland"
         if wt == "other" and nxt[:1].islower() and nxt.isalpha() and _common_word(w0.lower()):
-            return "other", "common_adjective", False  # "Federal election": a capitalised adjective, no name
+            return "other", "common_adjective", False  # "Provincial elections": a capitalised adjective, no name
         if wt:
             return wt, "wordnet", False
         if w0 in fn:
@@ -707,8 +707,8 @@ def _type_run(
 
 
 def _common_tail(words: tuple[str, ...], fn) -> bool:
-    """Three or more words whose words after the first are all common English words ("Coral Reef
-    Watch"): a body's name that happens to open with a given name."""
+    """Three or more words whose words after the first are all common English words ("Rose Garden
+    Trust"): a body's name that happens to open with a given name."""
     return len(words) >= 3 and all(_zipf(w.lower()) >= 3.5 and w not in fn for w in words[1:])
 
 
@@ -734,7 +734,7 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
                 if not _is_cap(words[k - 1]) and (k + 1 == len(words) or not _is_cap(words[k + 1])):
                     alone.add(words[k])
         if len(words) > 1 and _is_cap(words[0]) and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
-            midcaps.add(words[0])  # "Ban Ki-moon" opening a sentence: "Ban" alone later is that name
+            midcaps.add(words[0])  # "Kang Min-soo" opening a sentence: "Kang" alone later is that name
             alone.add(words[0])
     known = {w.lower() for w in midcaps}
     alone_words = frozenset(alone)
@@ -831,7 +831,7 @@ def _mark_quoted(text: str, mentions: list[_Mention], by_sent) -> None:
 
 
 def _acronym_spans(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:
-    """"Southern African Development Community (SADC)": the words the bracketed acronym abbreviates
+    """"West Pacific Fisheries Council (WPFC)": the words the bracketed acronym abbreviates
     are one organisation, whatever pieces the runs made of them."""
     out = list(mentions)
     for b in mentions:
@@ -857,7 +857,7 @@ _ACRONYM_GLUE = frozenset(("of", "for", "and", "the", "&", "on", "de"))
 
 
 def _spelled_acronyms(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:
-    """"National Aeronautics and Space Administration" where the article also writes "NASA": the words an
+    """"Office of Science and Technology Policy" where the article also writes "OSTP": the words an
     acronym of the article spells out are one organisation, even across "and" and without brackets."""
     acronyms = {m.words[0] for m in mentions if len(m.words) == 1 and _ACRONYM.match(m.words[0]) and len(m.words[0]) >= 3}
     if not acronyms:
@@ -901,7 +901,7 @@ def _spelled_span(words: list[str], i: int, acronyms: set[str]) -> tuple[int, in
 
 
 def _split_acronym_prefix(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:
-    """"NOAA Coral Reef Watch": an acronym the article uses alone, opening a longer name, is that
+    """"ABC Flood Watch": an acronym the article uses alone, opening a longer name, is that
     organisation, and the rest is a unit of it."""
     alone = {m.words[0] for m in mentions if len(m.words) == 1 and _is_allcaps(m.words[0])}
     out = []
@@ -942,7 +942,7 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
         and m.rule != "common_adjective"
         and not (len(m.words) == 1 and m.words[0].lower() in stop and not _is_allcaps(m.words[0]))
         and not (len(m.words) == 1 and _is_allcaps(m.words[0]) and m.words[0].lower() in lexicons.person_nouns())
-    ]  # the last: a role label ("MODERATOR:") is no name
+    ]  # the last: a role label ("HOST:") is no name
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
     nested = _nested_countries(mentions, by_sent, lex)
     _same_body_by_country(nested)
@@ -957,7 +957,7 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
 
 
 def _same_body_by_country(nested: list[tuple[_Mention, _Mention]]) -> None:
-    """"American Navy" and "U.S. Navy": the same body named with its country's name or demonym is one actor,
+    """"British Army" and "U.K. Army": the same body named with its country's name or demonym is one actor,
     displayed with the country's name."""
     best: dict[tuple, _Mention] = {}
     for country, m in nested:
@@ -970,7 +970,7 @@ def _same_body_by_country(nested: list[tuple[_Mention, _Mention]]) -> None:
 
 
 def _nested_countries(mentions: list[_Mention], by_sent, lex: _Lexicon) -> list[tuple[_Mention, _Mention]]:
-    """A country named inside a longer name ("U.S. Department of Agriculture", "Australian Democrats")
+    """A country named inside a longer name ("U.S. Department of Energy", "Swedish Liberals")
     is also a mention of that country."""
     out = []
     for m in mentions:

@@ -1395,7 +1395,7 @@ class _Resolver:
         self._focus(row.speaker, bool(p.title) or given or self.coref.types.get(row.speaker) == "person")
 
     def _apposition(self, row: _Row, a: int, b: int) -> bool:
-        """"a Norwegian astronomer, Jane Roe" / "Jane Roe, center, manager of ...": the person named right
+        """"a Swedish scientist, Jane Roe" / "Jane Roe, left, head of ...": the person named right
         after the noun phrase, or right before it."""
         m = re.compile(r"\s*,\s*").match(self.text, b)
         before = re.search(r"(\S)\s*,\s*$", self.text[max(0, a - 3) : a])

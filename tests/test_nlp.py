@@ -33,11 +33,11 @@ def _art(text: str) -> Article:
         ("Finance Minister Anna Berg", "Finance Minister", "Anna Berg", "Berg", ""),
         ("Secretary of State John Q. Public Jr.", "Secretary of State", "John Q. Public", "Public", "Jr."),
         ("SUZUKI Taro", "", "Taro Suzuki", "Suzuki", ""),
-        ("Vicente del Bosque", "", "Vicente del Bosque", "Bosque", ""),
-        ("Jamal al-Bedawi", "", "Jamal al-Bedawi", "al-Bedawi", ""),
-        ("Conrad C. Lautenbacher, Ph.D.", "", "Conrad C. Lautenbacher", "Lautenbacher", "Ph.D."),
-        ("Vice Adm. Conrad C. Lautenbacher", "Vice Adm.", "Conrad C. Lautenbacher", "Lautenbacher", ""),
-        ("SECRETARY MIKE JOHANNS", "SECRETARY", "Mike Johanns", "Johanns", ""),
+        ("Marta del Campo", "", "Marta del Campo", "Campo", ""),
+        ("Karim al-Rashid", "", "Karim al-Rashid", "al-Rashid", ""),
+        ("Carl B. Jensen, Ph.D.", "", "Carl B. Jensen", "Jensen", "Ph.D."),
+        ("Vice Adm. Carl B. Jensen", "Vice Adm.", "Carl B. Jensen", "Jensen", ""),
+        ("SECRETARY JANE ROE", "SECRETARY", "Jane Roe", "Roe", ""),
         ("Prime Minister Fumio Kishida", "Prime Minister", "Fumio Kishida", "Kishida", ""),
         ("Martin Luther King", "", "Martin Luther King", "King", ""),
         ("Senator Allison", "Senator", "Allison", "Allison", ""),
@@ -52,8 +52,8 @@ def test_parse_person(text, title, name, key, suffix):
     ("full", "keys"),
     [
         ("Jens Stoltenberg", ["Stoltenberg"]),
-        ("Ban Ki-moon", ["Ki-moon", "Ban"]),  # a hyphenated given name after a one-word family name
-        ("Vicente del Bosque", ["Bosque", "del Bosque"]),
+        ("Kang Min-soo", ["Min-soo", "Kang"]),  # a hyphenated given name after a one-word family name
+        ("Marta del Campo", ["Campo", "del Campo"]),
     ],
 )
 def test_person_keys(full, keys):
@@ -68,13 +68,13 @@ def test_person_keys(full, keys):
     [
         ("NATO", "North Atlantic Treaty Organization", True),
         ("EFSA", "European Food Safety Authority", True),
-        ("EPA", "U.S. Environmental Protection Agency", True),  # without the leading country
-        ("EPA", "The U.S. Environmental Protection Agency", True),
-        ("USDA", "U.S. Department of Agriculture", True),
-        ("SADC", "Southern African Development Community", True),
-        ("MDC", "Movement for Democratic Change", True),
-        ("NASA", "National Aeronautics and Space Administration", True),
-        ("SADC", "Southern Africa", False),
+        ("FWS", "U.S. Fish and Wildlife Service", True),  # without the leading country
+        ("FWS", "The U.S. Fish and Wildlife Service", True),
+        ("DOE", "U.S. Department of Energy", True),
+        ("WPFC", "West Pacific Fisheries Council", True),
+        ("MRC", "Movement for Rural Change", True),
+        ("OSTP", "Office of Science and Technology Policy", True),
+        ("WPFC", "West Pacific", False),
         ("UN", "United", False),
     ],
 )
@@ -137,11 +137,11 @@ def test_chrome_words_are_never_actors(text):
         # a family name written first in capitals
         ("SUZUKI Taro met the press. Suzuki said the talks had gone well.", "Taro Suzuki", {"Suzuki"}),
         # a hyphenated given name: the family name alone later
-        ("Ban Ki-moon spoke in Geneva. Ban said the talks must go on.", "Ban Ki-moon", {"Ban Ki-moon", "Ban"}),
+        ("Kang Min-soo spoke in Geneva. Kang said the talks must go on.", "Kang Min-soo", {"Kang Min-soo", "Kang"}),
         # a name that ends a longer one
-        ("Percy Dwight Wilson served in the war. Dwight Wilson later worked as a clerk.", "Percy Dwight Wilson", {"Dwight Wilson"}),
+        ("Ellen Ruth Morgan served in the war. Ruth Morgan later worked as a clerk.", "Ellen Ruth Morgan", {"Ruth Morgan"}),
         # a particle surname, capitalised when it opens a sentence
-        ("Jamal al-Bedawi was freed on Friday. Al-Bedawi had escaped in 2006.", "Jamal al-Bedawi", {"Al-Bedawi"}),
+        ("Karim al-Rashid was freed on Friday. Al-Rashid had escaped in 2006.", "Karim al-Rashid", {"Al-Rashid"}),
     ],
 )
 def test_one_person_one_actor(text, actor, forms):
@@ -162,14 +162,14 @@ def test_one_person_one_actor(text, actor, forms):
             "EFSA",
         ),
         (
-            "Leaders of the Southern African Development Community (SADC) met on Monday. SADC urged calm.",
-            "Southern African Development Community",
-            "SADC",
+            "Leaders of the West Pacific Fisheries Council (WPFC) met on Monday. WPFC urged calm.",
+            "West Pacific Fisheries Council",
+            "WPFC",
         ),
         (
-            "The National Aeronautics and Space Administration tested the engine. NASA said the test went well.",
-            "National Aeronautics and Space Administration",
-            "NASA",
+            "The Office of Science and Technology Policy reviewed the plan. OSTP said the review went well.",
+            "Office of Science and Technology Policy",
+            "OSTP",
         ),
     ],
 )
@@ -188,10 +188,10 @@ def test_organisation_and_acronym_are_one_actor(text, actor, alias):
     [
         # "the Secretary-General" is the person named with that title
         (
-            "Ban Ki-moon, the Secretary General of the United Nations, spoke on Monday. "
+            "Eva Lind, the Secretary General of the Nordic Council, spoke on Monday. "
             "The Secretary-General called for calm.",
             "Secretary-General",
-            "Ban Ki-moon",
+            "Eva Lind",
         ),
         # a pronoun in a later sentence goes to the subject of the previous one
         (
@@ -202,7 +202,7 @@ def test_organisation_and_acronym_are_one_actor(text, actor, alias):
         # in its own sentence, to the person named last before it
         ("Ann Lee said that Tom Berg would resign because he was tired.", "he", "Tom Berg"),
         # a given name used alone for the one person it belongs to
-        ("Larry Quinn opened the call. Thank you, Larry, said the guest.", "Larry", "Larry Quinn"),
+        ("Dana Quist opened the call. Thank you, Dana, said the guest.", "Dana", "Dana Quist"),
     ],
 )
 def test_coreference(text, form, actor):
@@ -231,7 +231,7 @@ def test_title_without_a_named_holder_is_no_actor():
     [
         # a nationality and a role before the name: the person speaks, not the country
         (
-            "The rock fell on Monday. “It was exceptional,” said Norwegian astronomer, Knut Lie.",
+            "The rock fell on Monday. “It was exceptional,” said Swedish scientist, Knut Lie.",
             "It was exceptional,",
             "Knut Lie",
             ["knut-lie"],
@@ -239,26 +239,26 @@ def test_title_without_a_named_holder_is_no_actor():
         ),
         # "X of the Y said": the person, not the organisation
         (
-            "Tom Hansen of the Northern Lights Observatory said the blast was smaller.",
+            "Tom Olsen of the Polar Research Institute said the blast was smaller.",
             "the blast was smaller.",
-            "Tom Hansen",
-            ["tom-hansen"],
+            "Tom Olsen",
+            ["tom-olsen"],
             "entity",
         ),
         # members of an actor speak for it
         (
-            "An earthquake hit Indonesia. Indonesian officials said that 700 people had died.",
-            "700 people had died.",
-            "Indonesia",
-            ["indonesia"],
+            "A storm hit Chile. Chilean officials said that 70 people had died.",
+            "70 people had died.",
+            "Chile",
+            ["chile"],
             "group",
         ),
         # "the magazine" is the organisation in focus
         (
-            "The editors of Physics World chose the study. The magazine said the result was elegant.",
+            "The editors of Ocean Review chose the study. The magazine said the result was elegant.",
             "the result was elegant.",
-            "Physics World",
-            ["physics-world"],
+            "Ocean Review",
+            ["ocean-review"],
             "organisation in focus",
         ),
         # a bare noun phrase names no actor
@@ -294,8 +294,8 @@ def test_document_speaker_is_a_document_actor():
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("Knut Jørgen Røed Ødegaard", "knut-jorgen-roed-odegaard"),
-        ("U.S. Department of Agriculture", "us-department-of-agriculture"),
+        ("Sigrid Øvergård Ås", "sigrid-overgard-as"),
+        ("U.S. Department of Energy", "us-department-of-energy"),
         ("Pratt & Whitney", "pratt-and-whitney"),
         ("NATO–Japan joint statement", "nato-japan-joint-statement"),
     ],

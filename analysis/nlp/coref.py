@@ -58,10 +58,10 @@ def _allcaps(w: str) -> bool:
 
 def person_keys(full: str, family_first: bool = False) -> list[str]:
     """The single words that stand for a person later: the surname, and for a hyphenated given name
-    after a one-word family name ("Ban Ki-moon") the family name written first.
+    after a one-word family name ("Kang Min-soo") the family name written first.
 
-    >>> person_keys("Jens Stoltenberg"), person_keys("Ban Ki-moon"), person_keys("Vicente del Bosque")
-    (['Stoltenberg'], ['Ki-moon', 'Ban'], ['Bosque', 'del Bosque'])
+    >>> person_keys("Jens Stoltenberg"), person_keys("Kang Min-soo"), person_keys("Marta del Campo")
+    (['Stoltenberg'], ['Min-soo', 'Kang'], ['Campo', 'del Campo'])
     """
     p = parse_person(full)
     keys = [p.key] if p.key else []
@@ -112,7 +112,7 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
         if len(m.words) == 1 and _link_single(m, surname, expansions, by_initials):
             continue
         if len(m.words) == 1 and len(given.get(m.words[0], ())) == 1 and m.actor_type in ("person", "other"):
-            # a given name used alone for the one person the article gives it to ("Larry")
+            # a given name used alone for the one person the article gives it to ("Dana")
             m.actor, m.actor_type, m.how, m.rule = next(iter(given[m.words[0]])), "person", "given_name", "given_name_of"
             continue
         if not m.strong and m.key.lower() in strong_type and m.rule != "team_score":
@@ -143,7 +143,7 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
 
 def _corroborate_family_first(runs: list) -> None:
     """A family name in capitals before a given name ("SUZUKI Taro") is a person only when the article
-    also writes the family name normally ("Suzuki", "Taro Suzuki"); otherwise ("USS Cole") it is a name
+    also writes the family name normally ("Suzuki", "Taro Suzuki"); otherwise ("HMS Dart") it is a name
     of something else."""
     words = {w for m in runs if m.rule != "surname_first" for w in m.words}
     for m in runs:
@@ -152,7 +152,7 @@ def _corroborate_family_first(runs: list) -> None:
 
 
 def _head_nominals(text: str, mentions: list) -> None:
-    """"the Park", "the Coalition": a one-word name after "the" (or one no evidence typed) that is the
+    """"the Museum", "the Council": a one-word name after "the" (or one no evidence typed) that is the
     last word of a longer organisation, place, event or other name named before it is the last such
     one named."""
     longer: dict[str, list] = defaultdict(list)
@@ -163,7 +163,7 @@ def _head_nominals(text: str, mentions: list) -> None:
         if len(m.words) != 1 or m.how not in ("name", "alias") or (m.rule == "lexicon" and m.how == "name"):
             continue
         if text[max(0, m.start - 4) : m.start].lower() != "the " and (m.strong or m.how != "name"):
-            continue  # "the Park"; or a word only weakly typed ("Cole" after "USS Cole")
+            continue  # "the Museum"; or a word only weakly typed ("Dart" after "HMS Dart")
         w = m.words[0]
         cands = [c for c in longer.get(w) or longer.get(w + "s") or [] if c[0] < m.start]
         if cands and cands[-1][1] != m.actor and cands[-1][2] in ("org", "place", "event", "other"):
@@ -172,7 +172,7 @@ def _head_nominals(text: str, mentions: list) -> None:
 
 
 def _longest_person_names(mentions: list) -> None:
-    """A person name that ends a longer one the article gives ("Dwight Wilson" in "Percy Dwight Wilson")
+    """A person name that ends a longer one the article gives ("Ruth Morgan" in "Ellen Ruth Morgan")
     is that person; so is a name of two or more words ending a longer organisation name."""
     longer: dict[str, str] = {}
     for typ, least in (("person", 1), ("org", 2)):
@@ -216,7 +216,7 @@ def _link_single(m, surname: dict[str, str], expansions: dict[str, str], by_init
     w = m.words[0]
     wt = w.title() if _allcaps(w) and len(w) > 3 else w
     if wt not in surname and "-" in wt and wt[:1].lower() + wt[1:] in surname:
-        wt = wt[:1].lower() + wt[1:]  # "Al-Bedawi" opening a sentence is "al-Bedawi"
+        wt = wt[:1].lower() + wt[1:]  # "Al-Rashid" opening a sentence is "al-Rashid"
     if wt in surname and (m.actor_type == "person" or (m.actor_type == "other" and not m.strong)):
         m.actor, m.actor_type, m.how, m.rule, m.strong = surname[wt], "person", "surname", "surname_of", True
         return True

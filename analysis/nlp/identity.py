@@ -16,8 +16,8 @@ from .names import parse_person
 def slug(name: str) -> str:
     """A stable, readable identifier for a display name (lower case, ASCII, hyphens).
 
-    >>> slug("Knut Jørgen Ødegaard"), slug("U.S. Department of Agriculture"), slug("NATO–Japan statement")
-    ('knut-jorgen-odegaard', 'us-department-of-agriculture', 'nato-japan-statement')
+    >>> slug("Sigrid Øvergård"), slug("U.S. Department of Energy"), slug("NATO–Japan statement")
+    ('sigrid-overgard', 'us-department-of-energy', 'nato-japan-statement')
     """
     text = unicodedata.normalize("NFKD", name.replace("ø", "o").replace("Ø", "O").replace("ß", "ss"))
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -130,7 +130,7 @@ def _speaker_kind(name: str, rule: str) -> str | None:
     """The actor type a speaker that no mention names stands for, or None when it names no actor.
 
     A document the article introduced ("the statement") is a ``document``; a plural role noun with a
-    proper modifier ("Indonesian officials") a ``group``; a capitalised name a ``person`` (a given
+    proper modifier ("Chilean officials") a ``group``; a capitalised name a ``person`` (a given
     name or title first) or an ``org``; a bare noun phrase ("officials", "the man") no actor.
     """
     words = name.split()
@@ -144,11 +144,11 @@ def _speaker_kind(name: str, rule: str) -> str | None:
     if head in nouns and nouns[head][1] == "pl" and nouns[head][0] in ("person", "group", "org"):
         return "group" if modified else None
     if head in nouns and nouns[head][0] == "org" and modified:
-        return "org"  # "the Indonesian health ministry"
+        return "org"  # "the Chilean health ministry"
     if not all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "&") for w in words):
         return None
     if len(words) == 1 and (head in nouns or head in lexicons.chrome_words()):
-        return None  # a role label ("MODERATOR:") or a page word names no one
+        return None  # a role label ("HOST:") or a page word names no one
     if not rule.startswith(("name", "entity", "speaker label", "dash", "relative")) and len(words) == 1:
         return None if head in nouns or head in lexicons.chrome_words() else "org"
     p = parse_person(name)
@@ -156,7 +156,7 @@ def _speaker_kind(name: str, rule: str) -> str | None:
 
 
 def _group_of(name: str, coref) -> str | None:
-    """"Indonesian officials", "NOAA scientists": the actor whose members speak (by their modifier)."""
+    """"Chilean officials", "FDA scientists": the actor whose members speak (by their modifier)."""
     words = [w for w in name.split() if w.lower() not in ("the", "a", "an", "some", "two", "several")]
     if len(words) < 2:
         return None
