@@ -22,6 +22,7 @@ from .dates import parse_date
 from .errors import ArticleError
 from .io import read_article_file
 from .layout import recognise
+from .nlp.identity import aliases_table, align_actors
 from .plotting import ArticlePlot
 from .sentences import split_sentences
 from .tokens import tokenize
@@ -179,14 +180,29 @@ class Article:
         return _entities.extract_entities(self.text, self.story_sentences, self.tokens)
 
     @cached_property
+    def _quotes_linked(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+        """Quotes, their (quote, speaker) rows and the actors that only speak: one resolver pass."""
+        return _quotes.extract_quotes_linked(self.text, self.story_sentences, self.entities)
+
+    @cached_property
     def quotes(self) -> pd.DataFrame:
-        """One row per quote with its resolved speaker."""
-        return _quotes.extract_quotes(self.text, self.story_sentences, self.entities)
+        """One row per quote with its resolved speaker(s) (``speaker``, ``speaker_ids``)."""
+        return self._quotes_linked[0]
+
+    @cached_property
+    def quote_speakers(self) -> pd.DataFrame:
+        """One row per (quote, speaker): ``quote_id, actor_id, actor`` (a joint quote has one per speaker)."""
+        return self._quotes_linked[1]
 
     @cached_property
     def actors(self) -> pd.DataFrame:
-        """One row per actor, sorted by mentions."""
-        return _entities.build_actors(self.entities, self.quotes)
+        """One row per actor (``actor_id``, fullest ``actor`` name, ``aliases``), sorted by mentions."""
+        return _entities.build_actors(self.entities, self.quote_speakers, self._quotes_linked[2])
+
+    @cached_property
+    def aliases(self) -> pd.DataFrame:
+        """One row per (actor, surface form): ``actor_id, actor, form, mentions``."""
+        return aliases_table(self.entities)
 
     @cached_property
     def cooccurrence(self) -> pd.DataFrame:
@@ -235,9 +251,10 @@ class Article:
         (a caption's date gets the caption's people).
         """
         sents, tokens, entities = self._timeline_context
-        return _timeline.extract_timeline(
+        timeline = _timeline.extract_timeline(
             self.text, sents, published=self.metadata.get("published"), entities=entities, tokens=tokens
         )
+        return align_actors(timeline, self.actors)
 
     @cached_property
     def term_tokens(self) -> pd.DataFrame:
@@ -289,6 +306,8 @@ class Article:
                 "quotes",
                 "entities",
                 "actors",
+                "quote_speakers",
+                "aliases",
                 "cooccurrence",
                 "timeline",
                 "terms",

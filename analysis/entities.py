@@ -37,29 +37,22 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .frames import frame
+from .nlp import coref, lexicons
+from .nlp.identity import ACTOR_COLUMNS, unify_ids
+from .nlp.names import PARTICLES as _PARTICLES
+from .nlp.names import initials as _initials
 from .resources import first_names, gazetteer, nltk_stopwords, read_lexicon
 from .tokens import tokenize_spans
 
-ENTITY_COLUMNS = ["mention_id", "sentence_id", "start", "end", "text", "actor", "actor_type", "how", "rule"]
-ACTOR_COLUMNS = ["actor", "actor_type", "mentions", "quotes", "first_sentence", "last_sentence", "names"]
+__all__ = ["ACTOR_COLUMNS", "ENTITY_COLUMNS", "build_actors", "cooccurrence", "extract_entities"]
+
+ENTITY_COLUMNS = ["mention_id", "sentence_id", "start", "end", "text", "actor_id", "actor", "actor_type", "how", "rule"]
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences", "first_sentence", "last_sentence"]
 
 _DASHES = str.maketrans({"–": "-", "‑": "-", "‐": "-", "’": "'", "‘": "'"})
-_MONTHS_DAYS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. "
-    "Oct. Nov. Dec. Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-)
-_PARTICLES = frozenset("van von der den de del della di da du le la bin ben al el ibn dos das".split())
-_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_MONTHS_DAYS = lexicons.months_days()
+_PRONOUNS = lexicons.PERSON_PRONOUNS
 _OPEN_PUNCT = frozenset("“‘\"'(«[-—:")
-_SAY = frozenset("said says say told added stated explained noted warned stressed announced".split())
-_PERSON_NOUNS = frozenset(
-    "spokesman spokeswoman spokesperson minister official officials leader president chairman director "
-    "analyst professor lawyer manager coach player striker captain actor author senator ambassador".split()
-)
-#: Token texts that are quote marks (pronouns inside quotes speak for the quoted, not the narrator).
-_QUOTES = frozenset('“”"')
 
 
 @dataclass(frozen=True)
@@ -146,20 +139,10 @@ def lexicon() -> _Lexicon:
             lex.add(a, Entry(name, "org", "alias"), override=True)
         for n in _split(rest[1]):
             lex.nominals.setdefault(n.lower(), []).append(name)
-    for (t,) in read_lexicon("titles.txt"):
-        lex.titles.add(_key(t))
+    lex.titles.update(tuple(w.translate(_DASHES) for w in t) for t in lexicons.titles())
     for word, typ, pos in read_lexicon("name_cues.tsv"):
         lex.cues[word, pos] = typ
     return lex
-
-
-@functools.cache
-def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
-    from nltk.corpus import names
-
-    first_names()  # locates the corpus (raises a helpful error when missing)
-    male, female = set(names.words("male.txt")), set(names.words("female.txt"))
-    return frozenset(male - female), frozenset(female - male)
 
 
 @functools.cache
@@ -269,6 +252,8 @@ class _Mention:
     rule: str = ""
     strong: bool = False  # typed by lexicon/cue/context rather than by a default
     key: str = ""  # the surface text
+    title: str = ""  # title words before the name or in an apposition after it ("Secretary General")
+    quoted: bool = False  # inside quote marks
 
 
 def _headline(words: list[str]) -> bool:
@@ -280,6 +265,8 @@ def _headline(words: list[str]) -> bool:
     caps = sum(1 for w in content if w[0].isupper())
     if caps < 0.8 * len(content):
         return False
+    if any(w[0].islower() and len(w) >= 5 for w in content):
+        return False  # title case capitalises every long word: "... speaking from the Broadcast Center" is prose
     # A results or table line ("Somerset 83 and 174 ( P. Johnson 4-38 )") is not a headline: its
     # capitals are names.  All-capital headlines keep their numbers ("CANADA BEAT PANAMA 3-1").
     numbers = sum(1 for w in words if w[:1].isdigit())
@@ -311,9 +298,25 @@ def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
     if not words[i][:1].isupper():
         return 0
     for ln in (3, 2, 1):
-        if i + ln <= len(words) and tuple(_norm(w) for w in words[i : i + ln]) in lex.titles:
+        if i + ln > len(words):
+            continue
+        k = tuple(_norm(w) for w in words[i : i + ln])
+        if k in lex.titles or (all(_is_allcaps(w) for w in k) and tuple(w.title() for w in k) in lex.titles):
             return i + ln
     return 0
+
+
+def _portfolio(words: list[str], t: int, name_tok) -> int:
+    """After a title, "of Energy" / "of the Interior" up to the name that follows (else ``t``)."""
+    n = len(words)
+    if t >= n or words[t] != "of":
+        return t
+    fn = first_names()
+    j = t + 1 + (t + 1 < n and words[t + 1] == "the")
+    k = j
+    while k < n and _is_cap(words[k]) and words[k] not in fn and k - j < 4:
+        k += 1
+    return k if j < k < n and name_tok(k) else t
 
 
 @functools.cache
@@ -332,7 +335,9 @@ COMMON_HEADLINE = 4.0
 COMMON_ALLCAPS = 3.5
 
 
-def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon, known: set[str]):
+def _segment(
+    words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon, known: set[str], alone: frozenset[str] = frozenset()
+):
     """Return [i, j, kind, entry] segments of one sentence: kind in lex, title, run, nominal, dateline."""
     n = len(words)
     headline = _headline(words)
@@ -360,8 +365,14 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
             and len(words[k + 2]) > 1
         )
 
+    def _after_date_dash(k: int) -> bool:
+        # "4 May 2019 - As heavy rain fell ...": the sentence starts again after a date and a dash
+        return 2 <= k <= 8 and words[k - 1] in _DATELINE_DASHES and any(w[:1].isdigit() for w in words[: k - 1])
+
     def name_tok(k: int) -> bool:
         w = words[k]
+        if _particle_name(w):
+            return k > 0 and _is_cap(words[k - 1])  # "Karim al-Rashid": a particle joined to a surname
         if not _is_cap(w) or w in _MONTHS_DAYS or w == "I":
             return False
         if len(w) == 1:
@@ -378,12 +389,17 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
                 if w.title() in _MONTHS_DAYS or (_common_word(low) and (w.title(),) not in wn.types):
                     return False  # "WORLD CUP QUALIFIER", "FRIDAY"
                 return _zipf(low) < COMMON_ALLCAPS
+            if _common_word(low) and (w,) not in wn.types and not (k > 0 and words[k - 1] in fn):
+                return False  # "Lab Honoured as Top Team": ordinary words the headline capitalises
             return tags[k] in ("NNP", "NNPS") and _zipf(low) < COMMON_HEADLINE
-        if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—"):
+        if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—") or _after_date_dash(k):
             if low in stop:
                 return False
-            if w in midcaps or w in fn:
+            nxt_low = k + 1 < n and words[k + 1][:1].islower()
+            if (w in fn and not (nxt_low and _zipf(low) >= COMMON_INITIAL)) or (k + 1 < n and _particle_name(words[k + 1])):
                 return True
+            if w in midcaps and (w in alone or not _common_word(low) or (k + 1 < n and _is_cap(words[k + 1]))):
+                return True  # "Park rangers said": an ordinary word seen only inside longer names is no name here
             if tags[k] not in ("NNP", "NNPS"):
                 return False
             if _common_word(low) and (w,) not in wn.types and not (k + 1 < n and _is_cap(words[k + 1])):
@@ -426,6 +442,7 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
             i = m[0]
             continue
         t = _title_match(words, i, lex)
+        t = _portfolio(words, t, name_tok) if t else t
         if t and _is_cap(w) and (t < n and name_tok(t) or (i > 0 and segs and segs[-1][1] == i)):
             segs.append([i, t, "title", None])
             i = t
@@ -444,7 +461,7 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
                     j += 1
                     continue
                 nxt = j + 1 < n and name_tok(j + 1)
-                if nxt and (words[j] in _PARTICLES or words[j] == "&"):
+                if nxt and (words[j] in _PARTICLES or words[j] in ("&", "/")):
                     j += 1
                     continue
                 if nxt and words[j] in ("of", "for") and _cue_type(words[i:j], lex):
@@ -459,6 +476,8 @@ def _segment(words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon
                 segs.append([i, t, "title", None])
                 i = t
                 continue
+            if j < n and words[j].isdigit() and len(words[j]) <= 3 and _cue_type(words[i:j], lex):
+                j += 1  # "District 9", "Terminal 2": a numbered unit
             segs.append([i, j, "run", None])
             i = j
             continue
@@ -477,9 +496,23 @@ def _is_date(w: str) -> bool:
     return bool(_DATE_TOKEN.match(w)) or w in _MONTHS_DAYS
 
 
+#: Endings of the lower-case part of a qualifying compound ("Bergamo-based", "Amman-bound", "Soviet-era").
+_QUALIFIER_ENDS = ("ed", "born", "bound", "run", "made", "style", "era", "like", "wide", "free", "speaking", "owned")
+
+
+def _particle_name(w: str) -> bool:
+    """A surname with a lower-case particle joined by a hyphen: "al-Rashid", "bin-Salman", "el-Sisi"."""
+    head, _, rest = w.partition("-")
+    return head in _PARTICLES and rest[:1].isupper()
+
+
 def _qualifier(w: str) -> bool:
-    """A hyphen compound with a lower-case part: "Bergamo-based", "Communist-led", "Amman-bound"."""
-    return ("-" in w or "–" in w) and any(p[:1].islower() for p in re.split("[-–]", w)[1:])
+    """A hyphen compound with a lower-case qualifying part: "Bergamo-based", "Communist-led", "Amman-bound".
+
+    A hyphenated given name ("Min-soo", "Ji-hoon") is no qualifier.
+    """
+    parts = re.split("[-–]", w)
+    return len(parts) > 1 and any(p[:1].islower() and p.endswith(_QUALIFIER_ENDS) for p in parts[1:])
 
 
 def _cue_type(words: list[str] | tuple[str, ...], lex: _Lexicon) -> str | None:
@@ -527,9 +560,15 @@ def _merge(segs: list[list], words: list[str], lex: _Lexicon) -> list[list]:
                     joined = True
                 elif pe.how == "demonym" and _cue_type(words[p[0] : seg[1]], lex) in ("org", "event"):
                     joined = True
+            elif p[2] == "lex" and seg[2] == "lex" and pe.actor_type == "org" and se.actor_type == "event":
+                # "UEFA Europa League": an organiser's name before its event is the event's full name
+                out[-1] = [p[0], seg[1], "lex", Entry(se.actor, "event", "name")]
+                continue
             elif p[2] == "lex" and seg[2] == "lex" and pe.how == "demonym" and se.actor_type == "org":
-                # "Scottish Labour Party", "North Korean Red Cross": a national branch is one body.
+                # "Scottish Labour Party", "North Korean Red Cross": a national branch is one body;
+                # so is a demonym before a plural party name ("Swedish Liberals").
                 joined = _cue_type(words[p[0] : seg[1]], lex) == "org" and seg[1] - seg[0] >= 2
+                joined = joined or (seg[1] - seg[0] == 1 and words[seg[0]].endswith("s") and words[seg[0]][1:].islower())
             elif p[2] == "run" and seg[2] == "lex":
                 if se.how in ("name", "alias") and se.actor_type in place and words[p[0]] not in fn:
                     joined = True
@@ -547,10 +586,6 @@ def _merge(segs: list[list], words: list[str], lex: _Lexicon) -> list[list]:
 
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")
-
-
-def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
 
 
 _PLACE_PREPS = frozenset("in at from near outside inside across into via".split())
@@ -601,23 +636,33 @@ def _type_run(
     fn = first_names()
     w0 = words[0]
     if len(words) >= 2 and (w0 in fn or (_is_allcaps(w0) and w0.title() in fn) or w0.split("-")[0] in fn):
-        return "person", "first_name", True
+        if not _common_tail(words, fn):
+            return "person", "first_name", True
     if len(words) >= 2 and len(w0) == 1 and w0.isupper():
         return "person", "initial", True
-    if len(words) >= 2 and _is_allcaps(w0) and all(w[:1].isupper() and w[1:].islower() for w in words[1:]):
-        return "person", "surname_first", True
+    if (
+        2 <= len(words) <= 3
+        and _is_allcaps(w0)
+        and all(w[:1].isupper() and w[1:].islower() for w in words[1:])
+        and not any(_zipf(w.lower()) >= 3.5 and w not in fn for w in words[1:])
+    ):
+        return "person", "surname_first", True  # "SUZUKI Taro": a family name in capitals, then the given name
     if len(words) == 1 and _ACRONYM.match(w0) and _is_allcaps(w0):
         return "org", "acronym", True
-    if any(("-" in w or "–" in w) and any(p[:1].islower() for p in re.split("[-–]", w)) for w in words):
+    if any(_qualifier(w) for w in words):
         return "other", "hyphen_compound", True  # "Hong Kong-based", "Amman-bound"
+    if len(words) >= 2 and _particle_name(words[-1]):
+        return "person", "particle_surname", True  # "Karim al-Rashid"
+    if len(words) == 2 and len(w0) <= 5 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        return "person", "hyphenated_given_name", True  # a family name, then a hyphenated given name
     nxt = after[0] if after else ""
-    if nxt in _SAY or (nxt == "," and len(after) > 2 and after[1] in ("a", "the") and after[2] in _PERSON_NOUNS):
+    if nxt in lexicons.said_forms() or (nxt == "," and len(after) > 2 and after[1] in ("a", "the") and after[2] in lexicons.person_nouns()):
         return "person", "speaker_context", len(words) >= 2
-    if (prev in _SAY and nxt in (".", ",", "", "'s", "’s")) or (nxt == "," and len(after) > 1 and after[1] == "who"):
+    if (prev in lexicons.said_forms() and nxt in (".", ",", "", "'s", "’s")) or (nxt == "," and len(after) > 1 and after[1] == "who"):
         return "person", "speaker_context", len(words) >= 2  # "..., said Parnevik ." / "Leeson , who ..."
     if nxt == "," and len(after) > 2 and after[1].isdigit() and after[2] == "," and 15 <= int(after[1]) <= 110:
         return "person", "age", len(words) >= 2  # "Duran , 45 , takes on ..."
-    if prev.lower() in _PERSON_NOUNS or prev.endswith("-year-old"):
+    if prev.lower() in lexicons.person_nouns() or prev.endswith("-year-old"):
         return "person", "role_noun", len(words) >= 2
     if len(after) >= 3 and after[0] == "(" and wordnet_names().types.get(words) != "place":
         m = _lex_match(list(after), 1, lex, False)
@@ -642,6 +687,8 @@ def _type_run(
             return "place", "place_noun_before", True  # "the capital Dushanbe"
         if len(after) >= 2 and after[0] == "," and _place_after_comma(after[1:]):
             return "place", "place_comma_region", True  # "Lockerbie , Scotland"
+        if wt == "other" and nxt[:1].islower() and nxt.isalpha() and _common_word(w0.lower()):
+            return "other", "common_adjective", False  # "Provincial elections": a capitalised adjective, no name
         if wt:
             return wt, "wordnet", False
         if w0 in fn:
@@ -660,6 +707,12 @@ def _type_run(
     return "other", "default", False
 
 
+def _common_tail(words: tuple[str, ...], fn) -> bool:
+    """Three or more words whose words after the first are all common English words ("Rose Garden
+    Trust"): a body's name that happens to open with a given name."""
+    return len(words) >= 3 and all(_zipf(w.lower()) >= 3.5 and w not in fn for w in words[1:])
+
+
 def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> list[_Mention]:
     lex = lexicon()
     by_sent: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -670,6 +723,7 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
     # Capitalised words seen away from a sentence start, and names the lexicon or prose confirm:
     # evidence for sentence-initial words and for headline words.
     midcaps: set[str] = set()
+    alone: set[str] = set()  # capitalised words seen mid-sentence on their own, not inside a longer name
     for sid in sids:
         toks = by_sent.get(sid, [])
         words = [t[2] for t in toks]
@@ -678,7 +732,13 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
         for k in range(1, len(toks)):
             if _is_cap(words[k]) and words[k - 1] not in _OPEN_PUNCT and words[k - 1] not in ".!?":
                 midcaps.add(words[k])
+                if not _is_cap(words[k - 1]) and (k + 1 == len(words) or not _is_cap(words[k + 1])):
+                    alone.add(words[k])
+        if len(words) > 1 and _is_cap(words[0]) and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+            midcaps.add(words[0])  # "Kang Min-soo" opening a sentence: "Kang" alone later is that name
+            alone.add(words[0])
     known = {w.lower() for w in midcaps}
+    alone_words = frozenset(alone)
 
     mentions: list[_Mention] = []
     for sid in sids:
@@ -687,7 +747,7 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
             continue
         words = [t[2] for t in toks]
         tags = [t[3] for t in toks]
-        segs = _segment(words, tags, midcaps, lex, known)
+        segs = _segment(words, tags, midcaps, lex, known, alone_words)
         merged = _merge(segs, words, lex)
         for i, j, kind, entry in merged:
             if kind == "title":
@@ -714,10 +774,16 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
                 m.rule, m.strong = "dateline", True
             elif kind == "nominal":
                 m.how, m.rule = "nominal", "nominal"
+            elif _title_only(m.words):
+                # "the Secretary-General", "Chairman": a title standing for a person (resolved by coref)
+                m.actor_type, m.how, m.rule = "person", "title", "title_reference"
             else:
                 before = words[max(0, i - 3) : i]
                 # A title right before the run ("Prime Minister Ann Lee") marks a person.
-                title_before = any(s[1] == i and s[2] == "title" for s in merged) and not _cue_type(m.words, lex)
+                tseg = next((s for s in merged if s[1] == i and s[2] == "title"), None)
+                title_before = tseg is not None and not _cue_type(m.words, lex)
+                m.title = " ".join(words[tseg[0] : i]) if tseg else ""
+                m.title = " ".join(filter(None, (m.title, _apposition_title(words, j))))
                 if title_before:
                     m.actor_type, m.rule, m.strong = "person", "title", True
                 else:
@@ -726,126 +792,207 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
                     )
                 m.how = "name"
             mentions.append(m)
+    _mark_quoted(text, mentions, by_sent)
+    mentions = _acronym_spans(text, mentions, by_sent)
+    mentions = _spelled_acronyms(text, mentions, by_sent)
+    mentions = _split_acronym_prefix(text, mentions, by_sent)
     return _resolve(text, mentions, by_sent, sids, lex)
 
 
+def _title_only(words: tuple[str, ...]) -> bool:
+    """A run that is a title and nothing else ("Secretary-General", "Prime Minister", "Secretary general")."""
+    phrases = lexicons.title_phrases()
+    parts = tuple(p for w in words for p in re.split("[-–]", w) if p)
+    return any(
+        k in phrases or tuple(w.title() for w in k) in phrases
+        for k in (tuple(words), parts, (" ".join(words).replace(" ", "-"),))
+    ) or ("-".join(w.title() for w in parts),) in phrases
+
+
+def _apposition_title(words: list[str], j: int) -> str:
+    """Title words in an apposition after a name: "X, the Secretary General of ..." → "Secretary General"."""
+    if j >= len(words) or words[j] != ",":
+        return ""
+    k = j + 1
+    if k < len(words) and words[k].lower() in ("the", "a", "an"):
+        k += 1
+    tw = lexicons.title_words()
+    out = []
+    while k < len(words) and (words[k] in tw or words[k].title() in tw or _title_only((words[k],))):
+        out.append(words[k])
+        k += 1
+    return " ".join(out)
+
+
+def _mark_quoted(text: str, mentions: list[_Mention], by_sent) -> None:
+    """Flag mentions inside quote marks."""
+    spans = {sid: coref.quoted_spans(text, by_sent.get(sid, [])) for sid in {m.sid for m in mentions}}
+    for m in mentions:
+        m.quoted = any(x < m.start < y for x, y in spans[m.sid])
+
+
+def _acronym_spans(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:
+    """"West Pacific Fisheries Council (WPFC)": the words the bracketed acronym abbreviates
+    are one organisation, whatever pieces the runs made of them."""
+    out = list(mentions)
+    for b in mentions:
+        toks = by_sent.get(b.sid, [])
+        if len(b.words) != 1 or not _is_allcaps(b.words[0]) or b.i < 2 or toks[b.i - 1][2] != "(":
+            continue
+        span = _expansion_before(toks, b.i - 1, b.words[0].replace(".", ""))
+        if span is None:
+            continue
+        a0, a1 = toks[span[0]][0], toks[span[1] - 1][1]
+        inside = [m for m in out if m.sid == b.sid and m.start >= a0 and m.end <= a1]
+        if len(inside) == 1 and inside[0].start == a0 and inside[0].end == a1:
+            continue
+        words = tuple(t[2] for t in toks[span[0] : span[1]])
+        org = _Mention(b.sid, span[0], span[1], a0, a1, words, "", "org", "name", "acronym_expansion", True, text[a0:a1])
+        out = [m for m in out if m not in inside]
+        out.append(org)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_ACRONYM_GLUE = frozenset(("of", "for", "and", "the", "&", "on", "de"))
+
+
+def _spelled_acronyms(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:
+    """"Office of Science and Technology Policy" where the article also writes "OSTP": the words an
+    acronym of the article spells out are one organisation, even across "and" and without brackets."""
+    acronyms = {m.words[0] for m in mentions if len(m.words) == 1 and _ACRONYM.match(m.words[0]) and len(m.words[0]) >= 3}
+    if not acronyms:
+        return mentions
+    by_sid: dict[int, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sid[m.sid].append(m)
+    out: list[_Mention] = []
+    for sid, here in by_sid.items():
+        toks = by_sent.get(sid, [])
+        words = [t[2] for t in toks]
+        i = 0
+        while i < len(words):
+            span = _spelled_span(words, i, acronyms)
+            if span is None:
+                i += 1
+                continue
+            a0, a1 = toks[span[0]][0], toks[span[1] - 1][1]
+            inside = [m for m in here if m.start >= a0 and m.end <= a1]
+            if len(inside) > 1:
+                here = [m for m in here if m not in inside]
+                ws = tuple(words[span[0] : span[1]])
+                here.append(_Mention(sid, span[0], span[1], a0, a1, ws, "", "org", "name", "spelled_acronym", True, text[a0:a1]))
+            i = span[1]
+        out.extend(here)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _spelled_span(words: list[str], i: int, acronyms: set[str]) -> tuple[int, int] | None:
+    """The longest span from ``i`` (capitalised words, with of/and/for inside) whose initials are an acronym."""
+    if not _is_cap(words[i]) or words[i].lower() in ("the", "a", "an"):
+        return None
+    best = None
+    k = i
+    while k < len(words) and k - i < 10 and (_is_cap(words[k]) or words[k].lower() in _ACRONYM_GLUE):
+        k += 1
+        if _is_cap(words[k - 1]) and k - i >= 3 and _initials(words[i:k]) in acronyms:
+            best = (i, k)
+    return best
+
+
+def _split_acronym_prefix(text: str, mentions: list[_Mention], by_sent) -> list[_Mention]:
+    """"ABC Flood Watch": an acronym the article uses alone, opening a longer name, is that
+    organisation, and the rest is a unit of it."""
+    alone = {m.words[0] for m in mentions if len(m.words) == 1 and _is_allcaps(m.words[0])}
+    out = []
+    for m in mentions:
+        w0 = m.words[0] if m.words else ""
+        if m.rule == "lexicon" or len(m.words) < 3 or w0 not in alone or not _ACRONYM.match(w0):
+            out.append(m)
+            continue
+        toks = by_sent[m.sid]
+        a = _Mention(m.sid, m.i, m.i + 1, toks[m.i][0], toks[m.i][1], (w0,), "", "org", "name", "acronym", True, w0)
+        b = _Mention(m.sid, m.i + 1, m.j, toks[m.i + 1][0], m.end, m.words[1:], "", "org", "name", "unit_of_org", True)
+        b.key = text[b.start : b.end]
+        out.extend((a, b))
+    return out
+
+
+def _expansion_before(toks, k: int, acronym: str) -> tuple[int, int] | None:
+    """Token range ending before ``k`` whose capital initials spell ``acronym`` (longest), or None."""
+    best = None
+    s = k - 1
+    while s >= 0 and k - s <= 12:
+        w = toks[s][2]
+        if not (_is_cap(w) or w.lower() in ("of", "for", "and", "the", "&", "on", "de")):
+            break
+        if _is_cap(w) and w.lower() not in ("the", "a", "an") and _initials([t[2] for t in toks[s:k]]) == acronym:
+            best = (s, k)
+        s -= 1
+    return best
+
+
 def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
-    """Give every mention its canonical actor, within one document."""
-    runs = [m for m in mentions if m.how == "name" and m.rule != "lexicon"]
-    # Acronym ↔ expansion: "North Atlantic Treaty Organization (NATO)" or initials of a known name.
-    expansions: dict[str, str] = {}
-    for m in runs:
-        if len(m.words) >= 2:
-            expansions.setdefault(_initials(m.words), " ".join(m.words))
-    # Surface form → strong type seen anywhere in the document (consistency across mentions).
-    strong_type: dict[str, str] = {}
-    for m in mentions:
-        if m.strong and m.how in ("name", "alias"):
-            strong_type.setdefault(m.key.lower(), m.actor_type)
-    persons = [m for m in runs if m.actor_type == "person" and len(m.words) >= 2 and m.strong]
-    runs = [m for m in mentions if m.how == "name" and m.rule not in ("lexicon", "dateline")]
-    surname: dict[str, str] = {}
-    given: dict[str, str] = {}
-    for m in persons:
-        full = m.key
-        if m.rule == "surname_first":
-            full = " ".join([*m.words[1:], m.words[0].title()])
-            surname.setdefault(m.words[0].title(), full)
-        surname.setdefault(m.words[-1], full)
-        given.setdefault(m.words[0], full)
-    for m in runs:
-        key = m.key
-        if len(m.words) == 1:
-            w = m.words[0]
-            wt = w.title() if _is_allcaps(w) and len(w) > 3 else w
-            if wt in surname and m.actor_type in ("other", "person") and not m.strong:
-                m.actor, m.actor_type, m.how, m.rule, m.strong = surname[wt], "person", "surname", "surname_of", True
-                continue
-            if w in expansions and m.actor_type in ("org", "other"):
-                m.actor, m.actor_type, m.how, m.rule = expansions[w], "org", "acronym", "acronym_of"
-                m.strong = True
-                continue
-        if not m.strong and key.lower() in strong_type and m.rule != "team_score":
-            m.actor_type, m.rule, m.strong = strong_type[key.lower()], "same_name", True
-        if m.actor_type == "person" and m.rule == "surname_first":
-            m.actor = " ".join([*m.words[1:], m.words[0].title()])
-        else:
-            m.actor = key[4:] if key.startswith("The ") and len(m.words) > 1 else key
-    # A one-word place that is also the surname of a person the article names is that person.
-    for m in mentions:
-        if m.rule == "lexicon" and len(m.words) == 1 and m.words[0] in surname and m.how == "name":
-            m.actor, m.actor_type, m.how, m.rule = surname[m.words[0]], "person", "surname", "surname_of"
-    # Acronym in brackets right after its expansion: the acronym joins the expansion's actor.
-    for a, b in zip(mentions, mentions[1:]):
-        if (
-            a.sid == b.sid
-            and len(b.words) == 1
-            and text[a.end : b.start].strip() == "("
-            and _initials(a.words) == b.words[0].replace(".", "")
-        ):
-            b.actor, b.actor_type, b.how, b.rule = a.actor, a.actor_type, "acronym", "bracketed_acronym"
-    # A place the document shows to be a team (a score after it, "beat") is that team everywhere.
-    teams = {m.key.lower() for m in mentions if m.rule == "team_score"}
-    for m in mentions:
-        if m.actor_type == "place" and m.how in ("name", "alias") and m.key.lower() in teams:
-            m.actor, m.actor_type, m.rule = m.key, "org", "same_team"
-    # Unknown single words: a lone capitalised word the document never types otherwise.
-    for m in runs:
-        if m.actor_type == "other" and len(m.words) == 1 and m.rule == "default":
-            m.actor_type, m.rule = _single_default(m.words[0]), "default_single"
-    # Nominals ("the alliance") point at the organisation of that kind the article names.
-    named = {m.actor for m in mentions if m.actor_type == "org"}
-    for m in mentions:
-        if m.how == "nominal":
-            cands = [o for o in lex.nominals.get(m.words[0].lower(), []) if o in named]
-            if len(cands) == 1:
-                m.actor, m.actor_type = cands[0], "org"
-    mentions = [m for m in mentions if m.actor]
-    mentions.extend(_pronouns(mentions, by_sent, sids))
+    """Give every mention its canonical actor through the shared resolver (:mod:`analysis.nlp.coref`)."""
+    stop = _stop()
+    mentions = [
+        m
+        for m in mentions
+        if not lexicons.is_chrome(m.words)
+        and m.rule != "common_adjective"
+        and not (len(m.words) == 1 and m.words[0].lower() in stop and not _is_allcaps(m.words[0]))
+        and not (len(m.words) == 1 and _is_allcaps(m.words[0]) and m.words[0].lower() in lexicons.person_nouns())
+    ]  # the last: a role label ("HOST:") is no name
+    mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
+    nested = _nested_countries(mentions, by_sent, lex)
+    _same_body_by_country(nested)
+    mentions.extend(n for n, _ in nested)
+
+    def pronoun(sid, k, a, b, w, actor):
+        return _Mention(sid, k, k + 1, a, b, (w,), actor, "person", "pronoun", "person_in_focus")
+
+    mentions.extend(coref.resolve_pronouns(text, mentions, by_sent, sids, pronoun))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _same_body_by_country(nested: list[tuple[_Mention, _Mention]]) -> None:
+    """"British Army" and "U.K. Army": the same body named with its country's name or demonym is one actor,
+    displayed with the country's name."""
+    best: dict[tuple, _Mention] = {}
+    for country, m in nested:
+        key = (country.actor, m.words[len(country.words) :])
+        if key not in best or (best[key][0].rule == "nested_demonym" and country.rule == "nested_country"):
+            best[key] = (country, m)
+    for country, m in nested:
+        key = (country.actor, m.words[len(country.words) :])
+        m.actor, m.actor_type = best[key][1].actor, best[key][1].actor_type
+
+
+def _nested_countries(mentions: list[_Mention], by_sent, lex: _Lexicon) -> list[tuple[_Mention, _Mention]]:
+    """A country named inside a longer name ("U.S. Department of Energy", "Swedish Liberals")
+    is also a mention of that country."""
+    out = []
+    for m in mentions:
+        if m.actor_type in ("country", "place", "person") or len(m.words) < 2 or m.how not in ("name", "alias"):
+            continue
+        toks = by_sent[m.sid][m.i : m.j]
+        hit = _lex_match([t[2] for t in toks], 0, lex, False)
+        if hit is None or hit[1].actor_type != "country" or hit[0] >= len(toks):
+            continue
+        e = hit[1]
+        a, b = toks[0][0], toks[hit[0] - 1][1]
+        words = tuple(t[2] for t in toks[: hit[0]])
+        rule = "nested_demonym" if e.how == "demonym" else "nested_country"
+        out.append((_Mention(m.sid, m.i, m.i + hit[0], a, b, words, e.actor, "country", "nested", rule, True), m))
+    return out
 
 
 def _single_default(w: str) -> str:
     # A lone capitalised word that is no place, person or known name is most often a company,
     # team, outlet or body ("Reuters", "Leicestershire", "Nikkei").
     return "org"
-
-
-def _pronouns(mentions: list[_Mention], by_sent, sids) -> list[_Mention]:
-    """Resolve he/him/his/she/her to the person last named within the previous few sentences."""
-    male, female = _gendered_names()
-    gender: dict[str, str] = {}
-    for m in mentions:
-        if m.actor_type == "person":
-            first = m.actor.split()[0]
-            gender.setdefault(m.actor, "m" if first in male else "f" if first in female else "")
-    people = [m for m in mentions if m.actor_type == "person"]
-    order = {sid: k for k, sid in enumerate(sids)}
-    out: list[_Mention] = []
-    p = 0
-    last: list[_Mention] = []  # persons named so far, in order
-    for sid in sids:
-        toks = by_sent.get(sid, [])
-        inside = False
-        for k, (a, b, w, _tag) in enumerate(toks):
-            while p < len(people) and people[p].start < a:
-                last.append(people[p])
-                p += 1
-            if w in _QUOTES:
-                inside = w == "“" or (w == '"' and not inside)
-                continue
-            g = _PRONOUNS.get(w.lower())
-            if g is None or inside:
-                continue
-            for cand in reversed(last[-6:]):
-                if order[sid] - order[cand.sid] > 3:
-                    break
-                cg = gender.get(cand.actor, "")
-                if cg in ("", g):
-                    out.append(_Mention(sid, k, k + 1, a, b, (w,), cand.actor, "person", "pronoun", "last_person"))
-                    break
-    return out
 
 
 def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
@@ -863,7 +1010,8 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
     Returns
     -------
     DataFrame
-        ``mention_id, sentence_id, start, end, text, actor, actor_type, how, rule``.
+        ``mention_id, sentence_id, start, end, text, actor_id, actor, actor_type, how, rule``
+        (``actor_id``: the stable slug of ``actor``, the key of the actors table).
 
     Examples
     --------
@@ -885,14 +1033,16 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
         )
     mentions = _doc_mentions(text, sentences, tokens)
     _display_names(mentions)
-    return frame(
+    ids = unify_ids([m.actor for m in mentions])
+    df = pd.DataFrame(
         {
             "mention_id": range(len(mentions)),
             "sentence_id": [m.sid for m in mentions],
             "start": [m.start for m in mentions],
             "end": [m.end for m in mentions],
             "text": [text[m.start : m.end] for m in mentions],
-            "actor": [m.actor for m in mentions],
+            "actor_id": [ids[m.actor][0] for m in mentions],
+            "actor": [ids[m.actor][1] for m in mentions],
             "actor_type": [m.actor_type for m in mentions],
             "how": [m.how for m in mentions],
             "rule": [m.rule for m in mentions],
@@ -918,64 +1068,41 @@ def _display_names(mentions: list[_Mention]) -> None:
             m.actor = best[m.actor]
 
 
-def build_actors(entities: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+def build_actors(
+    entities: pd.DataFrame, quote_speakers: pd.DataFrame | None = None, extra: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Return one row per actor with its mention and quote counts.
 
     Parameters
     ----------
     entities : DataFrame
         The mentions (:func:`extract_entities`).
-    quotes : DataFrame
-        The quotes table; its ``speaker`` column is counted per actor (may be empty).
+    quote_speakers : DataFrame, optional
+        One row per (quote, speaker) (:func:`analysis.nlp.identity.link_speakers`); each row counts
+        one quote for its ``actor_id``, so a joint quote counts for each of its speakers.
+    extra : DataFrame, optional
+        Actors that only speak (``actor_id, actor, actor_type``): documents, groups, speakers the
+        recogniser did not name elsewhere; they have no mention rows.
 
     Returns
     -------
     DataFrame
-        ``actor, actor_type, mentions, quotes, first_sentence, last_sentence, names``, most
-        mentioned first (``names``: the distinct surface forms, pronouns left out).
+        ``actor_id, actor, actor_type, mentions, quotes, aliases, first_sentence, last_sentence,
+        names``, most mentioned first (``aliases``: every surface form counted, pronouns included;
+        ``names``: the same without pronouns).
 
     Examples
     --------
     >>> ents = pd.DataFrame({"sentence_id": [0, 1, 1], "text": ["Japan", "Japanese", "Tokyo"],
     ...     "actor": ["Japan", "Japan", "Tokyo"], "actor_type": ["country", "country", "place"],
     ...     "how": ["name", "demonym", "name"]})
-    >>> build_actors(ents, pd.DataFrame({"speaker": ["Tokyo"]}))[["actor", "mentions", "quotes"]].values.tolist()
-    [['Japan', 2, 0], ['Tokyo', 1, 1]]
+    >>> qs = pd.DataFrame({"quote_id": [0], "actor_id": ["tokyo"], "actor": ["Tokyo"]})
+    >>> build_actors(ents, qs)[["actor_id", "mentions", "quotes", "aliases"]].values.tolist()
+    [['japan', 2, 0, ['Japan', 'Japanese']], ['tokyo', 1, 1, ['Tokyo']]]
     """
-    if entities is None or len(entities) == 0:
-        return pd.DataFrame(
-            {c: pd.Series(dtype="int64" if c in ("mentions", "quotes") else "object") for c in ACTOR_COLUMNS}
-        )
-    # one pass in Python: per-group pandas aggregation costs more than the whole extraction
-    acc: dict[str, list] = {}  # actor -> [type counts, mentions, first, last, names]
-    for actor, atype, sid, text, how in zip(
-        *(entities[c].tolist() for c in ("actor", "actor_type", "sentence_id", "text", "how"))
-    ):
-        if not isinstance(actor, str):
-            continue
-        a = acc.setdefault(actor, [Counter(), 0, sid, sid, {}])
-        a[0][atype] += 1
-        a[1] += 1
-        a[2], a[3] = min(a[2], sid), max(a[3], sid)
-        if how != "pronoun":
-            a[4][text] = None
-    counts = Counter()
-    if quotes is not None and len(quotes) and "speaker" in quotes.columns:
-        counts = Counter(s for s in quotes["speaker"] if isinstance(s, str))
-    order = sorted(acc, key=lambda actor: (-acc[actor][1], acc[actor][2]))  # stable: first seen first
-    return frame(
-        {
-            "actor": order,
-            # the most frequent type, the first in sort order on a tie (as Series.mode)
-            "actor_type": [min(acc[a][0].items(), key=lambda kv: (-kv[1], kv[0]))[0] for a in order],
-            "mentions": [acc[a][1] for a in order],
-            "quotes": [counts.get(a, 0) for a in order],
-            "first_sentence": [acc[a][2] for a in order],
-            "last_sentence": [acc[a][3] for a in order],
-            "names": [list(acc[a][4]) for a in order],
-        },
-        {"mentions": "int64", "quotes": "int64", "first_sentence": "int64", "last_sentence": "int64"},
-    )
+    from .nlp.identity import actors_table
+
+    return actors_table(entities, quote_speakers, extra)
 
 
 def cooccurrence(entities: pd.DataFrame) -> pd.DataFrame:

@@ -47,7 +47,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .resources import first_names, gazetteer, read_lexicon
+from .nlp import lexicons
+from .nlp.coref import Coref
+from .nlp.identity import link_speakers
+from .nlp.names import parse_person
+from .resources import first_names, read_lexicon
 
 QUOTE_COLUMNS = [
     "quote_id",
@@ -57,6 +61,7 @@ QUOTE_COLUMNS = [
     "end",
     "text",
     "speaker",
+    "speaker_ids",
     "speaker_start",
     "speaker_end",
     "speaker_text",
@@ -70,23 +75,8 @@ _MASK = "\x1a"  # stands for every character of a quoted stretch in the masked t
 # -- lexicons -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Verb:
-    lemma: str
-    form: str  # base, s, past, pp, ing
-    frame: str  # clause or object
-    noun: bool  # base/-s forms are also nouns
-
-
-@functools.cache
-def _verbs() -> dict[str, _Verb]:
-    out: dict[str, _Verb] = {}
-    for row in read_lexicon("speech_verbs.tsv"):
-        lemma, s, past, pp, ing, frame = row[:6]
-        noun = len(row) > 6 and row[6] == "noun"
-        for form, word in (("ing", ing), ("pp", pp), ("past", past), ("s", s), ("base", lemma)):
-            out.setdefault(word, _Verb(lemma, form, frame, noun))
-    return out
+_Verb = lexicons.Verb
+_verbs = lexicons.speech_verbs
 
 
 @functools.cache
@@ -98,14 +88,7 @@ def _function_words() -> dict[str, dict[str, str]]:
     return out
 
 
-@functools.cache
-def _speaker_nouns() -> dict[str, tuple[str, str]]:
-    return {row[0]: (row[1], row[2]) for row in read_lexicon("speaker_nouns.tsv")}
-
-
-@functools.cache
-def _titles() -> frozenset[str]:
-    return frozenset(row[0] for row in read_lexicon("speaker_titles.txt"))
+_speaker_nouns = lexicons.speaker_nouns
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -132,14 +115,6 @@ def _trie_pattern(words: list[str]) -> str:
 def _cue_re() -> re.Pattern[str]:
     alt = _trie_pattern(list(_verbs()))
     return re.compile(rf"(?<![\w’'\-])(?:(?P<acc>[Aa]ccording\s+to)|(?P<verb>{alt}))(?![\w’'\-])")
-
-
-@functools.cache
-def _countries() -> tuple[str, ...]:
-    try:
-        return tuple(gazetteer("countries.txt"))
-    except Exception:  # noqa: BLE001 - the gazetteer only refines a fallback
-        return ()
 
 
 # -- quote-mark pairing ---------------------------------------------------------------------------
@@ -1296,30 +1271,24 @@ def _doc_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:[Aa]n?)\s+(?P<phrase>(?:[a-z][\w\-]*\s+){{0,2}}?(?P<head>{_trie_pattern(heads)}))\b")
 
 
-_CAPWORD_RE = re.compile(r"\b[A-Z][\w\-]+\b")
-
-
-@dataclass
-class _Person:
-    name: str
-    start: int
-    affiliation: str | None = None
+#: Words after which a speaker noun phrase continues with what it is not: "X of the Y", "X, a Y".
+_NP_TAIL_RE = re.compile(r"\s+(?:of|from|at|with|for)\s+|\s*,\s*|\s*\(|\s+[-–—]\s+")
+_DETERMINERS = frozenset("the this that these those its their his her our".split())
 
 
 class _Resolver:
-    """Resolve speaker mentions to canonical actors, walking the article in order."""
+    """Resolve speaker mentions to canonical actors, walking the article in order.
 
-    def __init__(self, text: str, sentences: list[_Sentence], entities: pd.DataFrame) -> None:
+    Names, surnames, titles and nominals go through the article's one resolver
+    (:class:`analysis.nlp.coref.Coref`); documents the article introduces are registered here.
+    """
+
+    def __init__(self, text: str, sentences: list[_Sentence], coref: Coref) -> None:
         self.text = text
-        self.entities = self._entity_index(entities)
-        self.persons: list[_Person] = []  # person mentions in text order (canonical names)
-        self.full_names: dict[str, str] = {}  # surname -> longest full name
-        self.first_seen: dict[str, int] = {}
-        self.affiliation: dict[str, str] = {}
+        self.coref = coref
+        self.entities = [r[:5] for r in coref.rows]
         self.documents: list[tuple[int, str, str]] = []  # (offset, head, canonical)
         self.last_person: str | None = None
-        self.last_group: list[str] | None = None
-        self._scan_names(sentences)
         self._scan_documents(sentences)
 
     def _scan_documents(self, sentences: list[_Sentence]) -> None:
@@ -1327,45 +1296,13 @@ class _Resolver:
         for s in sentences:
             for m in _doc_re().finditer(self.text, s.start, s.end):
                 phrase = " ".join(m.group("phrase").split())
-                issuers = self.issuers(s.start, m.start())
-                canon = phrase
-                if issuers:
-                    canon = "–".join(self.affiliation.get(p) or p for p in issuers) + " " + phrase
-                self.documents.append((m.start(), m.group("head").lower(), canon))
+                self.documents.append((m.start(), m.group("head").lower(), self._document(phrase, s.start, m.start())))
 
-    @staticmethod
-    def _entity_index(entities: pd.DataFrame) -> list[tuple[int, int, str, str, str]]:
-        if entities is None or len(entities) == 0 or not {"start", "end", "actor"} <= set(entities.columns):
-            return []
-        n = len(entities)
-        cols = [
-            entities[c].tolist() if c in entities.columns else [""] * n
-            for c in ("start", "end", "actor", "actor_type", "how")
-        ]
-        out = []
-        for a, b, actor, typ, how in zip(*cols):
-            if (
-                a is None
-                or b is None
-                or actor is None
-                or a != a
-                or b != b
-                or actor != actor
-                or pd.isna(a)
-                or pd.isna(b)
-            ):
-                continue
-            out.append(
-                (
-                    int(a),
-                    int(b),
-                    str(actor),
-                    "" if typ is None or typ != typ else str(typ),
-                    "" if how is None or how != how else str(how),
-                )
-            )
-        out.sort()
-        return out
+    def _document(self, phrase: str, sentence_start: int, offset: int) -> str:
+        issuers = self.issuers(sentence_start, offset)
+        if not issuers:
+            return phrase
+        return "–".join(dict.fromkeys(self.coref.affiliation.get(p) or p for p in issuers)) + " " + phrase
 
     def _entities_in(self, a: int, b: int) -> list[tuple[int, int, str, str, str]]:
         i = bisect.bisect_left(self.entities, (a - 200,))
@@ -1377,190 +1314,163 @@ class _Resolver:
                 out.append(e)
         return out
 
-    def _scan_names(self, sentences: list[_Sentence]) -> None:
-        titles = _titles()
-        given = first_names()
-        covered: set[int] = set()
-        for s in sentences:
-            seg = self.text[s.start : s.end]
-            for m in _CAPRUN_RE.finditer(seg):
-                words = [(w.group(), w.start() + m.start() + s.start) for w in re.finditer(r"\S+", m.group())]
-                words = [
-                    (w.rstrip(".,") if not w.endswith(".") or w[:-1] + "." not in titles else w, o) for w, o in words
-                ]
-                if not words:
-                    continue
-                last_title = max((i for i, (w, _) in enumerate(words) if w in titles), default=-1)
-                name = [w for w in words[last_title + 1 :] if not w[0].endswith(("’s", "'s"))]
-                if not name or any(
-                    w[0].lower() in _fw("connective") or w[0].lower() in _fw("preposition") for w in name
-                ):
-                    continue
-                if name[0][0] in ("The", "A", "An"):
-                    continue
-                is_person = last_title >= 0 or name[0][0] in given
-                if not is_person or len(name) > 4:
-                    continue
-                if len(name) == 1 and last_title < 0:
-                    continue
-                full = " ".join(w for w, _ in name)
-                start = name[0][1]
-                surname = name[-1][0]
-                if len(name) >= 2 and len(full) > len(self.full_names.get(surname, "")):
-                    self.full_names[surname] = full
-                if last_title > 0:
-                    aff = words[0][0]
-                    aff = re.sub(r"[’']s$", "", aff)
-                    if aff not in titles:
-                        self.affiliation.setdefault(full, self._place_for(aff, words[0][1]))
-                self.persons.append(_Person(full, start))
-                covered.update(o for _, o in name)
-        # surname-only mentions of known people, and the person mentions the entities table found
-        known = set(self.full_names)
-        for s in sentences:
-            seg = self.text[s.start : s.end]
-            for m in _CAPWORD_RE.finditer(seg):
-                off = m.start() + s.start
-                if m.group() in known and off not in covered:
-                    self.persons.append(_Person(m.group(), off))
-                    covered.add(off)
-        for a, b, actor, typ, how in self.entities:
-            if typ == "person" and how != "pronoun" and not any(o in covered for o in range(a, b)):
-                self.persons.append(_Person(actor, a))
-                covered.add(a)
-        for p in self.persons:
-            p.name = self.canonical_person(p.name)
-        self.persons.sort(key=lambda p: p.start)
-        self._person_starts = [p.start for p in self.persons]  # for bisect: lookups stay logarithmic
-        for p in self.persons:
-            self.first_seen.setdefault(p.name, p.start)
-
-    def _place_for(self, word: str, offset: int) -> str:
-        for e in self._entities_in(offset, offset + len(word)):
-            if e[3] in ("country", "org", "place"):
-                return e[2]
-        countries = _countries()
-        if word in countries:
-            return word
-        best = max(countries, key=lambda c: _common_prefix(c, word), default=None)
-        if best and _common_prefix(best, word) >= 4 and _common_prefix(best, word) >= len(best) - 1:
-            return best
-        return word
-
-    def canonical_person(self, name: str) -> str:
-        words = name.split()
-        if len(words) == 1:
-            return self.full_names.get(words[0], name)
-        return self.full_names.get(words[-1], name) if len(self.full_names.get(words[-1], "")) > len(name) else name
-
-    def persons_before(self, offset: int, window: int | None = None) -> list[str]:
-        hi = bisect.bisect_left(self._person_starts, offset)
-        lo = 0 if window is None else bisect.bisect_left(self._person_starts, offset - window)
-        return [p.name for p in self.persons[lo:hi]]
-
-    def group_before(self, offset: int, window: int) -> list[str] | None:
-        recent: list[str] = []
-        for name in reversed(self.persons_before(offset, window)):
-            if name not in recent:
-                recent.append(name)
-            if len(recent) == 2:
-                break
-        if len(recent) < 2:
-            return None
-        return sorted(recent, key=lambda n: self.first_seen.get(n, 0))
+    def _head_end(self, a: int, b: int) -> int:
+        """End of the head of a speaker phrase: "X of the Y" and "X, a Y" are X when X names someone."""
+        m = _NP_TAIL_RE.search(self.text, a, b)
+        if m is None:
+            return b
+        ents = self._entities_in(a, m.start())
+        if any(e[3] == "person" for e in ents) or any(e[1] == m.start() for e in ents):
+            return m.start()
+        return b
 
     def resolve(self, row: _Row, sentence_start: int) -> None:
         m = row.mention
         if m is None:
             return
-        a, b = m.start, m.end
+        a = m.start
+        b = self._head_end(a, m.end) if m.rule in ("name", "noun phrase") else m.end
         mention_text = self.text[a:b]
-        low = mention_text.lower()
-        # 1. entities overlapping the mention: the one closest to its end (the head), persons first
         ents = self._entities_in(a, b)
-        if ents and re.search(r"\s(?:and|&)\s", mention_text):
-            # "she and Berg said": coordinated people speak together
-            people = list(dict.fromkeys(e[2] for e in sorted(ents) if e[3] == "person"))
-            if len(people) >= 2:
-                row.speaker = "; ".join(sorted(people, key=lambda n: self.first_seen.get(n, 0)))
-                row.speaker_rule = "coordinated people"
-                return
-        if ents and m.rule != "group":
-            ents.sort(key=lambda e: (abs(b - e[1]), e[3] != "person", -(e[1] - e[0])))
-            e = ents[0]
-            if m.rule in ("name", "pronoun", "relative") or e[1] >= b - 1:
-                row.speaker, row.speaker_rule = e[2], f"entity ({e[4] or m.rule})"
-                self._focus(row.speaker, e[3] == "person")
-                return
+        if self._coordinated(row, ents, mention_text) or self._by_entity(row, m, ents, b):
+            return
         if m.rule == "relative" and m.antecedent:
-            inner = _Mention(
-                m.antecedent[0],
-                m.antecedent[1],
-                "name"
-                if self.text[m.antecedent[1] - 1].isalnum() and self.text[m.antecedent[0]].isupper()
-                else "noun phrase",
-            )
-            sub = _Row(
-                row.sentence_id, row.kind, row.start, row.end, row.cue, row.rule, None, row.block, row.end_sentence_id
-            )
-            sub.mention = inner
-            self.resolve(sub, sentence_start)
-            row.speaker, row.speaker_rule = sub.speaker, f"relative → {sub.speaker_rule}"
-            return
-        if m.rule == "pronoun":
-            if low in ("he", "she"):
-                cands = self.persons_before(a, 1500)
-                name = self.last_person if self.last_person else (cands[-1] if cands else None)
-                row.speaker, row.speaker_rule = name, "pronoun (person in focus)"
-            elif low == "they":
-                grp = self.group_before(sentence_start, 600)
-                row.speaker = "; ".join(grp) if grp else None
-                row.speaker_rule = "pronoun (people in focus)"
-            else:
-                row.speaker, row.speaker_rule = None, "pronoun (unresolved)"
-            return
-        if m.rule == "group":
-            grp = self.group_before(a, 3000)
+            self._relative(row, m, sentence_start)
+        elif m.rule == "pronoun":
+            self._pronoun(row, mention_text.lower(), a, sentence_start)
+        elif m.rule == "group":
+            grp = self.coref.group_before(a, 3000)
             row.speaker = "; ".join(grp) if grp else mention_text
             row.speaker_rule = "group (people in focus)" if grp else "noun phrase"
+        elif m.rule == "name":
+            self._name(row, mention_text)
+        else:
+            self._noun_phrase(row, mention_text, a, sentence_start)
+
+    def _coordinated(self, row: _Row, ents: list, mention_text: str) -> bool:
+        """"she and Berg said": coordinated people speak together."""
+        if not ents or not re.search(r"\s(?:and|&)\s", mention_text):
+            return False
+        people = list(dict.fromkeys(e[2] for e in sorted(ents) if e[3] == "person"))
+        if len(people) < 2:
+            return False
+        row.speaker = "; ".join(sorted(people, key=lambda n: self.coref.first_seen.get(n, 0)))
+        row.speaker_rule = "coordinated people"
+        return True
+
+    def _by_entity(self, row: _Row, m: _Mention, ents: list, b: int) -> bool:
+        """An entity overlapping the mention: the one closest to its end (the head), persons first."""
+        if not ents or m.rule == "group":
+            return False
+        ents.sort(key=lambda e: (abs(b - e[1]), e[3] != "person", -(e[1] - e[0])))
+        e = ents[0]
+        if m.rule in ("name", "pronoun", "relative") or e[1] >= b - 1:
+            row.speaker, row.speaker_rule = e[2], f"entity ({e[4] or m.rule})"
+            self._focus(row.speaker, e[3] == "person")
+            return True
+        return False
+
+    def _relative(self, row: _Row, m: _Mention, sentence_start: int) -> None:
+        x, y = m.antecedent
+        rule = "name" if self.text[y - 1].isalnum() and self.text[x].isupper() else "noun phrase"
+        sub = _Row(row.sentence_id, row.kind, row.start, row.end, row.cue, row.rule, None, row.block, row.end_sentence_id)
+        sub.mention = _Mention(x, y, rule)
+        self.resolve(sub, sentence_start)
+        row.speaker, row.speaker_rule = sub.speaker, f"relative → {sub.speaker_rule}"
+
+    def _pronoun(self, row: _Row, low: str, a: int, sentence_start: int) -> None:
+        if low in ("he", "she"):
+            cands = self.coref.persons_before(a, 1500)
+            name = self.last_person if self.last_person else (cands[-1] if cands else None)
+            row.speaker, row.speaker_rule = name, "pronoun (person in focus)"
+        elif low == "they":
+            grp = self.coref.group_before(sentence_start, 600)
+            row.speaker = "; ".join(grp) if grp else None
+            row.speaker_rule = "pronoun (people in focus)"
+        else:
+            row.speaker, row.speaker_rule = None, "pronoun (unresolved)"
+
+    def _name(self, row: _Row, mention_text: str) -> None:
+        """A capitalised speaker phrase the entities table does not cover: parse it as a person name."""
+        words = re.sub(r"\s*\(.*$", "", mention_text).strip(" ,").split()
+        run: list[str] = []
+        for w in reversed(words):  # the name is the trailing run of capitalised words
+            if not w[:1].isupper():
+                break
+            run.insert(0, w)
+        name_text = " ".join(run) if run else mention_text
+        p = parse_person(name_text)
+        name = p.name or name_text
+        canon = self.coref.lookup(name) or self.coref.lookup(p.key) if p.key else None
+        row.speaker = canon or name
+        row.speaker_rule = "name (full name)" if canon and canon != name else "name"
+        given = bool(p.given) and p.given[0] in first_names()
+        self._focus(row.speaker, bool(p.title) or given or self.coref.types.get(row.speaker) == "person")
+
+    def _apposition(self, row: _Row, a: int, b: int) -> bool:
+        """"a Swedish scientist, Jane Roe" / "Jane Roe, left, head of ...": the person named right
+        after the noun phrase, or right before it."""
+        m = re.compile(r"\s*,\s*").match(self.text, b)
+        before = re.search(r"(\S)\s*,\s*$", self.text[max(0, a - 3) : a])
+        ents = []
+        head = self.text[a:b].split()[-1].lower() if self.text[a:b].split() else ""
+        kinds = ("person", "other", "org") if _speaker_nouns().get(head, ("",))[0] == "person" else ("person",)
+        if m:
+            ents = [e for e in self._entities_in(m.end(), m.end() + 1) if e[0] == m.end() and e[3] in kinds]
+        if not ents and before:
+            end = a - 3 + before.start(1) + 1 if a >= 3 else before.start(1) + 1
+            ents = [e for e in self._entities_in(end - 1, end) if e[1] == end and e[3] == "person"]
+        if not ents:
+            return False
+        row.speaker, row.speaker_rule = ents[0][2], "noun phrase (apposition)"
+        self._focus(row.speaker, True)
+        return True
+
+    def _noun_phrase(self, row: _Row, mention_text: str, a: int, sentence_start: int) -> None:
+        if self._apposition(row, a, a + len(mention_text)):
             return
-        if m.rule == "name":
-            words = mention_text.split()
-            titles = _titles()
-            last_title = max((i for i, w in enumerate(words) if w in titles), default=-1)
-            name_words = words[last_title + 1 :] or words[-1:]
-            # the name is the trailing run of capitalised words
-            run: list[str] = []
-            for w in reversed(name_words):
-                if not w[:1].isupper():
-                    break
-                run.insert(0, w)
-            run = [w for w in run if not w.endswith(("’s", "'s"))] or run
-            name = " ".join(run) if run else mention_text
-            name = re.sub(r"\s*\(.*$", "", name).strip(" ,")
-            canon = self.canonical_person(name)
-            row.speaker = canon
-            row.speaker_rule = "name (full name)" if canon != name else "name"
-            is_person = canon in self.first_seen or last_title >= 0
-            self._focus(canon, is_person)
-            return
-        # noun phrases
-        words = low.split()
-        head = re.sub(r"[’']s$", "", words[-1]) if words else low
-        if words and words[0] in ("the", "this", "that", "these", "those", "its", "their"):
+        words = mention_text.lower().split()
+        head = re.sub(r"[’']s$", "", words[-1]) if words else ""
+        definite = bool(words) and words[0] in _DETERMINERS
+        if definite:
             for off, h, canon in reversed(self.documents):
                 if h == head and off < a:
                     row.speaker, row.speaker_rule = canon, "noun phrase (antecedent)"
                     return
+            if self._definite(row, head, a):
+                return
         phrase = " ".join(w for w in mention_text.split() if w.lower() not in _fw("determiner"))
         canon = phrase or mention_text
-        if words and words[0] in ("a", "an") and head in _speaker_nouns() and _speaker_nouns()[head][0] == "document":
-            issuers = self.issuers(sentence_start, a)
-            if issuers:
-                parts = [self.affiliation.get(p) or p for p in issuers]
-                canon = "–".join(parts) + " " + phrase
+        if words and words[0] in ("a", "an") and _speaker_nouns().get(head, ("",))[0] == "document":
+            canon = self._document(phrase, sentence_start, a)
             self.documents.append((a, head, canon))
         row.speaker, row.speaker_rule = canon, "noun phrase"
+
+    def _definite(self, row: _Row, head: str, a: int) -> bool:
+        """"the Secretary" → the person bearing that title; "the magazine" → the organisation in focus."""
+        if head.title() in lexicons.title_words() or head.capitalize() in lexicons.title_words():
+            name = self.coref.titled_person(head, a)
+            if name:
+                row.speaker, row.speaker_rule = name, "noun phrase (title of person)"
+                self._focus(name, True)
+                return True
+        if _speaker_nouns().get(head, ("",))[0] == "org":
+            org = self.coref.org_before(a, head)
+            if org:
+                row.speaker, row.speaker_rule = org, "noun phrase (organisation in focus)"
+                return True
+        return False
+
+    def sentence_person(self, row: _Row, span: tuple[int, int]) -> None:
+        """A quote with no cue and no speaker to carry over: the person its sentence names, nearest
+        before the quote, else first after it ("X later apologised: “…”", "called “…” by X")."""
+        named = [e for e in self._entities_in(*span) if e[3] == "person" and e[4] != "pronoun"]
+        named = [e for e in named if not (row.start <= e[0] < row.end)]
+        before = [e for e in named if e[1] <= row.start]
+        pick = before[-1] if before else (named[0] if named else None)
+        if pick is not None:
+            row.speaker, row.speaker_rule = pick[2], "person of the sentence (no cue)"
+            row.mention = _Mention(pick[0], pick[1], "name")
 
     def issuers(self, sentence_start: int, offset: int) -> list[str] | None:
         """The actors of the clause that introduced a document ("They issued a joint statement")."""
@@ -1568,24 +1478,14 @@ class _Resolver:
         m = re.match(r"\s*(\w+)", before)
         if not m:
             return None
-        first = m.group(1).lower()
-        if first == "they":
-            return self.group_before(sentence_start, 600)
-        names = self.persons_before(offset, offset - sentence_start)  # people named earlier in this sentence
+        if m.group(1).lower() == "they":
+            return self.coref.group_before(sentence_start, 600)
+        names = self.coref.persons_before(offset, offset - sentence_start)  # people named earlier in this sentence
         return list(dict.fromkeys(names)) or None
 
     def _focus(self, name: str | None, person: bool) -> None:
         if name and person:
             self.last_person = name
-
-
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
 
 
 #: Extraction rules whose cue closes its content ("…, Smith said."): a quote opening the next sentence
@@ -1614,6 +1514,24 @@ def _continues_quotation(text: str, row: _Row, prev: _Row) -> bool:
 def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     """Return one row per direct, partial or indirect quote with its resolved speaker.
 
+    The quotes table of :func:`extract_quotes_linked` (see there); the examples show the columns.
+
+    Examples
+    --------
+    >>> from analysis import Article
+    >>> art = Article.from_text("“We will win,” Jane Smith said. Smith added that the vote was close.", layout="plain")
+    >>> q = extract_quotes(art.text, art.story_sentences, art.entities)  # the entities name "Smith"
+    >>> q[["kind", "text", "speaker", "cue"]].values.tolist()
+    [['direct', 'We will win,', 'Jane Smith', 'said'], ['indirect', 'the vote was close.', 'Jane Smith', 'added']]
+    """
+    return extract_quotes_linked(text, sentences, entities)[0]
+
+
+def extract_quotes_linked(
+    text: str, sentences: pd.DataFrame, entities: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return one row per direct, partial or indirect quote with its resolved speaker.
+
     Parameters
     ----------
     text : str
@@ -1627,26 +1545,25 @@ def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -
 
     Returns
     -------
-    DataFrame
-        ``quote_id, sentence_id, kind, start, end, text, speaker, speaker_start, speaker_end,
-        speaker_text, cue`` plus ``cue_start, cue_end, rule, speaker_rule, mark_rule,
+    quotes : DataFrame
+        ``quote_id, sentence_id, kind, start, end, text, speaker, speaker_ids, speaker_start,
+        speaker_end, speaker_text, cue`` plus ``cue_start, cue_end, rule, speaker_rule, mark_rule,
         end_sentence_id, quotation_id`` (the ``quote_id`` of the first fragment of the quotation the
-        row belongs to: fragments of one interrupted quotation share it).
-
-    Examples
-    --------
-    >>> t = "“We will win,” Jane Smith said. Smith added that the vote was close."
-    >>> sents = pd.DataFrame({"sentence_id": [0, 1], "block_id": [0, 0], "kind": ["body", "body"],
-    ...                       "start": [0, 32], "end": [31, 68]})
-    >>> q = extract_quotes(t, sents, pd.DataFrame())
-    >>> q[["kind", "text", "speaker", "cue"]].values.tolist()
-    [['direct', 'We will win,', 'Jane Smith', 'said'], ['indirect', 'the vote was close.', 'Jane Smith', 'added']]
+        row belongs to: fragments of one interrupted quotation share it).  ``speaker`` joins the
+        display names of the speakers with "; "; ``speaker_ids`` lists their ``actor_id``.
+    quote_speakers : DataFrame
+        One row per (quote, speaker): ``quote_id, actor_id, actor, actor_type, speaker_rule``.
+    speaking_actors : DataFrame
+        Actors that only speak (documents, groups, names no mention covers):
+        ``actor_id, actor, actor_type, first_sentence, last_sentence``.
     """
+    coref = Coref(text, entities)
     if sentences is None or len(sentences) == 0:
-        return pd.DataFrame(columns=QUOTE_COLUMNS + EXTRA_COLUMNS)
+        return link_speakers(pd.DataFrame(columns=QUOTE_COLUMNS + EXTRA_COLUMNS), coref)
     rows, sent_objs = _build_rows(text, sentences)
     sent_start = {s.sid: s.start for s in sent_objs}
-    resolver = _Resolver(text, sent_objs, entities)
+    sent_span = {s.sid: (s.start, s.end) for s in sent_objs}
+    resolver = _Resolver(text, sent_objs, coref)
     prev: _Row | None = None
     out = []
     joined: dict[int, int] = {}  # id(cue) -> quotation_id of its first content row
@@ -1674,6 +1591,8 @@ def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -
                 # “A,” X said. “B.”: one quotation interrupted by its cue; X names the speaker of B too
                 # (and "A, X said. “B.”": the quote goes on the report the cue closed)
                 row.mention, row.speaker_rule = prev.mention, "carried over (same quotation)"
+        if row.speaker is None and row.cue is None:
+            resolver.sentence_person(row, sent_span[row.sentence_id])
         qid = len(out)
         if row.cue is not None and row.cue.joins is not None:
             qid = joined.get(id(row.cue.joins), qid)
@@ -1710,11 +1629,12 @@ def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -
     out = _with_unmarked_speech(text, sentences, entities, out)
     cols: dict[str, list] = {"quote_id": list(range(len(out)))}
     for col in QUOTE_COLUMNS[1:] + EXTRA_COLUMNS:
-        cols[col] = [r[col] for r in out]
+        if col != "speaker_ids":  # filled by link_speakers
+            cols[col] = [r[col] for r in out]
     df = pd.DataFrame(cols)
     for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
         df[col] = pd.array(cols[col], dtype="Int64")
-    return df
+    return link_speakers(df, coref)
 
 
 # -- unmarked speech: page styles that report speech without quotation marks ----------------------

@@ -98,7 +98,7 @@ def build_docs(docs):
 
 def conll_type(actor_type: str, how: str) -> str | None:
     """Map a project entity row to a CoNLL type (None: not a CoNLL mention)."""
-    if how in ("pronoun", "nominal"):
+    if how in ("pronoun", "nominal", "title", "nested"):  # CoNLL tags names only, never nested ones
         return None
     if how == "demonym":
         return "MISC"

@@ -1,0 +1,20 @@
+"""The shared linguistic layer: lexicons, names, identities and coreference.
+
+Entities, quotes and the timeline all read people, organisations and references through this
+sub-package, so a name is parsed, linked and identified one way everywhere:
+
+* :mod:`.lexicons` — every word list the pipeline uses, one data file per concept, loaded once per
+  process (titles, honorifics, name suffixes, months and weekdays, speech verbs, speaker nouns,
+  page-chrome words);
+* :mod:`.names` — person-name parsing (honorifics, titles and portfolios, initials, suffixes,
+  family-name-first capitals, particles), acronyms and their expansions;
+* :mod:`.coref` — the one coreference resolver: surname ↔ full name, acronym ↔ expansion, pronoun
+  and nominal → the actor in focus, groups and documents;
+* :mod:`.identity` — stable actor identities (``actor_id`` slugs), the actors, aliases and
+  quote-speaker tables.
+"""
+
+from .identity import slug
+from .names import PersonName, parse_person
+
+__all__ = ["PersonName", "parse_person", "slug"]

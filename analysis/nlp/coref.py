@@ -1,0 +1,442 @@
+"""The one coreference resolver: every later mention to the actor it refers to.
+
+Two entry points share the same rules:
+
+* :func:`link_mentions` and :func:`resolve_pronouns` work on the entity recogniser's mentions while
+  the ``entities`` table is built: a surname (or a family name written first) joins the person's
+  full name, an acronym joins its expansion (bracketed or abbreviating a name the article gives),
+  a nominal ("the alliance") joins the organisation of that kind, and he/she/his/her joins the
+  person in focus — the first person named in the nearest sentence that names a compatible one
+  (the subject the paragraph is about), not merely the last one named.
+* :class:`Coref` answers the same questions from a finished ``entities`` table, for quote speakers
+  and timeline clauses: which actor a name, surname, title ("the Secretary") or nominal ("the
+  magazine") refers to, who is in focus, which people act together.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from . import lexicons
+from .names import acronym_of, initials, parse_person
+
+#: Quote marks as tokens: pronouns inside quotes speak for the quoted, not the narrator.
+_QUOTES = frozenset('“”"')
+
+
+def quoted_spans(text: str, toks: list) -> list[tuple[int, int]]:
+    """Stretches of one sentence inside quote marks, from its tokens ``(start, end, word, tag)``.
+
+    A straight mark opens after a space or an opening bracket and closes otherwise; a closing mark
+    with no opening one before it in the sentence closes a quotation opened in an earlier sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    first = toks[0][0] if toks else 0
+    for a, _b, w, _t in toks:
+        if w not in _QUOTES:
+            continue
+        opening = w == "“" or (w == '"' and (a == 0 or text[a - 1].isspace() or text[a - 1] in "([{—–-"))
+        if opening:
+            opened = a if opened is None else opened
+        else:
+            spans.append((first if opened is None else opened, a))
+            opened = None
+    if opened is not None:
+        spans.append((opened, toks[-1][1]))
+    return spans
+
+
+def _allcaps(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def person_keys(full: str, family_first: bool = False) -> list[str]:
+    """The single words that stand for a person later: the surname, and for a hyphenated given name
+    after a one-word family name ("Kang Min-soo") the family name written first.
+
+    >>> person_keys("Jens Stoltenberg"), person_keys("Kang Min-soo"), person_keys("Marta del Campo")
+    (['Stoltenberg'], ['Min-soo', 'Kang'], ['Campo', 'del Campo'])
+    """
+    p = parse_person(full)
+    keys = [p.key] if p.key else []
+    if p.surname and " " in p.surname:
+        keys.append(p.surname)
+    words = full.split()
+    if len(words) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        keys.append(words[0])
+    return keys
+
+
+def _register_person(m, surname: dict[str, str]) -> None:
+    if m.rule == "surname_first" and m.actor_type == "person":
+        full = " ".join([*m.words[1:], m.words[0].title()])
+        surname.setdefault(m.words[0].title(), full)
+        surname.setdefault(m.words[0], full)
+        return
+    for k in person_keys(m.key):
+        surname.setdefault(k, m.key)
+
+
+def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], default_single) -> list:
+    """Give every name mention its canonical actor, within one document (see the module docstring)."""
+    runs = [m for m in mentions if m.how == "name" and m.rule != "lexicon"]
+    _corroborate_family_first(runs)
+    expansions: dict[str, str] = {}
+    long_names = [m for m in runs if len(m.words) >= 2]
+    for m in long_names:
+        expansions.setdefault(initials(m.words), " ".join(m.words))
+    by_initials: dict[str, str] = {}  # also without a leading word ("U.S. Environmental Protection Agency")
+    for m in long_names:
+        words = [w for w in m.words if w.lower() not in ("the", "a", "an")] if m.words[0].lower() in ("the", "a", "an") else m.words
+        if len(words) > 2:
+            by_initials.setdefault(initials(words[1:]), " ".join(m.words))
+    strong_type: dict[str, str] = {}
+    for m in mentions:
+        if m.strong and m.how in ("name", "alias"):
+            strong_type.setdefault(m.key.lower(), m.actor_type)
+    surname: dict[str, str] = {}
+    given: dict[str, set[str]] = defaultdict(set)
+    for m in sorted(runs, key=lambda m: not m.strong):
+        if m.actor_type == "person" and len(m.words) >= 2:
+            _register_person(m, surname)
+            if m.rule != "surname_first" and m.words[0][:1].isupper() and len(m.words[0]) > 2:
+                given[m.words[0]].add(_person_display(m.key))
+    runs = [m for m in mentions if m.how == "name" and m.rule not in ("lexicon", "dateline")]
+    for m in runs:
+        if len(m.words) == 1 and _link_single(m, surname, expansions, by_initials):
+            continue
+        if len(m.words) == 1 and len(given.get(m.words[0], ())) == 1 and m.actor_type in ("person", "other"):
+            # a given name used alone for the one person the article gives it to ("Dana")
+            m.actor, m.actor_type, m.how, m.rule = next(iter(given[m.words[0]])), "person", "given_name", "given_name_of"
+            continue
+        if not m.strong and m.key.lower() in strong_type and m.rule != "team_score":
+            m.actor_type, m.rule, m.strong = strong_type[m.key.lower()], "same_name", True
+        if m.actor_type == "person" and m.rule == "surname_first":
+            m.actor = " ".join([*m.words[1:], m.words[0].title()])
+        elif m.actor_type == "person":
+            m.actor = _person_display(m.key)
+        else:
+            m.actor = m.key[4:] if m.key.startswith("The ") and len(m.words) > 1 else m.key
+    for m in mentions:
+        # A one-word place that is also the surname of a person the article names is that person.
+        if m.rule == "lexicon" and len(m.words) == 1 and m.words[0] in surname and m.how == "name":
+            m.actor, m.actor_type, m.how, m.rule = surname[m.words[0]], "person", "surname", "surname_of"
+    _bracketed_acronyms(text, mentions)
+    _teams_and_defaults(mentions, runs, default_single)
+    _longest_person_names(mentions)
+    _title_references(mentions)
+    _head_nominals(text, mentions)
+    named = {m.actor for m in mentions if m.actor_type == "org"}
+    for m in mentions:
+        if m.how == "nominal":
+            cands = [o for o in nominals.get(m.words[0].lower(), []) if o in named]
+            if len(cands) == 1:
+                m.actor, m.actor_type = cands[0], "org"
+    return [m for m in mentions if m.actor]
+
+
+def _corroborate_family_first(runs: list) -> None:
+    """A family name in capitals before a given name ("SUZUKI Taro") is a person only when the article
+    also writes the family name normally ("Suzuki", "Taro Suzuki"); otherwise ("HMS Dart") it is a name
+    of something else."""
+    words = {w for m in runs if m.rule != "surname_first" for w in m.words}
+    for m in runs:
+        if m.rule == "surname_first" and m.words[0].title() not in words:
+            m.actor_type, m.rule, m.strong = "other", "default", False
+
+
+def _head_nominals(text: str, mentions: list) -> None:
+    """"the Museum", "the Council": a one-word name after "the" (or one no evidence typed) that is the
+    last word of a longer organisation, place, event or other name named before it is the last such
+    one named."""
+    longer: dict[str, list] = defaultdict(list)
+    for m in mentions:
+        if m.actor_type != "person" and len(m.words) >= 2 and m.how == "name":
+            longer[m.words[-1]].append((m.start, m.actor, m.actor_type))
+    for m in mentions:
+        if len(m.words) != 1 or m.how not in ("name", "alias") or (m.rule == "lexicon" and m.how == "name"):
+            continue
+        if text[max(0, m.start - 4) : m.start].lower() != "the " and (m.strong or m.how != "name"):
+            continue  # "the Museum"; or a word only weakly typed ("Dart" after "HMS Dart")
+        w = m.words[0]
+        cands = [c for c in longer.get(w) or longer.get(w + "s") or [] if c[0] < m.start]
+        if cands and cands[-1][1] != m.actor and cands[-1][2] in ("org", "place", "event", "other"):
+            m.actor, m.actor_type = cands[-1][1], cands[-1][2]  # the last one named before it
+            m.how, m.rule = "nominal", "head_of_name"
+
+
+def _longest_person_names(mentions: list) -> None:
+    """A person name that ends a longer one the article gives ("Ruth Morgan" in "Ellen Ruth Morgan")
+    is that person; so is a name of two or more words ending a longer organisation name."""
+    longer: dict[str, str] = {}
+    for typ, least in (("person", 1), ("org", 2)):
+        names = {m.actor for m in mentions if m.actor_type == typ and m.how == "name"}
+        for a in names:
+            words = a.split()
+            cands = [b for b in names if len(b.split()) > len(words) and b.split()[-len(words) :] == words]
+            if len(cands) == 1 and len(words) >= least:
+                longer[a] = cands[0]
+    for m in mentions:
+        if m.actor in longer:
+            m.actor = longer[m.actor]
+
+
+def _title_words(title: str) -> set[str]:
+    return {p.lower().rstrip(".") for w in title.split() for p in re.split("[-–]", w) if p}
+
+
+def _title_references(mentions: list) -> None:
+    """"the Secretary-General", "the Senator": the person named with that title, last before (or first
+    after); a title that names no one the article gives is no actor."""
+    titled = [(m.start, m.actor, _title_words(m.title)) for m in mentions if m.actor_type == "person" and m.title]
+    for m in mentions:
+        if m.how != "title":
+            continue
+        words = _title_words(" ".join(m.words))
+        cands = [t for t in titled if words and words <= t[2] and t[1]]
+        before = [t for t in cands if t[0] < m.start]
+        pick = before[-1] if before else (cands[0] if cands else None)
+        m.actor = pick[1] if pick else ""
+        m.rule = "title_of" if pick else m.rule
+
+
+def _person_display(key: str) -> str:
+    """A person's display name without a trailing suffix or possessive ("John Roe Jr." → "John Roe")."""
+    p = parse_person(key)
+    return p.name if p.name and not p.title else key
+
+
+def _link_single(m, surname: dict[str, str], expansions: dict[str, str], by_initials: dict[str, str]) -> bool:
+    w = m.words[0]
+    wt = w.title() if _allcaps(w) and len(w) > 3 else w
+    if wt not in surname and "-" in wt and wt[:1].lower() + wt[1:] in surname:
+        wt = wt[:1].lower() + wt[1:]  # "Al-Rashid" opening a sentence is "al-Rashid"
+    if wt in surname and (m.actor_type == "person" or (m.actor_type == "other" and not m.strong)):
+        m.actor, m.actor_type, m.how, m.rule, m.strong = surname[wt], "person", "surname", "surname_of", True
+        return True
+    if m.actor_type in ("org", "other"):
+        a = w.replace(".", "")
+        full = expansions.get(w) or (by_initials.get(a) if len(a) >= 2 else None)
+        if full and _allcaps(w):
+            m.actor, m.actor_type, m.how, m.rule, m.strong = full, "org", "acronym", "acronym_of", True
+            return True
+    return False
+
+
+def _bracketed_acronyms(text: str, mentions: list) -> None:
+    """An acronym in brackets right after its expansion joins the expansion's actor, everywhere."""
+    joined: dict[str, tuple[str, str]] = {}
+    for a, b in zip(mentions, mentions[1:]):
+        if (
+            a.sid == b.sid
+            and len(b.words) == 1
+            and re.sub(r"^[’']s\b", "", text[a.end : b.start]).strip() == "("
+            and acronym_of(b.words[0], a.words)
+        ):
+            b.actor, b.actor_type, b.how, b.rule = a.actor, a.actor_type, "acronym", "bracketed_acronym"
+            joined[b.words[0]] = (a.actor, a.actor_type)
+    for m in mentions:
+        if len(m.words) == 1 and m.words[0] in joined and m.rule != "bracketed_acronym" and m.how != "surname":
+            m.actor, m.actor_type = joined[m.words[0]]
+            m.how, m.rule = "acronym", "acronym_of"
+
+
+def _teams_and_defaults(mentions: list, runs: list, default_single) -> None:
+    # A place the document shows to be a team (a score after it, "beat") is that team everywhere.
+    teams = {m.key.lower() for m in mentions if m.rule == "team_score"}
+    for m in mentions:
+        if m.actor_type == "place" and m.how in ("name", "alias") and m.key.lower() in teams:
+            m.actor, m.actor_type, m.rule = m.key, "org", "same_team"
+    for m in runs:
+        if m.actor_type == "other" and len(m.words) == 1 and m.rule == "default":
+            m.actor_type, m.rule = default_single(m.words[0]), "default_single"
+
+
+def resolve_pronouns(text: str, mentions: list, by_sent: dict, sids: list[int], make_mention) -> list:
+    """Resolve he/him/his/she/her outside quotes to the person in focus (see the module docstring).
+
+    ``make_mention(sid, k, a, b, word, actor)`` builds the pronoun's mention row.
+    """
+    male, female = lexicons.gendered_names()
+    gender: dict[str, str] = {}
+    people_by_sent: dict[int, list] = defaultdict(list)
+    for m in mentions:
+        if m.actor_type == "person":
+            first = m.actor.split()[0]
+            gender.setdefault(m.actor, "m" if first in male else "f" if first in female else "")
+            people_by_sent[m.sid].append(m)
+    out: list = []
+    for pos, sid in enumerate(sids):
+        toks = by_sent.get(sid, [])
+        spans = quoted_spans(text, toks)
+        for k, (a, b, w, _tag) in enumerate(toks):
+            g = lexicons.PERSON_PRONOUNS.get(w.lower())
+            if g is None or any(x < a < y for x, y in spans):
+                continue
+            actor = _in_focus(people_by_sent, sids, pos, a, g, gender)
+            if actor:
+                out.append(make_mention(sid, k, a, b, w, actor))
+    return out
+
+
+def _in_focus(people_by_sent: dict, sids: list[int], pos: int, offset: int, g: str, gender: dict) -> str | None:
+    """The person a pronoun refers to: the last compatible person named earlier in its sentence, else
+    the first one (the subject) of the nearest sentence up to three back, named outside quotes first."""
+    for back in range(0, 4):
+        if pos - back < 0:
+            break
+        cands = [
+            m
+            for m in people_by_sent.get(sids[pos - back], ())
+            if m.start < offset and gender.get(m.actor, "") in ("", g)
+        ]
+        if cands and back == 0:
+            return cands[-1].actor
+        if cands:
+            told = [m for m in cands if not getattr(m, "quoted", False)]
+            return (told or cands)[0].actor
+    return None
+
+
+# -- the resolver over a finished entities table ---------------------------------------------------
+
+
+class Coref:
+    """Who is who in one article, answered from its ``entities`` table (built once, queried often)."""
+
+    def __init__(self, text: str, entities: pd.DataFrame | None) -> None:
+        self.text = text
+        self.rows = _entity_rows(entities)
+        self._starts = [r[0] for r in self.rows]
+        types: dict[str, Counter] = defaultdict(Counter)
+        self.forms: dict[str, str] = {}
+        self.keys: dict[str, str] = {}
+        self.persons: list[tuple[int, str]] = []
+        self.orgs: list[tuple[int, str]] = []
+        self.first_seen: dict[str, int] = {}
+        self.titles: dict[str, set[str]] = defaultdict(set)
+        self.affiliation: dict[str, str] = {}
+        for a, _b, actor, typ, how, surface, sid in self.rows:
+            self.first_seen.setdefault(actor, a)
+            if how != "pronoun":
+                types[actor][typ] += 1
+                self.forms.setdefault(_fold(surface), actor)
+            self.forms.setdefault(_fold(actor), actor)
+            if typ == "person":
+                self.persons.append((a, actor))
+                if how != "pronoun":
+                    self._person_context(a, actor)
+            elif typ == "org":
+                self.orgs.append((a, actor, sid))
+        self.types = {a: c.most_common(1)[0][0] for a, c in types.items()}
+        for actor, typ in self.types.items():
+            if typ == "person":
+                for k in person_keys(actor):
+                    self.keys.setdefault(k, actor)
+        self._person_starts = [p[0] for p in self.persons]
+        self._org_starts = [o[0] for o in self.orgs]
+
+    def _person_context(self, a: int, actor: str) -> None:
+        """Record the title words right before a person's name, and the body named before the title."""
+        before = self.text[max(0, a - 80) : a]
+        m = re.search(r"((?:[A-Z][\w.\-]*\s+){1,4})$", before)
+        if not m:
+            return
+        words = m.group(1).split()
+        title_words = lexicons.title_words()
+        k = len(words)
+        while k > 0 and (words[k - 1] in title_words or words[k - 1].title() in title_words):
+            k -= 1
+        for w in words[k:]:
+            self.titles[actor].add(w.lower().rstrip("."))
+        if k < len(words):
+            start = a - len(m.group(1))
+            bound = start + len(" ".join(words[:k])) + 1
+            lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, bound)
+            aff = [r for r in self.rows[lo:hi] if r[1] <= bound and r[3] in ("org", "country", "place")]
+            if aff and actor not in self.affiliation:
+                self.affiliation[actor] = aff[-1][2]
+
+    def lookup(self, name: str) -> str | None:
+        """The actor a name, alias, surname or titled name stands for, or None."""
+        if not name:
+            return None
+        f = _fold(name)
+        if f in self.forms:
+            return self.forms[f]
+        p = parse_person(name)
+        if p.name and _fold(p.name) in self.forms:
+            return self.forms[_fold(p.name)]
+        if p.key in self.keys and (len(p.given) == 0 or _fold(self.keys[p.key]).startswith(_fold(p.given[0]))):
+            return self.keys[p.key]
+        return None
+
+    def canonical_person(self, name: str) -> str:
+        """The full name a person mention stands for (itself when unknown)."""
+        return self.lookup(name) or name
+
+    def persons_before(self, offset: int, window: int | None = None) -> list[str]:
+        hi = bisect.bisect_left(self._person_starts, offset)
+        lo = 0 if window is None else bisect.bisect_left(self._person_starts, offset - window)
+        return [p[1] for p in self.persons[lo:hi]]
+
+    def group_before(self, offset: int, window: int) -> list[str] | None:
+        """The two people most recently in focus, in order of first mention ("the duo", "they")."""
+        recent: list[str] = []
+        for name in reversed(self.persons_before(offset, window)):
+            if name not in recent:
+                recent.append(name)
+            if len(recent) == 2:
+                break
+        if len(recent) < 2:
+            return None
+        return sorted(recent, key=lambda n: self.first_seen.get(n, 0))
+
+    def titled_person(self, word: str, offset: int, window: int = 3000) -> str | None:
+        """The person in focus whose title includes ``word`` ("the Secretary" → the secretary named)."""
+        w = word.lower().rstrip(".")
+        for name in reversed(self.persons_before(offset, window)):
+            if any(w == t or t.startswith(w + "-") or w in t.split("-") for t in self.titles.get(name, ())):
+                return name
+        return None
+
+    def org_before(self, offset: int, head: str, window: int = 800) -> str | None:
+        """The organisation a nominal ("the magazine", "the ministry") refers to: the last one named
+        nearby, one whose name holds the head word first."""
+        hi = bisect.bisect_left(self._org_starts, offset)
+        lo = bisect.bisect_left(self._org_starts, offset - window)
+        cands = self.orgs[lo:hi]
+        for _a, name, _sid in reversed(cands):
+            if head.lower() in name.lower().split():
+                return name
+        if not cands:
+            return None
+        # the subject of the nearest sentence naming one: its first organisation
+        last_sid = cands[-1][2]
+        return next(name for _a, name, sid in cands if sid == last_sid)
+
+
+def _fold(s: str) -> str:
+    s = re.sub(r"[’']s$", "", s.strip())
+    return re.sub(r"[\s\-–—]+", " ", s.replace(".", "")).lower().strip()
+
+
+def _entity_rows(entities: pd.DataFrame | None) -> list[tuple[int, int, str, str, str, str, int]]:
+    if entities is None or len(entities) == 0 or not {"start", "end", "actor"} <= set(entities.columns):
+        return []
+    n = len(entities)
+    names = ("start", "end", "actor", "actor_type", "how", "text", "sentence_id")
+    cols = [entities[c].tolist() if c in entities.columns else [0 if c == "sentence_id" else ""] * n for c in names]
+    out = []
+    for a, b, actor, typ, how, surface, sid in zip(*cols):
+        if pd.isna(a) or pd.isna(b) or not isinstance(actor, str) or not actor:
+            continue
+        out.append((int(a), int(b), actor, str(typ or ""), str(how or ""), str(surface or ""), int(sid)))
+    out.sort()
+    return out

@@ -1,0 +1,362 @@
+"""Tests for analysis/nlp: name parsing, acronyms, chrome words, coreference and actor identities.
+
+The coreference and identity tests run the whole pipeline (layout, sentences, tokens, entities,
+quotes) on short texts; the consistency tests check every table against ``art.actors``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import Article
+from analysis.nlp import lexicons
+from analysis.nlp.coref import person_keys
+from analysis.nlp.identity import slug
+from analysis.nlp.names import acronym_of, initials, parse_person
+
+from .conftest import assert_offsets
+
+
+def _art(text: str) -> Article:
+    return Article.from_text(text, layout="plain")
+
+
+# -- person names ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name", "key", "suffix"),
+    [
+        ("H.E. Ms. Maria Lopez", "H.E. Ms.", "Maria Lopez", "Lopez", ""),
+        ("Minister of Finance Anna Berg", "Minister of Finance", "Anna Berg", "Berg", ""),
+        ("Finance Minister Anna Berg", "Finance Minister", "Anna Berg", "Berg", ""),
+        ("Secretary of State John Q. Public Jr.", "Secretary of State", "John Q. Public", "Public", "Jr."),
+        ("SUZUKI Taro", "", "Taro Suzuki", "Suzuki", ""),
+        ("Marta del Campo", "", "Marta del Campo", "Campo", ""),
+        ("Karim al-Rashid", "", "Karim al-Rashid", "al-Rashid", ""),
+        ("Carl B. Jensen, Ph.D.", "", "Carl B. Jensen", "Jensen", "Ph.D."),
+        ("Vice Adm. Carl B. Jensen", "Vice Adm.", "Carl B. Jensen", "Jensen", ""),
+        ("SECRETARY JANE ROE", "SECRETARY", "Jane Roe", "Roe", ""),
+        ("Prime Minister Fumio Kishida", "Prime Minister", "Fumio Kishida", "Kishida", ""),
+        ("Martin Luther King", "", "Martin Luther King", "King", ""),
+        ("Senator Allison", "Senator", "Allison", "Allison", ""),
+    ],
+)
+def test_parse_person(text, title, name, key, suffix):
+    p = parse_person(text)
+    assert (p.title, p.name, p.key, p.suffix) == (title, name, key, suffix)
+
+
+@pytest.mark.parametrize(
+    ("full", "keys"),
+    [
+        ("Jens Stoltenberg", ["Stoltenberg"]),
+        ("Kang Min-soo", ["Min-soo", "Kang"]),  # a hyphenated given name after a one-word family name
+        ("Marta del Campo", ["Campo", "del Campo"]),
+    ],
+)
+def test_person_keys(full, keys):
+    assert person_keys(full) == keys
+
+
+# -- acronyms ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("acronym", "name", "expected"),
+    [
+        ("NATO", "North Atlantic Treaty Organization", True),
+        ("EFSA", "European Food Safety Authority", True),
+        ("FWS", "U.S. Fish and Wildlife Service", True),  # without the leading country
+        ("FWS", "The U.S. Fish and Wildlife Service", True),
+        ("DOE", "U.S. Department of Energy", True),
+        ("WPFC", "West Pacific Fisheries Council", True),
+        ("MRC", "Movement for Rural Change", True),
+        ("OSTP", "Office of Science and Technology Policy", True),
+        ("WPFC", "West Pacific", False),
+        ("UN", "United", False),
+    ],
+)
+def test_acronym_of(acronym, name, expected):
+    assert acronym_of(acronym, name.split()) is expected
+
+
+def test_initials_skip_function_words():
+    assert initials("Bank of the North".split()) == "BN"
+
+
+# -- page chrome -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "chrome"),
+    [
+        (("READ", "MORE"), True),
+        (("PHOTO",), True),
+        (("DOCX",), True),
+        (("2", "MB"), False),  # a number is content: only the unit is chrome
+        (("MB",), True),
+        (("Share",), True),
+        (("Background",), True),
+        (("Reuters",), False),
+        (("Share", "Price", "Index"), False),
+    ],
+)
+def test_chrome_words(words, chrome):
+    assert lexicons.is_chrome(words) is chrome
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PHOTO: Workers repaired the bridge in Dalvik on Monday.",
+        "Read More\n\nThe council approved the budget on Monday.",
+        "Download the report (DOCX, 2 MB) from the council's website.",
+    ],
+)
+def test_chrome_words_are_never_actors(text):
+    actors = set(_art(text).actors["actor"])
+    assert not actors & {"PHOTO", "Read More", "Read", "More", "DOCX", "MB"}
+
+
+# -- one person, one actor -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "forms"),
+    [
+        # an honorific and a surname later
+        ("H.E. Ms. Maria Lopez opened the session. Lopez said the vote would be held in May.", "Maria Lopez", {"Lopez"}),
+        # a portfolio after the title is no part of the name
+        (
+            "Minister of Finance Anna Berg presented the budget. Berg said taxes would not rise.",
+            "Anna Berg",
+            {"Anna Berg", "Berg"},
+        ),
+        # a family name written first in capitals
+        ("SUZUKI Taro met the press. Suzuki said the talks had gone well.", "Taro Suzuki", {"Suzuki"}),
+        # a hyphenated given name: the family name alone later
+        ("Kang Min-soo spoke in Geneva. Kang said the talks must go on.", "Kang Min-soo", {"Kang Min-soo", "Kang"}),
+        # a name that ends a longer one
+        ("Ellen Ruth Morgan served in the war. Ruth Morgan later worked as a clerk.", "Ellen Ruth Morgan", {"Ruth Morgan"}),
+        # a particle surname, capitalised when it opens a sentence
+        ("Karim al-Rashid was freed on Friday. Al-Rashid had escaped in 2006.", "Karim al-Rashid", {"Al-Rashid"}),
+    ],
+)
+def test_one_person_one_actor(text, actor, forms):
+    art = _art(text)
+    people = art.actors[art.actors["actor_type"] == "person"]
+    assert people["actor"].tolist().count(actor) == 1
+    row = people.set_index("actor").loc[actor]
+    assert forms <= set(row["aliases"])
+    assert len(people) == 1, people["actor"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "alias"),
+    [
+        (
+            "The European Food Safety Authority (EFSA) published its opinion. EFSA said more data were needed.",
+            "European Food Safety Authority",
+            "EFSA",
+        ),
+        (
+            "Leaders of the West Pacific Fisheries Council (WPFC) met on Monday. WPFC urged calm.",
+            "West Pacific Fisheries Council",
+            "WPFC",
+        ),
+        (
+            "The Office of Science and Technology Policy reviewed the plan. OSTP said the review went well.",
+            "Office of Science and Technology Policy",
+            "OSTP",
+        ),
+    ],
+)
+def test_organisation_and_acronym_are_one_actor(text, actor, alias):
+    art = _art(text)
+    orgs = art.actors[art.actors["actor_type"] == "org"]
+    assert orgs["actor"].tolist() == [actor]
+    assert alias in orgs["aliases"].iloc[0]
+
+
+# -- coreference ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "actor"),
+    [
+        # "the Secretary-General" is the person named with that title
+        (
+            "Eva Lind, the Secretary General of the Nordic Council, spoke on Monday. "
+            "The Secretary-General called for calm.",
+            "Secretary-General",
+            "Eva Lind",
+        ),
+        # a pronoun in a later sentence goes to the subject of the previous one
+        (
+            "Ann Lee met Tom Berg in Oslo on Monday. She said the talks had gone well.",
+            "She",
+            "Ann Lee",
+        ),
+        # in its own sentence, to the person named last before it
+        ("Ann Lee said that Tom Berg would resign because he was tired.", "he", "Tom Berg"),
+        # a given name used alone for the one person it belongs to
+        ("Dana Quist opened the call. Thank you, Dana, said the guest.", "Dana", "Dana Quist"),
+    ],
+)
+def test_coreference(text, form, actor):
+    ents = _art(text).entities
+    rows = ents[ents["text"] == form]
+    assert len(rows) >= 1 and set(rows["actor"]) == {actor}
+
+
+def test_pronouns_inside_quotes_are_not_counted():
+    text = '"He will lose," Ann Lee said of the rival. She added that the count was close.'
+    ents = _art(text).entities
+    assert "He" not in set(ents["text"])
+    assert ents.loc[ents["text"] == "She", "actor"].tolist() == ["Ann Lee"]
+
+
+def test_title_without_a_named_holder_is_no_actor():
+    art = _art("The Chairman said the meeting would resume on Friday.")
+    assert "Chairman" not in set(art.actors["actor"])
+
+
+# -- speakers and identities -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "ids", "rule"),
+    [
+        # a nationality and a role before the name: the person speaks, not the country
+        (
+            "The rock fell on Monday. “It was exceptional,” said Swedish scientist, Knut Lie.",
+            "It was exceptional,",
+            "Knut Lie",
+            ["knut-lie"],
+            "apposition",
+        ),
+        # "X of the Y said": the person, not the organisation
+        (
+            "Tom Olsen of the Polar Research Institute said the blast was smaller.",
+            "the blast was smaller.",
+            "Tom Olsen",
+            ["tom-olsen"],
+            "entity",
+        ),
+        # members of an actor speak for it
+        (
+            "A storm hit Chile. Chilean officials said that 70 people had died.",
+            "70 people had died.",
+            "Chile",
+            ["chile"],
+            "group",
+        ),
+        # "the magazine" is the organisation in focus
+        (
+            "The editors of Ocean Review chose the study. The magazine said the result was elegant.",
+            "the result was elegant.",
+            "Ocean Review",
+            ["ocean-review"],
+            "organisation in focus",
+        ),
+        # a bare noun phrase names no actor
+        ("The man said that his son was missing.", "his son was missing.", "man", [], "no actor"),
+    ],
+)
+def test_speaker_identity(text, quote, speaker, ids, rule):
+    art = _art(text)
+    row = art.quotes[art.quotes["text"] == quote].iloc[0]
+    assert (row["speaker"], row["speaker_ids"]) == (speaker, ids)
+    assert rule in row["speaker_rule"]
+
+
+def test_joint_quote_counts_for_each_speaker():
+    text = "Ann Lee met Tom Berg in Oslo. Later the duo stressed that the talks will go on."
+    art = _art(text)
+    row = art.quotes[art.quotes["text"] == "the talks will go on."].iloc[0]
+    assert row["speaker"] == "Ann Lee; Tom Berg" and row["speaker_ids"] == ["ann-lee", "tom-berg"]
+    qs = art.quote_speakers[art.quote_speakers["quote_id"] == row["quote_id"]]
+    assert qs["actor"].tolist() == ["Ann Lee", "Tom Berg"]
+    quotes = art.actors.set_index("actor")["quotes"]
+    assert quotes["Ann Lee"] == quotes["Tom Berg"] == 1
+
+
+def test_document_speaker_is_a_document_actor():
+    text = "Ann Lee and Tom Berg issued a joint statement on Monday. The statement says that the talks will go on."
+    art = _art(text)
+    row = art.quotes[art.quotes["text"] == "the talks will go on."].iloc[0]
+    actor = art.actors.set_index("actor_id").loc[row["speaker_ids"][0]]
+    assert actor["actor_type"] == "document" and actor["actor"] == row["speaker"] and actor["quotes"] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Sigrid Øvergård Ås", "sigrid-overgard-as"),
+        ("U.S. Department of Energy", "us-department-of-energy"),
+        ("Pratt & Whitney", "pratt-and-whitney"),
+        ("NATO–Japan joint statement", "nato-japan-joint-statement"),
+    ],
+)
+def test_slug(name, expected):
+    assert slug(name) == expected
+
+
+# -- every table names the same actors ------------------------------------------------------------------
+
+
+def _consistency(art: Article) -> None:
+    actors = art.actors
+    assert actors["actor_id"].is_unique and actors["actor"].is_unique
+    names = dict(zip(actors["actor_id"], actors["actor"]))
+    # entities: every row's actor_id is an actor, with the same display name
+    ents = art.entities
+    assert_offsets(art.text, ents)
+    assert all(names.get(i) == a for i, a in zip(ents["actor_id"], ents["actor"]))
+    # counts: mentions are entity rows, aliases add up to them, quotes are quote_speakers rows
+    counts = ents.groupby("actor_id").size()
+    for aid, n in zip(actors["actor_id"], actors["mentions"]):
+        assert counts.get(aid, 0) == n
+    al = art.aliases.groupby("actor_id")["mentions"].sum()
+    assert all(al.get(aid, 0) == n for aid, n in zip(actors["actor_id"], actors["mentions"]))
+    qs = art.quote_speakers.groupby("actor_id").size()
+    assert all(qs.get(aid, 0) == n for aid, n in zip(actors["actor_id"], actors["quotes"]))
+    # quotes: each id is an actor and each name of the speaker string is that actor
+    for speaker, ids in zip(art.quotes["speaker"], art.quotes["speaker_ids"]):
+        assert isinstance(ids, list) and all(i in names for i in ids)
+        if ids:
+            assert speaker.split("; ") == [names[i] for i in ids]
+    # timeline: story actors carry the actors table's names
+    for cell, ids in zip(art.timeline["actors"], art.timeline["actor_ids"]):
+        got = cell.split("; ") if cell else []
+        assert len(got) == len(ids)
+        assert all(names[i] == n for i, n in zip(ids, got) if i in names)
+
+
+def test_tables_agree_on_the_shipped_article(nato):
+    _consistency(nato)
+    quotes = nato.actors.set_index("actor")["quotes"]
+    # 25 quote rows, 3 of them joint: every speaker of a joint quote is counted
+    assert len(nato.quotes) == quotes.sum() - sum(len(i) - 1 for i in nato.quotes["speaker_ids"] if i)
+    assert quotes["Jens Stoltenberg"] > 0 and quotes["Fumio Kishida"] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee met Tom Berg in Oslo on 3 May 2023. Later the duo stressed that the talks will go on.",
+        "The European Food Safety Authority (EFSA) said on Monday that EFSA would publish its opinion.",
+        "Ann Lee and Tom Berg issued a joint statement on Monday. The statement says that the talks will go on.",
+    ],
+)
+def test_tables_agree_on_small_texts(text):
+    _consistency(_art(text))
+
+
+def test_empty_story_gives_empty_identity_tables():
+    art = _art("   \n\n2023-02-01\n")
+    assert list(art.quote_speakers.columns[:3]) == ["quote_id", "actor_id", "actor"]
+    assert list(art.aliases.columns[:4]) == ["actor_id", "actor", "form", "mentions"]
+    assert isinstance(art.actors, pd.DataFrame)
