@@ -1034,7 +1034,7 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
     mentions = _doc_mentions(text, sentences, tokens)
     _display_names(mentions)
     ids = unify_ids([m.actor for m in mentions])
-    df = pd.DataFrame(
+    return frame(
         {
             "mention_id": range(len(mentions)),
             "sentence_id": [m.sid for m in mentions],
