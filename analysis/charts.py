@@ -592,13 +592,27 @@ def cooccurrence(cooc: pd.DataFrame, *, top_n: int = 12, source: str | None = No
 
 
 # -- quotes -------------------------------------------------------------------------------------
-def quotes_per_speaker(quotes: pd.DataFrame, *, top_n: int = 12, source: str | None = None) -> go.Figure:
+def _per_speaker(q: pd.DataFrame, speakers: pd.DataFrame) -> pd.DataFrame:
+    """One row per (quote, speaker): joint quotes repeated for each speaker named in ``speakers``."""
+    named = q.merge(speakers[["quote_id", "actor"]], on="quote_id", how="inner")
+    rest = q[~q["quote_id"].isin(speakers["quote_id"])]
+    both = pd.concat([named.assign(speaker=named["actor"].astype(str)), rest], ignore_index=True)
+    return both.sort_values("quote_id", kind="stable")[["speaker", "kind"]].reset_index(drop=True)
+
+
+def quotes_per_speaker(
+    quotes: pd.DataFrame, *, speakers: pd.DataFrame | None = None, top_n: int = 12, source: str | None = None
+) -> go.Figure:
     """Draw quotes per speaker as stacked horizontal bars by quote kind (who gets voice).
 
     Parameters
     ----------
     quotes : DataFrame
         ``speaker, kind`` (the ``quotes`` table); a missing speaker is drawn as "(unattributed)".
+    speakers : DataFrame, optional
+        ``quote_id, actor`` (the ``quote_speakers`` table): a joint quote then counts once for each
+        of its speakers, under the same actor names as the actors table; quotes without a row keep
+        their ``speaker`` text.
     top_n : int
         Number of speakers to draw.
     source : str, optional
@@ -609,6 +623,10 @@ def quotes_per_speaker(quotes: pd.DataFrame, *, top_n: int = 12, source: str | N
     >>> q = pd.DataFrame({"speaker": ["Ann Lee", "Ann Lee", None], "kind": ["direct", "indirect", "direct"]})
     >>> chart_data(quotes_per_speaker(q)).values.tolist()
     [['Ann Lee', 'direct', 1], ['Ann Lee', 'indirect', 1], ['(unattributed)', 'direct', 1]]
+    >>> joint = pd.DataFrame({"quote_id": [0], "speaker": ["Ann Lee; Tom Berg"], "kind": ["direct"]})
+    >>> who = pd.DataFrame({"quote_id": [0, 0], "actor": ["Ann Lee", "Tom Berg"]})
+    >>> chart_data(quotes_per_speaker(joint, speakers=who)).values.tolist()
+    [['Ann Lee', 'direct', 1], ['Tom Berg', 'direct', 1]]
     """
     fig = go.Figure()
     cols = ["speaker", "kind", "quotes"]
@@ -619,6 +637,8 @@ def quotes_per_speaker(quotes: pd.DataFrame, *, top_n: int = 12, source: str | N
         )  # fmt: skip
     speaker = quotes["speaker"] if "speaker" in quotes.columns else pd.Series(None, index=quotes.index)
     q = pd.DataFrame({"speaker": speaker.fillna("(unattributed)").astype(str), "kind": quotes["kind"].astype(str)})
+    if speakers is not None and len(speakers) and "quote_id" in quotes.columns:
+        q = _per_speaker(q.assign(quote_id=quotes["quote_id"].to_numpy()), speakers)
     totals = q["speaker"].value_counts(sort=True)
     top = totals.head(top_n).index.tolist()
     q = q[q["speaker"].isin(top)]

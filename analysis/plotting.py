@@ -111,8 +111,9 @@ class ArticlePlot(PlotAccessor):
         return charts.cooccurrence(self._owner.cooccurrence, top_n=top_n, source=self.source)
 
     def quotes_per_speaker(self, *, top_n: int = TOP_N) -> go.Figure:
-        """Quotes per speaker, stacked by kind (``art.quotes``)."""
-        return charts.quotes_per_speaker(self._owner.quotes, top_n=top_n, source=self.source)
+        """Quotes per speaker, stacked by kind (``art.quotes``; a joint quote counts for each speaker)."""
+        art = self._owner
+        return charts.quotes_per_speaker(art.quotes, speakers=art.quote_speakers, top_n=top_n, source=self.source)
 
     def timeline(self) -> go.Figure:
         """Dated events on a time axis, with the sentences on hover and the publication date."""

@@ -209,6 +209,10 @@ def test_article_charts_on_shipped_article(nato):
     assert terms["term"].tolist() == nato.terms["term"].head(len(terms)).tolist()
     mentions = charts.chart_data(figs["actor_mentions"])
     assert mentions["actor"].tolist() == nato.actors["actor"].head(len(mentions)).tolist()
-    quotes = charts.chart_data(figs["quotes_per_speaker"])
-    assert quotes["quotes"].sum() <= len(nato.quotes)
+    # one identity per actor: each speaker's bar total is that actor's quote count (joint quotes included)
+    per_speaker = charts.chart_data(figs["quotes_per_speaker"]).groupby("speaker")["quotes"].sum()
+    actor_quotes = nato.actors.set_index("actor")["quotes"]
+    named = [s for s in per_speaker.index if s in actor_quotes.index]
+    assert named
+    assert all(per_speaker[s] == actor_quotes[s] for s in named)
     assert len(charts.chart_data(figs["timeline"])) == len(nato.timeline)

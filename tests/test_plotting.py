@@ -24,7 +24,9 @@ def _functional(art, name):
         "actor_mentions": lambda: charts.actor_mentions(art.actors, top_n=TOP_N, source=src),
         "actor_positions": lambda: charts.actor_positions(art.entities, art.story_sentences, top_n=TOP_N, source=src),
         "cooccurrence": lambda: charts.cooccurrence(art.cooccurrence, top_n=TOP_N, source=src),
-        "quotes_per_speaker": lambda: charts.quotes_per_speaker(art.quotes, top_n=TOP_N, source=src),
+        "quotes_per_speaker": lambda: charts.quotes_per_speaker(
+            art.quotes, speakers=art.quote_speakers, top_n=TOP_N, source=src
+        ),
         "timeline": lambda: charts.timeline(
             art.timeline, sentences=art.sentences, published=art.metadata["published"], source=src
         ),
