@@ -246,12 +246,10 @@ def _join_metadata(items: list[dict], metadata: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(extra, columns=["article_id", *cols])[["article_id", *user]]
 
 
-def _items(source, metadata) -> tuple[list[dict], pd.DataFrame | None, pd.Series | None]:
-    """Return the work items, the user metadata columns and (DataFrame source) the texts."""
-    texts = None
+def _items(source, metadata) -> tuple[list[dict], pd.DataFrame | None]:
+    """Return the work items (a DataFrame source's items hold its texts) and the user metadata columns."""
     if isinstance(source, pd.DataFrame):
         items = _items_from_frame(source)
-        texts = pd.Series([i.pop("text") for i in items], index=[i["article_id"] for i in items], dtype=object)
     else:
         paths = _paths_from(source)
         ids = _unique_ids(p.stem for p in paths)
@@ -261,7 +259,7 @@ def _items(source, metadata) -> tuple[list[dict], pd.DataFrame | None, pd.Series
     if not items:
         raise ArticleError("empty corpus: no articles in the source")
     user = _join_metadata(items, _read_metadata(metadata)) if metadata is not None else None
-    return items, user, texts
+    return items, user
 
 
 def _batches(items: list[dict], size: int) -> list[list[dict]]:
@@ -483,13 +481,15 @@ def load_corpus(
     Examples
     --------
     >>> import pandas as pd
-    >>> c = load_corpus(pd.DataFrame({"text": ["Ann Lee said it rained.", "  "]}), progress=False)
-    >>> c.articles[["article_id", "sentences", "error"]].values.tolist()
-    [['article-1', 1, None], ['article-2', <NA>, 'article-2: text is empty or holds only whitespace']]
+    >>> c = load_corpus(pd.DataFrame({"text": ["Ann Lee said it rained.", "  "], "layout": "plain"}), progress=False)
+    >>> c.articles[["article_id", "sentences"]].values.tolist()
+    [['article-1', 1], ['article-2', <NA>]]
+    >>> c.articles["error"].tolist()
+    [nan, 'article-2: text is empty or holds only whitespace']
     >>> c.sentences.columns[0]
     'article_id'
     """
-    items, user, texts = _items(source, metadata)
+    items, user = _items(source, metadata)
     owned = tables_dir is None
     root = Path(tempfile.mkdtemp(prefix="workbook-corpus-") if owned else tables_dir)
     root.mkdir(parents=True, exist_ok=True)
@@ -502,7 +502,7 @@ def load_corpus(
     articles_dir = root / "articles"
     articles_dir.mkdir(exist_ok=True)
     articles.to_parquet(articles_dir / "part-00000.parquet", index=False)
-    corpus = Corpus(articles, root, list(writer.tables), items=items, texts=texts)
+    corpus = Corpus(articles, root, list(writer.tables), items=items)
     if owned:
         weakref.finalize(corpus, shutil.rmtree, str(root), True)
     return corpus
@@ -524,13 +524,11 @@ class Corpus:
         table_names: list[str],
         *,
         items: list[dict] | None = None,
-        texts: pd.Series | None = None,
     ) -> None:
         self.articles = articles
         self.tables_dir = Path(tables_dir)
         self.table_names = table_names or _default_table_names()
         self._items = {i["article_id"]: i for i in items or []}
-        self._texts = texts
         self._cache: dict[str, pd.DataFrame] = {}
 
     def __repr__(self) -> str:
@@ -569,10 +567,7 @@ class Corpus:
         """Return the :class:`Article` of ``article_id`` (rebuilt from its file or text)."""
         if article_id not in self._items:
             raise KeyError(article_id)
-        item = dict(self._items[article_id])
-        if self._texts is not None and item.get("path") is None:
-            item["text"] = self._texts[article_id]
-        return build_article(item)
+        return build_article(self._items[article_id])
 
     def groups(self, by: str = "article_id") -> pd.DataFrame:
         """Return ``article_id`` and the group label of each article (missing labels: "(none)")."""

@@ -104,8 +104,8 @@ def speakers(share: pd.DataFrame, by: str, *, top_n: int = 12, source: str | Non
     Examples
     --------
     >>> df = pd.DataFrame({"outlet": ["A", "B"], "speaker": ["Ann", "Ann"], "quotes": [2, 1]})
-    >>> speakers(df, "outlet").data[0].z
-    ((2, 1),)
+    >>> [list(row) for row in speakers(df, "outlet").data[0].z]
+    [[2, 1]]
     """
     fig = go.Figure()
     if not _has(share, (by, "speaker", "quotes")):
@@ -187,7 +187,7 @@ def merged_timeline(timeline: pd.DataFrame, *, source: str | None = None) -> go.
     --------
     >>> df = pd.DataFrame({"article_id": ["a", "b"], "text": ["May 2", "2023"], "value": ["2023-05-02", "2023"],
     ...                    "date_start": ["2023-05-02", "2023-01-01"], "date_end": ["2023-05-02", "2023-12-31"]})
-    >>> [tr.name for tr in merged_timeline(df).data]
+    >>> [tr.name for tr in merged_timeline(df).data if tr.mode == "markers"]
     ['a', 'b']
     """
     fig = go.Figure()
@@ -257,8 +257,8 @@ def quote_reuse(shared: pd.DataFrame, articles: list[str] | None = None, *, top_
     --------
     >>> df = pd.DataFrame({"group_id": [1, 1], "article_id": ["a", "b"], "unit": ["quote", "sentence"],
     ...                    "speaker": ["Ann", None], "text": ["it rained all day", "It rained all day."]})
-    >>> quote_reuse(df).data[0].z
-    ((2, 1),)
+    >>> [list(row) for row in quote_reuse(df).data[0].z]
+    [[2, 1]]
     """
     fig = go.Figure()
     if not _has(shared, ("group_id", "article_id", "text")):
