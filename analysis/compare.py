@@ -9,7 +9,8 @@ Each function reads the corpus tables (``actors``, ``quotes``, ``terms``, ``time
   log-likelihood and Hardie's log ratio, with both groups' counts and frequencies per million);
 - :func:`merged_timeline`: every dated expression of every article in date order;
 - :func:`shared_quotes`: quotes whose words recur in another article (as a quote or as a sentence of
-  the other text, e.g. a transcript), matched on word trigrams.
+  the other text, e.g. a transcript), matched on word trigrams;
+- :func:`comparison_tables`: all of them at once, as the report and the command line use them.
 """
 
 from __future__ import annotations
@@ -330,3 +331,26 @@ def shared_quotes(corpus: Any, *, min_similarity: float = 0.6, min_words: int = 
                                                           ascending=[False, True, True, True, True], kind="stable")  # fmt: skip
     df["group_id"] = pd.factorize(df["_root"])[0] + 1
     return df[cols].astype({"quote_id": "Int64", "speaker": "str"}).reset_index(drop=True)
+
+
+def default_group(corpus: Any) -> str:
+    """Return ``outlet`` when the articles come from two outlets or more, else ``article_id``."""
+    outlets = corpus.articles["outlet"].dropna().unique()
+    return "outlet" if 2 <= len(outlets) < len(corpus.articles) else "article_id"
+
+
+def comparison_tables(corpus: Any, *, by: str | None = None) -> dict[str, pd.DataFrame]:
+    """Return the comparison tables of the report (keyness: the first group of ``by`` against the rest)."""
+    by = by or default_group(corpus)
+    groups = corpus.groups(by)
+    ok = groups[corpus.articles["error"].isna().to_numpy()]
+    first = ok["group"].iloc[0] if len(ok) else None
+    out = {"actor_share": corpus.actor_share(by=by), "speaker_share": corpus.speaker_share(by=by)}
+    try:
+        mask = (groups["group"] == first).to_numpy()
+        out["keyness"] = corpus.keyness(mask, names=(str(first)[:30], "the others"))
+    except (ValueError, KeyError):
+        out["keyness"] = pd.DataFrame(columns=["term", "count_a", "count_b", "log_likelihood", "favours"])
+    out["merged_timeline"] = corpus.merged_timeline()
+    out["shared_quotes"] = corpus.shared_quotes()
+    return out

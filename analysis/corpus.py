@@ -202,9 +202,16 @@ def _items_from_frame(frame: pd.DataFrame) -> list[dict]:
     cols = [c for c in ("published", "title", "outlet", "layout") if c in frame.columns]
     items = []
     for aid, text, *vals in zip(ids, frame["text"], *(frame[c] for c in cols)):
-        extra = {c: (None if _missing(v) else v) for c, v in zip(cols, vals)}
+        extra = {c: _value(v) for c, v in zip(cols, vals)}
         items.append({"article_id": aid, "text": text, **extra})
     return items
+
+
+def _value(v: Any) -> Any:
+    """Return a metadata value as the items carry it: None when missing, dates as ``YYYY-MM-DD``."""
+    if _missing(v):
+        return None
+    return v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else v
 
 
 def _missing(v: Any) -> bool:
@@ -240,7 +247,7 @@ def _join_metadata(items: list[dict], metadata: pd.DataFrame) -> pd.DataFrame:
         rec = next((lookup[n] for n in names if n in lookup), {})
         for c in ("published", "title", "outlet", "layout"):
             if c in rec and not _missing(rec[c]):
-                item[c] = rec[c]
+                item[c] = _value(rec[c])
         extra.append({"article_id": item["article_id"], **{c: rec.get(c) for c in cols}})
     user = [c for c in cols if c not in ARTICLE_COLUMNS and c != "layout"]
     return pd.DataFrame(extra, columns=["article_id", *cols])[["article_id", *user]]
@@ -406,8 +413,13 @@ def _cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+_NAMED = ("synchronous", "sync", "loop", "local")
+
+
 def _execute(items: list[dict], writer: _Writer, scheduler, workers: int | None, progress: bool) -> list[dict]:
     """Pick the executor (loop, local cluster, existing cluster) and run every batch."""
+    if isinstance(scheduler, str) and scheduler not in _NAMED and ":" not in scheduler:
+        raise ValueError(f"unknown scheduler {scheduler!r}: use one of {', '.join(_NAMED)}, an address or a Client")
     n = len(items)
     loop = scheduler in ("synchronous", "sync", "loop") or (
         scheduler is None and (workers == 1 or (workers is None and n < LOCAL_CLUSTER_MIN))

@@ -180,8 +180,11 @@ def keyness(table: pd.DataFrame, *, top_n: int = 12, source: str | None = None) 
                    height=_bar_height(len(data)))  # fmt: skip
 
 
-def merged_timeline(timeline: pd.DataFrame, *, source: str | None = None) -> go.Figure:
+def merged_timeline(timeline: pd.DataFrame, *, max_articles: int = 30, source: str | None = None) -> go.Figure:
     """Draw every dated expression of every article on one date axis, one row and colour per article.
+
+    At most ``max_articles`` rows are drawn (the articles with most dated expressions; the CSV keeps
+    every row).
 
     Examples
     --------
@@ -199,6 +202,11 @@ def merged_timeline(timeline: pd.DataFrame, *, source: str | None = None) -> go.
     start = pd.to_datetime(data["date_start"], errors="coerce")
     end = pd.to_datetime(data["date_end"], errors="coerce").fillna(start)
     articles = list(dict.fromkeys(data["article_id"]))
+    title = "Dates each account gives"
+    if len(articles) > max_articles:
+        busiest = set(data["article_id"].value_counts(sort=True).head(max_articles).index)
+        articles = [a for a in articles if a in busiest]
+        title += f" ({max_articles} articles with most dates)"
     for i, aid in enumerate(articles):
         rows = data.index[data["article_id"] == aid]
         label, colour = short_label(aid), PALETTE[i % len(PALETTE)]
@@ -224,7 +232,7 @@ def merged_timeline(timeline: pd.DataFrame, *, source: str | None = None) -> go.
     fig.update_xaxes(type="date")
     fig.update_yaxes(autorange="reversed", showgrid=True, gridcolor="#F0F0F0")
     fig.update_layout(showlegend=False)  # the y axis names each article
-    return _finish(fig, data, name="merged_timeline", title="Dates each account gives", source=source,
+    return _finish(fig, data, name="merged_timeline", title=title, source=source,
                    xlabel="date (bands: periods longer than a day)", ylabel="article",
                    height=max(340, 200 + 40 * len(articles)), bottom=110)  # fmt: skip
 
@@ -310,27 +318,22 @@ def _speakers_in(shared: pd.DataFrame, group: int, article: str) -> str:
     return "in the article's own words"
 
 
-def corpus_charts(corpus: Any, *, by: str = "article_id", a=None, b=None, names: tuple[str, str] | None = None,
+def corpus_charts(corpus: Any, *, by: str | None = None, tables: dict[str, pd.DataFrame] | None = None,
                   top_n: int = 10) -> dict[str, go.Figure]:  # fmt: skip
     """Build every comparison chart of a corpus, keyed by :data:`CORPUS_CHART_NAMES`.
 
-    ``by`` groups the actor-share and speaker charts; ``a``/``b`` are the keyness groups (default:
-    the first article against the others).
+    ``tables`` are :func:`analysis.compare.comparison_tables` (computed when not given): ``by``
+    groups the actor-share and speaker charts; keyness compares the first group with the others.
     """
+    from .compare import comparison_tables, default_group
+
+    by = by or default_group(corpus)
+    tabs = tables if tables is not None else comparison_tables(corpus, by=by)
     src = corpus_source_line(corpus.articles)
-    ok = corpus.articles[corpus.articles["error"].isna()]
-    figs = {
-        "actor_share": actor_share(corpus.actor_share(by=by), by, top_n=min(top_n, 8), source=src),
-        "speakers": speakers(corpus.speaker_share(by=by), by, top_n=top_n, source=src),
+    return {
+        "actor_share": actor_share(tabs["actor_share"], by, top_n=min(top_n, 8), source=src),
+        "speakers": speakers(tabs["speaker_share"], by, top_n=top_n, source=src),
+        "keyness": keyness(tabs["keyness"], top_n=top_n, source=src),
+        "merged_timeline": merged_timeline(tabs["merged_timeline"], source=src),
+        "quote_reuse": quote_reuse(tabs["shared_quotes"], corpus.articles["article_id"].tolist(), source=src),
     }
-    if a is None and len(ok) >= 2:
-        a = [ok["article_id"].iloc[0]]
-        names = names or (short_label(a[0], 30), "the others")
-    try:
-        table = corpus.keyness(a, b, names=names or ("a", "b")) if a is not None else None
-    except ValueError:
-        table = None
-    figs["keyness"] = keyness(table, top_n=top_n, source=src)
-    figs["merged_timeline"] = merged_timeline(corpus.merged_timeline(), source=src)
-    figs["quote_reuse"] = quote_reuse(corpus.shared_quotes(), corpus.articles["article_id"].tolist(), source=src)
-    return figs

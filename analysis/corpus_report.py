@@ -27,34 +27,9 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from .charts import is_empty
-from .corpus_charts import corpus_charts, short_label
+from .compare import comparison_tables, default_group
+from .corpus_charts import corpus_charts
 from .report import _PAGE_CSS, _RENDER_JS, _json_for_script, _table
-
-#: Comparison tables written as CSV by the command line and shown in the report.
-COMPARISONS = ("actor_share", "speaker_share", "keyness", "merged_timeline", "shared_quotes")
-
-
-def default_group(corpus: Any) -> str:
-    """Return ``outlet`` when the articles come from two outlets or more, else ``article_id``."""
-    outlets = corpus.articles["outlet"].dropna().unique()
-    return "outlet" if 2 <= len(outlets) < len(corpus.articles) else "article_id"
-
-
-def comparison_tables(corpus: Any, *, by: str | None = None) -> dict[str, pd.DataFrame]:
-    """Return the comparison tables of the report (keyness: the first group of ``by`` against the rest)."""
-    by = by or default_group(corpus)
-    groups = corpus.groups(by)
-    ok = groups[corpus.articles["error"].isna().to_numpy()]
-    first = ok["group"].iloc[0] if len(ok) else None
-    out = {"actor_share": corpus.actor_share(by=by), "speaker_share": corpus.speaker_share(by=by)}
-    try:
-        mask = (groups["group"] == first).to_numpy()
-        out["keyness"] = corpus.keyness(mask, names=(short_label(first, 30), "the others"))
-    except (ValueError, KeyError):
-        out["keyness"] = pd.DataFrame(columns=["term", "count_a", "count_b", "log_likelihood", "favours"])
-    out["merged_timeline"] = corpus.merged_timeline()
-    out["shared_quotes"] = corpus.shared_quotes()
-    return out
 
 
 def _figure(name: str, fig: go.Figure, figures_dir: str | None) -> str:
@@ -98,8 +73,8 @@ def build_corpus_report(
 ) -> str:
     """Return the comparison page of ``corpus`` as one self-contained HTML document."""
     by = by or default_group(corpus)
-    figs = dict(corpus_charts(corpus, by=by) if figures is None else figures)
     tabs = dict(comparison_tables(corpus, by=by) if tables is None else tables)
+    figs = dict(corpus_charts(corpus, by=by, tables=tabs) if figures is None else figures)
     name = title or f"{len(corpus.articles)} articles compared"
     arts = _table(
         corpus.articles.assign(title=corpus.articles["title"].fillna("")),
@@ -150,7 +125,7 @@ def write_outputs(corpus: Any, out: Path, *, by: str | None, formats: tuple[str,
     corpus.articles.to_csv(out / "tables" / "articles.csv", index=False)
     for name, df in tables.items():
         df.to_csv(out / "tables" / f"{name}.csv", index=False)
-    figures = corpus_charts(corpus, by=by)
+    figures = corpus_charts(corpus, by=by, tables=tables)
     if formats:
         export_all(figures, out / "figures", formats)
     if report:

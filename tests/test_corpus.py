@@ -163,6 +163,8 @@ def test_bad_sources_raise_article_error(tmp_path):
         load_corpus(pd.DataFrame({"body": ["x"]}))
     with pytest.raises(ArticleError, match="repeat"):
         load_corpus(pd.DataFrame({"article_id": ["a", "a"], "text": ["x y", "y z"]}))
+    with pytest.raises(ValueError, match="unknown scheduler"):
+        load_corpus(pd.DataFrame({"text": ["Rain fell."]}), scheduler="threads")
 
 
 def test_select_takes_ids_or_a_mask(corpus):
