@@ -44,7 +44,7 @@ KEY_COLUMNS = ("article_id", "file", "filename", "file_name", "path", "source", 
 #: Fewer articles than this run in a plain loop when no scheduler or worker count is given.
 LOCAL_CLUSTER_MIN = 20
 #: Most articles per task (one Parquet file per table per task).
-BATCH_MAX = 20
+BATCH_MAX = 10
 #: Columns of ``corpus.articles`` before any user metadata column.
 ARTICLE_COLUMNS = [
     "article_id", "source", "title", "outlet", "authors", "published",
