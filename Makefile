@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 ARTICLES := $(wildcard data/articles/*.txt data/articles/*.html data/articles/*.htm)
+CORPORA := $(wildcard data/corpora/*/)
 
 .PHONY: setup report test lab notebooks lint bench clean
 
@@ -19,6 +20,10 @@ setup: $(STAMP)
 
 report: $(STAMP)
 	$(BIN)/python -m analysis $(ARTICLES) --out reports
+	@for d in $(CORPORA); do \
+		echo "corpus $$d"; \
+		$(BIN)/python -m analysis corpus $$d --out reports/corpora/$$(basename $$d) || exit 1; \
+	done
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -41,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_terms.py
 	$(BIN)/python bench/bench_syllables.py
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/corpus.py
 
 clean:
 	rm -rf $(VENV) reports .nltk_data

@@ -4,7 +4,8 @@
 """
 
 from .article import Article, load_article
+from .corpus import Corpus, load_corpus
 from .errors import ArticleError
 
-__all__ = ["Article", "ArticleError", "load_article"]
+__all__ = ["Article", "ArticleError", "Corpus", "load_article", "load_corpus"]
 __version__ = "0.1.0"

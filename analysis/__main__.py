@@ -1,4 +1,5 @@
-"""Command line: ``python -m analysis ARTICLE... --out DIR``.
+"""Command line: ``python -m analysis ARTICLE... --out DIR`` (and ``python -m analysis corpus SOURCE... --out DIR``,
+see :mod:`analysis.corpus_report`).
 
 Writes, per article, under ``DIR/<article>/``: every table as CSV and Parquet in ``tables/``, every
 chart as HTML, PNG, SVG and CSV in ``figures/``, and one self-contained ``report.html``.  Progress
@@ -53,6 +54,11 @@ def process(
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] == "corpus" and not Path("corpus").is_file():  # python -m analysis corpus SOURCE...
+        from .corpus_report import main as corpus_main
+
+        return corpus_main(argv[1:])
     parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     parser.add_argument("articles", nargs="+", help=".txt, .html or .htm files")
     parser.add_argument("--out", default="reports", help="output directory (default: reports)")
