@@ -8,6 +8,7 @@ from collections import Counter
 
 import pandas as pd
 
+from ..frames import frame
 from ..resources import first_names
 from . import lexicons
 from .names import parse_person
@@ -64,26 +65,49 @@ def _ids(entities: pd.DataFrame) -> pd.Series:
     return entities["actor"].map(slug)
 
 
+def _mode(values: Counter) -> str:
+    """The most frequent value, the first in sort order on a tie (as ``Series.mode().iloc[0]``)."""
+    return min(values.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _entity_rows(entities: pd.DataFrame) -> dict[str, dict]:
+    """Actor rows from the mentions, in one pass (per-group pandas calls cost more than extraction)."""
+    cols = [entities[c].tolist() for c in ("actor", "actor_type", "sentence_id", "text")]
+    hows = entities["how"].tolist() if "how" in entities.columns else [None] * len(entities)
+    acc: dict[str, dict] = {}
+    for aid, actor, atype, sid, text, how in zip(_ids(entities).tolist(), *cols, hows):
+        a = acc.get(aid)
+        if a is None:
+            a = acc[aid] = {"actors": {}, "all_types": Counter(), "named_types": Counter(), "n": 0}
+            a.update(first=sid, last=sid, aliases={}, names={})
+        a["actors"][actor] = None
+        a["all_types"][atype] += 1
+        a["n"] += 1
+        a["first"], a["last"] = min(a["first"], sid), max(a["last"], sid)
+        a["aliases"][text] = None
+        if how != "pronoun":
+            a["named_types"][atype] += 1
+            a["names"][text] = None
+    return {
+        aid: {
+            "actor_id": aid,
+            "actor": max(a["actors"], key=len),
+            "actor_type": _mode(a["named_types"] or a["all_types"]),
+            "mentions": a["n"],
+            "aliases": list(a["aliases"]),
+            "first_sentence": int(a["first"]),
+            "last_sentence": int(a["last"]),
+            "names": list(a["names"]),
+        }
+        for aid, a in acc.items()
+    }
+
+
 def actors_table(
     entities: pd.DataFrame | None, quote_speakers: pd.DataFrame | None = None, extra: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """One row per actor (see :func:`analysis.entities.build_actors`)."""
-    rows: dict[str, dict] = {}
-    if entities is not None and len(entities):
-        ents = entities.assign(actor_id=_ids(entities))
-        for aid, g in ents.groupby("actor_id", sort=False):
-            named = g[g["how"] != "pronoun"] if "how" in g.columns else g
-            types = (named if len(named) else g)["actor_type"]
-            rows[aid] = {
-                "actor_id": aid,
-                "actor": max(dict.fromkeys(g["actor"]), key=len),
-                "actor_type": types.mode().iloc[0],
-                "mentions": len(g),
-                "aliases": list(dict.fromkeys(g["text"])),
-                "first_sentence": int(g["sentence_id"].min()),
-                "last_sentence": int(g["sentence_id"].max()),
-                "names": list(dict.fromkeys(named["text"])),
-            }
+    rows: dict[str, dict] = _entity_rows(entities) if entities is not None and len(entities) else {}
     if extra is not None:
         for r in extra.itertuples(index=False):
             if r.actor_id not in rows:
@@ -103,11 +127,12 @@ def actors_table(
     elif quote_speakers is not None and len(quote_speakers) and "speaker" in quote_speakers.columns:
         # a quotes table: each name of a "; "-joined speaker counts once
         counts = Counter(slug(n) for s in quote_speakers["speaker"] if isinstance(s, str) for n in set(s.split("; ")))
-    df = pd.DataFrame(list(rows.values()), columns=[c for c in ACTOR_COLUMNS if c != "quotes"])
-    df["quotes"] = [counts.get(a, 0) for a in df["actor_id"]]
-    df = df.sort_values(["mentions", "first_sentence"], ascending=[False, True], kind="stable")
+    # most mentions first, then first seen (a stable sort keeps insertion order on a tie)
+    order = sorted(rows.values(), key=lambda r: (-r["mentions"], r["first_sentence"]))
+    cols = {c: [r[c] for r in order] for c in ACTOR_COLUMNS if c != "quotes"}
+    cols["quotes"] = [counts.get(a, 0) for a in cols["actor_id"]]
     ints = ("mentions", "quotes", "first_sentence", "last_sentence")
-    return df[ACTOR_COLUMNS].reset_index(drop=True).astype({c: "int64" for c in ints})
+    return frame({c: cols[c] for c in ACTOR_COLUMNS}, dict.fromkeys(ints, "int64"))
 
 
 def aliases_table(entities: pd.DataFrame | None) -> pd.DataFrame:
@@ -117,13 +142,25 @@ def aliases_table(entities: pd.DataFrame | None) -> pd.DataFrame:
     """
     if entities is None or len(entities) == 0:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c == "mentions" else object) for c in ALIAS_COLUMNS})
-    ents = entities.assign(actor_id=_ids(entities))
-    g = ents.groupby(["actor_id", "text"], sort=False)
-    df = g.agg(actor=("actor", "first"), mentions=("text", "size"), how=("how", lambda s: s.mode().iloc[0]))
-    df = df.reset_index().rename(columns={"text": "form"})
-    order = {a: k for k, a in enumerate(dict.fromkeys(ents["actor_id"]))}
-    df = df.assign(_o=df["actor_id"].map(order)).sort_values(["_o", "mentions"], ascending=[True, False], kind="stable")
-    return df[ALIAS_COLUMNS].reset_index(drop=True).astype({"mentions": "int64"})
+    acc: dict[tuple[str, str], list] = {}  # (actor_id, form) -> [actor, count, how counts], first seen first
+    for aid, actor, text, how in zip(
+        _ids(entities).tolist(), *(entities[c].tolist() for c in ("actor", "text", "how"))
+    ):
+        a = acc.setdefault((aid, text), [actor, 0, Counter()])
+        a[1] += 1
+        a[2][how] += 1
+    order = {aid: k for k, aid in enumerate(dict.fromkeys(aid for aid, _ in acc))}
+    keys = sorted(acc, key=lambda k: (order[k[0]], -acc[k][1]))
+    return frame(
+        {
+            "actor_id": [k[0] for k in keys],
+            "actor": [acc[k][0] for k in keys],
+            "form": [k[1] for k in keys],
+            "mentions": [acc[k][1] for k in keys],
+            "how": [_mode(acc[k][2]) for k in keys],
+        },
+        {"mentions": "int64"},
+    )
 
 
 def _speaker_kind(name: str, rule: str) -> str | None:
