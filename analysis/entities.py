@@ -43,14 +43,13 @@ from .nlp.identity import ACTOR_COLUMNS, unify_ids
 from .nlp.names import PARTICLES as _PARTICLES
 from .nlp.names import initials as _initials
 from .resources import first_names, gazetteer, nltk_stopwords, read_lexicon
-from .tokens import tokenize_spans
+from .tokens import plain_punctuation, tokenize_spans
 
 __all__ = ["ACTOR_COLUMNS", "ENTITY_COLUMNS", "build_actors", "cooccurrence", "extract_entities"]
 
 ENTITY_COLUMNS = ["mention_id", "sentence_id", "start", "end", "text", "actor_id", "actor", "actor_type", "how", "rule"]
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences", "first_sentence", "last_sentence"]
 
-_DASHES = str.maketrans({"–": "-", "‑": "-", "‐": "-", "’": "'", "‘": "'"})
 _MONTHS_DAYS = lexicons.months_days()
 _PRONOUNS = lexicons.PERSON_PRONOUNS
 _OPEN_PUNCT = frozenset("“‘\"'(«[-—:")
@@ -66,11 +65,7 @@ class Entry:
 
 
 def _key(s: str) -> tuple[str, ...]:
-    return tuple(s[a:b].translate(_DASHES) for a, b in tokenize_spans(s))
-
-
-def _fold_dashes(tok: str) -> str:
-    return tok.translate(_DASHES)
+    return tuple(plain_punctuation(s[a:b]) for a, b in tokenize_spans(s))
 
 
 @dataclass
@@ -140,7 +135,7 @@ def lexicon() -> _Lexicon:
             lex.add(a, Entry(name, "org", "alias"), override=True)
         for n in _split(rest[1]):
             lex.nominals.setdefault(n.lower(), []).append(name)
-    lex.titles.update(tuple(w.translate(_DASHES) for w in t) for t in lexicons.titles())
+    lex.titles.update(tuple(plain_punctuation(w) for w in t) for t in lexicons.titles())
     for word, typ, pos in read_lexicon("name_cues.tsv"):
         lex.cues[word, pos] = typ
     return lex
@@ -275,7 +270,7 @@ def _headline(words: list[str]) -> bool:
 
 
 def _lex_match(words: list[str], i: int, lex: _Lexicon, folded: bool) -> tuple[int, Entry] | None:
-    w = _fold_dashes(words[i])
+    w = plain_punctuation(words[i])
     if not w[:1].isupper() and not w[:1].isdigit():
         return None
     longest = lex.first.get(w, 0)
@@ -284,7 +279,7 @@ def _lex_match(words: list[str], i: int, lex: _Lexicon, folded: bool) -> tuple[i
         return None
     n = len(words)
     for ln in range(min(max(longest, flong), n - i), 0, -1):
-        k = (w, *(_fold_dashes(x) for x in words[i + 1 : i + ln]))
+        k = (w, *(plain_punctuation(x) for x in words[i + 1 : i + ln]))
         e = lex.exact.get(k) if ln <= longest else None
         if e is None and ln <= flong and (folded or all(_is_allcaps(x) for x in k)):
             e = lex.folded.get(tuple(x.lower() for x in k))
@@ -301,7 +296,7 @@ def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
     for ln in (3, 2, 1):
         if i + ln > len(words):
             continue
-        k = tuple(_fold_dashes(w) for w in words[i : i + ln])
+        k = tuple(plain_punctuation(w) for w in words[i : i + ln])
         if k in lex.titles or (all(_is_allcaps(w) for w in k) and tuple(w.title() for w in k) in lex.titles):
             return i + ln
     return 0
@@ -590,11 +585,11 @@ def _qualifier(w: str) -> bool:
 def _cue_type(words: list[str] | tuple[str, ...], lex: _Lexicon) -> str | None:
     if not words:
         return None
-    last = _fold_dashes(words[-1])
+    last = plain_punctuation(words[-1])
     for key in ((last, "head"), (last, "any"), (" ".join(words[-2:]), "head")):
         if key in lex.cues:
             return lex.cues[key]
-    first = _fold_dashes(words[0])
+    first = plain_punctuation(words[0])
     for key in ((first, "first"), (first, "any")):
         if key in lex.cues:
             return lex.cues[key]
@@ -1329,7 +1324,7 @@ def _display_names(mentions: list[_Mention]) -> None:
     for a, c in forms.items():
         form = max(c.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
         # "Indo–Pacific" in the text is the lexicon's "Indo-Pacific": keep the lexicon's spelling.
-        same = form.translate(_DASHES).lower() == a.translate(_DASHES).lower()
+        same = plain_punctuation(form).lower() == plain_punctuation(a).lower()
         best[a] = a if same else form
     for m in mentions:
         if m.actor in best:
