@@ -18,7 +18,9 @@ event; "the city of X", "the capital X" → place), the context (a title or role
 for a team, "( Country )" after it in a results line), WordNet's named instances ("Grozny" → place,
 capitalised classes such as "Kurdish" → other), first names (NLTK ``names``), and by what the same
 article says elsewhere (a surname that ends a person's full name is that person; a city that plays
-as a team is that team everywhere).  An ordinary word (a WordNet lower-case lemma) that opens a
+as a team is that team everywhere).  The typing rules of a run are declared, in the order they
+are tried, in ``RUN_TYPING_RULES`` (one small ``_rule_*`` function each, named in the ``rule``
+column).  An ordinary word (a WordNet lower-case lemma) that opens a
 sentence, or stands in an all-capital headline, is no name without other evidence; a dateline's
 dash ("WASHINGTON (Reuters) - Police said") starts the sentence again.
 Mentions of one thing share one canonical ``actor``: full name ↔ surname, acronym ↔ expansion,
@@ -252,24 +254,40 @@ class _Mention:
     quoted: bool = False  # inside quote marks
 
 
+#: A headline has at least this many content words (not stop words) ...
+HEADLINE_MIN_CONTENT = 3
+#: ... and at least this share of them capitalised (or, for a line with numbers, all-capital).
+HEADLINE_CAPS_SHARE = 0.8
+#: Title case capitalises every word this long; a lower-case one means prose.
+HEADLINE_LONG_WORD = 5
+#: A line with this many numbers is a results or table line, unless it is all capitals.
+HEADLINE_MAX_NUMBERS = 2
+
+
 def _headline(words: list[str]) -> bool:
     """Title-case or all-capital text, where capitals say nothing about names."""
     stop = _stop()
     content = [w for w in words if w[:1].isalpha() and w.lower() not in stop]
-    if len(content) < 3:
+    if len(content) < HEADLINE_MIN_CONTENT:
         return False
     caps = sum(1 for w in content if w[0].isupper())
-    if caps < 0.8 * len(content):
+    if caps < HEADLINE_CAPS_SHARE * len(content):
         return False
-    if any(w[0].islower() and len(w) >= 5 for w in content):
+    if any(w[0].islower() and len(w) >= HEADLINE_LONG_WORD for w in content):
         return False  # title case capitalises every long word: "... speaking from the Broadcast Center" is prose
     # A results or table line ("Somerset 83 and 174 ( P. Johnson 4-38 )") is not a headline: its
     # capitals are names.  All-capital headlines keep their numbers ("CANADA BEAT PANAMA 3-1").
     numbers = sum(1 for w in words if w[:1].isdigit())
-    return numbers < 2 or sum(1 for w in content if _is_allcaps(w)) >= 0.8 * len(content)
+    return numbers < HEADLINE_MAX_NUMBERS or sum(1 for w in content if _is_allcaps(w)) >= HEADLINE_CAPS_SHARE * len(content)
+
+
+#: Outside a headline, a one-word case-folded lexicon match needs a word longer than this.
+_SHORT_FOLDED = 3
 
 
 def _lex_match(words: list[str], i: int, lex: _Lexicon, folded: bool) -> tuple[int, Entry] | None:
+    """The longest lexicon entry starting at word ``i``: (end, entry), or None.  Case-folded entries
+    match in a headline (``folded``) or for words written in capitals."""
     w = plain_punctuation(words[i])
     if not w[:1].isupper() and not w[:1].isdigit():
         return None
@@ -283,23 +301,32 @@ def _lex_match(words: list[str], i: int, lex: _Lexicon, folded: bool) -> tuple[i
         e = lex.exact.get(k) if ln <= longest else None
         if e is None and ln <= flong and (folded or all(_is_allcaps(x) for x in k)):
             e = lex.folded.get(tuple(x.lower() for x in k))
-            if e is not None and ln == 1 and len(k[0]) <= 3 and not folded:
-                e = None
+            if e is not None and ln == 1 and len(k[0]) <= _SHORT_FOLDED and not folded:
+                e = None  # outside a headline a short word in capitals (an acronym) matches only exactly
         if e is not None:
             return i + ln, e
     return None
 
 
+#: The longest title in words ("Deputy Prime Minister").
+_TITLE_MAX_WORDS = 3
+
+
 def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
+    """The end of the longest title starting at word ``i``, or 0."""
     if not words[i][:1].isupper():
         return 0
-    for ln in (3, 2, 1):
+    for ln in range(_TITLE_MAX_WORDS, 0, -1):
         if i + ln > len(words):
             continue
         k = tuple(plain_punctuation(w) for w in words[i : i + ln])
         if k in lex.titles or (all(_is_allcaps(w) for w in k) and tuple(w.title() for w in k) in lex.titles):
             return i + ln
     return 0
+
+
+#: A portfolio after a title ("of the Interior") is at most this many capitalised words.
+_PORTFOLIO_MAX_WORDS = 4
 
 
 def _portfolio(words: list[str], t: int, name_tok) -> int:
@@ -310,7 +337,7 @@ def _portfolio(words: list[str], t: int, name_tok) -> int:
     fn = first_names()
     j = t + 1 + (t + 1 < n and words[t + 1] == "the")
     k = j
-    while k < n and _is_cap(words[k]) and words[k] not in fn and k - j < 4:
+    while k < n and _is_cap(words[k]) and words[k] not in fn and k - j < _PORTFOLIO_MAX_WORDS:
         k += 1
     return k if j < k < n and name_tok(k) else t
 
@@ -374,7 +401,7 @@ class _Sentence:
     def after_date_dash(self, k: int) -> bool:
         """"4 May 2019 - As heavy rain fell ...": the sentence starts again after a date and a dash."""
         words = self.words
-        return 2 <= k <= 8 and words[k - 1] in _DATELINE_DASHES and any(w[:1].isdigit() for w in words[: k - 1])
+        return 2 <= k <= _DATE_DASH_MAX and words[k - 1] in _DATELINE_DASHES and any(w[:1].isdigit() for w in words[: k - 1])
 
     def starts_sentence(self, k: int) -> bool:
         """The word's capital may be the sentence's: first word, after opening punctuation or a date's dash."""
@@ -550,6 +577,8 @@ def _segment(
 
 _DATELINE_DASHES = frozenset(["-", "--", "–", "—", ":"])
 _DATE_TOKEN = re.compile(r"^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$")
+#: A date and its dash open a sentence within this many tokens ("4 May 2019 - As ...").
+_DATE_DASH_MAX = 8
 #: A dateline's region after the comma ("ALBANY , N.Y.") is at most this many capitalised words.
 _DATELINE_REGION_WORDS = 4
 #: A dateline's date ends the line within this many tokens ("KHASAVYURT , Russia 1996-08-30").
@@ -695,6 +724,8 @@ COMMON_WORD_ZIPF = 3.5
 #: Ages (years) that a number between commas after a name may be ("Duran , 45 , takes on ...").
 _AGE_RANGE = range(15, 111)
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+#: A family name before a hyphenated given name is short ("Kang", "Park", "Zhang").
+_SHORT_FAMILY_NAME = 5
 #: Tokens that may follow a name that "said" introduced ("..., said Parnevik .").
 _AFTER_SAID = frozenset((".", ",", "", "'s", "’s"))
 
@@ -790,7 +821,7 @@ def _rule_particle_surname(r: _Run) -> _Verdict:
 
 def _rule_hyphenated_given_name(r: _Run) -> _Verdict:
     """A short family name, then a hyphenated given name ("Kang Min-soo")."""
-    ok = len(r.words) == 2 and len(r.w0) <= 5 and _HYPHENATED_GIVEN.fullmatch(r.words[1])
+    ok = len(r.words) == 2 and len(r.w0) <= _SHORT_FAMILY_NAME and _HYPHENATED_GIVEN.fullmatch(r.words[1])
     return ("person", True) if ok else None
 
 

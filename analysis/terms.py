@@ -285,12 +285,7 @@ def term_tokens(
     proper = _proper_nouns(texts, lowers, tags, sids, headline_case)
     keys, hows, rules = [], [], []
     for lower, tag, sid, is_name in zip(lowers, tags, sids, proper):
-        if is_name:
-            key, how = lower, "proper-noun"
-        elif lemmatize:
-            key, how = _lemma(lower, "NN" if tag in _PROPER else tag)
-        else:
-            key, how = lower, "lowercase"
+        key, how = _term_key(lower, tag, is_name, lemmatize)
         exempt = is_name and sid not in headline_case
         keys.append(key)
         hows.append(how)
@@ -304,6 +299,15 @@ def term_tokens(
         "is_word": np.array([r not in ("punctuation", "clitic") for r in rules], dtype=bool),
     }
     return pd.DataFrame(columns, index=tokens.index)  # built once (``assign`` copies per column)
+
+
+def _term_key(lower: str, tag: str, is_name: bool, lemmatize: bool) -> tuple[str, str]:
+    """Return ``(key, how)``: a name keeps its lower-cased form, a common word its lemma."""
+    if is_name:
+        return lower, "proper-noun"
+    if lemmatize:
+        return _lemma(lower, "NN" if tag in _PROPER else tag)
+    return lower, "lowercase"
 
 
 def _term_frame(
@@ -477,13 +481,8 @@ def ngrams(
     [['air defence', 2], ['defence system', 2]]
     """
     from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
-    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
 
-    if n not in (2, 3):
-        raise ValueError(f"n must be 2 or 3, got {n!r}")
-    measures = BigramAssocMeasures if n == 2 else TrigramAssocMeasures
-    if measure not in Measure.__args__ or not hasattr(measures, measure):
-        raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(Measure.__args__)}")
+    measures = _association_measures(n, measure)
     tt = _term_frame(tokens, stopwords, lemmatize)
     c = _count_ngrams(tt, n)
     if n == 2:
@@ -498,6 +497,18 @@ def ngrams(
     # by score, count, then n-gram (a NaN score last, as pandas sorts)
     rows.sort(key=lambda r: (*_descending(r[2]), -r[1], r[0]))
     return _ngram_frame(rows, n, measure, c, tt, text)
+
+
+def _association_measures(n: int, measure: str):
+    """NLTK's association measures for ``n``-grams, checking ``n`` and the measure's name."""
+    from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+
+    if n not in (2, 3):
+        raise ValueError(f"n must be 2 or 3, got {n!r}")
+    measures = BigramAssocMeasures if n == 2 else TrigramAssocMeasures
+    if measure not in Measure.__args__ or not hasattr(measures, measure):
+        raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(Measure.__args__)}")
+    return measures
 
 
 @dataclass
