@@ -18,7 +18,9 @@ event; "the city of X", "the capital X" → place), the context (a title or role
 for a team, "( Country )" after it in a results line), WordNet's named instances ("Grozny" → place,
 capitalised classes such as "Kurdish" → other), first names (NLTK ``names``), and by what the same
 article says elsewhere (a surname that ends a person's full name is that person; a city that plays
-as a team is that team everywhere).  An ordinary word (a WordNet lower-case lemma) that opens a
+as a team is that team everywhere).  The typing rules of a run are declared, in the order they
+are tried, in ``RUN_TYPING_RULES`` (one small ``_rule_*`` function each, named in the ``rule``
+column).  An ordinary word (a WordNet lower-case lemma) that opens a
 sentence, or stands in an all-capital headline, is no name without other evidence; a dateline's
 dash ("WASHINGTON (Reuters) - Police said") starts the sentence again.
 Mentions of one thing share one canonical ``actor``: full name ↔ surname, acronym ↔ expansion,
@@ -32,6 +34,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -42,14 +45,13 @@ from .nlp.identity import ACTOR_COLUMNS, unify_ids
 from .nlp.names import PARTICLES as _PARTICLES
 from .nlp.names import initials as _initials
 from .resources import first_names, gazetteer, nltk_stopwords, read_lexicon
-from .tokens import tokenize_spans
+from .tokens import plain_punctuation, tokenize_spans
 
 __all__ = ["ACTOR_COLUMNS", "ENTITY_COLUMNS", "build_actors", "cooccurrence", "extract_entities"]
 
 ENTITY_COLUMNS = ["mention_id", "sentence_id", "start", "end", "text", "actor_id", "actor", "actor_type", "how", "rule"]
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences", "first_sentence", "last_sentence"]
 
-_DASHES = str.maketrans({"–": "-", "‑": "-", "‐": "-", "’": "'", "‘": "'"})
 _MONTHS_DAYS = lexicons.months_days()
 _PRONOUNS = lexicons.PERSON_PRONOUNS
 _OPEN_PUNCT = frozenset("“‘\"'(«[-—:")
@@ -65,11 +67,7 @@ class Entry:
 
 
 def _key(s: str) -> tuple[str, ...]:
-    return tuple(s[a:b].translate(_DASHES) for a, b in tokenize_spans(s))
-
-
-def _norm(tok: str) -> str:
-    return tok.translate(_DASHES)
+    return tuple(plain_punctuation(s[a:b]) for a, b in tokenize_spans(s))
 
 
 @dataclass
@@ -139,7 +137,7 @@ def lexicon() -> _Lexicon:
             lex.add(a, Entry(name, "org", "alias"), override=True)
         for n in _split(rest[1]):
             lex.nominals.setdefault(n.lower(), []).append(name)
-    lex.titles.update(tuple(w.translate(_DASHES) for w in t) for t in lexicons.titles())
+    lex.titles.update(tuple(plain_punctuation(w) for w in t) for t in lexicons.titles())
     for word, typ, pos in read_lexicon("name_cues.tsv"):
         lex.cues[word, pos] = typ
     return lex
@@ -256,25 +254,41 @@ class _Mention:
     quoted: bool = False  # inside quote marks
 
 
+#: A headline has at least this many content words (not stop words) ...
+HEADLINE_MIN_CONTENT = 3
+#: ... and at least this share of them capitalised (or, for a line with numbers, all-capital).
+HEADLINE_CAPS_SHARE = 0.8
+#: Title case capitalises every word this long; a lower-case one means prose.
+HEADLINE_LONG_WORD = 5
+#: A line with this many numbers is a results or table line, unless it is all capitals.
+HEADLINE_MAX_NUMBERS = 2
+
+
 def _headline(words: list[str]) -> bool:
     """Title-case or all-capital text, where capitals say nothing about names."""
     stop = _stop()
     content = [w for w in words if w[:1].isalpha() and w.lower() not in stop]
-    if len(content) < 3:
+    if len(content) < HEADLINE_MIN_CONTENT:
         return False
     caps = sum(1 for w in content if w[0].isupper())
-    if caps < 0.8 * len(content):
+    if caps < HEADLINE_CAPS_SHARE * len(content):
         return False
-    if any(w[0].islower() and len(w) >= 5 for w in content):
+    if any(w[0].islower() and len(w) >= HEADLINE_LONG_WORD for w in content):
         return False  # title case capitalises every long word: "... speaking from the Broadcast Center" is prose
     # A results or table line ("Somerset 83 and 174 ( P. Johnson 4-38 )") is not a headline: its
     # capitals are names.  All-capital headlines keep their numbers ("CANADA BEAT PANAMA 3-1").
     numbers = sum(1 for w in words if w[:1].isdigit())
-    return numbers < 2 or sum(1 for w in content if _is_allcaps(w)) >= 0.8 * len(content)
+    return numbers < HEADLINE_MAX_NUMBERS or sum(1 for w in content if _is_allcaps(w)) >= HEADLINE_CAPS_SHARE * len(content)
+
+
+#: Outside a headline, a one-word case-folded lexicon match needs a word longer than this.
+_SHORT_FOLDED = 3
 
 
 def _lex_match(words: list[str], i: int, lex: _Lexicon, folded: bool) -> tuple[int, Entry] | None:
-    w = _norm(words[i])
+    """The longest lexicon entry starting at word ``i``: (end, entry), or None.  Case-folded entries
+    match in a headline (``folded``) or for words written in capitals."""
+    w = plain_punctuation(words[i])
     if not w[:1].isupper() and not w[:1].isdigit():
         return None
     longest = lex.first.get(w, 0)
@@ -283,27 +297,36 @@ def _lex_match(words: list[str], i: int, lex: _Lexicon, folded: bool) -> tuple[i
         return None
     n = len(words)
     for ln in range(min(max(longest, flong), n - i), 0, -1):
-        k = (w, *(_norm(x) for x in words[i + 1 : i + ln]))
+        k = (w, *(plain_punctuation(x) for x in words[i + 1 : i + ln]))
         e = lex.exact.get(k) if ln <= longest else None
         if e is None and ln <= flong and (folded or all(_is_allcaps(x) for x in k)):
             e = lex.folded.get(tuple(x.lower() for x in k))
-            if e is not None and ln == 1 and len(k[0]) <= 3 and not folded:
-                e = None
+            if e is not None and ln == 1 and len(k[0]) <= _SHORT_FOLDED and not folded:
+                e = None  # outside a headline a short word in capitals (an acronym) matches only exactly
         if e is not None:
             return i + ln, e
     return None
 
 
+#: The longest title in words ("Deputy Prime Minister").
+_TITLE_MAX_WORDS = 3
+
+
 def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
+    """The end of the longest title starting at word ``i``, or 0."""
     if not words[i][:1].isupper():
         return 0
-    for ln in (3, 2, 1):
+    for ln in range(_TITLE_MAX_WORDS, 0, -1):
         if i + ln > len(words):
             continue
-        k = tuple(_norm(w) for w in words[i : i + ln])
+        k = tuple(plain_punctuation(w) for w in words[i : i + ln])
         if k in lex.titles or (all(_is_allcaps(w) for w in k) and tuple(w.title() for w in k) in lex.titles):
             return i + ln
     return 0
+
+
+#: A portfolio after a title ("of the Interior") is at most this many capitalised words.
+_PORTFOLIO_MAX_WORDS = 4
 
 
 def _portfolio(words: list[str], t: int, name_tok) -> int:
@@ -314,7 +337,7 @@ def _portfolio(words: list[str], t: int, name_tok) -> int:
     fn = first_names()
     j = t + 1 + (t + 1 < n and words[t + 1] == "the")
     k = j
-    while k < n and _is_cap(words[k]) and words[k] not in fn and k - j < 4:
+    while k < n and _is_cap(words[k]) and words[k] not in fn and k - j < _PORTFOLIO_MAX_WORDS:
         k += 1
     return k if j < k < n and name_tok(k) else t
 
@@ -335,151 +358,216 @@ COMMON_HEADLINE = 4.0
 COMMON_ALLCAPS = 3.5
 
 
-def _segment(
-    words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon, known: set[str], alone: frozenset[str] = frozenset()
-):
-    """Return [i, j, kind, entry] segments of one sentence: kind in lex, title, run, nominal, dateline."""
-    n = len(words)
-    headline = _headline(words)
-    stop = _stop()
-    fn = first_names()
-    wn = wordnet_names()
-    # Index of the first word (after opening punctuation): its capital is the sentence's, not a name's.
-    first = next((k for k, w in enumerate(words) if w[:1].isalnum()), n)
-    # "ITALY - Bond futures rose": after a capital-letter label and a dash, the story's sentence starts.
-    if first == 0 and _is_allcaps(words[0]):
-        j = 1
-        while j < n and _is_allcaps(words[j]):
-            j += 1
-        if j + 1 < n and words[j] in _DATELINE_DASHES:
-            first = j + 1
+class _Sentence:
+    """One sentence's words and the evidence :func:`_segment` uses to tell names from ordinary words.
 
-    def initial(k: int) -> bool:
-        # "G. Kersey": a capital letter and its period, before a name.
+    ``midcaps`` are capitalised words the article shows away from a sentence start, ``known`` their
+    lower-case forms, ``alone`` those seen on their own (not inside a longer name).
+    """
+
+    def __init__(self, words, tags, midcaps, lex, known, alone=frozenset()):
+        self.words, self.tags, self.n = words, tags, len(words)
+        self.midcaps, self.lex, self.known, self.alone = midcaps, lex, known, alone
+        self.headline = _headline(words)
+        self.stop, self.fn, self.wn = _stop(), first_names(), wordnet_names()
+        self.first = self._first_word()
+
+    def _first_word(self) -> int:
+        """Index of the first word (after opening punctuation): its capital is the sentence's, not a name's."""
+        words, n = self.words, self.n
+        first = next((k for k, w in enumerate(words) if w[:1].isalnum()), n)
+        # "ITALY - Bond futures rose": after a capital-letter label and a dash, the story's sentence starts.
+        if first == 0 and _is_allcaps(words[0]):
+            j = _allcaps_end(words)
+            if j + 1 < n and words[j] in _DATELINE_DASHES:
+                first = j + 1
+        return first
+
+    def cap_next(self, k: int) -> bool:
+        return k + 1 < self.n and _is_cap(self.words[k + 1])
+
+    def initial(self, k: int) -> bool:
+        """"G. Kersey": a capital letter and its period, before a name."""
+        words = self.words
         return (
             len(words[k]) == 1
             and words[k].isupper()
-            and k + 2 < n
+            and k + 2 < self.n
             and words[k + 1] == "."
             and _is_cap(words[k + 2])
             and len(words[k + 2]) > 1
         )
 
-    def _after_date_dash(k: int) -> bool:
-        # "4 May 2019 - As heavy rain fell ...": the sentence starts again after a date and a dash
-        return 2 <= k <= 8 and words[k - 1] in _DATELINE_DASHES and any(w[:1].isdigit() for w in words[: k - 1])
+    def after_date_dash(self, k: int) -> bool:
+        """"4 May 2019 - As heavy rain fell ...": the sentence starts again after a date and a dash."""
+        words = self.words
+        return 2 <= k <= _DATE_DASH_MAX and words[k - 1] in _DATELINE_DASHES and any(w[:1].isdigit() for w in words[: k - 1])
 
-    def name_tok(k: int) -> bool:
-        w = words[k]
+    def starts_sentence(self, k: int) -> bool:
+        """The word's capital may be the sentence's: first word, after opening punctuation or a date's dash."""
+        words = self.words
+        return k == self.first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—") or self.after_date_dash(k)
+
+    def name_tok(self, k: int) -> bool:
+        """Whether word ``k`` can be part of a name."""
+        w = self.words[k]
         if _particle_name(w):
-            return k > 0 and _is_cap(words[k - 1])  # "Karim al-Rashid": a particle joined to a surname
+            return k > 0 and _is_cap(self.words[k - 1])  # "Karim al-Rashid": a particle joined to a surname
         if not _is_cap(w) or w in _MONTHS_DAYS or w == "I":
             return False
         if len(w) == 1:
-            return initial(k)
+            return self.initial(k)
         low = w.lower()
-        if low in stop and _is_allcaps(w):
+        if low in self.stop and _is_allcaps(w):
             return False  # "ATLANTA AT CHICAGO"
-        if headline:
-            if low in stop:
-                return False
-            if low in known or w in fn:
-                return True
-            if _is_allcaps(w):
-                if w.title() in _MONTHS_DAYS or (_common_word(low) and (w.title(),) not in wn.types):
-                    return False  # "WORLD CUP QUALIFIER", "FRIDAY"
-                return _zipf(low) < COMMON_ALLCAPS
-            if _common_word(low) and (w,) not in wn.types and not (k > 0 and words[k - 1] in fn):
-                return False  # "Lab Honoured as Top Team": ordinary words the headline capitalises
-            return tags[k] in ("NNP", "NNPS") and _zipf(low) < COMMON_HEADLINE
-        if k == first or (k > 0 and words[k - 1] in _OPEN_PUNCT and words[k - 1] not in "-—") or _after_date_dash(k):
-            if low in stop:
-                return False
-            nxt_low = k + 1 < n and words[k + 1][:1].islower()
-            if (w in fn and not (nxt_low and _zipf(low) >= COMMON_INITIAL)) or (k + 1 < n and _particle_name(words[k + 1])):
-                return True
-            if w in midcaps and (w in alone or not _common_word(low) or (k + 1 < n and _is_cap(words[k + 1]))):
-                return True  # "Park rangers said": an ordinary word seen only inside longer names is no name here
-            if tags[k] not in ("NNP", "NNPS"):
-                return False
-            if _common_word(low) and (w,) not in wn.types and not (k + 1 < n and _is_cap(words[k + 1])):
-                return False  # "Gold closed higher": an ordinary word that only the sentence capitalises
-            return _zipf(low) < COMMON_INITIAL or (k + 1 < n and _is_cap(words[k + 1]))
+        if self.headline:
+            return self._headline_name(k, w, low)
+        if self.starts_sentence(k):
+            return self._initial_name(k, w, low)
         return True
 
-    segs: list[list] = []
-    i = 0
-    # Dateline: a capital-letter place name opening the line, then optionally ", Region", then a
-    # date or "(Agency)": "KHASAVYURT , Russia 1996-08-30", "WASHINGTON (Reuters) - Police said".
-    if n >= 2 and first == 0 and _is_allcaps(words[0]):
-        j = 1
-        while j < n and _is_allcaps(words[j]):
-            j += 1
-        k = j
-        if k < n and words[k] == ",":
+    def _headline_name(self, k: int, w: str, low: str) -> bool:
+        """In a headline capitals say nothing: a word is a name on other evidence or by rarity."""
+        if low in self.stop:
+            return False
+        if low in self.known or w in self.fn:
+            return True
+        if _is_allcaps(w):
+            if w.title() in _MONTHS_DAYS or (_common_word(low) and (w.title(),) not in self.wn.types):
+                return False  # "WORLD CUP QUALIFIER", "FRIDAY"
+            return _zipf(low) < COMMON_ALLCAPS
+        if _common_word(low) and (w,) not in self.wn.types and not (k > 0 and self.words[k - 1] in self.fn):
+            return False  # "Lab Honoured as Top Team": ordinary words the headline capitalises
+        return self.tags[k] in ("NNP", "NNPS") and _zipf(low) < COMMON_HEADLINE
+
+    def _initial_name(self, k: int, w: str, low: str) -> bool:
+        """A word whose capital may be the sentence's: a name only on evidence."""
+        if low in self.stop:
+            return False
+        nxt_low = k + 1 < self.n and self.words[k + 1][:1].islower()
+        if (w in self.fn and not (nxt_low and _zipf(low) >= COMMON_INITIAL)) or (
+            k + 1 < self.n and _particle_name(self.words[k + 1])
+        ):
+            return True
+        if w in self.midcaps and (w in self.alone or not _common_word(low) or self.cap_next(k)):
+            return True  # "Park rangers said": an ordinary word seen only inside longer names is no name here
+        if self.tags[k] not in ("NNP", "NNPS"):
+            return False
+        if _common_word(low) and (w,) not in self.wn.types and not self.cap_next(k):
+            return False  # "Gold closed higher": an ordinary word that only the sentence capitalises
+        return _zipf(low) < COMMON_INITIAL or self.cap_next(k)
+
+    def stops_run(self, j: int) -> bool:
+        """A lexicon name or a title starting at ``j`` ends the run before it."""
+        return bool(_lex_match(self.words, j, self.lex, self.headline) or _title_match(self.words, j, self.lex))
+
+
+def _allcaps_end(words: list[str]) -> int:
+    """End of the all-capital words opening ``words`` (``words[0]`` is all-capital)."""
+    j = 1
+    while j < len(words) and _is_allcaps(words[j]):
+        j += 1
+    return j
+
+
+def _dateline(s: _Sentence, segs: list[list]) -> int:
+    """Append a dateline's segments to ``segs``; return the index where the sentence proper starts.
+
+    A capital-letter place name opening the line, then optionally ", Region", then a date or
+    "(Agency)": "KHASAVYURT , Russia 1996-08-30", "WASHINGTON (Reuters) - Police said".
+    Also moves ``s.first`` to the story's first word.
+    """
+    words, n = s.words, s.n
+    if not (n >= 2 and s.first == 0 and _is_allcaps(words[0])):
+        return 0
+    j = _allcaps_end(words)
+    k = j
+    if k < n and words[k] == ",":
+        k += 1
+        while k < n and k <= j + _DATELINE_REGION_WORDS and _is_cap(words[k]):
             k += 1
-            while k < n and k <= j + 4 and _is_cap(words[k]):
-                k += 1
-        agency = k + 2 < n and words[k] == "(" and _is_cap(words[k + 1]) and words[k + 2] == ")"
-        dash = k + 1 < n and words[k] in _DATELINE_DASHES  # "ALBANY, N.Y. – The governor said"
-        if agency or dash or (k < n and _is_date(words[k]) and n <= k + 6):
-            m = _lex_match(words, 0, lex, True)
-            if not m or m[0] == j:
-                segs.append([0, j, "dateline", m[1] if m else None])
-                i = j
-                if k > j + 1 and not _lex_match(words, j + 1, lex, True):
-                    segs.append([j + 1, k, "dateline", None])  # the region after the city is a place
-                    i = k
-                if agency and k + 3 < n and words[k + 3] in _DATELINE_DASHES:
-                    first = k + 4  # the story's first word follows the dash: its capital is the sentence's
-                elif dash:
-                    first = k + 1
+    agency = k + 2 < n and words[k] == "(" and _is_cap(words[k + 1]) and words[k + 2] == ")"
+    dash = k + 1 < n and words[k] in _DATELINE_DASHES  # "ALBANY, N.Y. – The governor said"
+    if not (agency or dash or (k < n and _is_date(words[k]) and n <= k + _DATELINE_DATE_TAIL)):
+        return 0
+    m = _lex_match(words, 0, s.lex, True)
+    if m and m[0] != j:
+        return 0
+    segs.append([0, j, "dateline", m[1] if m else None])
+    i = j
+    if k > j + 1 and not _lex_match(words, j + 1, s.lex, True):
+        segs.append([j + 1, k, "dateline", None])  # the region after the city is a place
+        i = k
+    if agency and k + 3 < n and words[k + 3] in _DATELINE_DASHES:
+        s.first = k + 4  # the story's first word follows the dash: its capital is the sentence's
+    elif dash:
+        s.first = k + 1
+    return i
+
+
+def _run_end(s: _Sentence, i: int) -> int:
+    """End of the capitalised name run starting at ``i`` (joined by particles, "&", "of" after a cue word)."""
+    words, n, lex = s.words, s.n, s.lex
+    j = i + 1
+    while j < n:
+        if _qualifier(words[j - 1]):
+            break  # "Bergamo-based | Atalanta": the compound qualifies the name after it
+        if words[j] == "." and s.initial(j - 1):
+            j += 2  # the initial's period and the capitalised word it belongs to ("P. Johnson")
+            continue
+        if s.stops_run(j):
+            break
+        if s.name_tok(j):
+            j += 1
+            continue
+        nxt = j + 1 < n and s.name_tok(j + 1)
+        if nxt and (words[j] in _PARTICLES or words[j] in ("&", "/")):
+            j += 1
+            continue
+        if nxt and words[j] in ("of", "for") and _cue_type(words[i:j], lex):
+            j += 1
+            continue
+        break
+    return j - 1 if words[j - 1] == "." else j
+
+
+def _run_segment(s: _Sentence, i: int) -> list:
+    """The segment for the name run starting at ``i``: a run, or a title when it is a portfolio."""
+    words, n = s.words, s.n
+    j = _run_end(s, i)
+    t = _title_match(words, j, s.lex) if j < n else 0
+    if t and all(_common_word(w.lower()) for w in words[i:j]):
+        # "Energy Minister", "Fisheries Secretary": a portfolio is part of the title, not a name
+        return [i, t, "title", None]
+    if j < n and words[j].isdigit() and len(words[j]) <= _UNIT_NUMBER_DIGITS and _cue_type(words[i:j], s.lex):
+        j += 1  # "District 9", "Terminal 2": a numbered unit
+    return [i, j, "run", None]
+
+
+def _segment(
+    words: list[str], tags: list[str], midcaps: set[str], lex: _Lexicon, known: set[str], alone: frozenset[str] = frozenset()
+):
+    """Return [i, j, kind, entry] segments of one sentence: kind in lex, title, run, nominal, dateline."""
+    s = _Sentence(words, tags, midcaps, lex, known, alone)
+    n = s.n
+    segs: list[list] = []
+    i = _dateline(s, segs)
     while i < n:
         w = words[i]
-        m = _lex_match(words, i, lex, headline)
+        m = _lex_match(words, i, lex, s.headline)
         if m:
             segs.append([i, m[0], "lex", m[1]])
             i = m[0]
             continue
         t = _title_match(words, i, lex)
-        t = _portfolio(words, t, name_tok) if t else t
-        if t and _is_cap(w) and (t < n and name_tok(t) or (i > 0 and segs and segs[-1][1] == i)):
+        t = _portfolio(words, t, s.name_tok) if t else t
+        if t and _is_cap(w) and (t < n and s.name_tok(t) or (i > 0 and segs and segs[-1][1] == i)):
             segs.append([i, t, "title", None])
             i = t
             continue
-        if name_tok(i):
-            j = i + 1
-            while j < n:
-                if _qualifier(words[j - 1]):
-                    break  # "Bergamo-based | Atalanta": the compound qualifies the name after it
-                if words[j] == "." and initial(j - 1):
-                    j += 2  # the initial's period and the capitalised word it belongs to ("P. Johnson")
-                    continue
-                if _lex_match(words, j, lex, headline) or _title_match(words, j, lex):
-                    break
-                if name_tok(j):
-                    j += 1
-                    continue
-                nxt = j + 1 < n and name_tok(j + 1)
-                if nxt and (words[j] in _PARTICLES or words[j] in ("&", "/")):
-                    j += 1
-                    continue
-                if nxt and words[j] in ("of", "for") and _cue_type(words[i:j], lex):
-                    j += 1
-                    continue
-                break
-            if words[j - 1] == ".":
-                j -= 1
-            t = _title_match(words, j, lex) if j < n else 0
-            if t and all(_common_word(w.lower()) for w in words[i:j]):
-                # "Energy Minister", "Fisheries Secretary": a portfolio is part of the title, not a name
-                segs.append([i, t, "title", None])
-                i = t
-                continue
-            if j < n and words[j].isdigit() and len(words[j]) <= 3 and _cue_type(words[i:j], lex):
-                j += 1  # "District 9", "Terminal 2": a numbered unit
-            segs.append([i, j, "run", None])
-            i = j
+        if s.name_tok(i):
+            segs.append(_run_segment(s, i))
+            i = segs[-1][1]
             continue
         if w.lower() in lex.nominals and i > 0 and words[i - 1].lower() == "the":
             segs.append([i, i + 1, "nominal", None])
@@ -489,6 +577,14 @@ def _segment(
 
 _DATELINE_DASHES = frozenset(["-", "--", "–", "—", ":"])
 _DATE_TOKEN = re.compile(r"^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$")
+#: A date and its dash open a sentence within this many tokens ("4 May 2019 - As ...").
+_DATE_DASH_MAX = 8
+#: A dateline's region after the comma ("ALBANY , N.Y.") is at most this many capitalised words.
+_DATELINE_REGION_WORDS = 4
+#: A dateline's date ends the line within this many tokens ("KHASAVYURT , Russia 1996-08-30").
+_DATELINE_DATE_TAIL = 6
+#: A number of at most this many digits after a cue word is part of the name ("Terminal 2").
+_UNIT_NUMBER_DIGITS = 3
 
 
 def _is_date(w: str) -> bool:
@@ -518,11 +614,11 @@ def _qualifier(w: str) -> bool:
 def _cue_type(words: list[str] | tuple[str, ...], lex: _Lexicon) -> str | None:
     if not words:
         return None
-    last = _norm(words[-1])
+    last = plain_punctuation(words[-1])
     for key in ((last, "head"), (last, "any"), (" ".join(words[-2:]), "head")):
         if key in lex.cues:
             return lex.cues[key]
-    first = _norm(words[0])
+    first = plain_punctuation(words[0])
     for key in ((first, "first"), (first, "any")):
         if key in lex.cues:
             return lex.cues[key]
@@ -621,177 +717,375 @@ def _place_after_comma(rest: list[str] | tuple[str, ...]) -> bool:
     return k >= len(rest) or not _is_cap(rest[k])
 
 
+#: Courtesy titles right before a run: the run is a person ("Mr. Lee").
+_COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr"))
+#: A word at least this common (Zipf) is an ordinary English word, not a given name or surname.
+COMMON_WORD_ZIPF = 3.5
+#: Ages (years) that a number between commas after a name may be ("Duran , 45 , takes on ...").
+_AGE_RANGE = range(15, 111)
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+#: A family name before a hyphenated given name is short ("Kang", "Park", "Zhang").
+_SHORT_FAMILY_NAME = 5
+#: Tokens that may follow a name that "said" introduced ("..., said Parnevik .").
+_AFTER_SAID = frozenset((".", ",", "", "'s", "’s"))
+
+
+@dataclass
+class _Run:
+    """A capitalised run and its context: what the typing rules look at."""
+
+    words: tuple[str, ...]
+    tags: list[str]
+    before: list[str]  # up to three words before the run
+    after: list[str]  # up to five words after the run
+    lex: _Lexicon
+    joined: bool = False  # built by joining adjacent segments (see :func:`_merge`)
+
+    @property
+    def w0(self) -> str:
+        return self.words[0]
+
+    @property
+    def prev(self) -> str:
+        return self.before[-1] if self.before else ""
+
+    @property
+    def nxt(self) -> str:
+        return self.after[0] if self.after else ""
+
+    @property
+    def multi(self) -> bool:
+        return len(self.words) >= 2
+
+    @functools.cached_property
+    def wordnet(self) -> str | None:
+        """WordNet's type for the run (or its title-case form when in capitals, or its singular)."""
+        wn = wordnet_names().types
+        words, w0 = self.words, self.w0
+        wt = wn.get(words) or (wn.get(tuple(w.title() for w in words)) if _is_allcaps(w0) else None)
+        if wt is None and len(words) == 1 and w0.endswith("s") and wn.get((w0[:-1],)) == "other":
+            wt = "other"  # the plural of a people or group noun: "Kurds", "Arabs", "Chechens"
+        return wt
+
+
+#: A typing rule's verdict: (actor_type, strong) or None when the rule does not apply.
+_Verdict = tuple[str, bool] | None
+
+
+def _rule_cue_word(r: _Run) -> _Verdict:
+    cue = _cue_type(r.words, r.lex)  # "Bank" → org, "Strait" → place (name_cues.tsv)
+    return (cue, True) if cue else None
+
+
+def _rule_ampersand(r: _Run) -> _Verdict:
+    return ("org", True) if "&" in r.words else None
+
+
+def _rule_courtesy_title(r: _Run) -> _Verdict:
+    return ("person", True) if r.prev in _COURTESY else None
+
+
+def _rule_first_name(r: _Run) -> _Verdict:
+    fn, w0 = first_names(), r.w0
+    given = w0 in fn or (_is_allcaps(w0) and w0.title() in fn) or w0.split("-")[0] in fn
+    return ("person", True) if r.multi and given and not _common_tail(r.words, fn) else None
+
+
+def _rule_initial(r: _Run) -> _Verdict:
+    return ("person", True) if r.multi and len(r.w0) == 1 and r.w0.isupper() else None
+
+
+def _rule_surname_first(r: _Run) -> _Verdict:
+    """"SUZUKI Taro": a family name in capitals, then the given name."""
+    fn, rest = first_names(), r.words[1:]
+    ok = (
+        2 <= len(r.words) <= 3
+        and _is_allcaps(r.w0)
+        and all(w[:1].isupper() and w[1:].islower() for w in rest)
+        and not any(_zipf(w.lower()) >= COMMON_WORD_ZIPF and w not in fn for w in rest)
+    )
+    return ("person", True) if ok else None
+
+
+def _rule_acronym(r: _Run) -> _Verdict:
+    return ("org", True) if len(r.words) == 1 and _ACRONYM.match(r.w0) and _is_allcaps(r.w0) else None
+
+
+def _rule_hyphen_compound(r: _Run) -> _Verdict:
+    return ("other", True) if any(_qualifier(w) for w in r.words) else None  # "Hong Kong-based"
+
+
+def _rule_particle_surname(r: _Run) -> _Verdict:
+    return ("person", True) if r.multi and _particle_name(r.words[-1]) else None  # "Karim al-Rashid"
+
+
+def _rule_hyphenated_given_name(r: _Run) -> _Verdict:
+    """A short family name, then a hyphenated given name ("Kang Min-soo")."""
+    ok = len(r.words) == 2 and len(r.w0) <= _SHORT_FAMILY_NAME and _HYPHENATED_GIVEN.fullmatch(r.words[1])
+    return ("person", True) if ok else None
+
+
+def _rule_speaker_context(r: _Run) -> _Verdict:
+    """"Lee said", "Lee, a spokesman", "..., said Lee .", "Lee, who ...": a speaker is a person."""
+    after, nxt, said = r.after, r.nxt, lexicons.said_forms()
+    ok = (
+        nxt in said
+        or (nxt == "," and len(after) > 2 and after[1] in ("a", "the") and after[2] in lexicons.person_nouns())
+        or (r.prev in said and nxt in _AFTER_SAID)
+        or (nxt == "," and len(after) > 1 and after[1] == "who")
+    )
+    return ("person", r.multi) if ok else None
+
+
+def _rule_age(r: _Run) -> _Verdict:
+    a = r.after
+    ok = r.nxt == "," and len(a) > 2 and a[1].isdigit() and a[2] == "," and int(a[1]) in _AGE_RANGE
+    return ("person", r.multi) if ok else None  # "Duran , 45 , takes on ..."
+
+
+def _rule_role_noun(r: _Run) -> _Verdict:
+    ok = r.prev.lower() in lexicons.person_nouns() or r.prev.endswith("-year-old")
+    return ("person", r.multi) if ok else None
+
+
+def _rule_name_country(r: _Run) -> _Verdict:
+    """Results tables: "Alex Corretja ( Spain )"."""
+    after = r.after
+    if len(after) < 3 or after[0] != "(" or wordnet_names().types.get(r.words) == "place":
+        return None
+    m = _lex_match(list(after), 1, r.lex, False)
+    ok = m and m[1].actor_type == "country" and m[1].how != "demonym" and m[0] < len(after) and after[m[0]] == ")"
+    return ("person", r.multi) if ok else None
+
+
+def _rule_team_score(r: _Run) -> _Verdict:
+    """A score or "beat" / "v" next to the run: a side in a match."""
+    match = _is_score(r.after) or r.nxt in _TEAM_VERBS or r.prev in _TEAM_VERBS
+    ok = match and r.wordnet != "person" and not (r.multi and r.w0 in first_names())
+    return ("org", False) if ok else None
+
+
+def _rule_place_of(r: _Run) -> _Verdict:
+    """"the city of X": a one-word run after a place noun and "of"."""
+    b = r.before
+    ok = len(r.words) == 1 and r.prev == "of" and len(b) >= 2 and r.lex.cues.get((b[-2].lower(), "of")) == "place"
+    return ("place", True) if ok else None
+
+
+def _rule_place_preposition(r: _Run) -> _Verdict:
+    return ("place", False) if len(r.words) == 1 and r.prev in _PLACE_PREPS else None
+
+
+def _rule_place_noun_before(r: _Run) -> _Verdict:
+    ok = len(r.words) == 1 and r.lex.cues.get((r.prev.lower(), "before")) == "place"
+    return ("place", True) if ok else None  # "the capital Dushanbe"
+
+
+def _rule_place_comma_region(r: _Run) -> _Verdict:
+    ok = len(r.words) == 1 and len(r.after) >= 2 and r.nxt == "," and _place_after_comma(r.after[1:])
+    return ("place", True) if ok else None  # "Lockerbie , Scotland"
+
+
+def _rule_common_adjective(r: _Run) -> _Verdict:
+    """"Provincial elections": a capitalised adjective before a lower-case word is no name."""
+    nxt = r.nxt
+    ok = len(r.words) == 1 and r.wordnet == "other" and nxt[:1].islower() and nxt.isalpha()
+    return ("other", False) if ok and _common_word(r.w0.lower()) else None
+
+
+def _rule_wordnet(r: _Run) -> _Verdict:
+    return (r.wordnet, False) if r.wordnet else None
+
+
+def _rule_lone_first_name(r: _Run) -> _Verdict:
+    return ("person", False) if len(r.words) == 1 and r.w0 in first_names() else None
+
+
+def _rule_adjective(r: _Run) -> _Verdict:
+    return ("other", False) if len(r.words) == 1 and r.tags and r.tags[0] == "JJ" else None
+
+
+def _rule_default_joined(r: _Run) -> _Verdict:
+    return ("org", False) if r.joined else None
+
+
+def _title_case_words(r: _Run) -> bool:
+    return r.multi and all(w[:1].isupper() and (w[1:].islower() or w.endswith(".")) for w in r.words)
+
+
+def _rule_default_multiword_common(r: _Run) -> _Verdict:
+    """"Hindustan Copper", "Freedom Front", "Radio Red": ordinary words make a body's name."""
+    fn = first_names()
+    ok = _title_case_words(r) and any(_common_word(w.lower()) and w not in fn for w in r.words)
+    return ("org", False) if ok else None
+
+
+def _rule_default_multiword(r: _Run) -> _Verdict:
+    return ("person", False) if _title_case_words(r) else None
+
+
+def _rule_default(r: _Run) -> _Verdict:
+    return ("other", False)
+
+
+#: The typing rules for a capitalised run, tried in this order; the first that applies names the
+#: mention's ``rule``.  Strong rules (lexicon-like evidence) come first, then context, then
+#: WordNet, then defaults.  To add a rule: write a ``_rule_x(run) -> (type, strong) | None`` and
+#: put it here.  ``first_name`` appears twice: a given name opening a longer run (strong) and a lone
+#: given name late, after the place rules (weak).
+RUN_TYPING_RULES: tuple[tuple[str, Callable[[_Run], _Verdict]], ...] = (
+    ("cue_word", _rule_cue_word),
+    ("ampersand", _rule_ampersand),
+    ("courtesy_title", _rule_courtesy_title),
+    ("first_name", _rule_first_name),
+    ("initial", _rule_initial),
+    ("surname_first", _rule_surname_first),
+    ("acronym", _rule_acronym),
+    ("hyphen_compound", _rule_hyphen_compound),
+    ("particle_surname", _rule_particle_surname),
+    ("hyphenated_given_name", _rule_hyphenated_given_name),
+    ("speaker_context", _rule_speaker_context),
+    ("age", _rule_age),
+    ("role_noun", _rule_role_noun),
+    ("name_country", _rule_name_country),
+    ("team_score", _rule_team_score),
+    ("place_of", _rule_place_of),
+    ("place_preposition", _rule_place_preposition),
+    ("place_noun_before", _rule_place_noun_before),
+    ("place_comma_region", _rule_place_comma_region),
+    ("common_adjective", _rule_common_adjective),
+    ("wordnet", _rule_wordnet),
+    ("first_name", _rule_lone_first_name),
+    ("adjective", _rule_adjective),
+    ("default_joined", _rule_default_joined),
+    ("default_multiword_common", _rule_default_multiword_common),
+    ("default_multiword", _rule_default_multiword),
+    ("default", _rule_default),
+)
+
+
 def _type_run(
     words: tuple[str, ...], tags: list[str], before: list[str], after: list[str], lex: _Lexicon, *, joined: bool
 ) -> tuple[str, str, bool]:
-    """Return (actor_type, rule, strong) for a capitalised run from its words and context."""
-    cue = _cue_type(words, lex)
-    if cue:
-        return cue, "cue_word", True
-    if "&" in words:
-        return "org", "ampersand", True
-    prev = before[-1] if before else ""
-    if prev in ("Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr"):
-        return "person", "courtesy_title", True
-    fn = first_names()
-    w0 = words[0]
-    if len(words) >= 2 and (w0 in fn or (_is_allcaps(w0) and w0.title() in fn) or w0.split("-")[0] in fn):
-        if not _common_tail(words, fn):
-            return "person", "first_name", True
-    if len(words) >= 2 and len(w0) == 1 and w0.isupper():
-        return "person", "initial", True
-    if (
-        2 <= len(words) <= 3
-        and _is_allcaps(w0)
-        and all(w[:1].isupper() and w[1:].islower() for w in words[1:])
-        and not any(_zipf(w.lower()) >= 3.5 and w not in fn for w in words[1:])
-    ):
-        return "person", "surname_first", True  # "SUZUKI Taro": a family name in capitals, then the given name
-    if len(words) == 1 and _ACRONYM.match(w0) and _is_allcaps(w0):
-        return "org", "acronym", True
-    if any(_qualifier(w) for w in words):
-        return "other", "hyphen_compound", True  # "Hong Kong-based", "Amman-bound"
-    if len(words) >= 2 and _particle_name(words[-1]):
-        return "person", "particle_surname", True  # "Karim al-Rashid"
-    if len(words) == 2 and len(w0) <= 5 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
-        return "person", "hyphenated_given_name", True  # a family name, then a hyphenated given name
-    nxt = after[0] if after else ""
-    if nxt in lexicons.said_forms() or (nxt == "," and len(after) > 2 and after[1] in ("a", "the") and after[2] in lexicons.person_nouns()):
-        return "person", "speaker_context", len(words) >= 2
-    if (prev in lexicons.said_forms() and nxt in (".", ",", "", "'s", "’s")) or (nxt == "," and len(after) > 1 and after[1] == "who"):
-        return "person", "speaker_context", len(words) >= 2  # "..., said Parnevik ." / "Leeson , who ..."
-    if nxt == "," and len(after) > 2 and after[1].isdigit() and after[2] == "," and 15 <= int(after[1]) <= 110:
-        return "person", "age", len(words) >= 2  # "Duran , 45 , takes on ..."
-    if prev.lower() in lexicons.person_nouns() or prev.endswith("-year-old"):
-        return "person", "role_noun", len(words) >= 2
-    if len(after) >= 3 and after[0] == "(" and wordnet_names().types.get(words) != "place":
-        m = _lex_match(list(after), 1, lex, False)
-        if m and m[1].actor_type == "country" and m[1].how != "demonym" and m[0] < len(after) and after[m[0]] == ")":
-            return "person", "name_country", len(words) >= 2  # results tables: "Alex Corretja ( Spain )"
-    wn = wordnet_names().types
-    wt = wn.get(words) or (wn.get(tuple(w.title() for w in words)) if _is_allcaps(w0) else None)
-    if wt is None and len(words) == 1 and w0.endswith("s") and wn.get((w0[:-1],)) == "other":
-        wt = "other"  # the plural of a people or group noun: "Kurds", "Arabs", "Chechens"
-    if (
-        (_is_score(after) or nxt in _TEAM_VERBS or prev in _TEAM_VERBS)
-        and wt != "person"
-        and not (len(words) >= 2 and w0 in fn)
-    ):
-        return "org", "team_score", False
-    if len(words) == 1:
-        if prev == "of" and len(before) >= 2 and lex.cues.get((before[-2].lower(), "of")) == "place":
-            return "place", "place_of", True
-        if prev in _PLACE_PREPS:
-            return "place", "place_preposition", False
-        if lex.cues.get((prev.lower(), "before")) == "place":
-            return "place", "place_noun_before", True  # "the capital Dushanbe"
-        if len(after) >= 2 and after[0] == "," and _place_after_comma(after[1:]):
-            return "place", "place_comma_region", True  # "Lockerbie , Scotland"
-        if wt == "other" and nxt[:1].islower() and nxt.isalpha() and _common_word(w0.lower()):
-            return "other", "common_adjective", False  # "Provincial elections": a capitalised adjective, no name
-        if wt:
-            return wt, "wordnet", False
-        if w0 in fn:
-            return "person", "first_name", False
-        if tags and tags[0] == "JJ":
-            return "other", "adjective", False
-    elif wt:
-        return wt, "wordnet", False
-    if joined:
-        return "org", "default_joined", False
-    if len(words) >= 2 and all(w[:1].isupper() and (w[1:].islower() or w.endswith(".")) for w in words):
-        if any(_common_word(w.lower()) and w not in fn for w in words):
-            # "Hindustan Copper", "Freedom Front", "Radio Red": ordinary words make a body's name.
-            return "org", "default_multiword_common", False
-        return "person", "default_multiword", False
-    return "other", "default", False
+    """Return (actor_type, rule, strong) for a capitalised run: the first rule of RUN_TYPING_RULES that applies."""
+    run = _Run(words, tags, before, after, lex, joined)
+    for name, rule in RUN_TYPING_RULES:
+        verdict = rule(run)
+        if verdict is not None:
+            return verdict[0], name, verdict[1]
+    raise AssertionError("the default rule always applies")
 
 
 def _common_tail(words: tuple[str, ...], fn) -> bool:
     """Three or more words whose words after the first are all common English words ("Rose Garden
     Trust"): a body's name that happens to open with a given name."""
-    return len(words) >= 3 and all(_zipf(w.lower()) >= 3.5 and w not in fn for w in words[1:])
+    return len(words) >= 3 and all(_zipf(w.lower()) >= COMMON_WORD_ZIPF and w not in fn for w in words[1:])
 
 
-def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> list[_Mention]:
-    lex = lexicon()
+def _tokens_by_sentence(tokens: pd.DataFrame) -> dict[int, list[tuple[int, int, str, str]]]:
+    """(start, end, text, pos) of each token, per sentence id."""
     by_sent: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
     cols = [tokens[c].tolist() for c in ("sentence_id", "start", "end", "text", "pos")]
     for sid, a, b, w, p in zip(*cols):
         by_sent[sid].append((a, b, w, p))
-    sids = sentences["sentence_id"].tolist()
-    # Capitalised words seen away from a sentence start, and names the lexicon or prose confirm:
-    # evidence for sentence-initial words and for headline words.
+    return by_sent
+
+
+def _capital_evidence(by_sent, sids: list[int]) -> tuple[set[str], frozenset[str]]:
+    """Capitalised words seen away from a sentence start (evidence for sentence-initial and headline
+    words), and those among them seen on their own, not inside a longer name."""
     midcaps: set[str] = set()
-    alone: set[str] = set()  # capitalised words seen mid-sentence on their own, not inside a longer name
+    alone: set[str] = set()
     for sid in sids:
-        toks = by_sent.get(sid, [])
-        words = [t[2] for t in toks]
+        words = [t[2] for t in by_sent.get(sid, [])]
         if _headline(words):
             continue
-        for k in range(1, len(toks)):
+        for k in range(1, len(words)):
             if _is_cap(words[k]) and words[k - 1] not in _OPEN_PUNCT and words[k - 1] not in ".!?":
                 midcaps.add(words[k])
                 if not _is_cap(words[k - 1]) and (k + 1 == len(words) or not _is_cap(words[k + 1])):
                     alone.add(words[k])
-        if len(words) > 1 and _is_cap(words[0]) and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[1]):
+        if len(words) > 1 and _is_cap(words[0]) and _HYPHENATED_GIVEN.fullmatch(words[1]):
             midcaps.add(words[0])  # "Kang Min-soo" opening a sentence: "Kang" alone later is that name
             alone.add(words[0])
-    known = {w.lower() for w in midcaps}
-    alone_words = frozenset(alone)
+    return midcaps, frozenset(alone)
 
+
+def _type_lex(m: _Mention, entry: Entry, words: list[str]) -> None:
+    m.actor, m.actor_type, m.how, m.rule, m.strong = entry.actor, entry.actor_type, entry.how, "lexicon", True
+    if entry.actor_type == "place" and entry.how in ("name", "alias") and _team_context(words, m.i, m.j):
+        # A city or state with a score after it, or that beats another, is the team named after it.
+        m.actor, m.actor_type, m.how, m.rule, m.strong = m.key, "org", "name", "team_score", False
+
+
+def _type_dateline(m: _Mention, entry: Entry | None) -> None:
+    if entry is not None:
+        m.actor, m.actor_type, m.how = entry.actor, entry.actor_type, entry.how
+    else:  # a place the lexicon does not know: "ALBANY" is Albany
+        m.actor_type = "place"
+        m.actor = m.key.title() if _is_allcaps(m.key) and "." not in m.key else m.key
+    m.rule, m.strong = "dateline", True
+
+
+def _type_name(m: _Mention, merged: list[list], words: list[str], tags: list[str], lex: _Lexicon, joined: bool) -> None:
+    """A capitalised run: a title before it marks a person, else the run typing rules decide."""
+    i, j = m.i, m.j
+    # A title right before the run ("Prime Minister Ann Lee") marks a person.
+    tseg = next((s for s in merged if s[1] == i and s[2] == "title"), None)
+    title_before = tseg is not None and not _cue_type(m.words, lex)
+    m.title = " ".join(words[tseg[0] : i]) if tseg else ""
+    m.title = " ".join(filter(None, (m.title, _apposition_title(words, j))))
+    if title_before:
+        m.actor_type, m.rule, m.strong = "person", "title", True
+    else:
+        before = words[max(0, i - _RUN_CONTEXT_BEFORE) : i]
+        after = words[j : j + _RUN_CONTEXT_AFTER]
+        m.actor_type, m.rule, m.strong = _type_run(m.words, tags[i:j], before, after, lex, joined=joined)
+    m.how = "name"
+
+
+#: Words of context the run typing rules see before and after a run.
+_RUN_CONTEXT_BEFORE = 3
+_RUN_CONTEXT_AFTER = 5
+
+
+def _sentence_mentions(text: str, sid: int, toks, evidence, lex: _Lexicon) -> list[_Mention]:
+    """The typed mentions of one sentence, from its segments."""
+    midcaps, known, alone = evidence
+    words = [t[2] for t in toks]
+    tags = [t[3] for t in toks]
+    merged = _merge(_segment(words, tags, midcaps, lex, known, alone), words, lex)
+    out = []
+    for i, j, kind, entry in merged:
+        if kind == "title":
+            continue
+        m = _Mention(sid, i, j, toks[i][0], toks[j - 1][1], tuple(w for w in words[i:j] if w != "."))
+        m.key = text[m.start : m.end]
+        if kind == "lex":
+            _type_lex(m, entry, words)
+        elif kind == "dateline":
+            _type_dateline(m, entry)
+        elif kind == "nominal":
+            m.how, m.rule = "nominal", "nominal"
+        elif _title_only(m.words):
+            # "the Secretary-General", "Chairman": a title standing for a person (resolved by coref)
+            m.actor_type, m.how, m.rule = "person", "title", "title_reference"
+        else:
+            _type_name(m, merged, words, tags, lex, joined=entry == "joined")
+        out.append(m)
+    return out
+
+
+def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> list[_Mention]:
+    lex = lexicon()
+    by_sent = _tokens_by_sentence(tokens)
+    sids = sentences["sentence_id"].tolist()
+    midcaps, alone = _capital_evidence(by_sent, sids)
+    evidence = (midcaps, {w.lower() for w in midcaps}, alone)
     mentions: list[_Mention] = []
     for sid in sids:
-        toks = by_sent.get(sid, [])
-        if not toks:
-            continue
-        words = [t[2] for t in toks]
-        tags = [t[3] for t in toks]
-        segs = _segment(words, tags, midcaps, lex, known, alone_words)
-        merged = _merge(segs, words, lex)
-        for i, j, kind, entry in merged:
-            if kind == "title":
-                continue
-            m = _Mention(sid, i, j, toks[i][0], toks[j - 1][1], tuple(w for w in words[i:j] if w != "."))
-            m.key = text[m.start : m.end]
-            if kind == "lex":
-                m.actor, m.actor_type, m.how, m.rule, m.strong = (
-                    entry.actor,
-                    entry.actor_type,
-                    entry.how,
-                    "lexicon",
-                    True,
-                )
-                if entry.actor_type == "place" and entry.how in ("name", "alias") and _team_context(words, i, j):
-                    # A city or state with a score after it, or that beats another, is the team named after it.
-                    m.actor, m.actor_type, m.how, m.rule, m.strong = m.key, "org", "name", "team_score", False
-            elif kind == "dateline":
-                if entry is not None:
-                    m.actor, m.actor_type, m.how = entry.actor, entry.actor_type, entry.how
-                else:  # a place the lexicon does not know: "ALBANY" is Albany
-                    m.actor_type = "place"
-                    m.actor = m.key.title() if _is_allcaps(m.key) and "." not in m.key else m.key
-                m.rule, m.strong = "dateline", True
-            elif kind == "nominal":
-                m.how, m.rule = "nominal", "nominal"
-            elif _title_only(m.words):
-                # "the Secretary-General", "Chairman": a title standing for a person (resolved by coref)
-                m.actor_type, m.how, m.rule = "person", "title", "title_reference"
-            else:
-                before = words[max(0, i - 3) : i]
-                # A title right before the run ("Prime Minister Ann Lee") marks a person.
-                tseg = next((s for s in merged if s[1] == i and s[2] == "title"), None)
-                title_before = tseg is not None and not _cue_type(m.words, lex)
-                m.title = " ".join(words[tseg[0] : i]) if tseg else ""
-                m.title = " ".join(filter(None, (m.title, _apposition_title(words, j))))
-                if title_before:
-                    m.actor_type, m.rule, m.strong = "person", "title", True
-                else:
-                    m.actor_type, m.rule, m.strong = _type_run(
-                        m.words, tags[i:j], before, words[j : j + 5], lex, joined=entry == "joined"
-                    )
-                m.how = "name"
-            mentions.append(m)
+        if by_sent.get(sid):
+            mentions += _sentence_mentions(text, sid, by_sent[sid], evidence, lex)
     _mark_quoted(text, mentions, by_sent)
     mentions = _acronym_spans(text, mentions, by_sent)
     mentions = _spelled_acronyms(text, mentions, by_sent)
@@ -1061,7 +1355,7 @@ def _display_names(mentions: list[_Mention]) -> None:
     for a, c in forms.items():
         form = max(c.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
         # "Indo–Pacific" in the text is the lexicon's "Indo-Pacific": keep the lexicon's spelling.
-        same = form.translate(_DASHES).lower() == a.translate(_DASHES).lower()
+        same = plain_punctuation(form).lower() == plain_punctuation(a).lower()
         best[a] = a if same else form
     for m in mentions:
         if m.actor in best:

@@ -36,6 +36,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import ArticleError
+from .layout import comparable_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -340,21 +341,7 @@ def extract_html(html: str, name: Path | str = "<html>") -> tuple[str, dict]:
     >>> meta["title"]
     'Bridge opens'
     """
-    doc = None
-    try:
-        import trafilatura
-    except ImportError as exc:  # a broken install (e.g. lxml without lxml_html_clean)
-        raise ArticleError(f"{name}: cannot read HTML: trafilatura is not usable ({exc})") from exc
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            favor_recall=True,
-            date_extraction_params={"original_date": True, "extensive_search": True},
-        )
-    except Exception:  # noqa: BLE001 - a parser failure on odd markup falls back to the plain reader
-        doc = None
+    doc = _trafilatura_document(html, name)
     meta = _html_metadata(doc)
     meta.update(_page_metadata(html, meta))
     paragraphs = [_WS.sub(" ", ln).strip() for ln in (getattr(doc, "text", None) or "").splitlines()]
@@ -368,10 +355,34 @@ def extract_html(html: str, name: Path | str = "<html>") -> tuple[str, dict]:
         raise ArticleError(f"{name}: no article text found in the HTML page")
     title = meta.get("title")
     # The page's own <h1> usually repeats the title: keep it once, as the title line.
-    while title and paragraphs and _norm(paragraphs[0]) == _norm(title):
+    while title and paragraphs and comparable_text(paragraphs[0]) == comparable_text(title):
         paragraphs.pop(0)
     if not paragraphs:
         raise ArticleError(f"{name}: no article text found in the HTML page (only a title)")
+    return _compose(meta, paragraphs), meta
+
+
+def _trafilatura_document(html: str, name: Path | str):
+    """Trafilatura's extraction of the page (text and metadata), or None when its parser fails."""
+    try:
+        import trafilatura
+    except ImportError as exc:  # a broken install (e.g. lxml without lxml_html_clean)
+        raise ArticleError(f"{name}: cannot read HTML: trafilatura is not usable ({exc})") from exc
+    try:
+        return trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            favor_recall=True,
+            date_extraction_params={"original_date": True, "extensive_search": True},
+        )
+    except Exception:  # noqa: BLE001 - a parser failure on odd markup falls back to the plain reader
+        return None
+
+
+def _compose(meta: dict, paragraphs: list[str]) -> str:
+    """The article text: title line, byline, dateline, blank line, paragraphs between blank lines."""
+    title = meta.get("title")
     header = []
     if title:
         header.append(title)
@@ -382,7 +393,7 @@ def extract_html(html: str, name: Path | str = "<html>") -> tuple[str, dict]:
     text = "\n\n".join(paragraphs)
     if header:
         text = "\n".join(header) + "\n\n" + text
-    return text + "\n", meta
+    return text + "\n"
 
 
 def _html_metadata(doc) -> dict:
@@ -520,6 +531,23 @@ def _page_metadata(html: str, found: dict) -> dict:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return {}
+    out = _jsonld_fields(tree)
+    metas = _meta_tags(tree)
+    if "published" not in out and (iso := _published_in_markup(tree, metas)):
+        out["published"] = iso
+    # Title: the article's headline or <h1> when the <title>/og:title carries the outlet's name.
+    h1s = [_WS.sub(" ", h.text_content()).strip() for h in tree.xpath("//h1")]
+    title = out.pop("jsonld_title", None) or _WS.sub(" ", metas.get("og:title", "")).strip() or found.get("title")
+    if title:
+        site = metas.get("og:site_name") or found.get("outlet")
+        cleaned = _clean_title(title, h1s, site)
+        if cleaned != found.get("title"):
+            out["title"] = cleaned
+    return out
+
+
+def _jsonld_fields(tree) -> dict:
+    """``published``, ``authors`` and ``jsonld_title`` from the page's JSON-LD objects."""
     out: dict = {}
     objs = _jsonld_objects(tree)
     articles = [o for o in objs if _types(o) & _ARTICLE_TYPES]
@@ -533,37 +561,33 @@ def _page_metadata(html: str, found: dict) -> dict:
             out["authors"] = names
         if articles and "jsonld_title" not in out and isinstance(o.get("headline"), str):
             out["jsonld_title"] = _WS.sub(" ", o["headline"]).strip()
+    return out
+
+
+def _meta_tags(tree) -> dict[str, str]:
+    """The page's ``<meta>`` contents by lower-cased property/name/itemprop (first wins)."""
     metas: dict[str, str] = {}
     for el in tree.xpath("//meta[@content]"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         if key and key not in metas:
             metas[key] = el.get("content") or ""
-    if "published" not in out:
-        for key in _DATE_META:
-            if iso := _iso_date(metas.get(key)):
-                out["published"] = iso
-                break
-    if "published" not in out:
-        for el in tree.xpath('//*[@itemprop="datePublished"]'):
-            if iso := _iso_date(el.get("content") or el.get("datetime") or el.text_content()):
-                out["published"] = iso
-                break
+    return metas
+
+
+def _published_in_markup(tree, metas: dict[str, str]) -> str | None:
+    """The publication date from date ``<meta>`` tags, an ``itemprop`` or a ``<time>``, in that order."""
+    for key in _DATE_META:
+        if iso := _iso_date(metas.get(key)):
+            return iso
+    for el in tree.xpath('//*[@itemprop="datePublished"]'):
+        if iso := _iso_date(el.get("content") or el.get("datetime") or el.text_content()):
+            return iso
     # A <time> in the article header beats trafilatura's guess, which favours the oldest date on the page.
-    if "published" not in out:
-        chrome = "ancestor::aside or ancestor::nav or ancestor::footer or ancestor::*[contains(@class, 'related')]"
-        for el in tree.xpath(f"//time[@datetime][not({chrome})]"):
-            if iso := _iso_date(el.get("datetime")):
-                out["published"] = iso
-                break
-    # Title: the article's headline or <h1> when the <title>/og:title carries the outlet's name.
-    h1s = [_WS.sub(" ", h.text_content()).strip() for h in tree.xpath("//h1")]
-    title = out.pop("jsonld_title", None) or _WS.sub(" ", metas.get("og:title", "")).strip() or found.get("title")
-    if title:
-        site = metas.get("og:site_name") or found.get("outlet")
-        cleaned = _clean_title(title, h1s, site)
-        if cleaned != found.get("title"):
-            out["title"] = cleaned
-    return out
+    chrome = "ancestor::aside or ancestor::nav or ancestor::footer or ancestor::*[contains(@class, 'related')]"
+    for el in tree.xpath(f"//time[@datetime][not({chrome})]"):
+        if iso := _iso_date(el.get("datetime")):
+            return iso
+    return None
 
 
 def _clean_title(title: str, h1s: list[str], site: str | None) -> str:
@@ -579,12 +603,12 @@ def _clean_title(title: str, h1s: list[str], site: str | None) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    norm_h1 = {_norm(h) for h in h1s if h}
+    norm_h1 = {comparable_text(h) for h in h1s if h}
     for p in parts:
-        if _norm(p) in norm_h1 and len(p.split()) >= 2:
+        if comparable_text(p) in norm_h1 and len(p.split()) >= 2:
             return p.strip()
-    site_n = _norm(re.sub(r"^the\s+", "", site or "", flags=re.I))
-    keep = [p for p in parts if not (site_n and _norm(re.sub(r"^the\s+", "", p, flags=re.I)) == site_n)]
+    site_n = comparable_text(re.sub(r"^the\s+", "", site or "", flags=re.I))
+    keep = [p for p in parts if not (site_n and comparable_text(re.sub(r"^the\s+", "", p, flags=re.I)) == site_n)]
     if len(keep) < len(parts) and keep:
         return " - ".join(keep).strip() if len(keep) > 1 else keep[0].strip()
     # "Headline | Outlet": strong separators only, the outlet part short and the headline longer.
@@ -621,7 +645,3 @@ def _plain_html_text(html: str) -> dict:
 
 def _join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\W+", " ", s).strip().lower()

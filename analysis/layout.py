@@ -459,9 +459,9 @@ def _choose_title(lines: list[_Line], body_start: int, hint: str | None) -> int 
     Bulleted and nested (more indented) lines are list items and never headlines.
     """
     if hint:
-        norm = _norm(hint)
+        norm = comparable_text(hint)
         for i, ln in enumerate(lines[: max(body_start, 1) + 5]):
-            if _norm(ln.text) == norm:
+            if comparable_text(ln.text) == norm:
                 return i
     cands = [i for i in range(body_start) if _title_candidate(lines[i])]
     if not cands:
@@ -548,7 +548,9 @@ def _headline_first_line(lines: list[_Line]) -> int | None:
     return first if short and (unpunctuated or ln.words <= 9) else None
 
 
-def _norm(s: str) -> str:
+def comparable_text(s: str) -> str:
+    """Lower case, runs of non-word characters as one space: for "is this the same line" tests
+    (a title repeated as a heading, a title hint, an HTML page's <h1>)."""
     return re.sub(r"\W+", " ", s).strip().lower()
 
 
@@ -631,17 +633,7 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
     (DataFrame, dict)
         ``block_id, kind, start, end, text, rule`` and the metadata dict.
     """
-    meta: dict = {
-        "title": None,
-        "authors": [],
-        "published": None,
-        "updated": None,
-        "outlet": None,
-        "caption": None,
-        "photo_credit": None,
-        "contributors": [],
-        "headings": [],
-    }
+    meta = _empty_metadata()
     if layout == "plain":
         lines = [_Line(a, b, text[a:b], "body", "plain layout") for a, b in split_paragraphs(text)]
         meta["provenance"] = {k: _none("plain layout: every paragraph is body") for k in ("title", "published", "authors")}
@@ -656,26 +648,50 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
     start = _body_start(lines)
     _dated_header_lines(lines, start, dayfirst=dayfirst)
     start = _body_start(lines)
-    t = _choose_title(lines, start, title_hint)
-    rule = "title hint" if title_hint and t is not None else "title"
-    if t is None and (t := _headline_first_line(lines)) is not None:
-        rule = "headline-shaped first line"
-    meta["provenance"] = {"title": _none("no headline-shaped line above the body")}
-    if t is not None:
-        head, bar = _title_text(lines[t])
-        rule = "title bar" if bar and rule == "title" else rule
-        lines[t].kind, lines[t].rule = "title", rule
-        start = max(start, _body_start(lines))
-        meta["title"] = head
-        meta["provenance"]["title"] = {"rule": rule, "block_id": t, "line": lines[t].text}
-        for ln in lines:
-            if ln is not lines[t] and not ln.kind and _norm(ln.text) == _norm(head):
-                ln.kind, ln.rule = "title", "repeated title"
+    t, start = _mark_title(lines, start, title_hint, meta)
     _label_header(lines, start, t)
     _label_body(lines, start)
     _captions_by_media_label(lines)
     _fill_metadata(lines, meta, start)
     return _frame(lines), meta
+
+
+def _empty_metadata() -> dict:
+    return {
+        "title": None,
+        "authors": [],
+        "published": None,
+        "updated": None,
+        "outlet": None,
+        "caption": None,
+        "photo_credit": None,
+        "contributors": [],
+        "headings": [],
+    }
+
+
+def _mark_title(lines: list[_Line], start: int, title_hint: str | None, meta: dict) -> tuple[int | None, int]:
+    """Find and label the title line (and lines repeating it); fill ``meta["title"]`` and its provenance.
+
+    Returns the title's index (or None) and the body start, which moves below a title inside it.
+    """
+    t = _choose_title(lines, start, title_hint)
+    rule = "title hint" if title_hint and t is not None else "title"
+    if t is None and (t := _headline_first_line(lines)) is not None:
+        rule = "headline-shaped first line"
+    meta["provenance"] = {"title": _none("no headline-shaped line above the body")}
+    if t is None:
+        return t, start
+    head, bar = _title_text(lines[t])
+    rule = "title bar" if bar and rule == "title" else rule
+    lines[t].kind, lines[t].rule = "title", rule
+    start = max(start, _body_start(lines))
+    meta["title"] = head
+    meta["provenance"]["title"] = {"rule": rule, "block_id": t, "line": lines[t].text}
+    for ln in lines:
+        if ln is not lines[t] and not ln.kind and comparable_text(ln.text) == comparable_text(head):
+            ln.kind, ln.rule = "title", "repeated title"
+    return t, start
 
 
 def _captions_by_media_label(lines: list[_Line]) -> None:
@@ -867,30 +883,8 @@ def _fill_metadata(lines: list[_Line], meta: dict, start: int) -> None:
                 meta["outlet"] = meta["outlet"] or ln.extra.get("outlet")
             elif _BY.match(ln.text):
                 footer_authors.extend(a for a in names if a not in footer_authors)
-        elif ln.kind == "caption" and meta["caption"] is None:
-            m = _caption_credit(ln.text)
-            cap = (
-                ln.text[: m.start() if m.re is _PHOTO_CREDIT else m.start("credit")].strip()
-                if m
-                else _CAPTION_LEAD.sub("", ln.text).strip()
-            )
-            if m and m.re is not _PHOTO_CREDIT:
-                cap = re.sub(
-                    r"(?:photograph|photo|picture|image|illustration|credit|foto)s?\s*(?::|\.{2,}|…)?\s*$|©\s*(?:\d{4})?\s*$",
-                    "",
-                    cap,
-                    flags=re.I,
-                ).strip()
-            meta["caption"] = cap or None
-            meta["photo_credit"] = m.group("credit").strip() if m else _CAPTION_LEAD.sub("", ln.text).strip() or None
-        elif ln.kind == "credit":
-            m = re.match(r"^(?P<who>.+?)\s+contributed\b", ln.text)
-            if m:
-                meta["contributors"].extend(p for p in _SPLIT_AUTHORS.split(m.group("who")) if p)
-        elif ln.kind == "bio" and meta["outlet"] is None and (m := _BIO_OUTLET.search(ln.text)):
-            meta["outlet"] = re.sub(r"\s+(?:covering|who|where|and|since|in|on)\b.*$", "", m.group("outlet")).strip()
-        elif ln.kind == "heading":
-            meta["headings"].append(ln.text)
+        else:
+            _line_metadata(ln, meta)
     if not meta["authors"]:
         meta["authors"] = footer_authors
     if any(_BY.match(ln.text) for ln in lines[:start] if ln.kind == "byline"):
@@ -904,6 +898,39 @@ def _fill_metadata(lines: list[_Line], meta: dict, start: int) -> None:
         i for i, ln in enumerate(lines) if ln.kind == "byline" and set(ln.extra.get("authors", [])) & set(meta["authors"])
     ]
     meta["provenance"]["authors"] = _source("byline", authors[0], lines) if authors else _none("no byline")
+
+
+def _line_metadata(ln: _Line, meta: dict) -> None:
+    """Fill caption and photo credit, contributors, outlet (from a bio) and headings from one line."""
+    if ln.kind == "caption" and meta["caption"] is None:
+        meta["caption"], meta["photo_credit"] = _caption_parts(ln.text)
+    elif ln.kind == "credit":
+        m = re.match(r"^(?P<who>.+?)\s+contributed\b", ln.text)
+        if m:
+            meta["contributors"].extend(p for p in _SPLIT_AUTHORS.split(m.group("who")) if p)
+    elif ln.kind == "bio" and meta["outlet"] is None and (m := _BIO_OUTLET.search(ln.text)):
+        meta["outlet"] = re.sub(r"\s+(?:covering|who|where|and|since|in|on)\b.*$", "", m.group("outlet")).strip()
+    elif ln.kind == "heading":
+        meta["headings"].append(ln.text)
+
+
+#: A trailing "Photo:" / "Credit" / "©" label left on a caption once its credit is cut off.
+_CREDIT_LABEL_TAIL = re.compile(
+    r"(?:photograph|photo|picture|image|illustration|credit|foto)s?\s*(?::|\.{2,}|…)?\s*$|©\s*(?:\d{4})?\s*$", re.I
+)
+
+
+def _caption_parts(text: str) -> tuple[str | None, str | None]:
+    """Split a caption line into (caption, photo credit)."""
+    m = _caption_credit(text)
+    cap = (
+        text[: m.start() if m.re is _PHOTO_CREDIT else m.start("credit")].strip()
+        if m
+        else _CAPTION_LEAD.sub("", text).strip()
+    )
+    if m and m.re is not _PHOTO_CREDIT:
+        cap = _CREDIT_LABEL_TAIL.sub("", cap).strip()
+    return cap or None, m.group("credit").strip() if m else _CAPTION_LEAD.sub("", text).strip() or None
 
 
 def _source(rule: str, i: int, lines: list[_Line]) -> dict:

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .frames import frame
 from .terms import normalise
+from .tokens import is_word
 
 STATS_COLUMNS = ["statistic", "value", "unit", "method"]
 
@@ -108,12 +109,7 @@ def _words(tokens: pd.DataFrame) -> list[str]:
     texts = tokens["text"].astype(str).tolist()
     if "is_word" in tokens:  # term tokens (analysis.terms.term_tokens) already know their words
         return [t for t, w in zip(texts, tokens["is_word"].tolist()) if w]
-    out = []
-    for t in texts:
-        n = normalise(t)
-        if re.search(r"[^\W_]", n) and not (n.startswith("'") or n == "n't"):
-            out.append(t)
-    return out
+    return [t for t in texts if is_word(t)]
 
 
 def readability(words: list[str], n_sentences: int) -> dict[str, float]:
@@ -201,7 +197,22 @@ def summary_stats(
     words = _words(tokens)
     r = readability(words, len(sentences))
     paragraphs = len(set(sentences["block_id"].tolist())) if "block_id" in sentences else len(sentences)
-    rows: list[tuple[str, Any, str, str]] = [
+    rows = _readability_rows(r, paragraphs, wpm)
+    if quotes is not None:
+        rows += _quote_rows(quotes)
+    if actors is not None:
+        rows.append(("actors", len(actors), "actors", "rows of the actors table"))
+    if entities is not None:
+        rows.append(("entity_mentions", len(entities), "mentions", "rows of the entities table"))
+    return frame({c: [r[k] for r in rows] for k, c in enumerate(STATS_COLUMNS)}, {"value": "float64"})
+
+
+_StatRow = tuple[str, Any, str, str]  # statistic, value, unit, method
+
+
+def _readability_rows(r: dict[str, float], paragraphs: int, wpm: float) -> list[_StatRow]:
+    """The length and readability statistics, from :func:`readability`'s result."""
+    return [
         ("words", r["words"], "words", "tokens with a letter or digit, clitics ('s, n't) not counted"),
         ("sentences", r["sentences"], "sentences", "story sentences (body and in-body headings)"),
         ("paragraphs", paragraphs, "paragraphs", "distinct blocks holding a story sentence"),
@@ -222,19 +233,18 @@ def summary_stats(
             "0.39 words/sentence + 11.8 syllables/word - 15.59 (Kincaid et al. 1975)",
         ),
     ]
-    if quotes is not None:
-        rows.append(("quotes", len(quotes), "quotes", "rows of the quotes table"))
-        kinds = Counter(quotes["kind"].tolist()) if "kind" in quotes else Counter()
-        for kind in ("direct", "partial", "indirect"):
-            rows.append((f"quotes_{kind}", kinds[kind], "quotes", f"quotes of kind {kind!r}"))
-        if "speaker" in quotes:
-            speakers = {s for s in quotes["speaker"].tolist() if isinstance(s, str)}
-            rows.append(("speakers", len(speakers), "actors", "distinct quote speakers"))
-    if actors is not None:
-        rows.append(("actors", len(actors), "actors", "rows of the actors table"))
-    if entities is not None:
-        rows.append(("entity_mentions", len(entities), "mentions", "rows of the entities table"))
-    return frame({c: [r[k] for r in rows] for k, c in enumerate(STATS_COLUMNS)}, {"value": "float64"})
+
+
+def _quote_rows(quotes: pd.DataFrame) -> list[_StatRow]:
+    """Quote counts: all, by kind, and distinct speakers."""
+    rows: list[_StatRow] = [("quotes", len(quotes), "quotes", "rows of the quotes table")]
+    kinds = Counter(quotes["kind"].tolist()) if "kind" in quotes else Counter()
+    for kind in ("direct", "partial", "indirect"):
+        rows.append((f"quotes_{kind}", kinds[kind], "quotes", f"quotes of kind {kind!r}"))
+    if "speaker" in quotes:
+        speakers = {s for s in quotes["speaker"].tolist() if isinstance(s, str)}
+        rows.append(("speakers", len(speakers), "actors", "distinct quote speakers"))
+    return rows
 
 
 def article_stats(article: Any, *, wpm: float = READING_WPM) -> pd.DataFrame:

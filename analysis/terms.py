@@ -30,6 +30,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
@@ -37,7 +38,7 @@ import pandas as pd
 
 from .frames import frame
 from .resources import nltk_stopwords, read_lexicon, wordnet_lemmatizer
-from .tokens import tokenize_spans
+from .tokens import has_alnum, is_clitic, is_word, plain_punctuation, tokenize_spans
 
 TERM_COLUMNS = [
     "term",
@@ -108,8 +109,6 @@ REFERENCE_SIZE = 1_000_000_000
 #: Frequency given to a word that wordfreq does not list: half the lowest frequency of its English list.
 REFERENCE_FLOOR = 5e-9
 
-_NORMALISE = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "‑": "-", "‐": "-", "—": "-"})
-_HAS_ALNUM = re.compile(r"[^\W_]")
 _NUMBER = re.compile(r"\d")
 _WORDNET_POS = {"J": "a", "V": "v", "N": "n", "R": "r"}
 _PROPER = ("NNP", "NNPS")
@@ -146,7 +145,7 @@ def normalise(word: str) -> str:
     >>> normalise("Indo–Pacific’s")
     "indo-pacific's"
     """
-    return word.translate(_NORMALISE).lower()
+    return plain_punctuation(word).lower()
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -180,7 +179,7 @@ def _proper_nouns(
     n = len(texts)
     caps = [t[:1].isupper() for t in texts]
     initial = [
-        i == 0 or sids[i - 1] != sids[i] or (not _HAS_ALNUM.search(texts[i - 1]) and texts[i - 1] not in ",;)")
+        i == 0 or sids[i - 1] != sids[i] or (not has_alnum(texts[i - 1]) and texts[i - 1] not in ",;)")
         for i in range(n)
     ]
     in_lower_case = {w for w, t in zip(lowers, texts) if t[:1].islower()}
@@ -225,9 +224,9 @@ def _rule(
     lower: str, key: str, tag: str, exempt: bool, stop: frozenset, function_words: frozenset, min_length: int
 ) -> str:
     """Return why a token is counted (``term``) or not (see the module docstring)."""
-    if not _HAS_ALNUM.search(lower):
+    if not has_alnum(lower):
         return "punctuation"
-    if lower.startswith("'") or lower == "n't":
+    if is_clitic(lower):
         return "clitic"
     if _NUMBER.match(lower) or tag == "CD":
         return "number"
@@ -286,12 +285,7 @@ def term_tokens(
     proper = _proper_nouns(texts, lowers, tags, sids, headline_case)
     keys, hows, rules = [], [], []
     for lower, tag, sid, is_name in zip(lowers, tags, sids, proper):
-        if is_name:
-            key, how = lower, "proper-noun"
-        elif lemmatize:
-            key, how = _lemma(lower, "NN" if tag in _PROPER else tag)
-        else:
-            key, how = lower, "lowercase"
+        key, how = _term_key(lower, tag, is_name, lemmatize)
         exempt = is_name and sid not in headline_case
         keys.append(key)
         hows.append(how)
@@ -305,6 +299,15 @@ def term_tokens(
         "is_word": np.array([r not in ("punctuation", "clitic") for r in rules], dtype=bool),
     }
     return pd.DataFrame(columns, index=tokens.index)  # built once (``assign`` copies per column)
+
+
+def _term_key(lower: str, tag: str, is_name: bool, lemmatize: bool) -> tuple[str, str]:
+    """Return ``(key, how)``: a name keeps its lower-cased form, a common word its lemma."""
+    if is_name:
+        return lower, "proper-noun"
+    if lemmatize:
+        return _lemma(lower, "NN" if tag in _PROPER else tag)
+    return lower, "lowercase"
 
 
 def _term_frame(
@@ -325,8 +328,7 @@ def word_count(tokens: pd.DataFrame) -> int:
     >>> word_count(toks)
     2
     """
-    texts = [normalise(t) for t in tokens["text"].astype(str)]
-    return sum(1 for t in texts if _HAS_ALNUM.search(t) and not (t.startswith("'") or t == "n't"))
+    return sum(1 for t in tokens["text"].astype(str) if is_word(t))
 
 
 def term_table(
@@ -367,17 +369,8 @@ def term_table(
     """
     tt = _term_frame(tokens, stopwords, lemmatize, min_length)
     n_words = sum(tt["is_word"].tolist())
-    occurrences: dict[str, list[tuple]] = {}  # term -> its tokens' (lower, pos, how, sentence, start, end, text)
-    cols = [tt[c].tolist() for c in ("is_term", "term", "lower", "pos", "how", "sentence_id", "start", "end", "text")]
-    for is_term, key, *occurrence in zip(*cols):
-        if is_term:
-            occurrences.setdefault(key, []).append(occurrence)
-    kept = sorted((kv for kv in occurrences.items() if len(kv[1]) >= min_count), key=lambda kv: (-len(kv[1]), kv[0]))
-    terms, occ = [t for t, _ in kept], [o for _, o in kept]
-
-    def ranked(values: list) -> list:  # most frequent first, first seen first on a tie
-        return values if len(values) == 1 else [v for v, _ in Counter(values).most_common()]
-
+    terms, occ = _occurrences(tt, min_count)
+    ranked = _by_frequency
     df = frame(
         {
             "term": terms,
@@ -397,6 +390,23 @@ def term_table(
     )
     df.attrs["n_words"] = n_words
     return df
+
+
+def _occurrences(tt: pd.DataFrame, min_count: int) -> tuple[list[str], list[list[list]]]:
+    """Return the counted terms seen at least ``min_count`` times (by count, then term) and, for
+    each, its tokens' ``[lower, pos, how, sentence, start, end, text]`` in reading order."""
+    occurrences: dict[str, list[list]] = {}
+    cols = [tt[c].tolist() for c in ("is_term", "term", "lower", "pos", "how", "sentence_id", "start", "end", "text")]
+    for is_term, key, *occurrence in zip(*cols):
+        if is_term:
+            occurrences.setdefault(key, []).append(occurrence)
+    kept = sorted((kv for kv in occurrences.items() if len(kv[1]) >= min_count), key=lambda kv: (-len(kv[1]), kv[0]))
+    return [t for t, _ in kept], [o for _, o in kept]
+
+
+def _by_frequency(values: list) -> list:
+    """The distinct values, most frequent first, first seen first on a tie."""
+    return values if len(values) == 1 else [v for v, _ in Counter(values).most_common()]
 
 
 def _runs(tt: pd.DataFrame) -> list[list[int]]:
@@ -471,47 +481,77 @@ def ngrams(
     [['air defence', 2], ['defence system', 2]]
     """
     from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+
+    measures = _association_measures(n, measure)
+    tt = _term_frame(tokens, stopwords, lemmatize)
+    c = _count_ngrams(tt, n)
+    if n == 2:
+        finder = BigramCollocationFinder(c.word_fd, c.ngram_fd)
+    else:
+        finder = TrigramCollocationFinder(c.word_fd, c.bigram_fd, c.wildcard_fd, c.ngram_fd)
+    finder.apply_freq_filter(min_count)
+    rows = []
+    for gram, score in finder.score_ngrams(getattr(measures, measure)):
+        i, j = c.first[gram]
+        rows.append((" ".join(gram), c.ngram_fd[gram], float(score), gram, i, j))
+    # by score, count, then n-gram (a NaN score last, as pandas sorts)
+    rows.sort(key=lambda r: (*_descending(r[2]), -r[1], r[0]))
+    return _ngram_frame(rows, n, measure, c, tt, text)
+
+
+def _association_measures(n: int, measure: str):
+    """NLTK's association measures for ``n``-grams, checking ``n`` and the measure's name."""
     from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
-    from nltk.probability import FreqDist
 
     if n not in (2, 3):
         raise ValueError(f"n must be 2 or 3, got {n!r}")
     measures = BigramAssocMeasures if n == 2 else TrigramAssocMeasures
     if measure not in Measure.__args__ or not hasattr(measures, measure):
         raise ValueError(f"unknown measure {measure!r}; choose one of {', '.join(Measure.__args__)}")
-    tt = _term_frame(tokens, stopwords, lemmatize)
+    return measures
+
+
+@dataclass
+class _NgramCounts:
+    """What NLTK's collocation finders need, and each n-gram's provenance."""
+
+    word_fd: Any  # FreqDist of term keys over every word of the text
+    bigram_fd: Any  # adjacent pairs within runs of counted terms
+    wildcard_fd: Any  # pairs one word apart (for trigrams)
+    ngram_fd: Any  # the n-grams themselves
+    first: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)  # first/last token row
+    sids: dict[tuple[str, ...], dict[int, None]] = field(default_factory=dict)  # sentences, in order
+    forms: dict[tuple[str, ...], Counter] = field(default_factory=dict)  # lower-cased surface strings
+
+
+def _count_ngrams(tt: pd.DataFrame, n: int) -> _NgramCounts:
+    """Count the n-grams of adjacent counted terms within each sentence."""
+    from nltk.probability import FreqDist
+
     keys = tt["term"].tolist()
     word_fd = FreqDist(k for k, w in zip(keys, tt["is_word"].tolist()) if w)
-    bigram_fd, wildcard_fd, ngram_fd = FreqDist(), FreqDist(), FreqDist()
-    first: dict[tuple[str, ...], tuple[int, int]] = {}
-    sids: dict[tuple[str, ...], dict[int, None]] = {}
-    forms: dict[tuple[str, ...], Counter] = {}
-    starts, ends, lowers = tt["start"].tolist(), tt["end"].tolist(), tt["lower"].tolist()
-    sent = tt["sentence_id"].tolist()
+    c = _NgramCounts(word_fd, FreqDist(), FreqDist(), FreqDist())
+    lowers, sent = tt["lower"].tolist(), tt["sentence_id"].tolist()
     for run in _runs(tt):
         for j in range(len(run) - 1):
-            bigram_fd[(keys[run[j]], keys[run[j + 1]])] += 1
+            c.bigram_fd[(keys[run[j]], keys[run[j + 1]])] += 1
             if j + 2 < len(run):
-                wildcard_fd[(keys[run[j]], keys[run[j + 2]])] += 1
+                c.wildcard_fd[(keys[run[j]], keys[run[j + 2]])] += 1
         for j in range(len(run) - n + 1):
             idx = run[j : j + n]
             gram = tuple(keys[i] for i in idx)
-            ngram_fd[gram] += 1
-            first.setdefault(gram, (idx[0], idx[-1]))
-            sids.setdefault(gram, {})[sent[idx[0]]] = None
-            forms.setdefault(gram, Counter())[" ".join(lowers[i] for i in idx)] += 1
-    if n == 2:
-        finder = BigramCollocationFinder(word_fd, ngram_fd)
-    else:
-        finder = TrigramCollocationFinder(word_fd, bigram_fd, wildcard_fd, ngram_fd)
-    finder.apply_freq_filter(min_count)
+            c.ngram_fd[gram] += 1
+            c.first.setdefault(gram, (idx[0], idx[-1]))
+            c.sids.setdefault(gram, {})[sent[idx[0]]] = None
+            c.forms.setdefault(gram, Counter())[" ".join(lowers[i] for i in idx)] += 1
+    return c
+
+
+def _ngram_frame(rows: list[tuple], n: int, measure: str, c: _NgramCounts, tt: pd.DataFrame, text: str | None):
+    """The n-gram table from scored rows ``(ngram, count, score, gram, first_row, last_row)``."""
+    starts, ends = tt["start"].tolist(), tt["end"].tolist()
     text_of = _text_getter(tt, text)
-    rows = []
-    for gram, score in finder.score_ngrams(getattr(measures, measure)):
-        i, j = first[gram]
-        rows.append((" ".join(gram), ngram_fd[gram], float(score), gram, i, j))
-    # by score, count, then n-gram (a NaN score last, as pandas sorts)
-    rows.sort(key=lambda r: (*_descending(r[2]), -r[1], r[0]))
+    forms, sids = c.forms, c.sids
     return frame(
         {
             "ngram": [r[0] for r in rows],
@@ -612,13 +652,7 @@ def keyness(
     """
     if method not in KeynessMethod.__args__:
         raise ValueError(f"unknown method {method!r}; choose one of {', '.join(KeynessMethod.__args__)}")
-    if n_words is None:
-        n_words = terms.attrs.get("n_words")
-    if n_words is None and len(terms) and "rel_freq" in terms:
-        row = terms.iloc[0]
-        n_words = round(row["count"] / row["rel_freq"])
-    n1 = float(n_words or 0)
-    n2 = float(reference_size)
+    n1 = float(_words_of_text(terms, n_words) or 0)
     counts = terms["count"].tolist()
     keep = [c >= min_count for c in counts]
     if any(keep) and n1 <= 0:
@@ -631,23 +665,37 @@ def keyness(
             continue
         forms = list(forms) if isinstance(forms, list | tuple) else [term]
         ref = max(_reference_frequency(forms, lang), floor)
-        a, b = float(count), ref * n2
-        e1 = n1 * (a + b) / (n1 + n2)
-        e2 = n2 * (a + b) / (n1 + n2)
-        g2 = 2 * ((a * math.log(a / e1) if a else 0.0) + (b * math.log(b / e2) if b else 0.0))
-        rel = a / n1 if n1 else 0.0
-        over = a >= e1
-        ll = g2 if over else -g2
-        log_ratio = math.log2(rel / ref) if rel else -math.inf
-        score = ll if method == "log-likelihood" else log_ratio
-        p_value = math.erfc(math.sqrt(max(g2, 0.0) / 2))
-        rows.append(
-            (term, int(count), rel, ref, e1, ll, log_ratio, p_value, score, method, "over" if over else "under")
-        )
+        rows.append(_keyness_row(term, count, ref, n1, float(reference_size), method))
     rows.sort(key=lambda r: (*_descending(r[8]), -r[1], r[0]))  # by keyness, count, then term
     return frame(
         {c: [r[k] for r in rows] for k, c in enumerate(KEYNESS_COLUMNS)}, {"count": "int64", "keyness": "float64"}
     )
+
+
+def _words_of_text(terms: pd.DataFrame, n_words: int | None) -> int | None:
+    """The text's word count: given, else the term table's ``attrs``, else ``count / rel_freq``."""
+    if n_words is None:
+        n_words = terms.attrs.get("n_words")
+    if n_words is None and len(terms) and "rel_freq" in terms:
+        row = terms.iloc[0]
+        n_words = round(row["count"] / row["rel_freq"])
+    return n_words
+
+
+def _keyness_row(term: str, count: int, ref: float, n1: float, n2: float, method: str) -> tuple:
+    """One keyness row (KEYNESS_COLUMNS) for a term seen ``count`` times in ``n1`` words, against
+    reference frequency ``ref`` in a reference corpus of ``n2`` words."""
+    a, b = float(count), ref * n2
+    e1 = n1 * (a + b) / (n1 + n2)
+    e2 = n2 * (a + b) / (n1 + n2)
+    g2 = 2 * ((a * math.log(a / e1) if a else 0.0) + (b * math.log(b / e2) if b else 0.0))
+    rel = a / n1 if n1 else 0.0
+    over = a >= e1
+    ll = g2 if over else -g2
+    log_ratio = math.log2(rel / ref) if rel else -math.inf
+    score = ll if method == "log-likelihood" else log_ratio
+    p_value = math.erfc(math.sqrt(max(g2, 0.0) / 2))
+    return (term, int(count), rel, ref, e1, ll, log_ratio, p_value, score, method, "over" if over else "under")
 
 
 def kwic(
@@ -699,6 +747,34 @@ def kwic(
     >>> kwic(s, toks, "ally", window=2)[["left", "match", "right", "how"]].values.tolist()
     [['', 'Allies', 'met.', 'term'], ['The', 'ally', 'said no', 'term']]
     """
+    text, tokens = _kwic_source(article_or_text, tokens, lemmatize)
+    query = [normalise(term[a:b]) for a, b in tokenize_spans(term)]
+    if not query:
+        raise ValueError(f"empty query {term!r}")
+    tt = _term_frame(tokens, (), lemmatize)
+    keys, lowers, sids = tt["term"].tolist(), tt["lower"].tolist(), tt["sentence_id"].tolist()
+    starts, ends = tt["start"].tolist(), tt["end"].tolist()
+    tids = tt["token_id"].tolist() if "token_id" in tt else list(range(len(tt)))
+    cols = (keys, sids, starts, ends, tids)
+    if match not in ("auto", "term", "surface"):
+        raise ValueError(f"unknown match {match!r}; choose auto, term or surface")
+    known = set(keys)
+    by_key = [match == "term" or (match == "auto" and q in known) for q in query]
+    how = "term" if all(by_key) else "surface" if not any(by_key) else "term+surface"
+    k = len(query)
+    records = []
+    for i in range(len(tt) - k + 1):
+        if sids[i + k - 1] != sids[i]:
+            continue
+        if all((keys if bk else lowers)[j] == q for q, bk, j in zip(query, by_key, range(i, i + k))):
+            records.append(_kwic_record(text, cols, i, i + k - 1, window) | {"query": term, "how": how})
+    df = pd.DataFrame(records, columns=KWIC_COLUMNS[1:])
+    df.insert(0, "kwic_id", np.arange(len(df), dtype="int64"))
+    return df
+
+
+def _kwic_source(article_or_text: Any, tokens: pd.DataFrame | None, lemmatize: bool) -> tuple[str, pd.DataFrame]:
+    """The text and tokens :func:`kwic` reads, from an article or a text and its tokens."""
     if isinstance(article_or_text, str):
         text = article_or_text
     else:
@@ -708,53 +784,35 @@ def kwic(
             tokens = article_or_text.term_tokens if lemmatize else article_or_text.tokens
     if tokens is None:
         raise ValueError("kwic needs the tokens when given a plain text")
-    query = [normalise(term[a:b]) for a, b in tokenize_spans(term)]
-    if not query:
-        raise ValueError(f"empty query {term!r}")
-    tt = _term_frame(tokens, (), lemmatize)
-    keys, lowers = tt["term"].tolist(), tt["lower"].tolist()
-    sids, starts, ends = tt["sentence_id"].tolist(), tt["start"].tolist(), tt["end"].tolist()
-    tids = tt["token_id"].tolist() if "token_id" in tt else list(range(len(tt)))
-    if match not in ("auto", "term", "surface"):
-        raise ValueError(f"unknown match {match!r}; choose auto, term or surface")
-    known = set(keys)
-    by_key = [match == "term" or (match == "auto" and q in known) for q in query]
-    k = len(query)
-    records = []
-    for i in range(len(tt) - k + 1):
-        if sids[i + k - 1] != sids[i]:
-            continue
-        if not all((keys if bk else lowers)[j] == q for q, bk, j in zip(query, by_key, range(i, i + k))):
-            continue
-        sid, j = sids[i], i + k - 1
-        lo = i
-        while lo > 0 and i - lo < window and sids[lo - 1] == sid:
-            lo -= 1
-        hi = j
-        while hi + 1 < len(tt) and hi - j < window and sids[hi + 1] == sid:
-            hi += 1
-        a, b = int(starts[i]), int(ends[j])
-        la, rb = int(starts[lo]), int(ends[hi])
-        records.append(
-            {
-                "query": term,
-                "term": " ".join(keys[i : j + 1]),
-                "sentence_id": int(sid),
-                "token_id": int(tids[i]),
-                "left": text[la:a].strip(),
-                "match": text[a:b],
-                "right": text[b:rb].strip(),
-                "start": a,
-                "end": b,
-                "text": text[a:b],
-                "left_start": la,
-                "right_end": rb,
-                "how": "term" if all(by_key) else "surface" if not any(by_key) else "term+surface",
-            }
-        )
-    df = pd.DataFrame(records, columns=KWIC_COLUMNS[1:])
-    df.insert(0, "kwic_id", np.arange(len(df), dtype="int64"))
-    return df
+    return text, tokens
+
+
+def _kwic_record(text: str, cols: tuple[list, ...], i: int, j: int, window: int) -> dict:
+    """One KWIC row for the match on token rows ``i..j``, with ``window`` tokens of context each
+    side, within the sentence.  ``cols``: the tokens' keys, sentence ids, starts, ends, token ids."""
+    keys, sids, starts, ends, tids = cols
+    sid = sids[i]
+    lo = i
+    while lo > 0 and i - lo < window and sids[lo - 1] == sid:
+        lo -= 1
+    hi = j
+    while hi + 1 < len(sids) and hi - j < window and sids[hi + 1] == sid:
+        hi += 1
+    a, b = int(starts[i]), int(ends[j])
+    la, rb = int(starts[lo]), int(ends[hi])
+    return {
+        "term": " ".join(keys[i : j + 1]),
+        "sentence_id": int(sid),
+        "token_id": int(tids[i]),
+        "left": text[la:a].strip(),
+        "match": text[a:b],
+        "right": text[b:rb].strip(),
+        "start": a,
+        "end": b,
+        "text": text[a:b],
+        "left_start": la,
+        "right_end": rb,
+    }
 
 
 def term_dispersion(
@@ -809,17 +867,7 @@ def term_dispersion(
     n = len(tt)
     segs = min(segments, n) if n else 0
     rank = {t: r for r, t in enumerate(wanted, start=1)}
-    counts = Counter()
-    words = Counter()
-    span: dict[int, list[int]] = {}
-    cols = [tt[c].tolist() for c in ("term", "is_term", "is_word", "start", "end")]
-    for i, (key, is_term, is_word, a, b) in enumerate(zip(*cols)):
-        seg = i * segs // n
-        s = span.setdefault(seg, [a, b])
-        s[1] = b
-        words[seg] += bool(is_word)
-        if is_term and key in rank:
-            counts[(key, seg)] += 1
+    counts, words, span = _segment_counts(tt, segs, rank)
     pairs = [(t, seg) for t in wanted for seg in range(segs)]
     return frame(
         {
@@ -834,3 +882,21 @@ def term_dispersion(
         },
         {"rank": "int64", "segment": "int64", "count": "int64", "rel_freq": "float64", "n_words": "int64"},
     )
+
+
+def _segment_counts(tt: pd.DataFrame, segs: int, wanted) -> tuple[Counter, Counter, dict[int, list[int]]]:
+    """Cut the tokens into ``segs`` segments; return the counts of each wanted term per segment
+    (keyed ``(term, segment)``), the words per segment and each segment's ``[start, end]``."""
+    n = len(tt)
+    counts: Counter = Counter()
+    words: Counter = Counter()
+    span: dict[int, list[int]] = {}
+    cols = [tt[c].tolist() for c in ("term", "is_term", "is_word", "start", "end")]
+    for i, (key, is_term, word, a, b) in enumerate(zip(*cols)):
+        seg = i * segs // n
+        s = span.setdefault(seg, [a, b])
+        s[1] = b
+        words[seg] += bool(word)
+        if is_term and key in wanted:
+            counts[(key, seg)] += 1
+    return counts, words, span

@@ -35,7 +35,49 @@ TOKEN_RE = re.compile(
     """,
     re.X,
 )
-_NORMALISE = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "‑": "-", "‐": "-"})
+#: The one table of typographic characters and their plain forms (curly quotes and apostrophes,
+#: the dashes): the tagger, the term keys and the entity lexicon all see text through it.
+_PLAIN_FORMS = {"“": '"', "”": '"', "‘": "'", "’": "'", "ʼ": "'", "–": "-", "‑": "-", "‐": "-", "—": "-"}
+PLAIN_PUNCTUATION = str.maketrans(_PLAIN_FORMS)
+#: What the POS tagger reads: the same table but the em dash and the modifier apostrophe "ʼ" kept as
+#: they are (the tagger's tags for the words around them depend on it; frozen behaviour).
+_TAGGER_PLAIN = str.maketrans({k: v for k, v in _PLAIN_FORMS.items() if k not in "—ʼ"})
+_HAS_ALNUM = re.compile(r"[^\W_]")
+
+
+def plain_punctuation(s: str) -> str:
+    """Return ``s`` with curly quotes, apostrophes and dashes made plain (case kept).
+
+    Examples
+    --------
+    >>> print(plain_punctuation("Indo–Pacific’s “deal”"))
+    Indo-Pacific's "deal"
+    """
+    return s.translate(PLAIN_PUNCTUATION)
+
+
+def has_alnum(token: str) -> bool:
+    """A token with a letter or digit (not punctuation)."""
+    return bool(_HAS_ALNUM.search(token))
+
+
+def is_clitic(lower: str) -> bool:
+    """A possessive or contracted ending split off by the tokenizer (``'s``, ``n't``, ``'re``);
+    ``lower`` is the plain lower-case form."""
+    return lower.startswith("'") or lower == "n't"
+
+
+def is_word(token: str) -> bool:
+    """The package's one definition of a word: a token with a letter or digit that is not a
+    split-off clitic.  Word counts, readability and relative frequencies all count these.
+
+    Examples
+    --------
+    >>> [is_word(t) for t in ["It", "’s", "2023", "."]]
+    [True, False, True, False]
+    """
+    lower = plain_punctuation(token).lower()
+    return has_alnum(lower) and not is_clitic(lower)
 
 
 def tokenize_spans(s: str) -> list[tuple[int, int]]:
@@ -143,7 +185,7 @@ def tag(words: list[str]) -> list[str]:
     """
     if not words:
         return []
-    return perceptron().tag([w.translate(_NORMALISE) for w in words])
+    return perceptron().tag([w.translate(_TAGGER_PLAIN) for w in words])
 
 
 def tokenize(text: str, sentences: pd.DataFrame, *, pos: bool = True) -> pd.DataFrame:

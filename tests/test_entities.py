@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import Article
+from analysis import Article, entities
 from analysis.entities import ENTITY_COLUMNS, build_actors, cooccurrence, extract_entities
 
 from .conftest import assert_offsets
@@ -300,3 +300,75 @@ def test_dateline_places_and_sentence_start(text, expected):
     art = Article.from_text(text, layout="plain")
     got = [tuple(r) for r in art.entities[["text", "actor", "actor_type"]].itertuples(index=False)]
     assert got == expected
+
+
+# -- the run typing rules, one row per rule (invented names) ---------------------------------
+
+_RUN_RULE_CASES = [
+    # sentence, the run, expected actor_type, expected rule
+    ("The talks were held at the Harbour Bank on Monday.", "Harbour Bank", "org", "cue_word"),
+    ("Shares of Varnak & Koszta rose on Monday.", "Varnak & Koszta", "org", "ampersand"),
+    ("The report was written by Ms Varnak last year.", "Varnak", "person", "courtesy_title"),
+    ("The report was written by Helen Ostrava last year.", "Helen Ostrava", "person", "first_name"),
+    ("The report was written by J. Ostrava last year.", "J. Ostrava", "person", "initial"),
+    ("The report was written by KOSZTA Varnak last year.", "KOSZTA Varnak", "person", "surname_first"),
+    ("The deal was signed by the QXB last year.", "QXB", "org", "acronym"),
+    ("The Ostrava-based company grew last year.", "Ostrava-based", "other", "hyphen_compound"),
+    ("The talks were led by Koszta al-Varnak last year.", "Koszta al-Varnak", "person", "particle_surname"),
+    ("The talks were led by Kang Min-soo last year.", "Kang Min-soo", "person", "hyphenated_given_name"),
+    ("The plan will work, Varnak said on Monday.", "Varnak", "person", "speaker_context"),
+    ("The team was led by Varnak , 45 , on Monday.", "Varnak", "person", "age"),
+    ("The plan was backed by spokesman Varnak on Monday.", "Varnak", "person", "role_noun"),
+    ("1. Koszta Varnak ( Spain ) 2:10.4", "Koszta Varnak", "person", "name_country"),
+    ("Wexford beat Carlow in the final on Sunday.", "Wexford", "org", "team_score"),
+    ("The rally was held in the city of Varnak on Monday.", "Varnak", "place", "place_of"),
+    ("The rally was held in Varnak on Monday.", "Varnak", "place", "place_preposition"),
+    ("The rally was held near the capital Varnak on Monday.", "Varnak", "place", "place_noun_before"),
+    ("The visitors left Varnak , Scotland , on Monday.", "Varnak", "place", "place_comma_region"),
+    ("The vote followed Catholic protests last year.", "Catholic", "other", "common_adjective"),
+    ("The rally was attended by Kurds from across the region.", "Kurds", "other", "wordnet"),
+    ("The letter was signed by Jolene on Monday.", "Jolene", "person", "first_name"),
+    ("It was a very Varnakian idea.", "Varnakian", "other", "adjective"),
+    ("The talks with Varnak Koszta ended on Monday.", "Varnak Koszta", "person", "default_multiword"),
+    ("The talks with Varnak Freedom ended on Monday.", "Varnak Freedom", "org", "default_multiword_common"),
+    ("The talks with Varnak ended on Monday.", "Varnak", "other", "default"),
+]
+
+
+def _type_in_sentence(text: str, run: str, *, joined: bool = False) -> tuple[str, str, bool]:
+    """Type ``run`` inside ``text`` with the pipeline's own tokens, tags and context window."""
+    toks = Article.from_text(text, layout="plain").tokens
+    words, tags = toks["text"].tolist(), toks["pos"].tolist()
+    a = text.index(run)
+    inside = [k for k, (s, e) in enumerate(zip(toks["start"], toks["end"])) if a <= s and e <= a + len(run)]
+    i, j = inside[0], inside[-1] + 1
+    return entities._type_run(
+        tuple(w for w in words[i:j] if w != "."),
+        tags[i:j],
+        words[max(0, i - 3) : i],
+        words[j : j + 5],
+        entities.lexicon(),
+        joined=joined,
+    )
+
+
+@pytest.mark.parametrize(("text", "run", "actor_type", "rule"), _RUN_RULE_CASES)
+def test_run_typing_rules(text, run, actor_type, rule):
+    assert _type_in_sentence(text, run)[:2] == (actor_type, rule)
+
+
+def test_run_typing_rules_are_all_covered():
+    declared = {name for name, _ in entities.RUN_TYPING_RULES}
+    assert declared == {row[3] for row in _RUN_RULE_CASES} | {"default_joined"}
+
+
+def test_default_joined_rule():
+    # A run built by joining two segments, with no other evidence, is a body's name.
+    typed = _type_in_sentence("The talks with Varnak ended on Monday.", "Varnak", joined=True)
+    assert typed[:2] == ("org", "default_joined")
+
+
+def test_run_rule_names_an_entity_row():
+    ents = _ents("The plan will work, Helen Ostrava said on Monday.")
+    row = ents[ents["text"] == "Helen Ostrava"].iloc[0]
+    assert (row["actor_type"], row["rule"]) == ("person", "first_name")

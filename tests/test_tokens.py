@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis.resources import pos_tagger
 from analysis.sentences import split_spans
-from analysis.tokens import _NORMALISE, Perceptron, tag, tokenize_spans
+from analysis.tokens import _TAGGER_PLAIN, Perceptron, tag, tokenize_spans
 from tests.conftest import ROOT, assert_offsets
 
 
@@ -34,7 +35,7 @@ def test_tags_equal_nltk_perceptron_on_real_text(path):
     sentences = _sentences_of(path)
     assert sentences
     for words in sentences:
-        norm = [w.translate(_NORMALISE) for w in words]
+        norm = [w.translate(_TAGGER_PLAIN) for w in words]
         assert tag(words) == [t for _, t in nltk_tagger.tag(norm)], " ".join(words)
 
 
@@ -50,3 +51,19 @@ def test_token_table_offsets(nato):
     assert_offsets(nato.text, nato.tokens)
     assert nato.tokens["token_id"].tolist() == list(range(len(nato.tokens)))
     assert nato.tokens["pos"].ne("").all()
+
+
+@pytest.mark.parametrize(
+    ("token", "word"),
+    [("It", True), ("’s", False), ("'S", False), ("n’t", False), ("2023", True), (".", False), ("—", False), ("U.S.", True)],
+)
+def test_one_definition_of_a_word(token, word):
+    # the word counts of stats and terms both go through tokens.is_word
+    from analysis.stats import _words
+    from analysis.terms import word_count
+    from analysis.tokens import is_word
+
+    assert is_word(token) is word
+    df = pd.DataFrame({"text": [token], "pos": [""], "sentence_id": [0]})
+    assert word_count(df) == int(word)
+    assert _words(df) == ([token] if word else [])
