@@ -323,6 +323,29 @@ def _skip_back_adverbs(toks: list[_Tok], j: int) -> int:
 
 _NP_STOP_CLASSES = ("preposition", "subordinator", "relative", "aux", "aux-be")
 
+# Windows of the phrase finders, in tokens of one sentence.  They keep the scans linear and stop a
+# phrase from running through a whole clause when no stop word ends it.
+#: A speaker noun phrase ("the former deputy secretary of state Jane Doe") is at most this long.
+NP_TOKENS = 10
+#: The hearer of "told"/"assured" ("told CNN's Jane Doe") before the reported clause.
+HEARER_TOKENS = 6
+#: The source after "according to" ("according to a senior official of the ministry").
+ACCORDING_NP_TOKENS = 12
+#: Tokens between that source and the comma that closes it ("according to X on Monday,").
+ACCORDING_TAIL_TOKENS = 8
+#: A dash apposition between subject and verb ("Smith -- co-editor of a book on debates -- said").
+DASH_APPOSITION_TOKENS = 30
+#: A comma apposition between subject and verb ("Smith, a senior official, said").
+COMMA_APPOSITION_TOKENS = 14
+#: Words between a cue and its "that" ("said in a statement on Thursday that").
+THAT_TOKENS = 12
+#: An adjunct after a cue, before the colon or comma that opens its content ("said on Twitter:").
+ADJUNCT_TOKENS = 10
+#: A short adjunct inside an interrupting cue ("A, he said in May, B").
+INTERRUPTION_ADJUNCT_TOKENS = 8
+#: Tokens after a cue searched for an explicit complement ("that", a colon or a quote).
+COMPLEMENT_TOKENS = 6
+
 
 def _is_time(t: _Tok) -> bool:
     return t.is_word and (t.low in _fw("time") or (t.text.isdigit() and len(t.text) == 4))
@@ -340,7 +363,7 @@ def _skip_back_time(toks: list[_Tok], j: int) -> int:
     return _skip_back_adverbs(toks, k)
 
 
-def _np_back(toks: list[_Tok], j: int, limit: int = 10) -> tuple[int, int] | None:
+def _np_back(toks: list[_Tok], j: int, limit: int = NP_TOKENS) -> tuple[int, int] | None:
     """Return token indices ``(first, last)`` of the noun phrase ending at token ``j``."""
     if j < 0 or not (toks[j].is_word or toks[j].text == ")"):
         return None
@@ -392,7 +415,7 @@ def _and_joins(toks: list[_Tok], i: int) -> bool:
     return prev is not None and prev.is_word and (prev.is_cap or prev.low in _fw("pronoun"))
 
 
-def _np_forward(toks: list[_Tok], i: int, limit: int = 10) -> tuple[int, int] | None:
+def _np_forward(toks: list[_Tok], i: int, limit: int = NP_TOKENS) -> tuple[int, int] | None:
     """Return token indices of the noun phrase starting at ``i`` (names, determiners, nouns)."""
     if i >= len(toks) or not toks[i].is_word:
         return None
@@ -505,7 +528,7 @@ def _speaker_before(s: _Sentence, ci: int) -> tuple[_Mention | None, str, int]:
         k = j - 1
         while k >= 0 and toks[k].text in "—–-―":
             k -= 1
-        while k >= 0 and toks[k].text not in "—–-―" and not toks[k].is_mask and j - k < 30:
+        while k >= 0 and toks[k].text not in "—–-―" and not toks[k].is_mask and j - k < DASH_APPOSITION_TOKENS:
             k -= 1
         while k >= 1 and toks[k - 1].text in "—–-―":
             k -= 1
@@ -517,7 +540,7 @@ def _speaker_before(s: _Sentence, ci: int) -> tuple[_Mention | None, str, int]:
     if t.text == ",":
         # apposition: "Smith, a senior official, said"
         k = j - 1
-        while k >= 0 and toks[k].text != "," and not toks[k].is_mask and j - k < 14:
+        while k >= 0 and toks[k].text != "," and not toks[k].is_mask and j - k < COMMA_APPOSITION_TOKENS:
             k -= 1
         if (
             k > 0
@@ -585,7 +608,7 @@ def _content_after(s: _Sentence, ci: int, verb: _Verb | None) -> int | None:
     n = len(toks)
     k = ci + 1
     # "said that", "told reporters that", "said in a statement Thursday that"
-    for m in range(k, min(n, k + 12)):
+    for m in range(k, min(n, k + THAT_TOKENS)):
         tm = toks[m]
         if tm.is_mask or tm.text in ":;," or tm.low == "and" or tm.low in _verbs() and m > k:
             break
@@ -613,14 +636,14 @@ def _content_after(s: _Sentence, ci: int, verb: _Verb | None) -> int | None:
             break
     if verb is not None and verb.frame == "object" and verb.lemma in ("tell", "ask", "assure", "inform", "urge"):
         # skip the hearer: "told reporters", "told CNN's Jake Tapper"
-        np = _np_forward(toks, k, limit=6)
+        np = _np_forward(toks, k, limit=HEARER_TOKENS)
         if np:
             k = np[1] + 1
     while k < n and toks[k].is_word and (_is_adverb(toks[k]) or toks[k].low in _fw("time")):
         k += 1
     if k < n and toks[k].is_word and toks[k].low in _fw("preposition") and toks[k].low != "to":
         # an adjunct such as "in a statement" or "on Twitter" before a colon/comma and the content
-        for m in range(k, min(n, k + 10)):
+        for m in range(k, min(n, k + ADJUNCT_TOKENS)):
             if toks[m].text in ",:" or toks[m].is_mask:
                 k = m
                 break
@@ -933,7 +956,7 @@ def _continuation(s: _Sentence, ci: int) -> int | None:
     while k < n and toks[k].is_word and (_is_adverb(toks[k]) or _is_time(toks[k])):
         k += 1
     if k < n and toks[k].is_word and toks[k].low in _fw("preposition"):
-        for m in range(k + 1, min(n, k + 8)):
+        for m in range(k + 1, min(n, k + INTERRUPTION_ADJUNCT_TOKENS)):
             if toks[m].text == "," or toks[m].is_mask or toks[m].low in _verbs():
                 k = m
                 break
@@ -958,7 +981,7 @@ def _introduces(toks: list[_Tok], ci: int) -> bool:
     "Asked about the bomb, Clinton said, “I think…”": the clause before the comma is then not the
     content, whatever it looks like.
     """
-    for m in range(ci + 1, min(len(toks), ci + 6)):
+    for m in range(ci + 1, min(len(toks), ci + COMPLEMENT_TOKENS)):
         t = toks[m]
         if t.is_mask or t.text == ":" or (t.low == "that" and t.text.islower()):
             return True
@@ -1026,13 +1049,13 @@ def _content_before(s: _Sentence, upto_tok: int, cue: _Cue, quotes: list[QuoteSp
 def _according(s: _Sentence, ci: int, m: re.Match) -> list[_Cue]:
     toks = s.toks
     k = s.tok_at(m.end() - 1 + s.start) + 1
-    np = _np_forward(toks, k, limit=12)
+    np = _np_forward(toks, k, limit=ACCORDING_NP_TOKENS)
     if not np:
         return []
     mention = _mention_from(s, np)
     cue = _Cue(m.start() + s.start, m.end() + s.start, m.group(), mention, None, rule="according to")
     after = np[1] + 1
-    while after < len(toks) and toks[after].text not in ",." and after - np[1] < 8:
+    while after < len(toks) and toks[after].text not in ",." and after - np[1] < ACCORDING_TAIL_TOKENS:
         after += 1
     if ci == _clause_start(toks, ci) or ci == 0:
         # "According to X, content."
@@ -1069,6 +1092,11 @@ _DASH_NAME_RE = re.compile(
 _WORD_RE = re.compile(r"\w")
 _DOUBLE_MARK_RE = re.compile(r"``|''|[“”\"«»„‟]")
 _CLOSING_QUOTE_RE = re.compile(r"[”\"'’»]\W*$")
+#: A sentence after a closing quote joins it as its cue when it is this short ("Smith, the
+#: committee's chairman, told reporters." fits; a sentence of its own does not) ...
+SHORT_CUE_SENTENCE = 80
+#: ... and its verb comes within this many words of its start (a subject, not a clause, before it).
+SHORT_CUE_SUBJECT_WORDS = 6
 
 
 def _label_cue(text: str, b_start: int, b_end: int) -> _Cue | None:
@@ -1111,9 +1139,9 @@ def _analysis_spans(text: str, block: list[_SentRec]) -> list[list[int]]:
     spans: list[list[int]] = []
     for r in block:
         a, b = int(r.start), int(r.end)
-        if spans and _CLOSING_QUOTE_RE.search(text, spans[-1][2] - 3, spans[-1][2]) and b - a <= 80:
+        if spans and _CLOSING_QUOTE_RE.search(text, spans[-1][2] - 3, spans[-1][2]) and b - a <= SHORT_CUE_SENTENCE:
             seg = text[a:b]
-            if not _MARK_RE.search(seg) and (m := _cue_re().search(seg)) and len(seg[: m.start()].split()) <= 6:
+            if not _MARK_RE.search(seg) and (m := _cue_re().search(seg)) and len(seg[: m.start()].split()) <= SHORT_CUE_SUBJECT_WORDS:
                 spans[-1][2] = b
                 continue
         spans.append([int(r.sentence_id), a, b])
@@ -1275,6 +1303,20 @@ def _doc_re() -> re.Pattern[str]:
 _NP_TAIL_RE = re.compile(r"\s+(?:of|from|at|with|for)\s+|\s*,\s*|\s*\(|\s+[-–—]\s+")
 _DETERMINERS = frozenset("the this that these those its their his her our".split())
 
+# Look-back windows of speaker resolution, in characters of article text (a news paragraph is
+# roughly 200-400 characters).  They bound how far back an antecedent may lie: too short and a
+# pronoun loses its person, too long and it picks up someone from an unrelated part of the story.
+#: "he"/"she" with no person in focus yet: a person named within the last few paragraphs.
+PRONOUN_WINDOW = 1500
+#: "they" (and the issuers of "They issued a statement"): the two people named within about the
+#: last two paragraphs; a pair further back is rarely the one meant.
+THEY_WINDOW = 600
+#: "the duo", "both leaders": a group noun names its pair explicitly, so it may reach further back.
+GROUP_WINDOW = 3000
+#: An entity mention is never longer than this, so entities starting this far before a speaker
+#: phrase are the only ones that can overlap it.
+LONGEST_MENTION = 200
+
 
 class _Resolver:
     """Resolve speaker mentions to canonical actors, walking the article in order.
@@ -1305,7 +1347,7 @@ class _Resolver:
         return "–".join(dict.fromkeys(self.coref.affiliation.get(p) or p for p in issuers)) + " " + phrase
 
     def _entities_in(self, a: int, b: int) -> list[tuple[int, int, str, str, str]]:
-        i = bisect.bisect_left(self.entities, (a - 200,))
+        i = bisect.bisect_left(self.entities, (a - LONGEST_MENTION,))
         out = []
         for e in self.entities[i:]:
             if e[0] >= b:
@@ -1339,7 +1381,7 @@ class _Resolver:
         elif m.rule == "pronoun":
             self._pronoun(row, mention_text.lower(), a, sentence_start)
         elif m.rule == "group":
-            grp = self.coref.group_before(a, 3000)
+            grp = self.coref.group_before(a, GROUP_WINDOW)
             row.speaker = "; ".join(grp) if grp else mention_text
             row.speaker_rule = "group (people in focus)" if grp else "noun phrase"
         elif m.rule == "name":
@@ -1380,11 +1422,11 @@ class _Resolver:
 
     def _pronoun(self, row: _Row, low: str, a: int, sentence_start: int) -> None:
         if low in ("he", "she"):
-            cands = self.coref.persons_before(a, 1500)
+            cands = self.coref.persons_before(a, PRONOUN_WINDOW)
             name = self.last_person if self.last_person else (cands[-1] if cands else None)
             row.speaker, row.speaker_rule = name, "pronoun (person in focus)"
         elif low == "they":
-            grp = self.coref.group_before(sentence_start, 600)
+            grp = self.coref.group_before(sentence_start, THEY_WINDOW)
             row.speaker = "; ".join(grp) if grp else None
             row.speaker_rule = "pronoun (people in focus)"
         else:
@@ -1479,7 +1521,7 @@ class _Resolver:
         if not m:
             return None
         if m.group(1).lower() == "they":
-            return self.coref.group_before(sentence_start, 600)
+            return self.coref.group_before(sentence_start, THEY_WINDOW)
         names = self.coref.persons_before(offset, offset - sentence_start)  # people named earlier in this sentence
         return list(dict.fromkeys(names)) or None
 
@@ -1491,6 +1533,10 @@ class _Resolver:
 #: Extraction rules whose cue closes its content ("…, Smith said."): a quote opening the next sentence
 #: of the paragraph continues what the cue reported.
 _CUE_AFTER_RULES = frozenset({"clause then cue", "quote then cue", "inverted", "after content"})
+
+#: Characters allowed between a cue and the quote that goes on its interrupted quotation: the rest
+#: of the cue's sentence ("“A,” X said in a statement on Monday. “B.”"), not a further report.
+CONTINUATION_GAP = 100
 
 
 def _continues_quotation(text: str, row: _Row, prev: _Row) -> bool:
@@ -1504,7 +1550,7 @@ def _continues_quotation(text: str, row: _Row, prev: _Row) -> bool:
     if pc is None or prev.kind != "direct" or row.block != prev.block or pc.start < prev.end:
         return False
     gap = text[pc.end : max(pc.end, row.start - 2)]
-    if row.start <= pc.end or len(gap) > 100 or _DOUBLE_MARK_RE.search(gap):
+    if row.start <= pc.end or len(gap) > CONTINUATION_GAP or _DOUBLE_MARK_RE.search(gap):
         return False  # another quotation, or more than the rest of the cue's sentence, lies between
     if row.cue is None:
         return row.speaker_rule == "carried over (same quotation)"
@@ -1654,6 +1700,24 @@ _NOUN_AFTER_TO = re.compile(
 )
 
 
+# Sizes of the unmarked-speech patterns, in words unless said otherwise: an introduction or label
+# longer than these is narration that happens to contain a colon, not "X said:".
+#: An introduction ending in a colon ("The Minister said in a statement on Monday:").
+INTRO_MAX_WORDS = 30
+#: Words between its verb and the colon ("said in a statement:").
+INTRO_TAIL_WORDS = 4
+#: Words of its subject before the verb ("The Minister for Foreign Affairs, Jane Doe, said:").
+INTRO_SUBJECT_WORDS = 15
+#: A speaker taken as the bare noun phrase before the cue, when no entity names one.
+SUBJECT_PHRASE_WORDS = 8
+#: Characters of reported content a readout form must carry ("expressed the hope that ...").
+READOUT_MIN_CHARS = 8
+#: A paragraph label ("Senator Jane Doe (D-NY), Ranking Member:") longer than this is a sentence.
+LABEL_MAX_WORDS = 12
+#: Characters before a person mention searched for a signature's description ("Valmora's mayor, ").
+APPOSITION_WINDOW = 40
+
+
 def _paragraphs(text: str, sentences: pd.DataFrame) -> list[dict]:
     """Story paragraphs in order: span, kind and first/last sentence id (from the sentences table)."""
     paras: dict[int, dict] = {}
@@ -1674,11 +1738,15 @@ def _sentence_at(p: dict, offset: int) -> int:
 def _introducer(text: str, a: int, colon: int, entities: pd.DataFrame) -> tuple[re.Match, tuple[int, int, str]] | None:
     """The speech verb and speaker of an introduction ending in a colon ("The Minister said:")."""
     intro = text[a:colon]
-    if _DOUBLE_MARK_RE.search(intro) or len(intro.split()) > 30:
+    if _DOUBLE_MARK_RE.search(intro) or len(intro.split()) > INTRO_MAX_WORDS:
         return None
     cues = [m for m in _cue_re().finditer(text, a, colon) if m.group("verb")]
     # "X said:", "X said in a statement:": the verb closes the introduction, a short subject opens it
-    if not cues or len(text[cues[-1].end() : colon].split()) > 4 or len(text[a : cues[-1].start()].split()) > 15:
+    if (
+        not cues
+        or len(text[cues[-1].end() : colon].split()) > INTRO_TAIL_WORDS
+        or len(text[a : cues[-1].start()].split()) > INTRO_SUBJECT_WORDS
+    ):
         return None
     speaker = _speaker_near(text, a, colon, cues[-1].start(), cues[-1].end(), entities)
     return (cues[-1], speaker) if speaker else None
@@ -1703,7 +1771,7 @@ def _speaker_near(
         return None
     subj = text[a:cs].strip(" ,")
     subj = subj.rsplit(",", 1)[-1].strip() if subj else text[ce:b].strip(" ,:")
-    if not subj or len(subj.split()) > 8:
+    if not subj or len(subj.split()) > SUBJECT_PHRASE_WORDS:
         return None
     start = text.index(subj, a)
     return start, start + len(subj), subj
@@ -1759,7 +1827,7 @@ def _readout_speech(text: str, paras: list[dict], entities: pd.DataFrame) -> lis
             speaker = _speaker_near(text, sent_start, m.start("cue"), m.start("cue"), m.end("cue"), entities)
             stop = re.search(r"[.;](?=\s|$)", text[m.end() : p["end"]])
             end = m.end() + stop.end() if stop else p["end"]
-            if speaker is None or end - m.end() < 8:
+            if speaker is None or end - m.end() < READOUT_MIN_CHARS:
                 continue
             sid = _sentence_at(p, m.end())
             row = _speech_row(text, (m.end(), end, sid, _sentence_at(p, end - 1)), "indirect", m, speaker, "readout form")
@@ -1783,7 +1851,7 @@ def _label_speakers(text: str, out: list[dict], paras: list[dict], entities: pd.
         k = bisect.bisect_right(starts, row["start"]) - 1
         p = paras[k] if k >= 0 and row["start"] < paras[k]["end"] else None
         m = _PARA_LABEL_RE.match(text, p["start"], row["start"]) if p else None
-        if m is None or len(m.group("label").split()) > 12 or _cue_re().search(m.group("label")):
+        if m is None or len(m.group("label").split()) > LABEL_MAX_WORDS or _cue_re().search(m.group("label")):
             continue
         colon = m.end("label")
         speaker = _speaker_near(text, p["start"], colon, colon, colon, entities, names_only=True)
@@ -1823,13 +1891,13 @@ _SENT_END_RE = re.compile(r"[.!?…]\W*$")
 
 def _named_elsewhere(text: str, description: str, entities: pd.DataFrame) -> str | None:
     """The person the text names with ``description`` in apposition ("Valmora's mayor, Jane Doe" for
-    "Mayor of Valmora"): a person mention whose 40 preceding characters hold every word of it."""
+    "Mayor of Valmora"): a person mention whose ``APPOSITION_WINDOW`` preceding characters hold every word of it."""
     if not len(entities) or "actor_type" not in entities.columns:
         return None
     words = [w for w in re.findall(r"\w+", description.lower()) if w not in ("of", "the", "for", "and")]
     persons = entities[entities["actor_type"] == "person"]
     for start, actor in zip(persons["start"], persons["actor"]):
-        window = text[max(0, start - 40) : start].lower()
+        window = text[max(0, start - APPOSITION_WINDOW) : start].lower()
         if actor.lower() not in description.lower() and all(re.search(rf"\b{re.escape(w)}", window) for w in words):
             return str(actor)
     return None

@@ -307,6 +307,15 @@ def _in_focus(people_by_sent: dict, sids: list[int], pos: int, offset: int, g: s
 # -- the resolver over a finished entities table ---------------------------------------------------
 
 
+#: Characters before a person's name searched for a title and the body it belongs to ("Japan's
+#: Minister for Foreign Affairs Jane Doe"): up to four capitalised words fit in this.
+TITLE_WINDOW = 80
+#: "the Secretary": the person bearing that title named within the last several paragraphs.
+TITLED_PERSON_WINDOW = 3000
+#: "the ministry": an organisation named within about the last three paragraphs.
+ORG_WINDOW = 800
+
+
 class Coref:
     """Who is who in one article, answered from its ``entities`` table (built once, queried often)."""
 
@@ -344,7 +353,7 @@ class Coref:
 
     def _person_context(self, a: int, actor: str) -> None:
         """Record the title words right before a person's name, and the body named before the title."""
-        before = self.text[max(0, a - 80) : a]
+        before = self.text[max(0, a - TITLE_WINDOW) : a]
         m = re.search(r"((?:[A-Z][\w.\-]*\s+){1,4})$", before)
         if not m:
             return
@@ -398,7 +407,7 @@ class Coref:
             return None
         return sorted(recent, key=lambda n: self.first_seen.get(n, 0))
 
-    def titled_person(self, word: str, offset: int, window: int = 3000) -> str | None:
+    def titled_person(self, word: str, offset: int, window: int = TITLED_PERSON_WINDOW) -> str | None:
         """The person in focus whose title includes ``word`` ("the Secretary" → the secretary named)."""
         w = word.lower().rstrip(".")
         for name in reversed(self.persons_before(offset, window)):
@@ -406,7 +415,7 @@ class Coref:
                 return name
         return None
 
-    def org_before(self, offset: int, head: str, window: int = 800) -> str | None:
+    def org_before(self, offset: int, head: str, window: int = ORG_WINDOW) -> str | None:
         """The organisation a nominal ("the magazine", "the ministry") refers to: the last one named
         nearby, one whose name holds the head word first."""
         hi = bisect.bisect_left(self._org_starts, offset)
