@@ -682,22 +682,102 @@ def _content_end_next(s: _Sentence, k: int, stop_at: int | None) -> tuple[int, i
     return toks[end_tok].end, nxt
 
 
+# -- one sentence: cues, their speakers and contents --------------------------------------------
+
+
+@dataclass
+class _VerbAt:
+    """A speech verb at token ``ci`` of a sentence, with the word before it (adverbs skipped)."""
+
+    toks: list[_Tok]
+    ci: int
+    verb: _Verb
+
+    @functools.cached_property
+    def prev(self) -> _Tok | None:
+        j = _skip_back_adverbs(self.toks, self.ci - 1)
+        return self.toks[j] if j >= 0 else None
+
+    @property
+    def prev_low(self) -> str:
+        return self.prev.low if self.prev is not None else ""
+
+    @property
+    def that_next(self) -> bool:
+        """"shows that", "say that": a complementizer makes a noun-like form a verb."""
+        toks, ci = self.toks, self.ci
+        return ci + 1 < len(toks) and toks[ci + 1].text == "that" and self.prev is not None and self.prev.is_word
+
+
+def _after_determiner(at: _VerbAt) -> bool:
+    """"the said", "a reported", "his claims": a noun or adjective, not a verb."""
+    return at.prev_low in _fw("determiner") and at.prev_low != "that"
+
+
+def _infinitive_or_passive(at: _VerbAt) -> bool:
+    """"to say", "was told": the subject is not the speaker."""
+    passive = at.verb.form in ("pp", "past") and at.prev is not None and at.toks[at.ci - 1].low in _fw("aux-be")
+    return at.prev_low == "to" or passive
+
+
+def _comparison(at: _VerbAt) -> bool:
+    """"as expected,", "than reported.": a comparison, nobody speaks."""
+    toks, ci = at.toks, at.ci
+    return ci > 0 and toks[ci - 1].low in ("as", "than") and (ci + 1 >= len(toks) or not toks[ci + 1].is_word)
+
+
+def _noun_form(at: _VerbAt) -> bool:
+    """"the claims", "his comment": a form that is also a noun needs a subject-like word before it."""
+    if not (at.verb.noun and at.verb.form in ("base", "s")) or at.that_next:
+        return False
+    prev, low = at.prev, at.prev_low
+    subject_like = prev is not None and (
+        low in _fw("pronoun") or low in _fw("aux") or low in _fw("relative") or prev.is_cap
+    )
+    return not subject_like
+
+
+def _base_without_plural(at: _VerbAt) -> bool:
+    """A base form ("say") speaks only after a plural subject: "Smiths say", "experts say", "they say"."""
+    prev, low = at.prev, at.prev_low
+    if at.verb.form != "base" or at.that_next:
+        return False
+    if prev is not None and (low in _fw("pronoun") and low not in ("he", "she", "it") or low in _fw("aux")):
+        return False
+    plural = (
+        prev is not None
+        and prev.is_word
+        and low.endswith("s")
+        and not low.endswith(("ss", "’s", "'s", "us", "is"))
+        and len(low) > 3
+        and not _is_adverb(prev)
+        and low not in _verbs()
+    )
+    return not (plural or (prev is not None and low in ("they", "we", "i", "you", "people")))
+
+
+#: Checks that reject a verb match as no report of speech, tried in this order (the first that holds
+#: drops the match).
+_NOT_SPEECH = (_after_determiner, _infinitive_or_passive, _comparison, _noun_form, _base_without_plural)
+
+
+def _colon_lead_in_subject(s: _Sentence) -> list[_Cue]:
+    """Rule ``colon lead-in (subject)``: "Smith made the following comment:" before a quoted
+    paragraph, with no speech verb: the subject speaks."""
+    if not _ends_with_colon(s):
+        return []
+    colon = s.start + s.masked.rstrip().rindex(":")
+    subj = _subject(s, len(s.toks) - 1)
+    return [] if subj is None else [_Cue(colon, colon + 1, ":", subj, None, rule="colon lead-in (subject)")]
+
+
 def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
-    cues: list[_Cue] = []
+    """The cues of one sentence, each with its speaker mention and its content (quote or clause)."""
     found = list(_cue_re().finditer(s.masked))
     if not found:
-        if _ends_with_colon(s):
-            # "Smith made the following comment:" before a quoted paragraph: the subject speaks
-            colon = s.start + s.masked.rstrip().rindex(":")
-            subj = _subject(s, len(s.toks) - 1)
-            if subj is not None:
-                cues.append(_Cue(colon, colon + 1, ":", subj, None, rule="colon lead-in (subject)"))
-        return cues
-    toks = s.toks
-    verbs = _verbs()
-    aux_be = _fw("aux-be")
-    dets = _fw("determiner")
-    pending: list[_Cue] = []
+        return _colon_lead_in_subject(s)
+    cues: list[_Cue] = []
+    pending: list[_Cue] = []  # further contents of a cue, added after it
     bounds = [_clause_boundary(s, m) for m in found]
     for idx, m in enumerate(found):
         ci = s.tok_at(m.start() + s.start)
@@ -706,190 +786,203 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
         if m.group("acc"):
             cues.extend(_according(s, ci, m))
             continue
-        word = m.group("verb")
-        verb = verbs[word]
-        j = _skip_back_adverbs(toks, ci - 1)
-        prev = toks[j] if j >= 0 else None
-        prev_low = prev.low if prev is not None else ""
-        if prev_low in dets and prev_low not in ("that",):
-            continue  # "the said", "a reported", "his claims"
-        if prev_low == "to" or (verb.form in ("pp", "past") and prev is not None and toks[ci - 1].low in aux_be):
-            continue  # infinitive or passive: the subject is not the speaker
-        if ci > 0 and toks[ci - 1].low in ("as", "than") and (ci + 1 >= len(toks) or not toks[ci + 1].is_word):
-            continue  # "as expected,", "than reported.": a comparison, nobody speaks
-        # "shows that", "say that": a complementizer makes a noun-like form a verb
-        that_next = ci + 1 < len(toks) and toks[ci + 1].text == "that" and prev is not None and prev.is_word
-        if verb.noun and verb.form in ("base", "s") and not that_next:
-            aux = _fw("aux")
-            if not (
-                prev is not None
-                and (prev_low in _fw("pronoun") or prev_low in aux or prev_low in _fw("relative") or prev.is_cap)
-            ):
-                continue
-        if (
-            verb.form == "base"
-            and not that_next
-            and (
-                prev is None
-                or not (prev_low in _fw("pronoun") and prev_low not in ("he", "she", "it") or prev_low in _fw("aux"))
-            )
-        ):
-            # a plural subject: "Smiths say", "experts say", "polls show"
-            plural = (
-                prev is not None
-                and prev.is_word
-                and prev_low.endswith("s")
-                and not prev_low.endswith(("ss", "’s", "'s", "us", "is"))
-                and len(prev_low) > 3
-                and not _is_adverb(prev)
-                and prev_low not in _verbs()
-            )
-            if not (plural or (prev is not None and prev_low in ("they", "we", "i", "you", "people"))):
-                continue
-        if verb.form == "ing":
-            if prev is not None and prev.text == ",":
-                prior = [c.speaker for c in cues if c.speaker is not None]
-                mention, layout = (prior[-1] if prior else _subject(s, ci)), "participle"
-            elif prev is not None and (prev_low in aux_be or prev_low in _fw("preposition")):
-                mention, layout = _subject(s, ci), "clause"
-            else:
-                mention, layout, _ = _speaker_before(s, ci)
-                if layout not in ("clause", "relative"):
-                    continue
-                subj = _subject(s, ci) if layout == "clause" else None
-                if (
-                    subj is not None
-                    and mention is not None
-                    and mention.rule == "noun phrase"
-                    and subj.end <= mention.start
-                    and subj.rule in ("name", "pronoun", "noun phrase", "group")
-                    and s.masked[subj.end - s.start : subj.end - s.start + 1] != ","
-                ):
-                    # "The council issued a statement calling …": the clause subject speaks, not its object
-                    mention, layout = subj, "participle"
-        else:
-            mention, layout, _ = _speaker_before(s, ci)
-        cue_text = word
-        # a verb phrase such as "pointed out" keeps its particle in the cue
-        if (
-            ci + 1 < len(toks)
-            and toks[ci + 1].low in ("out", "up", "back")
-            and verb.lemma in ("point", "back", "call", "sum")
-        ):
-            cue_text = f"{word} {toks[ci + 1].text}"
-        cue_end = m.start() + s.start + len(cue_text)
-        cue = _Cue(m.start() + s.start, cue_end, s.masked[m.start() : m.start() + len(cue_text)], mention, None)
-        next_cue = next((b for b in bounds[idx + 1 :] if b is not None and b > cue_end), None)
-        if layout == "coordinated":
-            prior = [c for c in cues if c.speaker is not None]
-            # "X said the figures showed A but admitted B": a speaker right after an earlier cue
-            # ("said the figures") is inside that cue's report; the coordinated verb shares the
-            # subject of the report itself
-            outer = [
-                c
-                for c in prior
-                if not any(
-                    o is not c
-                    and o.end <= c.speaker.start
-                    and re.fullmatch(r"\s*(?:that\s+)?", s.masked[o.end - s.start : c.speaker.start - s.start])
-                    for o in cues
-                )
-            ]
-            pick = outer or prior
-            cue.speaker = pick[-1].speaker if pick else _subject(s, ci)
-            layout = "clause"
-            cue.rule = "coordinated"
-        if layout == "inverted":
-            # "“…,” said Smith" / "…, said Smith"
-            np = _np_forward(toks, ci + 1)
-            if np:
-                cue.speaker = _mention_from(s, np)
-            cue.rule = "inverted"
-            _content_before(s, ci, cue, quotes_here, toks[ci].start)
-        elif layout in ("clause", "relative", "participle", "apposition", "none"):
-            first_speaker_tok = s.tok_at(cue.speaker.start) if cue.speaker else ci
-            before = first_speaker_tok - 1
-            if (
-                layout != "participle"
-                and before >= 0
-                and (
-                    toks[before].is_mask
-                    or (
-                        toks[before].text == ","
-                        and not _fronted(toks, before)
-                        and not _introduces(toks, ci)
-                        and not _clause_follows(toks, ci + (1 if cue_text != word else 0), verb)
-                    )
-                )
-            ):
-                if cue.speaker is None and layout == "none":
-                    continue
-                _content_before(s, before + 1, cue, quotes_here, toks[first_speaker_tok].start)
-                cue.rule = cue.rule or "after content"
-                rest = _continuation(s, ci + (1 if cue_text != word else 0)) if cue.content is not None else None
-                if rest is not None:
-                    # "A, he said, B": the clause the cue interrupts goes on after it
-                    end = _content_end(s, rest, next_cue)
-                    if end > toks[rest].start:
-                        span = (toks[rest].start, end)
-                        pending.append(
-                            _Cue(
-                                cue.start,
-                                cue.end,
-                                cue.text,
-                                cue.speaker,
-                                span,
-                                rule="clause around cue",
-                                region=span,
-                                joins=cue,
-                            )
-                        )
-            else:
-                k = _content_after(s, ci + (1 if cue_text != word else 0), verb)
-                if k is None:
-                    if cue.speaker is not None:
-                        _content_before(s, max(before + 1, 0), cue, quotes_here, toks[first_speaker_tok].start)
-                    if cue.content is None and cue.direct is None:
-                        if cue.speaker is None or not _ends_with_colon(s):
-                            continue
-                        # "He said:" closing its sentence: the quote that follows is the content
-                        cue.rule = "colon lead-in"
-                else:
-                    q = _quote_at(quotes_here, toks[k].start)
-                    if q is not None and toks[k].is_mask and _only_punct_after(s, q.close_end):
-                        cue.direct = q
-                        cue.rule = cue.rule or "cue then quote"
-                    else:
-                        start = toks[k].start
-                        if toks[k].is_mask and q is not None:
-                            start = q.open
-                        end, nxt = _content_end_next(s, k, next_cue)
-                        if end > start:
-                            cue.content = (start, end)
-                            cue.region = (start, end)
-                        cue.rule = cue.rule or ("cue then clause" if verb.frame == "clause" else "cue then object")
-                        while nxt is not None:
-                            # "said that A, and that B": B is a second reported clause of the same cue
-                            n_end, n_next = _content_end_next(s, nxt, next_cue)
-                            extra = _Cue(
-                                cue.start,
-                                cue.end,
-                                cue.text,
-                                cue.speaker,
-                                (toks[nxt].start, n_end),
-                                rule="coordinated clause",
-                                region=(toks[nxt].start, n_end),
-                            )
-                            pending.append(extra)
-                            nxt = n_next
-                if layout == "participle":
-                    cue.rule = "participle " + cue.rule
+        at = _VerbAt(s.toks, ci, _verbs()[m.group("verb")])
+        if any(check(at) for check in _NOT_SPEECH):
+            continue
+        speaker = _participle_speaker(s, at, cues) if at.verb.form == "ing" else _speaker_before(s, ci)[:2]
+        if speaker is None:
+            continue
+        cue, last = _make_cue(s, m, ci, at.verb, speaker[0])
+        next_cue = next((b for b in bounds[idx + 1 :] if b is not None and b > cue.end), None)
+        if not _find_content(s, at, last, cue, speaker[1], cues, quotes_here, next_cue, pending):
+            continue
         if cue.speaker is None and cue.direct is None and cue.content is None:
             continue
         cues.append(cue)
         cues.extend(pending)
         pending.clear()
     return cues
+
+
+def _participle_speaker(s: _Sentence, at: _VerbAt, cues: list[_Cue]) -> tuple[_Mention | None, str] | None:
+    """The speaker of an -ing cue ("…, saying", "was saying", "a statement calling"); None: not a cue."""
+    prev, ci = at.prev, at.ci
+    if prev is not None and prev.text == ",":
+        prior = [c.speaker for c in cues if c.speaker is not None]
+        return (prior[-1] if prior else _subject(s, ci)), "participle"
+    if prev is not None and (at.prev_low in _fw("aux-be") or at.prev_low in _fw("preposition")):
+        return _subject(s, ci), "clause"
+    mention, layout, _ = _speaker_before(s, ci)
+    if layout not in ("clause", "relative"):
+        return None
+    subj = _subject(s, ci) if layout == "clause" else None
+    if (
+        subj is not None
+        and mention is not None
+        and mention.rule == "noun phrase"
+        and subj.end <= mention.start
+        and subj.rule in ("name", "pronoun", "noun phrase", "group")
+        and s.masked[subj.end - s.start : subj.end - s.start + 1] != ","
+    ):
+        # "The council issued a statement calling …": the clause subject speaks, not its object
+        return subj, "participle"
+    return mention, layout
+
+
+def _make_cue(s: _Sentence, m: re.Match, ci: int, verb: _Verb, mention: _Mention | None) -> tuple[_Cue, int]:
+    """The cue of verb match ``m`` and the index of its last token (a particle: "pointed out")."""
+    toks, word = s.toks, m.group("verb")
+    cue_text, last = word, ci
+    if ci + 1 < len(toks) and toks[ci + 1].low in ("out", "up", "back") and verb.lemma in ("point", "back", "call", "sum"):
+        cue_text, last = f"{word} {toks[ci + 1].text}", ci + 1
+    start = m.start() + s.start
+    return _Cue(start, start + len(cue_text), s.masked[m.start() : m.start() + len(cue_text)], mention, None), last
+
+
+def _find_content(
+    s: _Sentence,
+    at: _VerbAt,
+    last: int,
+    cue: _Cue,
+    layout: str,
+    cues: list[_Cue],
+    quotes: list[QuoteSpan],
+    next_cue: int | None,
+    pending: list[_Cue],
+) -> bool:
+    """Give ``cue`` its content by the layout of its speaker; False when the match is no cue after all."""
+    ci = at.ci
+    if layout == "coordinated":
+        cue.speaker = _coordinated_speaker(s, ci, cues)
+        layout, cue.rule = "clause", "coordinated"
+    if layout == "inverted":
+        _inverted(s, ci, cue, quotes)
+        return True
+    if layout not in ("clause", "relative", "participle", "apposition", "none"):
+        return True
+    first_speaker_tok = s.tok_at(cue.speaker.start) if cue.speaker else ci
+    before = first_speaker_tok - 1
+    if layout != "participle" and _content_precedes(s.toks, before, ci, last, at.verb):
+        if cue.speaker is None and layout == "none":
+            return False
+        _after_content(s, before, last, cue, quotes, s.toks[first_speaker_tok].start, next_cue, pending)
+        return True
+    kept = _cue_then_content(s, at, last, cue, quotes, before, first_speaker_tok, next_cue, pending)
+    if kept and layout == "participle":
+        cue.rule = "participle " + cue.rule
+    return kept
+
+
+def _coordinated_speaker(s: _Sentence, ci: int, cues: list[_Cue]) -> _Mention | None:
+    """Rule ``coordinated``: "X said A and added B": the verb shares the subject of the earlier report.
+
+    "X said the figures showed A but admitted B": a speaker right after an earlier cue ("said the
+    figures") is inside that cue's report, so the subject of the report itself is taken.
+    """
+    prior = [c for c in cues if c.speaker is not None]
+    outer = [
+        c
+        for c in prior
+        if not any(
+            o is not c
+            and o.end <= c.speaker.start
+            and re.fullmatch(r"\s*(?:that\s+)?", s.masked[o.end - s.start : c.speaker.start - s.start])
+            for o in cues
+        )
+    ]
+    pick = outer or prior
+    return pick[-1].speaker if pick else _subject(s, ci)
+
+
+def _inverted(s: _Sentence, ci: int, cue: _Cue, quotes: list[QuoteSpan]) -> None:
+    """Rule ``inverted``: "“…,” said Smith" / "…, said Smith": the speaker follows the verb."""
+    np = _np_forward(s.toks, ci + 1)
+    if np:
+        cue.speaker = _mention_from(s, np)
+    cue.rule = "inverted"
+    _content_before(s, ci, cue, quotes, s.toks[ci].start)
+
+
+def _content_precedes(toks: list[_Tok], before: int, ci: int, last: int, verb: _Verb) -> bool:
+    """True when the cue's content comes before its speaker: a quote, or a clause closed by a comma
+    that is no fronted adverbial and is not followed by an explicit complement or clause."""
+    if before < 0:
+        return False
+    if toks[before].is_mask:
+        return True
+    return (
+        toks[before].text == ","
+        and not _fronted(toks, before)
+        and not _introduces(toks, ci)
+        and not _clause_follows(toks, last, verb)
+    )
+
+
+def _after_content(
+    s: _Sentence,
+    before: int,
+    last: int,
+    cue: _Cue,
+    quotes: list[QuoteSpan],
+    limit: int,
+    next_cue: int | None,
+    pending: list[_Cue],
+) -> None:
+    """Rules ``quote then cue`` / ``clause then cue`` / ``after content`` ("A, he said."), and
+    ``clause around cue`` for the clause the cue interrupts ("A, he said, B")."""
+    _content_before(s, before + 1, cue, quotes, limit)
+    cue.rule = cue.rule or "after content"
+    rest = _continuation(s, last) if cue.content is not None else None
+    if rest is None:
+        return
+    end = _content_end(s, rest, next_cue)
+    if end > s.toks[rest].start:
+        span = (s.toks[rest].start, end)
+        pending.append(
+            _Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule="clause around cue", region=span, joins=cue)
+        )
+
+
+def _cue_then_content(
+    s: _Sentence,
+    at: _VerbAt,
+    last: int,
+    cue: _Cue,
+    quotes: list[QuoteSpan],
+    before: int,
+    first_speaker_tok: int,
+    next_cue: int | None,
+    pending: list[_Cue],
+) -> bool:
+    """Rules ``cue then quote``, ``cue then clause``/``cue then object`` (with ``coordinated clause``)
+    and ``colon lead-in``; False when the cue has no content at all."""
+    toks = s.toks
+    k = _content_after(s, last, at.verb)
+    if k is None:
+        if cue.speaker is not None:
+            _content_before(s, max(before + 1, 0), cue, quotes, toks[first_speaker_tok].start)
+        if cue.content is None and cue.direct is None:
+            if cue.speaker is None or not _ends_with_colon(s):
+                return False
+            cue.rule = "colon lead-in"  # "He said:" closing its sentence: the quote that follows is the content
+        return True
+    q = _quote_at(quotes, toks[k].start)
+    if q is not None and toks[k].is_mask and _only_punct_after(s, q.close_end):
+        cue.direct = q
+        cue.rule = cue.rule or "cue then quote"
+        return True
+    start = q.open if toks[k].is_mask and q is not None else toks[k].start
+    end, nxt = _content_end_next(s, k, next_cue)
+    if end > start:
+        cue.content = cue.region = (start, end)
+    cue.rule = cue.rule or ("cue then clause" if at.verb.frame == "clause" else "cue then object")
+    while nxt is not None:
+        # "said that A, and that B": B is a second reported clause of the same cue
+        n_end, n_next = _content_end_next(s, nxt, next_cue)
+        span = (toks[nxt].start, n_end)
+        pending.append(_Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule="coordinated clause", region=span))
+        nxt = n_next
+    return True
 
 
 #: Words that open a new clause of the sentence before its subject ("…, though she acknowledged …").
