@@ -1241,12 +1241,8 @@ def _analysis_spans(text: str, block: list[_SentRec]) -> list[list[int]]:
     return spans
 
 
-def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_Sentence]]:
-    rows: list[_Row] = []
-    all_sents: list[_Sentence] = []
-    # group sentences into paragraphs (blocks)
-    blocks: list[list[_SentRec]] = []
-    last_block = None
+def _blocks(sentences: pd.DataFrame) -> list[list[_SentRec]]:
+    """The sentences grouped into paragraphs (blocks), in text order."""
     recs = sorted(
         _SentRec(*r)
         for r in zip(
@@ -1257,118 +1253,169 @@ def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_S
             sentences["kind"].tolist(),
         )
     )
+    blocks: list[list[_SentRec]] = []
+    last_block = None
     for rec in recs:
         if rec.block_id != last_block:
             blocks.append([])
             last_block = rec.block_id
         blocks[-1].append(rec)
-    prev_block_quotes = False
-    lead_in: tuple[_Cue, int] | None = None  # a cue ending in a colon, waiting for its quote
-    for bi, block in enumerate(blocks):
+    return blocks
+
+
+def _masked(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> str:
+    """``text[start:end]`` with every quoted stretch (marks included) replaced by ``_MASK``."""
+    pieces, pos = [], start
+    for q in quotes:
+        a = max(q.open, pos)
+        b = max(q.close_end, q.inner_end, a)
+        pieces.append(text[pos:a])
+        pieces.append(_MASK * (b - a))
+        pos = b
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
+@dataclass
+class _Para:
+    """One paragraph being turned into rows: its quotes, sentences and which cue owns each quote."""
+
+    bi: int
+    start: int
+    end: int
+    quotes: list[QuoteSpan]
+    sents: list[_Sentence]
+    owner: dict[int, tuple[_Cue, str]] = field(default_factory=dict)  # id(quote) -> (cue, direct|partial)
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return [so.start for so in self.sents]
+
+    def sentence_of(self, offset: int) -> _Sentence:
+        return self.sents[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+
+class _RowBuilder:
+    """The rows of one article, paragraph by paragraph: each cue's contents, then every quote with the
+    cue that owns it (or none)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences: list[_Sentence] = []
+        self.lead_in: tuple[_Cue, int] | None = None  # a cue ending in a colon, waiting for its quote
+        self.prev_block_quotes = False  # the previous paragraph ended inside an unclosed quote
+
+    def paragraph(self, bi: int, block: list[_SentRec]) -> list[_Row]:
+        text = self.text
         if all(r.kind == "heading" for r in block):
-            prev_block_quotes = False
-            continue  # scare quotes in headings are not speech
-        if lead_in is not None and lead_in[1] < bi - 1:
-            lead_in = None
+            self.prev_block_quotes = False
+            return []  # scare quotes in headings are not speech
+        if self.lead_in is not None and self.lead_in[1] < bi - 1:
+            self.lead_in = None  # a lead-in reaches the next paragraph, no further
         b_start, b_end = int(block[0].start), int(block[-1].end)
         quotes = pair_quote_marks(text, b_start, b_end)
-        pieces, pos = [], b_start
-        for q in quotes:
-            a = max(q.open, pos)
-            b = max(q.close_end, q.inner_end, a)
-            pieces.append(text[pos:a])
-            pieces.append(_MASK * (b - a))
-            pos = b
-        pieces.append(text[pos:b_end])
-        masked_s = "".join(pieces)
-        spans = _analysis_spans(text, block)
-        sent_objs = [_Sentence(sid, a, b, masked_s[a - b_start : b - b_start], bi) for sid, a, b in spans]
-        all_sents.extend(sent_objs)
-        starts = [so.start for so in sent_objs]
-        owner: dict[int, tuple[_Cue, str]] = {}
-        cue_rows: list[_Row] = []
-        by_sentence: dict[int, list[_Cue]] = {}
-        label = _label_cue(text, b_start, b_end)
-        if label is not None:
-            # "SMITH: …": the whole paragraph after the label is the speaker's
-            a, b = label.content
-            covering = [q for q in quotes if q.open <= a and q.close_end >= b - 1]
-            if covering:
-                owner[id(covering[0])] = (label, "direct")
-            else:
-                while b > a and text[b - 1].isspace():
-                    b -= 1
-                cue_rows.append(
-                    _Row(sent_objs[0].sid, "indirect", a, b, label, label.rule, None, bi, sent_objs[-1].sid)
-                )
-                for q in quotes:
-                    owner.setdefault(id(q), (label, "partial"))
-        for so in sent_objs:
-            here = [q for q in quotes if q.open < so.end and q.close_end > so.start]
-            cues = _analyse_sentence(so, here)
-            by_sentence[so.sid] = [c for c in cues if c.speaker is not None and not c.rule.startswith("colon lead-in")]
-            for cue in cues:
-                if cue.rule.startswith("colon lead-in"):
-                    lead_in = (cue, bi)
-                    continue
-                if cue.direct is not None:
-                    owner.setdefault(id(cue.direct), (cue, "direct"))
-                if cue.content is not None:
-                    a, b = cue.content
-                    covering = [q for q in here if q.open <= a and q.close_end >= b - 1]
-                    if covering:
-                        owner.setdefault(id(covering[0]), (cue, "direct"))
-                        continue
-                    if not _WORD_RE.search(text, a, b):
-                        continue  # punctuation only: no clause after all
-                    cue_rows.append(_Row(so.sid, "indirect", a, b, cue, cue.rule, None, bi, so.sid))
-                    for q in here:
-                        if a <= q.open and q.close_end <= b + 1 and id(q) not in owner:
-                            owner[id(q)] = (cue, "partial")
-        for q in quotes:
-            si = max(0, bisect.bisect_right(starts, q.open) - 1)
-            ei = max(0, bisect.bisect_right(starts, max(q.inner_end - 1, q.open)) - 1)
-            so = sent_objs[si]
-            kind = _quote_kind(so, q)
-            if id(q) not in owner:
-                cue = None
-                if lead_in is not None and kind == "direct" and lead_in[0].end <= q.open:
-                    cue, lead_in = lead_in[0], None
-                elif (dash := _dash_cue(text, q, b_end)) is not None:
-                    cue = dash
-                elif by_sentence.get(so.sid):
-                    # an uncued quote in a sentence whose cue names a speaker: "“A,” he said, but “B.”"
-                    near = min(by_sentence[so.sid], key=lambda c: abs(c.start - q.open))
-                    cue = _Cue(near.start, near.end, near.text, near.speaker, None, rule="same sentence as cue")
-                if cue is not None:
-                    owner[id(q)] = (cue, "direct")
-            if id(q) in owner:
-                cue, how = owner[id(q)]
-                if how == "direct" and kind == "partial" and not _only_punct_after(sent_objs[ei], q.close_end):
-                    how = "partial" if q.open > so.start + 1 else how
-                row = _Row(
-                    so.sid,
-                    how if how == "partial" else kind,
-                    # a label inside the quote ("“SMITH: …”") is not part of the words quoted
-                    max(q.inner_start, cue.content[0])
-                    if cue.rule == "speaker label" and how == "direct"
-                    else q.inner_start,
-                    q.inner_end,
-                    cue,
-                    cue.rule if how == "direct" else "inside " + cue.rule,
-                    q.rule,
-                    bi,
-                    sent_objs[ei].sid,
-                )
-            else:
-                row = _Row(so.sid, kind, q.inner_start, q.inner_end, None, "no cue", q.rule, bi, sent_objs[ei].sid)
-                if kind == "direct" and bi > 0:
-                    row.extra["continues"] = prev_block_quotes
-            cue_rows.append(row)
-        prev_block_quotes = bool(quotes) and quotes[-1].rule == "unclosed"
-        cue_rows.sort(key=lambda r: (r.start, -r.end))
-        rows.extend(cue_rows)
-    return rows, all_sents
+        masked = _masked(text, b_start, b_end, quotes)
+        sents = [_Sentence(sid, a, b, masked[a - b_start : b - b_start], bi) for sid, a, b in _analysis_spans(text, block)]
+        self.sentences.extend(sents)
+        para = _Para(bi, b_start, b_end, quotes, sents)
+        rows = self._label_rows(para)
+        by_sentence = {so.sid: self._sentence_rows(para, so, rows) for so in sents}
+        rows.extend(self._quote_row(para, q, by_sentence) for q in quotes)
+        self.prev_block_quotes = bool(quotes) and quotes[-1].rule == "unclosed"
+        rows.sort(key=lambda r: (r.start, -r.end))
+        return rows
+
+    def _label_rows(self, para: _Para) -> list[_Row]:
+        """Rule ``speaker label``: "SMITH: …": the whole paragraph after the label is the speaker's."""
+        label = _label_cue(self.text, para.start, para.end)
+        if label is None:
+            return []
+        a, b = label.content
+        covering = [q for q in para.quotes if q.open <= a and q.close_end >= b - 1]
+        if covering:
+            para.owner[id(covering[0])] = (label, "direct")
+            return []
+        while b > a and self.text[b - 1].isspace():
+            b -= 1
+        for q in para.quotes:
+            para.owner.setdefault(id(q), (label, "partial"))
+        return [_Row(para.sents[0].sid, "indirect", a, b, label, label.rule, None, para.bi, para.sents[-1].sid)]
+
+    def _sentence_rows(self, para: _Para, so: _Sentence, rows: list[_Row]) -> list[_Cue]:
+        """Add the indirect rows of one sentence's cues, mark the quotes they own; return the cues
+        that name a speaker (for the sentence's uncued quotes)."""
+        here = [q for q in para.quotes if q.open < so.end and q.close_end > so.start]
+        cues = _analyse_sentence(so, here)
+        for cue in cues:
+            if cue.rule.startswith("colon lead-in"):
+                self.lead_in = (cue, para.bi)
+                continue
+            if cue.direct is not None:
+                para.owner.setdefault(id(cue.direct), (cue, "direct"))
+            if cue.content is not None:
+                self._content_row(para, so, here, cue, rows)
+        return [c for c in cues if c.speaker is not None and not c.rule.startswith("colon lead-in")]
+
+    def _content_row(self, para: _Para, so: _Sentence, here: list[QuoteSpan], cue: _Cue, rows: list[_Row]) -> None:
+        a, b = cue.content
+        covering = [q for q in here if q.open <= a and q.close_end >= b - 1]
+        if covering:
+            para.owner.setdefault(id(covering[0]), (cue, "direct"))
+            return
+        if not _WORD_RE.search(self.text, a, b):
+            return  # punctuation only: no clause after all
+        rows.append(_Row(so.sid, "indirect", a, b, cue, cue.rule, None, para.bi, so.sid))
+        for q in here:
+            if a <= q.open and q.close_end <= b + 1 and id(q) not in para.owner:
+                para.owner[id(q)] = (cue, "partial")
+
+    def _quote_row(self, para: _Para, q: QuoteSpan, by_sentence: dict[int, list[_Cue]]) -> _Row:
+        """The row of quote ``q``: owned by a cue (``direct``/``partial``), or ``no cue``."""
+        so, eo = para.sentence_of(q.open), para.sentence_of(max(q.inner_end - 1, q.open))
+        kind = _quote_kind(so, q)
+        if id(q) not in para.owner:
+            cue = self._uncued_cue(para, q, so, kind, by_sentence)
+            if cue is not None:
+                para.owner[id(q)] = (cue, "direct")
+        if id(q) not in para.owner:
+            row = _Row(so.sid, kind, q.inner_start, q.inner_end, None, "no cue", q.rule, para.bi, eo.sid)
+            if kind == "direct" and para.bi > 0:
+                row.extra["continues"] = self.prev_block_quotes
+            return row
+        cue, how = para.owner[id(q)]
+        if how == "direct" and kind == "partial" and not _only_punct_after(eo, q.close_end):
+            how = "partial" if q.open > so.start + 1 else how
+        start = q.inner_start
+        if cue.rule == "speaker label" and how == "direct":
+            start = max(q.inner_start, cue.content[0])  # a label inside the quote ("“SMITH: …”") is not quoted
+        rule = cue.rule if how == "direct" else "inside " + cue.rule
+        return _Row(so.sid, how if how == "partial" else kind, start, q.inner_end, cue, rule, q.rule, para.bi, eo.sid)
+
+    def _uncued_cue(
+        self, para: _Para, q: QuoteSpan, so: _Sentence, kind: str, by_sentence: dict[int, list[_Cue]]
+    ) -> _Cue | None:
+        """A cue for a quote no cue took, by these rules in this order: the ``colon lead-in`` waiting
+        for it, a ``dash attribution`` after it, the cue of its sentence (``same sentence as cue``)."""
+        if self.lead_in is not None and kind == "direct" and self.lead_in[0].end <= q.open:
+            cue, self.lead_in = self.lead_in[0], None
+            return cue
+        dash = _dash_cue(self.text, q, para.end)
+        if dash is not None:
+            return dash
+        if by_sentence.get(so.sid):
+            # an uncued quote in a sentence whose cue names a speaker: "“A,” he said, but “B.”"
+            near = min(by_sentence[so.sid], key=lambda c: abs(c.start - q.open))
+            return _Cue(near.start, near.end, near.text, near.speaker, None, rule="same sentence as cue")
+        return None
+
+
+def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_Sentence]]:
+    """All rows of the quote-mark pass in text order, and the analysed sentences."""
+    builder = _RowBuilder(text)
+    rows: list[_Row] = []
+    for bi, block in enumerate(_blocks(sentences)):
+        rows.extend(builder.paragraph(bi, block))
+    return rows, builder.sentences
 
 
 def _quote_kind(s: _Sentence, q: QuoteSpan) -> str:
