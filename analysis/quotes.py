@@ -1750,69 +1750,79 @@ def extract_quotes_linked(
     sent_start = {s.sid: s.start for s in sent_objs}
     sent_span = {s.sid: (s.start, s.end) for s in sent_objs}
     resolver = _Resolver(text, sent_objs, coref)
-    prev: _Row | None = None
+    prev: _Row | None = None  # the last row with a speaker (the one an uncued quote carries over)
     out = []
     joined: dict[int, int] = {}  # id(cue) -> quotation_id of its first content row
     for row in rows:
         if row.cue is not None and row.cue.speaker is not None:
             row.mention = row.cue.speaker
             resolver.resolve(row, sent_start[row.sentence_id])
-        elif (
-            row.cue is None
-            and prev is not None
-            and prev.speaker
-            and (row.block - prev.block <= 1)
-            and (row.kind == "direct" or row.block == prev.block)
-        ):
-            row.speaker, row.speaker_rule = prev.speaker, "carried over"
-            if (
-                row.block == prev.block
-                and prev.mention is not None
-                and row.kind == "direct"
-                and (
-                    prev.kind == "direct"
-                    or (prev.rule in _CUE_AFTER_RULES and row.sentence_id <= prev.end_sentence_id + 1)
-                )
-            ):
-                # “A,” X said. “B.”: one quotation interrupted by its cue; X names the speaker of B too
-                # (and "A, X said. “B.”": the quote goes on the report the cue closed)
-                row.mention, row.speaker_rule = prev.mention, "carried over (same quotation)"
+        elif row.cue is None and prev is not None:
+            _carry_over(row, prev)
         if row.speaker is None and row.cue is None:
             resolver.sentence_person(row, sent_span[row.sentence_id])
-        qid = len(out)
-        if row.cue is not None and row.cue.joins is not None:
-            qid = joined.get(id(row.cue.joins), qid)
-        elif prev is not None and row.kind == "direct" and _continues_quotation(text, row, prev):
-            qid = prev.extra.get("quotation_id", qid)
-        row.extra["quotation_id"] = qid
-        if row.cue is not None and row.kind != "partial":
-            joined.setdefault(id(row.cue), qid)
+        qid = _quotation_id(text, row, prev, joined, len(out))
         if row.kind != "indirect" or row.speaker:
             prev = row if row.speaker else prev
-        cue = row.cue
-        m = row.mention
-        out.append(
-            {
-                "quotation_id": qid,
-                "sentence_id": row.sentence_id,
-                "kind": row.kind,
-                "start": row.start,
-                "end": row.end,
-                "text": text[row.start : row.end],
-                "speaker": row.speaker,
-                "speaker_start": m.start if m else None,
-                "speaker_end": m.end if m else None,
-                "speaker_text": text[m.start : m.end] if m else None,
-                "cue": cue.text if cue else None,
-                "cue_start": cue.start if cue else None,
-                "cue_end": cue.end if cue else None,
-                "rule": row.rule,
-                "speaker_rule": row.speaker_rule,
-                "mark_rule": row.mark_rule,
-                "end_sentence_id": row.end_sentence_id,
-            }
-        )
+        out.append(_record(text, row, qid))
     out = _with_unmarked_speech(text, sentences, entities, out)
+    return link_speakers(_quotes_frame(out), coref)
+
+
+def _carry_over(row: _Row, prev: _Row) -> None:
+    """Speaker rules ``carried over`` / ``carried over (same quotation)``: an uncued quote takes the
+    speaker of the previous quote in the same or next paragraph (an indirect row: the same paragraph)."""
+    if not (prev.speaker and (row.block - prev.block <= 1) and (row.kind == "direct" or row.block == prev.block)):
+        return
+    row.speaker, row.speaker_rule = prev.speaker, "carried over"
+    if (
+        row.block == prev.block
+        and prev.mention is not None
+        and row.kind == "direct"
+        and (prev.kind == "direct" or (prev.rule in _CUE_AFTER_RULES and row.sentence_id <= prev.end_sentence_id + 1))
+    ):
+        # “A,” X said. “B.”: one quotation interrupted by its cue; X names the speaker of B too
+        # (and "A, X said. “B.”": the quote goes on the report the cue closed)
+        row.mention, row.speaker_rule = prev.mention, "carried over (same quotation)"
+
+
+def _quotation_id(text: str, row: _Row, prev: _Row | None, joined: dict[int, int], qid: int) -> int:
+    """The ``quotation_id`` of ``row`` (its own id ``qid`` unless it goes on an earlier quotation)."""
+    if row.cue is not None and row.cue.joins is not None:
+        qid = joined.get(id(row.cue.joins), qid)
+    elif prev is not None and row.kind == "direct" and _continues_quotation(text, row, prev):
+        qid = prev.extra.get("quotation_id", qid)
+    row.extra["quotation_id"] = qid
+    if row.cue is not None and row.kind != "partial":
+        joined.setdefault(id(row.cue), qid)
+    return qid
+
+
+def _record(text: str, row: _Row, qid: int) -> dict:
+    """The output columns of one row (``quote_id`` and ``speaker_ids`` are added later)."""
+    cue, m = row.cue, row.mention
+    return {
+        "quotation_id": qid,
+        "sentence_id": row.sentence_id,
+        "kind": row.kind,
+        "start": row.start,
+        "end": row.end,
+        "text": text[row.start : row.end],
+        "speaker": row.speaker,
+        "speaker_start": m.start if m else None,
+        "speaker_end": m.end if m else None,
+        "speaker_text": text[m.start : m.end] if m else None,
+        "cue": cue.text if cue else None,
+        "cue_start": cue.start if cue else None,
+        "cue_end": cue.end if cue else None,
+        "rule": row.rule,
+        "speaker_rule": row.speaker_rule,
+        "mark_rule": row.mark_rule,
+        "end_sentence_id": row.end_sentence_id,
+    }
+
+
+def _quotes_frame(out: list[dict]) -> pd.DataFrame:
     cols: dict[str, list] = {"quote_id": list(range(len(out)))}
     for col in QUOTE_COLUMNS[1:] + EXTRA_COLUMNS:
         if col != "speaker_ids":  # filled by link_speakers
@@ -1820,7 +1830,7 @@ def extract_quotes_linked(
     df = pd.DataFrame(cols)
     for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
         df[col] = pd.array(cols[col], dtype="Int64")
-    return link_speakers(df, coref)
+    return df
 
 
 # -- unmarked speech: page styles that report speech without quotation marks ----------------------
