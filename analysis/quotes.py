@@ -172,61 +172,74 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> list[
     out: list[QuoteSpan] = []
     open_at: int | None = None  # offset of the open double mark
     open_len = 0
-    single_at: int | None = None
+    single_at: int | None = None  # offset of an open top-level single mark
     for m in _MARK_RE.finditer(text, start, end):
         mark, a, b = m.group(), m.start(), m.end()
         before, after = _side(text, a, b)
         if mark in _SINGLE:
-            if open_at is not None:
-                continue  # nested quote or apostrophe inside a quotation
-            word_before, word_after = before.isalnum(), after.isalnum()
-            if word_before and word_after:
-                continue  # apostrophe: it’s, Japan’s
-            if single_at is None:
-                if mark in "‘'‹" and not word_before and (word_after or after in '“"$'):
-                    single_at = a
-            elif mark in "’'›" and not word_after and not text[a - 1].isspace():
-                if b - a and a > single_at + 1:
-                    out.append(QuoteSpan(single_at, single_at + 1, a, b, "single"))
-                single_at = None
+            if open_at is None:  # inside a quotation: a nested quote or an apostrophe
+                single_at = _single_mark(text, mark, a, b, single_at, out)
             continue
-        is_open = mark in _OPEN_DOUBLE
-        is_close = mark in _CLOSE_DOUBLE
-        if mark in _AMBIG_DOUBLE:
-            if before in _OPENERS_BEFORE or before in "“‘(" or before.isspace():
-                is_open = not (after == "" or after.isspace())
-            if (before == "" or before.isspace()) and (after == "" or after.isspace()):
-                is_open = open_at is None  # a tokenised copy spaces every mark (" word . "): they alternate
-            is_close = not is_open
+        is_open, is_close = _double_role(mark, before, after, open_at is None)
         if open_at is None:
             if is_open or (not is_close and after and not after.isspace()):
                 open_at, open_len = a, b - a
                 single_at = None
             # a stray closing mark with nothing open is ignored
             continue
-        if is_close or not is_open:
+        if is_close or not is_open or (before and not before.isspace()):
+            # (an opening mark glued to a word while a quote is open is a mistyped closer)
             out.append(QuoteSpan(open_at, open_at + open_len, a, b, "closed"))
             open_at = None
         else:
-            # an opening mark while a quote is open: a mistyped closer when glued to a word,
-            # otherwise the earlier quote never closed
-            if before and not before.isspace():
-                out.append(QuoteSpan(open_at, open_at + open_len, a, b, "closed"))
-                open_at = None
-            else:
-                stop = a
-                while stop > open_at + open_len and text[stop - 1].isspace():
-                    stop -= 1
-                out.append(QuoteSpan(open_at, open_at + open_len, stop, stop, "unclosed"))
-                open_at, open_len = a, b - a
+            # an opening mark after a space while a quote is open: the earlier quote never closed
+            out.append(_unclosed(text, open_at, open_len, a))
+            open_at, open_len = a, b - a
     if open_at is not None:
-        stop = end
-        while stop > open_at + open_len and text[stop - 1].isspace():
-            stop -= 1
-        out.append(QuoteSpan(open_at, open_at + open_len, stop, stop, "unclosed"))
+        out.append(_unclosed(text, open_at, open_len, end))
     out.sort(key=lambda q: q.open)
     out = [_trim_inner(text, q) for q in out]
     return [q for q in out if q.inner_end > q.inner_start and text[q.inner_start : q.inner_end].strip()]
+
+
+def _single_mark(text: str, mark: str, a: int, b: int, single_at: int | None, out: list[QuoteSpan]) -> int | None:
+    """Handle a top-level single mark at ``a:b``; return the offset of the single quote left open.
+
+    It opens at a word start and closes at a word end; between two letters it is an apostrophe
+    (``it’s``, ``Japan’s``) and changes nothing.
+    """
+    before, after = _side(text, a, b)
+    word_before, word_after = before.isalnum(), after.isalnum()
+    if word_before and word_after:
+        return single_at
+    if single_at is None:
+        opens = mark in "‘'‹" and not word_before and (word_after or after in '“"$')
+        return a if opens else None
+    if mark in "’'›" and not word_after and not text[a - 1].isspace():
+        if b - a and a > single_at + 1:
+            out.append(QuoteSpan(single_at, single_at + 1, a, b, "single"))
+        return None
+    return single_at
+
+
+def _double_role(mark: str, before: str, after: str, nothing_open: bool) -> tuple[bool, bool]:
+    """Whether a double mark opens and whether it closes; a straight mark by the characters around it."""
+    is_open = mark in _OPEN_DOUBLE
+    is_close = mark in _CLOSE_DOUBLE
+    if mark in _AMBIG_DOUBLE:
+        if before in _OPENERS_BEFORE or before in "“‘(" or before.isspace():
+            is_open = not (after == "" or after.isspace())
+        if (before == "" or before.isspace()) and (after == "" or after.isspace()):
+            is_open = nothing_open  # a tokenised copy spaces every mark (" word . "): they alternate
+        is_close = not is_open
+    return is_open, is_close
+
+
+def _unclosed(text: str, open_at: int, open_len: int, stop: int) -> QuoteSpan:
+    """A quotation opened at ``open_at`` that never closes: it runs to ``stop`` (spaces trimmed)."""
+    while stop > open_at + open_len and text[stop - 1].isspace():
+        stop -= 1
+    return QuoteSpan(open_at, open_at + open_len, stop, stop, "unclosed")
 
 
 def _trim_inner(text: str, q: QuoteSpan) -> QuoteSpan:
@@ -523,44 +536,12 @@ def _speaker_before(s: _Sentence, ci: int) -> tuple[_Mention | None, str, int]:
     t = toks[j]
     if t.is_mask:
         return None, "inverted", j
-    if t.text in "—–-―" and j > 0:
-        # dash apposition: "Smith -- co-editor of a book on debates -- said"
-        k = j - 1
-        while k >= 0 and toks[k].text in "—–-―":
-            k -= 1
-        while k >= 0 and toks[k].text not in "—–-―" and not toks[k].is_mask and j - k < DASH_APPOSITION_TOKENS:
-            k -= 1
-        while k >= 1 and toks[k - 1].text in "—–-―":
-            k -= 1
-        if k > 0 and toks[k].text in "—–-―":
-            np = _np_back(toks, k - 1)
-            if np:
-                return _mention_from(s, np), "apposition", np[0]
-        return None, "none", ci
+    if t.text in _DASHES and j > 0:
+        found = _dash_apposition(s, j)
+        return (found[0], "apposition", found[1]) if found else (None, "none", ci)
     if t.text == ",":
-        # apposition: "Smith, a senior official, said"
-        k = j - 1
-        while k >= 0 and toks[k].text != "," and not toks[k].is_mask and j - k < COMMA_APPOSITION_TOKENS:
-            k -= 1
-        if (
-            k > 0
-            and toks[k].text == ","
-            and k + 1 < j
-            and (toks[k + 1].low in _fw("determiner") or toks[k + 1].low in _fw("relative") or not toks[k + 1].is_cap)
-        ):
-            np = _np_back(toks, k - 1)
-            if np:
-                return _mention_from(s, np), "apposition", np[0]
-        if k > 0 and toks[k].text == "," and k + 1 < j and toks[k + 1].is_cap:
-            # "The state's chairman, Jane Doe, said" / "Senator Jane Doe, Democrat of Ohio, said": a
-            # capitalised apposition after the noun phrase that opens the clause
-            np = _np_back(toks, k - 1)
-            if np and np[0] <= _clause_start(toks, k):
-                inner = _np_back(toks, j - 1)
-                if inner and inner[0] == k + 1 and not toks[np[1]].is_cap and toks[inner[1]].is_cap:
-                    np = (np[0], inner[1])  # the name closes the mention: "the chairman, Jane Doe"
-                return _mention_from(s, np), "apposition", np[0]
-        return None, "inverted", j
+        found = _comma_apposition(s, j)
+        return (found[0], "apposition", found[1]) if found else (None, "inverted", j)
     if t.low in ("and", "or", "but"):
         return None, "coordinated", j
     if t.low in ("who", "which", "that") and t.text.islower():
@@ -577,6 +558,52 @@ def _speaker_before(s: _Sentence, ci: int) -> tuple[_Mention | None, str, int]:
     if not np:
         return None, "none", ci
     return _mention_from(s, np), "clause", np[0]
+
+
+_DASHES = "—–-―"
+
+
+def _dash_apposition(s: _Sentence, j: int) -> tuple[_Mention, int] | None:
+    """"Smith -- co-editor of a book on debates -- said": the phrase before the opening dash."""
+    toks = s.toks
+    k = j - 1
+    while k >= 0 and toks[k].text in _DASHES:
+        k -= 1
+    while k >= 0 and toks[k].text not in _DASHES and not toks[k].is_mask and j - k < DASH_APPOSITION_TOKENS:
+        k -= 1
+    while k >= 1 and toks[k - 1].text in _DASHES:
+        k -= 1
+    if k > 0 and toks[k].text in _DASHES:
+        np = _np_back(toks, k - 1)
+        if np:
+            return _mention_from(s, np), np[0]
+    return None
+
+
+def _comma_apposition(s: _Sentence, j: int) -> tuple[_Mention, int] | None:
+    """"Smith, a senior official, said" / "The state's chairman, Jane Doe, said": the phrase before
+    the opening comma (with the name, when a name is the apposition)."""
+    toks = s.toks
+    k = j - 1
+    while k >= 0 and toks[k].text != "," and not toks[k].is_mask and j - k < COMMA_APPOSITION_TOKENS:
+        k -= 1
+    if not (k > 0 and toks[k].text == "," and k + 1 < j):
+        return None
+    opener = toks[k + 1]
+    if opener.low in _fw("determiner") or opener.low in _fw("relative") or not opener.is_cap:
+        np = _np_back(toks, k - 1)
+        if np:
+            return _mention_from(s, np), np[0]
+    if opener.is_cap:
+        # "Senator Jane Doe, Democrat of Ohio, said": a capitalised apposition after the noun phrase
+        # that opens the clause
+        np = _np_back(toks, k - 1)
+        if np and np[0] <= _clause_start(toks, k):
+            inner = _np_back(toks, j - 1)
+            if inner and inner[0] == k + 1 and not toks[np[1]].is_cap and toks[inner[1]].is_cap:
+                np = (np[0], inner[1])  # the name closes the mention: "the chairman, Jane Doe"
+            return _mention_from(s, np), np[0]
+    return None
 
 
 def _mention_from(s: _Sentence, np: tuple[int, int]) -> _Mention:
