@@ -70,6 +70,51 @@ QUOTE_COLUMNS = [
 #: Provenance columns added after the contract columns.
 EXTRA_COLUMNS = ["cue_start", "cue_end", "rule", "speaker_rule", "mark_rule", "end_sentence_id", "quotation_id"]
 
+#: Every value of the ``rule`` column, in the order the extractor tries them, with the function that
+#: decides it.  A quote inside a cue's clause is ``"inside " + rule``; an -ing cue ("…, saying")
+#: prefixes ``"participle "`` to its content rule.  A new rule is a function plus one entry here.
+QUOTE_RULES: dict[str, str] = {
+    # per paragraph, before its sentences (_RowBuilder._label_rows)
+    "speaker label": "a transcript or interview label opens the paragraph: SMITH: … (_label_cue)",
+    # per cue of a sentence (_analyse_sentence), once the _NOT_SPEECH checks pass
+    "according to": "According to X, A. / A, according to X. (_according)",
+    "coordinated": "X arrived and said A: the verb shares an earlier subject (_coordinated_speaker)",
+    "inverted": "“A,” said X. (_inverted)",
+    "quote then cue": "“A,” X said. (_content_before)",
+    "clause then cue": "A, X said. (_content_before)",
+    "after content": "the cue closes a content it could not find; it names the sentence's speaker only",
+    "clause around cue": "A, X said, B: B goes on the clause the cue interrupts (_after_content)",
+    "cue then quote": "X said, “A.” (_cue_then_content)",
+    "cue then clause": "X said (that) A, with a clause-taking verb (_cue_then_content)",
+    "cue then object": "X told reporters A, with an object-taking verb (_cue_then_content)",
+    "coordinated clause": "X said that A, and that B: B (_cue_then_content)",
+    "colon lead-in": "X said: closing its sentence, the quote that follows is the content (_cue_then_content)",
+    "colon lead-in (subject)": "X made the following comment: with no speech verb (_colon_lead_in_subject)",
+    # per quote no cue took (_RowBuilder._uncued_cue), in this order
+    "dash attribution": "a pull quote signed with a dash: “A” ― X (_dash_cue)",
+    "same sentence as cue": "“A,” X said, but “B”: B takes the cue of its sentence",
+    "no cue": "a quote nobody is cued for (its speaker may be carried over)",
+    # unmarked speech, after the quote-mark pass (_with_unmarked_speech)
+    "colon-introduced speech": "X said: followed by paragraphs of speech without marks (_colon_speech)",
+    "readout form": "X expressed her hope that A (_readout_speech)",
+    "dash-signed paragraph": "a paragraph followed by a paragraph that only signs it: ― X (_dash_signed)",
+}
+#: Prefixes composed with a rule of :data:`QUOTE_RULES` (see there).
+RULE_PREFIXES = ("inside ", "participle ")
+
+
+def base_rule(rule: str) -> str:
+    """The :data:`QUOTE_RULES` entry a ``rule`` value comes from ("inside participle cue then clause"
+    -> "cue then clause").
+
+    >>> base_rule("inside participle cue then clause")
+    'cue then clause'
+    """
+    for prefix in RULE_PREFIXES:
+        rule = rule.removeprefix(prefix)
+    return rule
+
+
 _MASK = "\x1a"  # stands for every character of a quoted stretch in the masked text
 
 # -- lexicons -----------------------------------------------------------------------------------
