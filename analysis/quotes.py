@@ -99,6 +99,46 @@ QUOTE_RULES: dict[str, str] = {
     "readout form": "X expressed her hope that A (_readout_speech)",
     "dash-signed paragraph": "a paragraph followed by a paragraph that only signs it: ― X (_dash_signed)",
 }
+#: Every value of the ``speaker_rule`` column: how the speaker was resolved, in the order tried
+#: (:class:`_Resolver`, then the carry-over and fallbacks of :func:`extract_quotes_linked`).  The
+#: speaker of a relative pronoun is ``"relative → " + rule`` of its antecedent; a speaker that
+#: names no actor gets ``" (no actor)"`` appended (:func:`analysis.nlp.identity.link_speakers`).
+SPEAKER_RULES: dict[str, str] = {
+    "coordinated people": "she and Jane Doe said: the people of the mention speak together",
+    "entity (…)": "an entity row overlapping the mention; … is the entity's how (name, surname, pronoun …)",
+    "relative → …": "who said: the antecedent of the relative pronoun, resolved by these rules",
+    "pronoun (person in focus)": "he/she: the person last in focus (PRONOUN_WINDOW)",
+    "pronoun (people in focus)": "they: the two people last named (THEY_WINDOW)",
+    "pronoun (unresolved)": "any other pronoun (we, I, it)",
+    "group (people in focus)": "the duo: the two people last named (GROUP_WINDOW)",
+    "group (members of an actor)": "a group noun of an actor (set by link_speakers)",
+    "name (full name)": "a surname or title no entity covers: the full name used earlier",
+    "name": "a capitalised phrase no entity covers, parsed as a person name",
+    "noun phrase (apposition)": "a Swedish scientist, Jane Roe: the person named beside the phrase",
+    "noun phrase (antecedent)": "the statement: the document the article introduced",
+    "noun phrase (title of person)": "the Secretary: the person bearing that title",
+    "noun phrase (organisation in focus)": "the ministry: the organisation named nearby",
+    "noun phrase": "the phrase itself (officials, a joint statement)",
+    "carried over (same quotation)": "“A,” X said. “B.”: B continues A, mention kept",
+    "carried over": "an uncued quote takes the previous quote's speaker",
+    "person of the sentence (no cue)": "an uncued quote with nobody to carry over: the person its sentence names",
+    "paragraph label": "a quote in a paragraph opened by a speaker label",
+    "introducer": "the speaker of an unmarked-speech row (X said:, readout, signature)",
+}
+
+
+def base_speaker_rule(rule: str) -> str:
+    """The :data:`SPEAKER_RULES` entry a ``speaker_rule`` value comes from.
+
+    >>> base_speaker_rule("entity (surname) (no actor)")
+    'entity (…)'
+    """
+    rule = rule.removesuffix(" (no actor)")
+    if rule.startswith("relative → "):
+        return "relative → …"
+    return "entity (…)" if rule.startswith("entity (") else rule
+
+
 #: Prefixes composed with a rule of :data:`QUOTE_RULES` (see there).
 RULE_PREFIXES = ("inside ", "participle ")
 

@@ -9,7 +9,15 @@ import pytest
 
 from analysis import Article, load_article
 from analysis import quotes as quotes_mod
-from analysis.quotes import QUOTE_COLUMNS, QUOTE_RULES, base_rule, extract_quotes, pair_quote_marks
+from analysis.quotes import (
+    QUOTE_COLUMNS,
+    QUOTE_RULES,
+    SPEAKER_RULES,
+    base_rule,
+    base_speaker_rule,
+    extract_quotes,
+    pair_quote_marks,
+)
 from tests.conftest import assert_offsets
 
 
@@ -697,6 +705,12 @@ def test_rule_column_values_are_declared(nato):
     texts = [r[1] for r in RULE_ROWS]
     rules = set(nato.quotes["rule"]).union(*(set(quotes_of(t)["rule"]) for t in texts))
     assert {base_rule(r) for r in rules} <= set(QUOTE_RULES)
+
+
+def test_speaker_rule_values_are_declared(nato):
+    frames = [nato.quotes, *(quotes_of(r[1]) for r in RULE_ROWS)]
+    rules = set().union(*(set(f["speaker_rule"].dropna()) for f in frames))
+    assert {base_speaker_rule(r) for r in rules} <= set(SPEAKER_RULES)
 
 
 NOT_SPEECH_ROWS = [
