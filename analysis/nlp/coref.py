@@ -323,14 +323,24 @@ class Coref:
         self.text = text
         self.rows = _entity_rows(entities)
         self._starts = [r[0] for r in self.rows]
-        types: dict[str, Counter] = defaultdict(Counter)
-        self.forms: dict[str, str] = {}
-        self.keys: dict[str, str] = {}
-        self.persons: list[tuple[int, str]] = []
-        self.orgs: list[tuple[int, str]] = []
+        self.forms: dict[str, str] = {}  # folded surface form or actor name -> actor
+        self.keys: dict[str, str] = {}  # person key (surname, title + surname) -> actor
+        self.persons: list[tuple[int, str]] = []  # (offset, actor) of every person mention
+        self.orgs: list[tuple[int, str, int]] = []  # (offset, actor, sentence_id) of every org mention
         self.first_seen: dict[str, int] = {}
-        self.titles: dict[str, set[str]] = defaultdict(set)
-        self.affiliation: dict[str, str] = {}
+        self.titles: dict[str, set[str]] = defaultdict(set)  # person -> title words before the name
+        self.affiliation: dict[str, str] = {}  # person -> the body named before the title
+        self.types = self._index_mentions()
+        for actor, typ in self.types.items():
+            if typ == "person":
+                for k in person_keys(actor):
+                    self.keys.setdefault(k, actor)
+        self._person_starts = [p[0] for p in self.persons]
+        self._org_starts = [o[0] for o in self.orgs]
+
+    def _index_mentions(self) -> dict[str, str]:
+        """Index every mention (forms, persons, organisations, titles); return each actor's usual type."""
+        types: dict[str, Counter] = defaultdict(Counter)
         for a, _b, actor, typ, how, surface, sid in self.rows:
             self.first_seen.setdefault(actor, a)
             if how != "pronoun":
@@ -343,13 +353,7 @@ class Coref:
                     self._person_context(a, actor)
             elif typ == "org":
                 self.orgs.append((a, actor, sid))
-        self.types = {a: c.most_common(1)[0][0] for a, c in types.items()}
-        for actor, typ in self.types.items():
-            if typ == "person":
-                for k in person_keys(actor):
-                    self.keys.setdefault(k, actor)
-        self._person_starts = [p[0] for p in self.persons]
-        self._org_starts = [o[0] for o in self.orgs]
+        return {a: c.most_common(1)[0][0] for a, c in types.items()}
 
     def _person_context(self, a: int, actor: str) -> None:
         """Record the title words right before a person's name, and the body named before the title."""
