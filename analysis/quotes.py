@@ -1619,6 +1619,8 @@ class _Resolver:
         return b
 
     def resolve(self, row: _Row, sentence_start: int) -> None:
+        """Set ``row.speaker``/``speaker_rule`` from ``row.mention``, by the rules of
+        :data:`SPEAKER_RULES` in their order: coordinated people, an entity, then by mention kind."""
         m = row.mention
         if m is None:
             return
@@ -1633,13 +1635,17 @@ class _Resolver:
         elif m.rule == "pronoun":
             self._pronoun(row, mention_text.lower(), a, sentence_start)
         elif m.rule == "group":
-            grp = self.coref.group_before(a, GROUP_WINDOW)
-            row.speaker = "; ".join(grp) if grp else mention_text
-            row.speaker_rule = "group (people in focus)" if grp else "noun phrase"
+            self._group(row, mention_text, a)
         elif m.rule == "name":
             self._name(row, mention_text)
         else:
             self._noun_phrase(row, mention_text, a, sentence_start)
+
+    def _group(self, row: _Row, mention_text: str, a: int) -> None:
+        """"the duo", "both leaders": the two people last in focus, else the phrase itself."""
+        grp = self.coref.group_before(a, GROUP_WINDOW)
+        row.speaker = "; ".join(grp) if grp else mention_text
+        row.speaker_rule = "group (people in focus)" if grp else "noun phrase"
 
     def _coordinated(self, row: _Row, ents: list, mention_text: str) -> bool:
         """"she and Berg said": coordinated people speak together."""
