@@ -70,6 +70,91 @@ QUOTE_COLUMNS = [
 #: Provenance columns added after the contract columns.
 EXTRA_COLUMNS = ["cue_start", "cue_end", "rule", "speaker_rule", "mark_rule", "end_sentence_id", "quotation_id"]
 
+#: Every value of the ``rule`` column, in the order the extractor tries them, with the function that
+#: decides it.  A quote inside a cue's clause is ``"inside " + rule``; an -ing cue ("…, saying")
+#: prefixes ``"participle "`` to its content rule.  A new rule is a function plus one entry here.
+QUOTE_RULES: dict[str, str] = {
+    # per paragraph, before its sentences (_RowBuilder._label_rows)
+    "speaker label": "a transcript or interview label opens the paragraph: SMITH: … (_label_cue)",
+    # per cue of a sentence (_analyse_sentence), once the _NOT_SPEECH checks pass
+    "according to": "According to X, A. / A, according to X. (_according)",
+    "coordinated": "X arrived and said A: the verb shares an earlier subject (_coordinated_speaker)",
+    "inverted": "“A,” said X. (_inverted)",
+    "quote then cue": "“A,” X said. (_content_before)",
+    "clause then cue": "A, X said. (_content_before)",
+    "after content": "the cue closes a content it could not find; it names the sentence's speaker only",
+    "clause around cue": "A, X said, B: B goes on the clause the cue interrupts (_after_content)",
+    "cue then quote": "X said, “A.” (_cue_then_content)",
+    "cue then clause": "X said (that) A, with a clause-taking verb (_cue_then_content)",
+    "cue then object": "X told reporters A, with an object-taking verb (_cue_then_content)",
+    "coordinated clause": "X said that A, and that B: B (_cue_then_content)",
+    "colon lead-in": "X said: closing its sentence, the quote that follows is the content (_cue_then_content)",
+    "colon lead-in (subject)": "X made the following comment: with no speech verb (_colon_lead_in_subject)",
+    # per quote no cue took (_RowBuilder._uncued_cue), in this order
+    "dash attribution": "a pull quote signed with a dash: “A” ― X (_dash_cue)",
+    "same sentence as cue": "“A,” X said, but “B”: B takes the cue of its sentence",
+    "no cue": "a quote nobody is cued for (its speaker may be carried over)",
+    # unmarked speech, after the quote-mark pass (_with_unmarked_speech)
+    "colon-introduced speech": "X said: followed by paragraphs of speech without marks (_colon_speech)",
+    "readout form": "X expressed her hope that A (_readout_speech)",
+    "dash-signed paragraph": "a paragraph followed by a paragraph that only signs it: ― X (_dash_signed)",
+}
+#: Every value of the ``speaker_rule`` column: how the speaker was resolved, in the order tried
+#: (:class:`_Resolver`, then the carry-over and fallbacks of :func:`extract_quotes_linked`).  The
+#: speaker of a relative pronoun is ``"relative → " + rule`` of its antecedent; a speaker that
+#: names no actor gets ``" (no actor)"`` appended (:func:`analysis.nlp.identity.link_speakers`).
+SPEAKER_RULES: dict[str, str] = {
+    "coordinated people": "she and Jane Doe said: the people of the mention speak together",
+    "entity (…)": "an entity row overlapping the mention; … is the entity's how (name, surname, pronoun …)",
+    "relative → …": "who said: the antecedent of the relative pronoun, resolved by these rules",
+    "pronoun (person in focus)": "he/she: the person last in focus (PRONOUN_WINDOW)",
+    "pronoun (people in focus)": "they: the two people last named (THEY_WINDOW)",
+    "pronoun (unresolved)": "any other pronoun (we, I, it)",
+    "group (people in focus)": "the duo: the two people last named (GROUP_WINDOW)",
+    "group (members of an actor)": "a group noun of an actor (set by link_speakers)",
+    "name (full name)": "a surname or title no entity covers: the full name used earlier",
+    "name": "a capitalised phrase no entity covers, parsed as a person name",
+    "noun phrase (apposition)": "a Swedish scientist, Jane Roe: the person named beside the phrase",
+    "noun phrase (antecedent)": "the statement: the document the article introduced",
+    "noun phrase (title of person)": "the Secretary: the person bearing that title",
+    "noun phrase (organisation in focus)": "the ministry: the organisation named nearby",
+    "noun phrase": "the phrase itself (officials, a joint statement)",
+    "carried over (same quotation)": "“A,” X said. “B.”: B continues A, mention kept",
+    "carried over": "an uncued quote takes the previous quote's speaker",
+    "person of the sentence (no cue)": "an uncued quote with nobody to carry over: the person its sentence names",
+    "paragraph label": "a quote in a paragraph opened by a speaker label",
+    "introducer": "the speaker of an unmarked-speech row (X said:, readout, signature)",
+}
+
+
+def base_speaker_rule(rule: str) -> str:
+    """The :data:`SPEAKER_RULES` entry a ``speaker_rule`` value comes from.
+
+    >>> base_speaker_rule("entity (surname) (no actor)")
+    'entity (…)'
+    """
+    rule = rule.removesuffix(" (no actor)")
+    if rule.startswith("relative → "):
+        return "relative → …"
+    return "entity (…)" if rule.startswith("entity (") else rule
+
+
+#: Prefixes composed with a rule of :data:`QUOTE_RULES` (see there).
+RULE_PREFIXES = ("inside ", "participle ")
+
+
+def base_rule(rule: str) -> str:
+    """The :data:`QUOTE_RULES` entry a ``rule`` value comes from ("inside participle cue then clause"
+    -> "cue then clause").
+
+    >>> base_rule("inside participle cue then clause")
+    'cue then clause'
+    """
+    for prefix in RULE_PREFIXES:
+        rule = rule.removeprefix(prefix)
+    return rule
+
+
 _MASK = "\x1a"  # stands for every character of a quoted stretch in the masked text
 
 # -- lexicons -----------------------------------------------------------------------------------
@@ -172,61 +257,74 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> list[
     out: list[QuoteSpan] = []
     open_at: int | None = None  # offset of the open double mark
     open_len = 0
-    single_at: int | None = None
+    single_at: int | None = None  # offset of an open top-level single mark
     for m in _MARK_RE.finditer(text, start, end):
         mark, a, b = m.group(), m.start(), m.end()
         before, after = _side(text, a, b)
         if mark in _SINGLE:
-            if open_at is not None:
-                continue  # nested quote or apostrophe inside a quotation
-            word_before, word_after = before.isalnum(), after.isalnum()
-            if word_before and word_after:
-                continue  # apostrophe: it’s, Japan’s
-            if single_at is None:
-                if mark in "‘'‹" and not word_before and (word_after or after in '“"$'):
-                    single_at = a
-            elif mark in "’'›" and not word_after and not text[a - 1].isspace():
-                if b - a and a > single_at + 1:
-                    out.append(QuoteSpan(single_at, single_at + 1, a, b, "single"))
-                single_at = None
+            if open_at is None:  # inside a quotation: a nested quote or an apostrophe
+                single_at = _single_mark(text, mark, a, b, single_at, out)
             continue
-        is_open = mark in _OPEN_DOUBLE
-        is_close = mark in _CLOSE_DOUBLE
-        if mark in _AMBIG_DOUBLE:
-            if before in _OPENERS_BEFORE or before in "“‘(" or before.isspace():
-                is_open = not (after == "" or after.isspace())
-            if (before == "" or before.isspace()) and (after == "" or after.isspace()):
-                is_open = open_at is None  # a tokenised copy spaces every mark (" word . "): they alternate
-            is_close = not is_open
+        is_open, is_close = _double_role(mark, before, after, open_at is None)
         if open_at is None:
             if is_open or (not is_close and after and not after.isspace()):
                 open_at, open_len = a, b - a
                 single_at = None
             # a stray closing mark with nothing open is ignored
             continue
-        if is_close or not is_open:
+        if is_close or not is_open or (before and not before.isspace()):
+            # (an opening mark glued to a word while a quote is open is a mistyped closer)
             out.append(QuoteSpan(open_at, open_at + open_len, a, b, "closed"))
             open_at = None
         else:
-            # an opening mark while a quote is open: a mistyped closer when glued to a word,
-            # otherwise the earlier quote never closed
-            if before and not before.isspace():
-                out.append(QuoteSpan(open_at, open_at + open_len, a, b, "closed"))
-                open_at = None
-            else:
-                stop = a
-                while stop > open_at + open_len and text[stop - 1].isspace():
-                    stop -= 1
-                out.append(QuoteSpan(open_at, open_at + open_len, stop, stop, "unclosed"))
-                open_at, open_len = a, b - a
+            # an opening mark after a space while a quote is open: the earlier quote never closed
+            out.append(_unclosed(text, open_at, open_len, a))
+            open_at, open_len = a, b - a
     if open_at is not None:
-        stop = end
-        while stop > open_at + open_len and text[stop - 1].isspace():
-            stop -= 1
-        out.append(QuoteSpan(open_at, open_at + open_len, stop, stop, "unclosed"))
+        out.append(_unclosed(text, open_at, open_len, end))
     out.sort(key=lambda q: q.open)
     out = [_trim_inner(text, q) for q in out]
     return [q for q in out if q.inner_end > q.inner_start and text[q.inner_start : q.inner_end].strip()]
+
+
+def _single_mark(text: str, mark: str, a: int, b: int, single_at: int | None, out: list[QuoteSpan]) -> int | None:
+    """Handle a top-level single mark at ``a:b``; return the offset of the single quote left open.
+
+    It opens at a word start and closes at a word end; between two letters it is an apostrophe
+    (``it’s``, ``Japan’s``) and changes nothing.
+    """
+    before, after = _side(text, a, b)
+    word_before, word_after = before.isalnum(), after.isalnum()
+    if word_before and word_after:
+        return single_at
+    if single_at is None:
+        opens = mark in "‘'‹" and not word_before and (word_after or after in '“"$')
+        return a if opens else None
+    if mark in "’'›" and not word_after and not text[a - 1].isspace():
+        if b - a and a > single_at + 1:
+            out.append(QuoteSpan(single_at, single_at + 1, a, b, "single"))
+        return None
+    return single_at
+
+
+def _double_role(mark: str, before: str, after: str, nothing_open: bool) -> tuple[bool, bool]:
+    """Whether a double mark opens and whether it closes; a straight mark by the characters around it."""
+    is_open = mark in _OPEN_DOUBLE
+    is_close = mark in _CLOSE_DOUBLE
+    if mark in _AMBIG_DOUBLE:
+        if before in _OPENERS_BEFORE or before in "“‘(" or before.isspace():
+            is_open = not (after == "" or after.isspace())
+        if (before == "" or before.isspace()) and (after == "" or after.isspace()):
+            is_open = nothing_open  # a tokenised copy spaces every mark (" word . "): they alternate
+        is_close = not is_open
+    return is_open, is_close
+
+
+def _unclosed(text: str, open_at: int, open_len: int, stop: int) -> QuoteSpan:
+    """A quotation opened at ``open_at`` that never closes: it runs to ``stop`` (spaces trimmed)."""
+    while stop > open_at + open_len and text[stop - 1].isspace():
+        stop -= 1
+    return QuoteSpan(open_at, open_at + open_len, stop, stop, "unclosed")
 
 
 def _trim_inner(text: str, q: QuoteSpan) -> QuoteSpan:
@@ -323,6 +421,29 @@ def _skip_back_adverbs(toks: list[_Tok], j: int) -> int:
 
 _NP_STOP_CLASSES = ("preposition", "subordinator", "relative", "aux", "aux-be")
 
+# Windows of the phrase finders, in tokens of one sentence.  They keep the scans linear and stop a
+# phrase from running through a whole clause when no stop word ends it.
+#: A speaker noun phrase ("the former deputy secretary of state Jane Doe") is at most this long.
+NP_TOKENS = 10
+#: The hearer of "told"/"assured" ("told CNN's Jane Doe") before the reported clause.
+HEARER_TOKENS = 6
+#: The source after "according to" ("according to a senior official of the ministry").
+ACCORDING_NP_TOKENS = 12
+#: Tokens between that source and the comma that closes it ("according to X on Monday,").
+ACCORDING_TAIL_TOKENS = 8
+#: A dash apposition between subject and verb ("Smith -- co-editor of a book on debates -- said").
+DASH_APPOSITION_TOKENS = 30
+#: A comma apposition between subject and verb ("Smith, a senior official, said").
+COMMA_APPOSITION_TOKENS = 14
+#: Words between a cue and its "that" ("said in a statement on Thursday that").
+THAT_TOKENS = 12
+#: An adjunct after a cue, before the colon or comma that opens its content ("said on Twitter:").
+ADJUNCT_TOKENS = 10
+#: A short adjunct inside an interrupting cue ("A, he said in May, B").
+INTERRUPTION_ADJUNCT_TOKENS = 8
+#: Tokens after a cue searched for an explicit complement ("that", a colon or a quote).
+COMPLEMENT_TOKENS = 6
+
 
 def _is_time(t: _Tok) -> bool:
     return t.is_word and (t.low in _fw("time") or (t.text.isdigit() and len(t.text) == 4))
@@ -340,7 +461,7 @@ def _skip_back_time(toks: list[_Tok], j: int) -> int:
     return _skip_back_adverbs(toks, k)
 
 
-def _np_back(toks: list[_Tok], j: int, limit: int = 10) -> tuple[int, int] | None:
+def _np_back(toks: list[_Tok], j: int, limit: int = NP_TOKENS) -> tuple[int, int] | None:
     """Return token indices ``(first, last)`` of the noun phrase ending at token ``j``."""
     if j < 0 or not (toks[j].is_word or toks[j].text == ")"):
         return None
@@ -392,7 +513,7 @@ def _and_joins(toks: list[_Tok], i: int) -> bool:
     return prev is not None and prev.is_word and (prev.is_cap or prev.low in _fw("pronoun"))
 
 
-def _np_forward(toks: list[_Tok], i: int, limit: int = 10) -> tuple[int, int] | None:
+def _np_forward(toks: list[_Tok], i: int, limit: int = NP_TOKENS) -> tuple[int, int] | None:
     """Return token indices of the noun phrase starting at ``i`` (names, determiners, nouns)."""
     if i >= len(toks) or not toks[i].is_word:
         return None
@@ -500,44 +621,12 @@ def _speaker_before(s: _Sentence, ci: int) -> tuple[_Mention | None, str, int]:
     t = toks[j]
     if t.is_mask:
         return None, "inverted", j
-    if t.text in "—–-―" and j > 0:
-        # dash apposition: "Smith -- co-editor of a book on debates -- said"
-        k = j - 1
-        while k >= 0 and toks[k].text in "—–-―":
-            k -= 1
-        while k >= 0 and toks[k].text not in "—–-―" and not toks[k].is_mask and j - k < 30:
-            k -= 1
-        while k >= 1 and toks[k - 1].text in "—–-―":
-            k -= 1
-        if k > 0 and toks[k].text in "—–-―":
-            np = _np_back(toks, k - 1)
-            if np:
-                return _mention_from(s, np), "apposition", np[0]
-        return None, "none", ci
+    if t.text in _DASHES and j > 0:
+        found = _dash_apposition(s, j)
+        return (found[0], "apposition", found[1]) if found else (None, "none", ci)
     if t.text == ",":
-        # apposition: "Smith, a senior official, said"
-        k = j - 1
-        while k >= 0 and toks[k].text != "," and not toks[k].is_mask and j - k < 14:
-            k -= 1
-        if (
-            k > 0
-            and toks[k].text == ","
-            and k + 1 < j
-            and (toks[k + 1].low in _fw("determiner") or toks[k + 1].low in _fw("relative") or not toks[k + 1].is_cap)
-        ):
-            np = _np_back(toks, k - 1)
-            if np:
-                return _mention_from(s, np), "apposition", np[0]
-        if k > 0 and toks[k].text == "," and k + 1 < j and toks[k + 1].is_cap:
-            # "The state's chairman, Jane Doe, said" / "Senator Jane Doe, Democrat of Ohio, said": a
-            # capitalised apposition after the noun phrase that opens the clause
-            np = _np_back(toks, k - 1)
-            if np and np[0] <= _clause_start(toks, k):
-                inner = _np_back(toks, j - 1)
-                if inner and inner[0] == k + 1 and not toks[np[1]].is_cap and toks[inner[1]].is_cap:
-                    np = (np[0], inner[1])  # the name closes the mention: "the chairman, Jane Doe"
-                return _mention_from(s, np), "apposition", np[0]
-        return None, "inverted", j
+        found = _comma_apposition(s, j)
+        return (found[0], "apposition", found[1]) if found else (None, "inverted", j)
     if t.low in ("and", "or", "but"):
         return None, "coordinated", j
     if t.low in ("who", "which", "that") and t.text.islower():
@@ -554,6 +643,52 @@ def _speaker_before(s: _Sentence, ci: int) -> tuple[_Mention | None, str, int]:
     if not np:
         return None, "none", ci
     return _mention_from(s, np), "clause", np[0]
+
+
+_DASHES = "—–-―"
+
+
+def _dash_apposition(s: _Sentence, j: int) -> tuple[_Mention, int] | None:
+    """"Smith -- co-editor of a book on debates -- said": the phrase before the opening dash."""
+    toks = s.toks
+    k = j - 1
+    while k >= 0 and toks[k].text in _DASHES:
+        k -= 1
+    while k >= 0 and toks[k].text not in _DASHES and not toks[k].is_mask and j - k < DASH_APPOSITION_TOKENS:
+        k -= 1
+    while k >= 1 and toks[k - 1].text in _DASHES:
+        k -= 1
+    if k > 0 and toks[k].text in _DASHES:
+        np = _np_back(toks, k - 1)
+        if np:
+            return _mention_from(s, np), np[0]
+    return None
+
+
+def _comma_apposition(s: _Sentence, j: int) -> tuple[_Mention, int] | None:
+    """"Smith, a senior official, said" / "The state's chairman, Jane Doe, said": the phrase before
+    the opening comma (with the name, when a name is the apposition)."""
+    toks = s.toks
+    k = j - 1
+    while k >= 0 and toks[k].text != "," and not toks[k].is_mask and j - k < COMMA_APPOSITION_TOKENS:
+        k -= 1
+    if not (k > 0 and toks[k].text == "," and k + 1 < j):
+        return None
+    opener = toks[k + 1]
+    if opener.low in _fw("determiner") or opener.low in _fw("relative") or not opener.is_cap:
+        np = _np_back(toks, k - 1)
+        if np:
+            return _mention_from(s, np), np[0]
+    if opener.is_cap:
+        # "Senator Jane Doe, Democrat of Ohio, said": a capitalised apposition after the noun phrase
+        # that opens the clause
+        np = _np_back(toks, k - 1)
+        if np and np[0] <= _clause_start(toks, k):
+            inner = _np_back(toks, j - 1)
+            if inner and inner[0] == k + 1 and not toks[np[1]].is_cap and toks[inner[1]].is_cap:
+                np = (np[0], inner[1])  # the name closes the mention: "the chairman, Jane Doe"
+            return _mention_from(s, np), np[0]
+    return None
 
 
 def _mention_from(s: _Sentence, np: tuple[int, int]) -> _Mention:
@@ -585,7 +720,7 @@ def _content_after(s: _Sentence, ci: int, verb: _Verb | None) -> int | None:
     n = len(toks)
     k = ci + 1
     # "said that", "told reporters that", "said in a statement Thursday that"
-    for m in range(k, min(n, k + 12)):
+    for m in range(k, min(n, k + THAT_TOKENS)):
         tm = toks[m]
         if tm.is_mask or tm.text in ":;," or tm.low == "and" or tm.low in _verbs() and m > k:
             break
@@ -613,14 +748,14 @@ def _content_after(s: _Sentence, ci: int, verb: _Verb | None) -> int | None:
             break
     if verb is not None and verb.frame == "object" and verb.lemma in ("tell", "ask", "assure", "inform", "urge"):
         # skip the hearer: "told reporters", "told CNN's Jake Tapper"
-        np = _np_forward(toks, k, limit=6)
+        np = _np_forward(toks, k, limit=HEARER_TOKENS)
         if np:
             k = np[1] + 1
     while k < n and toks[k].is_word and (_is_adverb(toks[k]) or toks[k].low in _fw("time")):
         k += 1
     if k < n and toks[k].is_word and toks[k].low in _fw("preposition") and toks[k].low != "to":
         # an adjunct such as "in a statement" or "on Twitter" before a colon/comma and the content
-        for m in range(k, min(n, k + 10)):
+        for m in range(k, min(n, k + ADJUNCT_TOKENS)):
             if toks[m].text in ",:" or toks[m].is_mask:
                 k = m
                 break
@@ -659,22 +794,102 @@ def _content_end_next(s: _Sentence, k: int, stop_at: int | None) -> tuple[int, i
     return toks[end_tok].end, nxt
 
 
+# -- one sentence: cues, their speakers and contents --------------------------------------------
+
+
+@dataclass
+class _VerbAt:
+    """A speech verb at token ``ci`` of a sentence, with the word before it (adverbs skipped)."""
+
+    toks: list[_Tok]
+    ci: int
+    verb: _Verb
+
+    @functools.cached_property
+    def prev(self) -> _Tok | None:
+        j = _skip_back_adverbs(self.toks, self.ci - 1)
+        return self.toks[j] if j >= 0 else None
+
+    @property
+    def prev_low(self) -> str:
+        return self.prev.low if self.prev is not None else ""
+
+    @property
+    def that_next(self) -> bool:
+        """"shows that", "say that": a complementizer makes a noun-like form a verb."""
+        toks, ci = self.toks, self.ci
+        return ci + 1 < len(toks) and toks[ci + 1].text == "that" and self.prev is not None and self.prev.is_word
+
+
+def _after_determiner(at: _VerbAt) -> bool:
+    """"the said", "a reported", "his claims": a noun or adjective, not a verb."""
+    return at.prev_low in _fw("determiner") and at.prev_low != "that"
+
+
+def _infinitive_or_passive(at: _VerbAt) -> bool:
+    """"to say", "was told": the subject is not the speaker."""
+    passive = at.verb.form in ("pp", "past") and at.prev is not None and at.toks[at.ci - 1].low in _fw("aux-be")
+    return at.prev_low == "to" or passive
+
+
+def _comparison(at: _VerbAt) -> bool:
+    """"as expected,", "than reported.": a comparison, nobody speaks."""
+    toks, ci = at.toks, at.ci
+    return ci > 0 and toks[ci - 1].low in ("as", "than") and (ci + 1 >= len(toks) or not toks[ci + 1].is_word)
+
+
+def _noun_form(at: _VerbAt) -> bool:
+    """"the claims", "his comment": a form that is also a noun needs a subject-like word before it."""
+    if not (at.verb.noun and at.verb.form in ("base", "s")) or at.that_next:
+        return False
+    prev, low = at.prev, at.prev_low
+    subject_like = prev is not None and (
+        low in _fw("pronoun") or low in _fw("aux") or low in _fw("relative") or prev.is_cap
+    )
+    return not subject_like
+
+
+def _base_without_plural(at: _VerbAt) -> bool:
+    """A base form ("say") speaks only after a plural subject: "Smiths say", "experts say", "they say"."""
+    prev, low = at.prev, at.prev_low
+    if at.verb.form != "base" or at.that_next:
+        return False
+    if prev is not None and (low in _fw("pronoun") and low not in ("he", "she", "it") or low in _fw("aux")):
+        return False
+    plural = (
+        prev is not None
+        and prev.is_word
+        and low.endswith("s")
+        and not low.endswith(("ss", "’s", "'s", "us", "is"))
+        and len(low) > 3
+        and not _is_adverb(prev)
+        and low not in _verbs()
+    )
+    return not (plural or (prev is not None and low in ("they", "we", "i", "you", "people")))
+
+
+#: Checks that reject a verb match as no report of speech, tried in this order (the first that holds
+#: drops the match).
+_NOT_SPEECH = (_after_determiner, _infinitive_or_passive, _comparison, _noun_form, _base_without_plural)
+
+
+def _colon_lead_in_subject(s: _Sentence) -> list[_Cue]:
+    """Rule ``colon lead-in (subject)``: "Smith made the following comment:" before a quoted
+    paragraph, with no speech verb: the subject speaks."""
+    if not _ends_with_colon(s):
+        return []
+    colon = s.start + s.masked.rstrip().rindex(":")
+    subj = _subject(s, len(s.toks) - 1)
+    return [] if subj is None else [_Cue(colon, colon + 1, ":", subj, None, rule="colon lead-in (subject)")]
+
+
 def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
-    cues: list[_Cue] = []
+    """The cues of one sentence, each with its speaker mention and its content (quote or clause)."""
     found = list(_cue_re().finditer(s.masked))
     if not found:
-        if _ends_with_colon(s):
-            # "Smith made the following comment:" before a quoted paragraph: the subject speaks
-            colon = s.start + s.masked.rstrip().rindex(":")
-            subj = _subject(s, len(s.toks) - 1)
-            if subj is not None:
-                cues.append(_Cue(colon, colon + 1, ":", subj, None, rule="colon lead-in (subject)"))
-        return cues
-    toks = s.toks
-    verbs = _verbs()
-    aux_be = _fw("aux-be")
-    dets = _fw("determiner")
-    pending: list[_Cue] = []
+        return _colon_lead_in_subject(s)
+    cues: list[_Cue] = []
+    pending: list[_Cue] = []  # further contents of a cue, added after it
     bounds = [_clause_boundary(s, m) for m in found]
     for idx, m in enumerate(found):
         ci = s.tok_at(m.start() + s.start)
@@ -683,190 +898,203 @@ def _analyse_sentence(s: _Sentence, quotes_here: list[QuoteSpan]) -> list[_Cue]:
         if m.group("acc"):
             cues.extend(_according(s, ci, m))
             continue
-        word = m.group("verb")
-        verb = verbs[word]
-        j = _skip_back_adverbs(toks, ci - 1)
-        prev = toks[j] if j >= 0 else None
-        prev_low = prev.low if prev is not None else ""
-        if prev_low in dets and prev_low not in ("that",):
-            continue  # "the said", "a reported", "his claims"
-        if prev_low == "to" or (verb.form in ("pp", "past") and prev is not None and toks[ci - 1].low in aux_be):
-            continue  # infinitive or passive: the subject is not the speaker
-        if ci > 0 and toks[ci - 1].low in ("as", "than") and (ci + 1 >= len(toks) or not toks[ci + 1].is_word):
-            continue  # "as expected,", "than reported.": a comparison, nobody speaks
-        # "shows that", "say that": a complementizer makes a noun-like form a verb
-        that_next = ci + 1 < len(toks) and toks[ci + 1].text == "that" and prev is not None and prev.is_word
-        if verb.noun and verb.form in ("base", "s") and not that_next:
-            aux = _fw("aux")
-            if not (
-                prev is not None
-                and (prev_low in _fw("pronoun") or prev_low in aux or prev_low in _fw("relative") or prev.is_cap)
-            ):
-                continue
-        if (
-            verb.form == "base"
-            and not that_next
-            and (
-                prev is None
-                or not (prev_low in _fw("pronoun") and prev_low not in ("he", "she", "it") or prev_low in _fw("aux"))
-            )
-        ):
-            # a plural subject: "Smiths say", "experts say", "polls show"
-            plural = (
-                prev is not None
-                and prev.is_word
-                and prev_low.endswith("s")
-                and not prev_low.endswith(("ss", "’s", "'s", "us", "is"))
-                and len(prev_low) > 3
-                and not _is_adverb(prev)
-                and prev_low not in _verbs()
-            )
-            if not (plural or (prev is not None and prev_low in ("they", "we", "i", "you", "people"))):
-                continue
-        if verb.form == "ing":
-            if prev is not None and prev.text == ",":
-                prior = [c.speaker for c in cues if c.speaker is not None]
-                mention, layout = (prior[-1] if prior else _subject(s, ci)), "participle"
-            elif prev is not None and (prev_low in aux_be or prev_low in _fw("preposition")):
-                mention, layout = _subject(s, ci), "clause"
-            else:
-                mention, layout, _ = _speaker_before(s, ci)
-                if layout not in ("clause", "relative"):
-                    continue
-                subj = _subject(s, ci) if layout == "clause" else None
-                if (
-                    subj is not None
-                    and mention is not None
-                    and mention.rule == "noun phrase"
-                    and subj.end <= mention.start
-                    and subj.rule in ("name", "pronoun", "noun phrase", "group")
-                    and s.masked[subj.end - s.start : subj.end - s.start + 1] != ","
-                ):
-                    # "The council issued a statement calling …": the clause subject speaks, not its object
-                    mention, layout = subj, "participle"
-        else:
-            mention, layout, _ = _speaker_before(s, ci)
-        cue_text = word
-        # a verb phrase such as "pointed out" keeps its particle in the cue
-        if (
-            ci + 1 < len(toks)
-            and toks[ci + 1].low in ("out", "up", "back")
-            and verb.lemma in ("point", "back", "call", "sum")
-        ):
-            cue_text = f"{word} {toks[ci + 1].text}"
-        cue_end = m.start() + s.start + len(cue_text)
-        cue = _Cue(m.start() + s.start, cue_end, s.masked[m.start() : m.start() + len(cue_text)], mention, None)
-        next_cue = next((b for b in bounds[idx + 1 :] if b is not None and b > cue_end), None)
-        if layout == "coordinated":
-            prior = [c for c in cues if c.speaker is not None]
-            # "X said the figures showed A but admitted B": a speaker right after an earlier cue
-            # ("said the figures") is inside that cue's report; the coordinated verb shares the
-            # subject of the report itself
-            outer = [
-                c
-                for c in prior
-                if not any(
-                    o is not c
-                    and o.end <= c.speaker.start
-                    and re.fullmatch(r"\s*(?:that\s+)?", s.masked[o.end - s.start : c.speaker.start - s.start])
-                    for o in cues
-                )
-            ]
-            pick = outer or prior
-            cue.speaker = pick[-1].speaker if pick else _subject(s, ci)
-            layout = "clause"
-            cue.rule = "coordinated"
-        if layout == "inverted":
-            # "“…,” said Smith" / "…, said Smith"
-            np = _np_forward(toks, ci + 1)
-            if np:
-                cue.speaker = _mention_from(s, np)
-            cue.rule = "inverted"
-            _content_before(s, ci, cue, quotes_here, toks[ci].start)
-        elif layout in ("clause", "relative", "participle", "apposition", "none"):
-            first_speaker_tok = s.tok_at(cue.speaker.start) if cue.speaker else ci
-            before = first_speaker_tok - 1
-            if (
-                layout != "participle"
-                and before >= 0
-                and (
-                    toks[before].is_mask
-                    or (
-                        toks[before].text == ","
-                        and not _fronted(toks, before)
-                        and not _introduces(toks, ci)
-                        and not _clause_follows(toks, ci + (1 if cue_text != word else 0), verb)
-                    )
-                )
-            ):
-                if cue.speaker is None and layout == "none":
-                    continue
-                _content_before(s, before + 1, cue, quotes_here, toks[first_speaker_tok].start)
-                cue.rule = cue.rule or "after content"
-                rest = _continuation(s, ci + (1 if cue_text != word else 0)) if cue.content is not None else None
-                if rest is not None:
-                    # "A, he said, B": the clause the cue interrupts goes on after it
-                    end = _content_end(s, rest, next_cue)
-                    if end > toks[rest].start:
-                        span = (toks[rest].start, end)
-                        pending.append(
-                            _Cue(
-                                cue.start,
-                                cue.end,
-                                cue.text,
-                                cue.speaker,
-                                span,
-                                rule="clause around cue",
-                                region=span,
-                                joins=cue,
-                            )
-                        )
-            else:
-                k = _content_after(s, ci + (1 if cue_text != word else 0), verb)
-                if k is None:
-                    if cue.speaker is not None:
-                        _content_before(s, max(before + 1, 0), cue, quotes_here, toks[first_speaker_tok].start)
-                    if cue.content is None and cue.direct is None:
-                        if cue.speaker is None or not _ends_with_colon(s):
-                            continue
-                        # "He said:" closing its sentence: the quote that follows is the content
-                        cue.rule = "colon lead-in"
-                else:
-                    q = _quote_at(quotes_here, toks[k].start)
-                    if q is not None and toks[k].is_mask and _only_punct_after(s, q.close_end):
-                        cue.direct = q
-                        cue.rule = cue.rule or "cue then quote"
-                    else:
-                        start = toks[k].start
-                        if toks[k].is_mask and q is not None:
-                            start = q.open
-                        end, nxt = _content_end_next(s, k, next_cue)
-                        if end > start:
-                            cue.content = (start, end)
-                            cue.region = (start, end)
-                        cue.rule = cue.rule or ("cue then clause" if verb.frame == "clause" else "cue then object")
-                        while nxt is not None:
-                            # "said that A, and that B": B is a second reported clause of the same cue
-                            n_end, n_next = _content_end_next(s, nxt, next_cue)
-                            extra = _Cue(
-                                cue.start,
-                                cue.end,
-                                cue.text,
-                                cue.speaker,
-                                (toks[nxt].start, n_end),
-                                rule="coordinated clause",
-                                region=(toks[nxt].start, n_end),
-                            )
-                            pending.append(extra)
-                            nxt = n_next
-                if layout == "participle":
-                    cue.rule = "participle " + cue.rule
+        at = _VerbAt(s.toks, ci, _verbs()[m.group("verb")])
+        if any(check(at) for check in _NOT_SPEECH):
+            continue
+        speaker = _participle_speaker(s, at, cues) if at.verb.form == "ing" else _speaker_before(s, ci)[:2]
+        if speaker is None:
+            continue
+        cue, last = _make_cue(s, m, ci, at.verb, speaker[0])
+        next_cue = next((b for b in bounds[idx + 1 :] if b is not None and b > cue.end), None)
+        if not _find_content(s, at, last, cue, speaker[1], cues, quotes_here, next_cue, pending):
+            continue
         if cue.speaker is None and cue.direct is None and cue.content is None:
             continue
         cues.append(cue)
         cues.extend(pending)
         pending.clear()
     return cues
+
+
+def _participle_speaker(s: _Sentence, at: _VerbAt, cues: list[_Cue]) -> tuple[_Mention | None, str] | None:
+    """The speaker of an -ing cue ("…, saying", "was saying", "a statement calling"); None: not a cue."""
+    prev, ci = at.prev, at.ci
+    if prev is not None and prev.text == ",":
+        prior = [c.speaker for c in cues if c.speaker is not None]
+        return (prior[-1] if prior else _subject(s, ci)), "participle"
+    if prev is not None and (at.prev_low in _fw("aux-be") or at.prev_low in _fw("preposition")):
+        return _subject(s, ci), "clause"
+    mention, layout, _ = _speaker_before(s, ci)
+    if layout not in ("clause", "relative"):
+        return None
+    subj = _subject(s, ci) if layout == "clause" else None
+    if (
+        subj is not None
+        and mention is not None
+        and mention.rule == "noun phrase"
+        and subj.end <= mention.start
+        and subj.rule in ("name", "pronoun", "noun phrase", "group")
+        and s.masked[subj.end - s.start : subj.end - s.start + 1] != ","
+    ):
+        # "The council issued a statement calling …": the clause subject speaks, not its object
+        return subj, "participle"
+    return mention, layout
+
+
+def _make_cue(s: _Sentence, m: re.Match, ci: int, verb: _Verb, mention: _Mention | None) -> tuple[_Cue, int]:
+    """The cue of verb match ``m`` and the index of its last token (a particle: "pointed out")."""
+    toks, word = s.toks, m.group("verb")
+    cue_text, last = word, ci
+    if ci + 1 < len(toks) and toks[ci + 1].low in ("out", "up", "back") and verb.lemma in ("point", "back", "call", "sum"):
+        cue_text, last = f"{word} {toks[ci + 1].text}", ci + 1
+    start = m.start() + s.start
+    return _Cue(start, start + len(cue_text), s.masked[m.start() : m.start() + len(cue_text)], mention, None), last
+
+
+def _find_content(
+    s: _Sentence,
+    at: _VerbAt,
+    last: int,
+    cue: _Cue,
+    layout: str,
+    cues: list[_Cue],
+    quotes: list[QuoteSpan],
+    next_cue: int | None,
+    pending: list[_Cue],
+) -> bool:
+    """Give ``cue`` its content by the layout of its speaker; False when the match is no cue after all."""
+    ci = at.ci
+    if layout == "coordinated":
+        cue.speaker = _coordinated_speaker(s, ci, cues)
+        layout, cue.rule = "clause", "coordinated"
+    if layout == "inverted":
+        _inverted(s, ci, cue, quotes)
+        return True
+    if layout not in ("clause", "relative", "participle", "apposition", "none"):
+        return True
+    first_speaker_tok = s.tok_at(cue.speaker.start) if cue.speaker else ci
+    before = first_speaker_tok - 1
+    if layout != "participle" and _content_precedes(s.toks, before, ci, last, at.verb):
+        if cue.speaker is None and layout == "none":
+            return False
+        _after_content(s, before, last, cue, quotes, s.toks[first_speaker_tok].start, next_cue, pending)
+        return True
+    kept = _cue_then_content(s, at, last, cue, quotes, before, first_speaker_tok, next_cue, pending)
+    if kept and layout == "participle":
+        cue.rule = "participle " + cue.rule
+    return kept
+
+
+def _coordinated_speaker(s: _Sentence, ci: int, cues: list[_Cue]) -> _Mention | None:
+    """Rule ``coordinated``: "X said A and added B": the verb shares the subject of the earlier report.
+
+    "X said the figures showed A but admitted B": a speaker right after an earlier cue ("said the
+    figures") is inside that cue's report, so the subject of the report itself is taken.
+    """
+    prior = [c for c in cues if c.speaker is not None]
+    outer = [
+        c
+        for c in prior
+        if not any(
+            o is not c
+            and o.end <= c.speaker.start
+            and re.fullmatch(r"\s*(?:that\s+)?", s.masked[o.end - s.start : c.speaker.start - s.start])
+            for o in cues
+        )
+    ]
+    pick = outer or prior
+    return pick[-1].speaker if pick else _subject(s, ci)
+
+
+def _inverted(s: _Sentence, ci: int, cue: _Cue, quotes: list[QuoteSpan]) -> None:
+    """Rule ``inverted``: "“…,” said Smith" / "…, said Smith": the speaker follows the verb."""
+    np = _np_forward(s.toks, ci + 1)
+    if np:
+        cue.speaker = _mention_from(s, np)
+    cue.rule = "inverted"
+    _content_before(s, ci, cue, quotes, s.toks[ci].start)
+
+
+def _content_precedes(toks: list[_Tok], before: int, ci: int, last: int, verb: _Verb) -> bool:
+    """True when the cue's content comes before its speaker: a quote, or a clause closed by a comma
+    that is no fronted adverbial and is not followed by an explicit complement or clause."""
+    if before < 0:
+        return False
+    if toks[before].is_mask:
+        return True
+    return (
+        toks[before].text == ","
+        and not _fronted(toks, before)
+        and not _introduces(toks, ci)
+        and not _clause_follows(toks, last, verb)
+    )
+
+
+def _after_content(
+    s: _Sentence,
+    before: int,
+    last: int,
+    cue: _Cue,
+    quotes: list[QuoteSpan],
+    limit: int,
+    next_cue: int | None,
+    pending: list[_Cue],
+) -> None:
+    """Rules ``quote then cue`` / ``clause then cue`` / ``after content`` ("A, he said."), and
+    ``clause around cue`` for the clause the cue interrupts ("A, he said, B")."""
+    _content_before(s, before + 1, cue, quotes, limit)
+    cue.rule = cue.rule or "after content"
+    rest = _continuation(s, last) if cue.content is not None else None
+    if rest is None:
+        return
+    end = _content_end(s, rest, next_cue)
+    if end > s.toks[rest].start:
+        span = (s.toks[rest].start, end)
+        pending.append(
+            _Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule="clause around cue", region=span, joins=cue)
+        )
+
+
+def _cue_then_content(
+    s: _Sentence,
+    at: _VerbAt,
+    last: int,
+    cue: _Cue,
+    quotes: list[QuoteSpan],
+    before: int,
+    first_speaker_tok: int,
+    next_cue: int | None,
+    pending: list[_Cue],
+) -> bool:
+    """Rules ``cue then quote``, ``cue then clause``/``cue then object`` (with ``coordinated clause``)
+    and ``colon lead-in``; False when the cue has no content at all."""
+    toks = s.toks
+    k = _content_after(s, last, at.verb)
+    if k is None:
+        if cue.speaker is not None:
+            _content_before(s, max(before + 1, 0), cue, quotes, toks[first_speaker_tok].start)
+        if cue.content is None and cue.direct is None:
+            if cue.speaker is None or not _ends_with_colon(s):
+                return False
+            cue.rule = "colon lead-in"  # "He said:" closing its sentence: the quote that follows is the content
+        return True
+    q = _quote_at(quotes, toks[k].start)
+    if q is not None and toks[k].is_mask and _only_punct_after(s, q.close_end):
+        cue.direct = q
+        cue.rule = cue.rule or "cue then quote"
+        return True
+    start = q.open if toks[k].is_mask and q is not None else toks[k].start
+    end, nxt = _content_end_next(s, k, next_cue)
+    if end > start:
+        cue.content = cue.region = (start, end)
+    cue.rule = cue.rule or ("cue then clause" if at.verb.frame == "clause" else "cue then object")
+    while nxt is not None:
+        # "said that A, and that B": B is a second reported clause of the same cue
+        n_end, n_next = _content_end_next(s, nxt, next_cue)
+        span = (toks[nxt].start, n_end)
+        pending.append(_Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule="coordinated clause", region=span))
+        nxt = n_next
+    return True
 
 
 #: Words that open a new clause of the sentence before its subject ("…, though she acknowledged …").
@@ -933,7 +1161,7 @@ def _continuation(s: _Sentence, ci: int) -> int | None:
     while k < n and toks[k].is_word and (_is_adverb(toks[k]) or _is_time(toks[k])):
         k += 1
     if k < n and toks[k].is_word and toks[k].low in _fw("preposition"):
-        for m in range(k + 1, min(n, k + 8)):
+        for m in range(k + 1, min(n, k + INTERRUPTION_ADJUNCT_TOKENS)):
             if toks[m].text == "," or toks[m].is_mask or toks[m].low in _verbs():
                 k = m
                 break
@@ -958,7 +1186,7 @@ def _introduces(toks: list[_Tok], ci: int) -> bool:
     "Asked about the bomb, Clinton said, “I think…”": the clause before the comma is then not the
     content, whatever it looks like.
     """
-    for m in range(ci + 1, min(len(toks), ci + 6)):
+    for m in range(ci + 1, min(len(toks), ci + COMPLEMENT_TOKENS)):
         t = toks[m]
         if t.is_mask or t.text == ":" or (t.low == "that" and t.text.islower()):
             return True
@@ -1026,13 +1254,13 @@ def _content_before(s: _Sentence, upto_tok: int, cue: _Cue, quotes: list[QuoteSp
 def _according(s: _Sentence, ci: int, m: re.Match) -> list[_Cue]:
     toks = s.toks
     k = s.tok_at(m.end() - 1 + s.start) + 1
-    np = _np_forward(toks, k, limit=12)
+    np = _np_forward(toks, k, limit=ACCORDING_NP_TOKENS)
     if not np:
         return []
     mention = _mention_from(s, np)
     cue = _Cue(m.start() + s.start, m.end() + s.start, m.group(), mention, None, rule="according to")
     after = np[1] + 1
-    while after < len(toks) and toks[after].text not in ",." and after - np[1] < 8:
+    while after < len(toks) and toks[after].text not in ",." and after - np[1] < ACCORDING_TAIL_TOKENS:
         after += 1
     if ci == _clause_start(toks, ci) or ci == 0:
         # "According to X, content."
@@ -1069,6 +1297,11 @@ _DASH_NAME_RE = re.compile(
 _WORD_RE = re.compile(r"\w")
 _DOUBLE_MARK_RE = re.compile(r"``|''|[“”\"«»„‟]")
 _CLOSING_QUOTE_RE = re.compile(r"[”\"'’»]\W*$")
+#: A sentence after a closing quote joins it as its cue when it is this short ("Smith, the
+#: committee's chairman, told reporters." fits; a sentence of its own does not) ...
+SHORT_CUE_SENTENCE = 80
+#: ... and its verb comes within this many words of its start (a subject, not a clause, before it).
+SHORT_CUE_SUBJECT_WORDS = 6
 
 
 def _label_cue(text: str, b_start: int, b_end: int) -> _Cue | None:
@@ -1111,21 +1344,17 @@ def _analysis_spans(text: str, block: list[_SentRec]) -> list[list[int]]:
     spans: list[list[int]] = []
     for r in block:
         a, b = int(r.start), int(r.end)
-        if spans and _CLOSING_QUOTE_RE.search(text, spans[-1][2] - 3, spans[-1][2]) and b - a <= 80:
+        if spans and _CLOSING_QUOTE_RE.search(text, spans[-1][2] - 3, spans[-1][2]) and b - a <= SHORT_CUE_SENTENCE:
             seg = text[a:b]
-            if not _MARK_RE.search(seg) and (m := _cue_re().search(seg)) and len(seg[: m.start()].split()) <= 6:
+            if not _MARK_RE.search(seg) and (m := _cue_re().search(seg)) and len(seg[: m.start()].split()) <= SHORT_CUE_SUBJECT_WORDS:
                 spans[-1][2] = b
                 continue
         spans.append([int(r.sentence_id), a, b])
     return spans
 
 
-def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_Sentence]]:
-    rows: list[_Row] = []
-    all_sents: list[_Sentence] = []
-    # group sentences into paragraphs (blocks)
-    blocks: list[list[_SentRec]] = []
-    last_block = None
+def _blocks(sentences: pd.DataFrame) -> list[list[_SentRec]]:
+    """The sentences grouped into paragraphs (blocks), in text order."""
     recs = sorted(
         _SentRec(*r)
         for r in zip(
@@ -1136,118 +1365,169 @@ def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_S
             sentences["kind"].tolist(),
         )
     )
+    blocks: list[list[_SentRec]] = []
+    last_block = None
     for rec in recs:
         if rec.block_id != last_block:
             blocks.append([])
             last_block = rec.block_id
         blocks[-1].append(rec)
-    prev_block_quotes = False
-    lead_in: tuple[_Cue, int] | None = None  # a cue ending in a colon, waiting for its quote
-    for bi, block in enumerate(blocks):
+    return blocks
+
+
+def _masked(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> str:
+    """``text[start:end]`` with every quoted stretch (marks included) replaced by ``_MASK``."""
+    pieces, pos = [], start
+    for q in quotes:
+        a = max(q.open, pos)
+        b = max(q.close_end, q.inner_end, a)
+        pieces.append(text[pos:a])
+        pieces.append(_MASK * (b - a))
+        pos = b
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
+@dataclass
+class _Para:
+    """One paragraph being turned into rows: its quotes, sentences and which cue owns each quote."""
+
+    bi: int
+    start: int
+    end: int
+    quotes: list[QuoteSpan]
+    sents: list[_Sentence]
+    owner: dict[int, tuple[_Cue, str]] = field(default_factory=dict)  # id(quote) -> (cue, direct|partial)
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        return [so.start for so in self.sents]
+
+    def sentence_of(self, offset: int) -> _Sentence:
+        return self.sents[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+
+
+class _RowBuilder:
+    """The rows of one article, paragraph by paragraph: each cue's contents, then every quote with the
+    cue that owns it (or none)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sentences: list[_Sentence] = []
+        self.lead_in: tuple[_Cue, int] | None = None  # a cue ending in a colon, waiting for its quote
+        self.prev_block_quotes = False  # the previous paragraph ended inside an unclosed quote
+
+    def paragraph(self, bi: int, block: list[_SentRec]) -> list[_Row]:
+        text = self.text
         if all(r.kind == "heading" for r in block):
-            prev_block_quotes = False
-            continue  # scare quotes in headings are not speech
-        if lead_in is not None and lead_in[1] < bi - 1:
-            lead_in = None
+            self.prev_block_quotes = False
+            return []  # scare quotes in headings are not speech
+        if self.lead_in is not None and self.lead_in[1] < bi - 1:
+            self.lead_in = None  # a lead-in reaches the next paragraph, no further
         b_start, b_end = int(block[0].start), int(block[-1].end)
         quotes = pair_quote_marks(text, b_start, b_end)
-        pieces, pos = [], b_start
-        for q in quotes:
-            a = max(q.open, pos)
-            b = max(q.close_end, q.inner_end, a)
-            pieces.append(text[pos:a])
-            pieces.append(_MASK * (b - a))
-            pos = b
-        pieces.append(text[pos:b_end])
-        masked_s = "".join(pieces)
-        spans = _analysis_spans(text, block)
-        sent_objs = [_Sentence(sid, a, b, masked_s[a - b_start : b - b_start], bi) for sid, a, b in spans]
-        all_sents.extend(sent_objs)
-        starts = [so.start for so in sent_objs]
-        owner: dict[int, tuple[_Cue, str]] = {}
-        cue_rows: list[_Row] = []
-        by_sentence: dict[int, list[_Cue]] = {}
-        label = _label_cue(text, b_start, b_end)
-        if label is not None:
-            # "SMITH: …": the whole paragraph after the label is the speaker's
-            a, b = label.content
-            covering = [q for q in quotes if q.open <= a and q.close_end >= b - 1]
-            if covering:
-                owner[id(covering[0])] = (label, "direct")
-            else:
-                while b > a and text[b - 1].isspace():
-                    b -= 1
-                cue_rows.append(
-                    _Row(sent_objs[0].sid, "indirect", a, b, label, label.rule, None, bi, sent_objs[-1].sid)
-                )
-                for q in quotes:
-                    owner.setdefault(id(q), (label, "partial"))
-        for so in sent_objs:
-            here = [q for q in quotes if q.open < so.end and q.close_end > so.start]
-            cues = _analyse_sentence(so, here)
-            by_sentence[so.sid] = [c for c in cues if c.speaker is not None and not c.rule.startswith("colon lead-in")]
-            for cue in cues:
-                if cue.rule.startswith("colon lead-in"):
-                    lead_in = (cue, bi)
-                    continue
-                if cue.direct is not None:
-                    owner.setdefault(id(cue.direct), (cue, "direct"))
-                if cue.content is not None:
-                    a, b = cue.content
-                    covering = [q for q in here if q.open <= a and q.close_end >= b - 1]
-                    if covering:
-                        owner.setdefault(id(covering[0]), (cue, "direct"))
-                        continue
-                    if not _WORD_RE.search(text, a, b):
-                        continue  # punctuation only: no clause after all
-                    cue_rows.append(_Row(so.sid, "indirect", a, b, cue, cue.rule, None, bi, so.sid))
-                    for q in here:
-                        if a <= q.open and q.close_end <= b + 1 and id(q) not in owner:
-                            owner[id(q)] = (cue, "partial")
-        for q in quotes:
-            si = max(0, bisect.bisect_right(starts, q.open) - 1)
-            ei = max(0, bisect.bisect_right(starts, max(q.inner_end - 1, q.open)) - 1)
-            so = sent_objs[si]
-            kind = _quote_kind(so, q)
-            if id(q) not in owner:
-                cue = None
-                if lead_in is not None and kind == "direct" and lead_in[0].end <= q.open:
-                    cue, lead_in = lead_in[0], None
-                elif (dash := _dash_cue(text, q, b_end)) is not None:
-                    cue = dash
-                elif by_sentence.get(so.sid):
-                    # an uncued quote in a sentence whose cue names a speaker: "“A,” he said, but “B.”"
-                    near = min(by_sentence[so.sid], key=lambda c: abs(c.start - q.open))
-                    cue = _Cue(near.start, near.end, near.text, near.speaker, None, rule="same sentence as cue")
-                if cue is not None:
-                    owner[id(q)] = (cue, "direct")
-            if id(q) in owner:
-                cue, how = owner[id(q)]
-                if how == "direct" and kind == "partial" and not _only_punct_after(sent_objs[ei], q.close_end):
-                    how = "partial" if q.open > so.start + 1 else how
-                row = _Row(
-                    so.sid,
-                    how if how == "partial" else kind,
-                    # a label inside the quote ("“SMITH: …”") is not part of the words quoted
-                    max(q.inner_start, cue.content[0])
-                    if cue.rule == "speaker label" and how == "direct"
-                    else q.inner_start,
-                    q.inner_end,
-                    cue,
-                    cue.rule if how == "direct" else "inside " + cue.rule,
-                    q.rule,
-                    bi,
-                    sent_objs[ei].sid,
-                )
-            else:
-                row = _Row(so.sid, kind, q.inner_start, q.inner_end, None, "no cue", q.rule, bi, sent_objs[ei].sid)
-                if kind == "direct" and bi > 0:
-                    row.extra["continues"] = prev_block_quotes
-            cue_rows.append(row)
-        prev_block_quotes = bool(quotes) and quotes[-1].rule == "unclosed"
-        cue_rows.sort(key=lambda r: (r.start, -r.end))
-        rows.extend(cue_rows)
-    return rows, all_sents
+        masked = _masked(text, b_start, b_end, quotes)
+        sents = [_Sentence(sid, a, b, masked[a - b_start : b - b_start], bi) for sid, a, b in _analysis_spans(text, block)]
+        self.sentences.extend(sents)
+        para = _Para(bi, b_start, b_end, quotes, sents)
+        rows = self._label_rows(para)
+        by_sentence = {so.sid: self._sentence_rows(para, so, rows) for so in sents}
+        rows.extend(self._quote_row(para, q, by_sentence) for q in quotes)
+        self.prev_block_quotes = bool(quotes) and quotes[-1].rule == "unclosed"
+        rows.sort(key=lambda r: (r.start, -r.end))
+        return rows
+
+    def _label_rows(self, para: _Para) -> list[_Row]:
+        """Rule ``speaker label``: "SMITH: …": the whole paragraph after the label is the speaker's."""
+        label = _label_cue(self.text, para.start, para.end)
+        if label is None:
+            return []
+        a, b = label.content
+        covering = [q for q in para.quotes if q.open <= a and q.close_end >= b - 1]
+        if covering:
+            para.owner[id(covering[0])] = (label, "direct")
+            return []
+        while b > a and self.text[b - 1].isspace():
+            b -= 1
+        for q in para.quotes:
+            para.owner.setdefault(id(q), (label, "partial"))
+        return [_Row(para.sents[0].sid, "indirect", a, b, label, label.rule, None, para.bi, para.sents[-1].sid)]
+
+    def _sentence_rows(self, para: _Para, so: _Sentence, rows: list[_Row]) -> list[_Cue]:
+        """Add the indirect rows of one sentence's cues, mark the quotes they own; return the cues
+        that name a speaker (for the sentence's uncued quotes)."""
+        here = [q for q in para.quotes if q.open < so.end and q.close_end > so.start]
+        cues = _analyse_sentence(so, here)
+        for cue in cues:
+            if cue.rule.startswith("colon lead-in"):
+                self.lead_in = (cue, para.bi)
+                continue
+            if cue.direct is not None:
+                para.owner.setdefault(id(cue.direct), (cue, "direct"))
+            if cue.content is not None:
+                self._content_row(para, so, here, cue, rows)
+        return [c for c in cues if c.speaker is not None and not c.rule.startswith("colon lead-in")]
+
+    def _content_row(self, para: _Para, so: _Sentence, here: list[QuoteSpan], cue: _Cue, rows: list[_Row]) -> None:
+        a, b = cue.content
+        covering = [q for q in here if q.open <= a and q.close_end >= b - 1]
+        if covering:
+            para.owner.setdefault(id(covering[0]), (cue, "direct"))
+            return
+        if not _WORD_RE.search(self.text, a, b):
+            return  # punctuation only: no clause after all
+        rows.append(_Row(so.sid, "indirect", a, b, cue, cue.rule, None, para.bi, so.sid))
+        for q in here:
+            if a <= q.open and q.close_end <= b + 1 and id(q) not in para.owner:
+                para.owner[id(q)] = (cue, "partial")
+
+    def _quote_row(self, para: _Para, q: QuoteSpan, by_sentence: dict[int, list[_Cue]]) -> _Row:
+        """The row of quote ``q``: owned by a cue (``direct``/``partial``), or ``no cue``."""
+        so, eo = para.sentence_of(q.open), para.sentence_of(max(q.inner_end - 1, q.open))
+        kind = _quote_kind(so, q)
+        if id(q) not in para.owner:
+            cue = self._uncued_cue(para, q, so, kind, by_sentence)
+            if cue is not None:
+                para.owner[id(q)] = (cue, "direct")
+        if id(q) not in para.owner:
+            row = _Row(so.sid, kind, q.inner_start, q.inner_end, None, "no cue", q.rule, para.bi, eo.sid)
+            if kind == "direct" and para.bi > 0:
+                row.extra["continues"] = self.prev_block_quotes
+            return row
+        cue, how = para.owner[id(q)]
+        if how == "direct" and kind == "partial" and not _only_punct_after(eo, q.close_end):
+            how = "partial" if q.open > so.start + 1 else how
+        start = q.inner_start
+        if cue.rule == "speaker label" and how == "direct":
+            start = max(q.inner_start, cue.content[0])  # a label inside the quote ("“SMITH: …”") is not quoted
+        rule = cue.rule if how == "direct" else "inside " + cue.rule
+        return _Row(so.sid, how if how == "partial" else kind, start, q.inner_end, cue, rule, q.rule, para.bi, eo.sid)
+
+    def _uncued_cue(
+        self, para: _Para, q: QuoteSpan, so: _Sentence, kind: str, by_sentence: dict[int, list[_Cue]]
+    ) -> _Cue | None:
+        """A cue for a quote no cue took, by these rules in this order: the ``colon lead-in`` waiting
+        for it, a ``dash attribution`` after it, the cue of its sentence (``same sentence as cue``)."""
+        if self.lead_in is not None and kind == "direct" and self.lead_in[0].end <= q.open:
+            cue, self.lead_in = self.lead_in[0], None
+            return cue
+        dash = _dash_cue(self.text, q, para.end)
+        if dash is not None:
+            return dash
+        if by_sentence.get(so.sid):
+            # an uncued quote in a sentence whose cue names a speaker: "“A,” he said, but “B.”"
+            near = min(by_sentence[so.sid], key=lambda c: abs(c.start - q.open))
+            return _Cue(near.start, near.end, near.text, near.speaker, None, rule="same sentence as cue")
+        return None
+
+
+def _build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[_Row], list[_Sentence]]:
+    """All rows of the quote-mark pass in text order, and the analysed sentences."""
+    builder = _RowBuilder(text)
+    rows: list[_Row] = []
+    for bi, block in enumerate(_blocks(sentences)):
+        rows.extend(builder.paragraph(bi, block))
+    return rows, builder.sentences
 
 
 def _quote_kind(s: _Sentence, q: QuoteSpan) -> str:
@@ -1274,6 +1554,20 @@ def _doc_re() -> re.Pattern[str]:
 #: Words after which a speaker noun phrase continues with what it is not: "X of the Y", "X, a Y".
 _NP_TAIL_RE = re.compile(r"\s+(?:of|from|at|with|for)\s+|\s*,\s*|\s*\(|\s+[-–—]\s+")
 _DETERMINERS = frozenset("the this that these those its their his her our".split())
+
+# Look-back windows of speaker resolution, in characters of article text (a news paragraph is
+# roughly 200-400 characters).  They bound how far back an antecedent may lie: too short and a
+# pronoun loses its person, too long and it picks up someone from an unrelated part of the story.
+#: "he"/"she" with no person in focus yet: a person named within the last few paragraphs.
+PRONOUN_WINDOW = 1500
+#: "they" (and the issuers of "They issued a statement"): the two people named within about the
+#: last two paragraphs; a pair further back is rarely the one meant.
+THEY_WINDOW = 600
+#: "the duo", "both leaders": a group noun names its pair explicitly, so it may reach further back.
+GROUP_WINDOW = 3000
+#: An entity mention is never longer than this, so entities starting this far before a speaker
+#: phrase are the only ones that can overlap it.
+LONGEST_MENTION = 200
 
 
 class _Resolver:
@@ -1305,7 +1599,7 @@ class _Resolver:
         return "–".join(dict.fromkeys(self.coref.affiliation.get(p) or p for p in issuers)) + " " + phrase
 
     def _entities_in(self, a: int, b: int) -> list[tuple[int, int, str, str, str]]:
-        i = bisect.bisect_left(self.entities, (a - 200,))
+        i = bisect.bisect_left(self.entities, (a - LONGEST_MENTION,))
         out = []
         for e in self.entities[i:]:
             if e[0] >= b:
@@ -1325,6 +1619,8 @@ class _Resolver:
         return b
 
     def resolve(self, row: _Row, sentence_start: int) -> None:
+        """Set ``row.speaker``/``speaker_rule`` from ``row.mention``, by the rules of
+        :data:`SPEAKER_RULES` in their order: coordinated people, an entity, then by mention kind."""
         m = row.mention
         if m is None:
             return
@@ -1339,13 +1635,17 @@ class _Resolver:
         elif m.rule == "pronoun":
             self._pronoun(row, mention_text.lower(), a, sentence_start)
         elif m.rule == "group":
-            grp = self.coref.group_before(a, 3000)
-            row.speaker = "; ".join(grp) if grp else mention_text
-            row.speaker_rule = "group (people in focus)" if grp else "noun phrase"
+            self._group(row, mention_text, a)
         elif m.rule == "name":
             self._name(row, mention_text)
         else:
             self._noun_phrase(row, mention_text, a, sentence_start)
+
+    def _group(self, row: _Row, mention_text: str, a: int) -> None:
+        """"the duo", "both leaders": the two people last in focus, else the phrase itself."""
+        grp = self.coref.group_before(a, GROUP_WINDOW)
+        row.speaker = "; ".join(grp) if grp else mention_text
+        row.speaker_rule = "group (people in focus)" if grp else "noun phrase"
 
     def _coordinated(self, row: _Row, ents: list, mention_text: str) -> bool:
         """"she and Berg said": coordinated people speak together."""
@@ -1380,11 +1680,11 @@ class _Resolver:
 
     def _pronoun(self, row: _Row, low: str, a: int, sentence_start: int) -> None:
         if low in ("he", "she"):
-            cands = self.coref.persons_before(a, 1500)
+            cands = self.coref.persons_before(a, PRONOUN_WINDOW)
             name = self.last_person if self.last_person else (cands[-1] if cands else None)
             row.speaker, row.speaker_rule = name, "pronoun (person in focus)"
         elif low == "they":
-            grp = self.coref.group_before(sentence_start, 600)
+            grp = self.coref.group_before(sentence_start, THEY_WINDOW)
             row.speaker = "; ".join(grp) if grp else None
             row.speaker_rule = "pronoun (people in focus)"
         else:
@@ -1479,7 +1779,7 @@ class _Resolver:
         if not m:
             return None
         if m.group(1).lower() == "they":
-            return self.coref.group_before(sentence_start, 600)
+            return self.coref.group_before(sentence_start, THEY_WINDOW)
         names = self.coref.persons_before(offset, offset - sentence_start)  # people named earlier in this sentence
         return list(dict.fromkeys(names)) or None
 
@@ -1491,6 +1791,10 @@ class _Resolver:
 #: Extraction rules whose cue closes its content ("…, Smith said."): a quote opening the next sentence
 #: of the paragraph continues what the cue reported.
 _CUE_AFTER_RULES = frozenset({"clause then cue", "quote then cue", "inverted", "after content"})
+
+#: Characters allowed between a cue and the quote that goes on its interrupted quotation: the rest
+#: of the cue's sentence ("“A,” X said in a statement on Monday. “B.”"), not a further report.
+CONTINUATION_GAP = 100
 
 
 def _continues_quotation(text: str, row: _Row, prev: _Row) -> bool:
@@ -1504,7 +1808,7 @@ def _continues_quotation(text: str, row: _Row, prev: _Row) -> bool:
     if pc is None or prev.kind != "direct" or row.block != prev.block or pc.start < prev.end:
         return False
     gap = text[pc.end : max(pc.end, row.start - 2)]
-    if row.start <= pc.end or len(gap) > 100 or _DOUBLE_MARK_RE.search(gap):
+    if row.start <= pc.end or len(gap) > CONTINUATION_GAP or _DOUBLE_MARK_RE.search(gap):
         return False  # another quotation, or more than the rest of the cue's sentence, lies between
     if row.cue is None:
         return row.speaker_rule == "carried over (same quotation)"
@@ -1564,69 +1868,79 @@ def extract_quotes_linked(
     sent_start = {s.sid: s.start for s in sent_objs}
     sent_span = {s.sid: (s.start, s.end) for s in sent_objs}
     resolver = _Resolver(text, sent_objs, coref)
-    prev: _Row | None = None
+    prev: _Row | None = None  # the last row with a speaker (the one an uncued quote carries over)
     out = []
     joined: dict[int, int] = {}  # id(cue) -> quotation_id of its first content row
     for row in rows:
         if row.cue is not None and row.cue.speaker is not None:
             row.mention = row.cue.speaker
             resolver.resolve(row, sent_start[row.sentence_id])
-        elif (
-            row.cue is None
-            and prev is not None
-            and prev.speaker
-            and (row.block - prev.block <= 1)
-            and (row.kind == "direct" or row.block == prev.block)
-        ):
-            row.speaker, row.speaker_rule = prev.speaker, "carried over"
-            if (
-                row.block == prev.block
-                and prev.mention is not None
-                and row.kind == "direct"
-                and (
-                    prev.kind == "direct"
-                    or (prev.rule in _CUE_AFTER_RULES and row.sentence_id <= prev.end_sentence_id + 1)
-                )
-            ):
-                # “A,” X said. “B.”: one quotation interrupted by its cue; X names the speaker of B too
-                # (and "A, X said. “B.”": the quote goes on the report the cue closed)
-                row.mention, row.speaker_rule = prev.mention, "carried over (same quotation)"
+        elif row.cue is None and prev is not None:
+            _carry_over(row, prev)
         if row.speaker is None and row.cue is None:
             resolver.sentence_person(row, sent_span[row.sentence_id])
-        qid = len(out)
-        if row.cue is not None and row.cue.joins is not None:
-            qid = joined.get(id(row.cue.joins), qid)
-        elif prev is not None and row.kind == "direct" and _continues_quotation(text, row, prev):
-            qid = prev.extra.get("quotation_id", qid)
-        row.extra["quotation_id"] = qid
-        if row.cue is not None and row.kind != "partial":
-            joined.setdefault(id(row.cue), qid)
+        qid = _quotation_id(text, row, prev, joined, len(out))
         if row.kind != "indirect" or row.speaker:
             prev = row if row.speaker else prev
-        cue = row.cue
-        m = row.mention
-        out.append(
-            {
-                "quotation_id": qid,
-                "sentence_id": row.sentence_id,
-                "kind": row.kind,
-                "start": row.start,
-                "end": row.end,
-                "text": text[row.start : row.end],
-                "speaker": row.speaker,
-                "speaker_start": m.start if m else None,
-                "speaker_end": m.end if m else None,
-                "speaker_text": text[m.start : m.end] if m else None,
-                "cue": cue.text if cue else None,
-                "cue_start": cue.start if cue else None,
-                "cue_end": cue.end if cue else None,
-                "rule": row.rule,
-                "speaker_rule": row.speaker_rule,
-                "mark_rule": row.mark_rule,
-                "end_sentence_id": row.end_sentence_id,
-            }
-        )
+        out.append(_record(text, row, qid))
     out = _with_unmarked_speech(text, sentences, entities, out)
+    return link_speakers(_quotes_frame(out), coref)
+
+
+def _carry_over(row: _Row, prev: _Row) -> None:
+    """Speaker rules ``carried over`` / ``carried over (same quotation)``: an uncued quote takes the
+    speaker of the previous quote in the same or next paragraph (an indirect row: the same paragraph)."""
+    if not (prev.speaker and (row.block - prev.block <= 1) and (row.kind == "direct" or row.block == prev.block)):
+        return
+    row.speaker, row.speaker_rule = prev.speaker, "carried over"
+    if (
+        row.block == prev.block
+        and prev.mention is not None
+        and row.kind == "direct"
+        and (prev.kind == "direct" or (prev.rule in _CUE_AFTER_RULES and row.sentence_id <= prev.end_sentence_id + 1))
+    ):
+        # “A,” X said. “B.”: one quotation interrupted by its cue; X names the speaker of B too
+        # (and "A, X said. “B.”": the quote goes on the report the cue closed)
+        row.mention, row.speaker_rule = prev.mention, "carried over (same quotation)"
+
+
+def _quotation_id(text: str, row: _Row, prev: _Row | None, joined: dict[int, int], qid: int) -> int:
+    """The ``quotation_id`` of ``row`` (its own id ``qid`` unless it goes on an earlier quotation)."""
+    if row.cue is not None and row.cue.joins is not None:
+        qid = joined.get(id(row.cue.joins), qid)
+    elif prev is not None and row.kind == "direct" and _continues_quotation(text, row, prev):
+        qid = prev.extra.get("quotation_id", qid)
+    row.extra["quotation_id"] = qid
+    if row.cue is not None and row.kind != "partial":
+        joined.setdefault(id(row.cue), qid)
+    return qid
+
+
+def _record(text: str, row: _Row, qid: int) -> dict:
+    """The output columns of one row (``quote_id`` and ``speaker_ids`` are added later)."""
+    cue, m = row.cue, row.mention
+    return {
+        "quotation_id": qid,
+        "sentence_id": row.sentence_id,
+        "kind": row.kind,
+        "start": row.start,
+        "end": row.end,
+        "text": text[row.start : row.end],
+        "speaker": row.speaker,
+        "speaker_start": m.start if m else None,
+        "speaker_end": m.end if m else None,
+        "speaker_text": text[m.start : m.end] if m else None,
+        "cue": cue.text if cue else None,
+        "cue_start": cue.start if cue else None,
+        "cue_end": cue.end if cue else None,
+        "rule": row.rule,
+        "speaker_rule": row.speaker_rule,
+        "mark_rule": row.mark_rule,
+        "end_sentence_id": row.end_sentence_id,
+    }
+
+
+def _quotes_frame(out: list[dict]) -> pd.DataFrame:
     cols: dict[str, list] = {"quote_id": list(range(len(out)))}
     for col in QUOTE_COLUMNS[1:] + EXTRA_COLUMNS:
         if col != "speaker_ids":  # filled by link_speakers
@@ -1634,7 +1948,7 @@ def extract_quotes_linked(
     df = pd.DataFrame(cols)
     for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
         df[col] = pd.array(cols[col], dtype="Int64")
-    return link_speakers(df, coref)
+    return df
 
 
 # -- unmarked speech: page styles that report speech without quotation marks ----------------------
@@ -1652,6 +1966,24 @@ _READOUT_RE = re.compile(
 _NOUN_AFTER_TO = re.compile(
     r"(?:the|a|an|its|their|his|her|our|this|that|these|those|all|both|each|further|greater|continued)\b|[A-Z]|\w+ing\b"
 )
+
+
+# Sizes of the unmarked-speech patterns, in words unless said otherwise: an introduction or label
+# longer than these is narration that happens to contain a colon, not "X said:".
+#: An introduction ending in a colon ("The Minister said in a statement on Monday:").
+INTRO_MAX_WORDS = 30
+#: Words between its verb and the colon ("said in a statement:").
+INTRO_TAIL_WORDS = 4
+#: Words of its subject before the verb ("The Minister for Foreign Affairs, Jane Doe, said:").
+INTRO_SUBJECT_WORDS = 15
+#: A speaker taken as the bare noun phrase before the cue, when no entity names one.
+SUBJECT_PHRASE_WORDS = 8
+#: Characters of reported content a readout form must carry ("expressed the hope that ...").
+READOUT_MIN_CHARS = 8
+#: A paragraph label ("Senator Jane Doe (D-NY), Ranking Member:") longer than this is a sentence.
+LABEL_MAX_WORDS = 12
+#: Characters before a person mention searched for a signature's description ("Valmora's mayor, ").
+APPOSITION_WINDOW = 40
 
 
 def _paragraphs(text: str, sentences: pd.DataFrame) -> list[dict]:
@@ -1674,11 +2006,15 @@ def _sentence_at(p: dict, offset: int) -> int:
 def _introducer(text: str, a: int, colon: int, entities: pd.DataFrame) -> tuple[re.Match, tuple[int, int, str]] | None:
     """The speech verb and speaker of an introduction ending in a colon ("The Minister said:")."""
     intro = text[a:colon]
-    if _DOUBLE_MARK_RE.search(intro) or len(intro.split()) > 30:
+    if _DOUBLE_MARK_RE.search(intro) or len(intro.split()) > INTRO_MAX_WORDS:
         return None
     cues = [m for m in _cue_re().finditer(text, a, colon) if m.group("verb")]
     # "X said:", "X said in a statement:": the verb closes the introduction, a short subject opens it
-    if not cues or len(text[cues[-1].end() : colon].split()) > 4 or len(text[a : cues[-1].start()].split()) > 15:
+    if (
+        not cues
+        or len(text[cues[-1].end() : colon].split()) > INTRO_TAIL_WORDS
+        or len(text[a : cues[-1].start()].split()) > INTRO_SUBJECT_WORDS
+    ):
         return None
     speaker = _speaker_near(text, a, colon, cues[-1].start(), cues[-1].end(), entities)
     return (cues[-1], speaker) if speaker else None
@@ -1703,7 +2039,7 @@ def _speaker_near(
         return None
     subj = text[a:cs].strip(" ,")
     subj = subj.rsplit(",", 1)[-1].strip() if subj else text[ce:b].strip(" ,:")
-    if not subj or len(subj.split()) > 8:
+    if not subj or len(subj.split()) > SUBJECT_PHRASE_WORDS:
         return None
     start = text.index(subj, a)
     return start, start + len(subj), subj
@@ -1759,7 +2095,7 @@ def _readout_speech(text: str, paras: list[dict], entities: pd.DataFrame) -> lis
             speaker = _speaker_near(text, sent_start, m.start("cue"), m.start("cue"), m.end("cue"), entities)
             stop = re.search(r"[.;](?=\s|$)", text[m.end() : p["end"]])
             end = m.end() + stop.end() if stop else p["end"]
-            if speaker is None or end - m.end() < 8:
+            if speaker is None or end - m.end() < READOUT_MIN_CHARS:
                 continue
             sid = _sentence_at(p, m.end())
             row = _speech_row(text, (m.end(), end, sid, _sentence_at(p, end - 1)), "indirect", m, speaker, "readout form")
@@ -1783,7 +2119,7 @@ def _label_speakers(text: str, out: list[dict], paras: list[dict], entities: pd.
         k = bisect.bisect_right(starts, row["start"]) - 1
         p = paras[k] if k >= 0 and row["start"] < paras[k]["end"] else None
         m = _PARA_LABEL_RE.match(text, p["start"], row["start"]) if p else None
-        if m is None or len(m.group("label").split()) > 12 or _cue_re().search(m.group("label")):
+        if m is None or len(m.group("label").split()) > LABEL_MAX_WORDS or _cue_re().search(m.group("label")):
             continue
         colon = m.end("label")
         speaker = _speaker_near(text, p["start"], colon, colon, colon, entities, names_only=True)
@@ -1823,13 +2159,13 @@ _SENT_END_RE = re.compile(r"[.!?…]\W*$")
 
 def _named_elsewhere(text: str, description: str, entities: pd.DataFrame) -> str | None:
     """The person the text names with ``description`` in apposition ("Valmora's mayor, Jane Doe" for
-    "Mayor of Valmora"): a person mention whose 40 preceding characters hold every word of it."""
+    "Mayor of Valmora"): a person mention whose ``APPOSITION_WINDOW`` preceding characters hold every word of it."""
     if not len(entities) or "actor_type" not in entities.columns:
         return None
     words = [w for w in re.findall(r"\w+", description.lower()) if w not in ("of", "the", "for", "and")]
     persons = entities[entities["actor_type"] == "person"]
     for start, actor in zip(persons["start"], persons["actor"]):
-        window = text[max(0, start - 40) : start].lower()
+        window = text[max(0, start - APPOSITION_WINDOW) : start].lower()
         if actor.lower() not in description.lower() and all(re.search(rf"\b{re.escape(w)}", window) for w in words):
             return str(actor)
     return None

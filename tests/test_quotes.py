@@ -8,7 +8,16 @@ import pandas as pd
 import pytest
 
 from analysis import Article, load_article
-from analysis.quotes import QUOTE_COLUMNS, extract_quotes, pair_quote_marks
+from analysis import quotes as quotes_mod
+from analysis.quotes import (
+    QUOTE_COLUMNS,
+    QUOTE_RULES,
+    SPEAKER_RULES,
+    base_rule,
+    base_speaker_rule,
+    extract_quotes,
+    pair_quote_marks,
+)
 from tests.conftest import assert_offsets
 
 
@@ -593,3 +602,136 @@ def test_a_colon_after_a_long_clause_introduces_no_speech():
     )
     art = Article.from_text(text)
     assert not (art.quotes["rule"] == "colon-introduced speech").any()
+
+
+# -- the rule tables: one row per rule (text in -> kind, quoted span, cue, rule, speaker out) -------
+
+RULE_ROWS = [
+    # rule, text, kind, quoted text, cue, speaker
+    ("speaker label", "SMITH: We will win the vote.", "indirect", "We will win the vote.", ":", "SMITH"),
+    ("according to", "According to Jane Smith, the vote was close.", "indirect", "the vote was close.", "According to", "Jane Smith"),
+    ("coordinated", "Jane Smith arrived late and said the vote was close.", "indirect", "the vote was close.", "said", "Jane Smith"),
+    ("inverted", "“We will win the vote,” said Jane Smith.", "direct", "We will win the vote,", "said", "Jane Smith"),
+    ("quote then cue", "“We will win the vote,” Jane Smith said.", "direct", "We will win the vote,", "said", "Jane Smith"),
+    ("clause then cue", "The vote was close, Jane Smith said.", "indirect", "The vote was close", "said", "Jane Smith"),
+    ("clause around cue", "The vote, Jane Smith said, was close.", "indirect", "was close.", "said", "Jane Smith"),
+    ("cue then quote", "Jane Smith said, “We will win the vote.”", "direct", "We will win the vote.", "said", "Jane Smith"),
+    ("cue then clause", "Jane Smith said that the vote was close.", "indirect", "the vote was close.", "said", "Jane Smith"),
+    ("cue then object", "Jane Smith told reporters the vote was close.", "indirect", "was close.", "told", "Jane Smith"),
+    (
+        "coordinated clause",
+        "Jane Smith said that the vote was close, and that the count would take days.",
+        "indirect",
+        "the count would take days.",
+        "said",
+        "Jane Smith",
+    ),
+    ("colon lead-in", "Jane Smith said:\n\n“We will win the vote.”", "direct", "We will win the vote.", "said", "Jane Smith"),
+    (
+        "colon lead-in (subject)",
+        "Jane Smith made the following comment:\n\n“We will win the vote.”",
+        "direct",
+        "We will win the vote.",
+        ":",
+        "Jane Smith",
+    ),
+    ("dash attribution", "“We will win the vote.” ― Jane Smith", "direct", "We will win the vote.", "―", "Jane Smith"),
+    (
+        "same sentence as cue",
+        "“We will win,” Jane Smith said, but “the count will take days.”",
+        "partial",
+        "the count will take days.",
+        "said",
+        "Jane Smith",
+    ),
+    ("no cue", "The mood was “cautiously hopeful” on Monday.", "partial", "cautiously hopeful", None, None),
+    (
+        "colon-introduced speech",
+        "The Minister said:\n\nWe will win the vote and we will govern well.",
+        "direct",
+        "We will win the vote and we will govern well.",
+        "said",
+        "The Minister",
+    ),
+    (
+        "readout form",
+        "The talks ended. Jane Smith expressed her hope that the talks would resume soon.",
+        "indirect",
+        "the talks would resume soon.",
+        "expressed",
+        "Jane Smith",
+    ),
+    (
+        "dash-signed paragraph",
+        "We will win the vote and we will govern well.\n\n— Jane Smith",
+        "direct",
+        "We will win the vote and we will govern well.",
+        "—",
+        "Jane Smith",
+    ),
+    # composed rules: a quote inside a cue's clause, a participle cue
+    ("inside cue then clause", "Jane Smith said the vote was “very close” on Monday.", "partial", "very close", "said", "Jane Smith"),
+    (
+        "participle cue then clause",
+        "Jane Smith spoke on Monday, saying the vote was close.",
+        "indirect",
+        "the vote was close.",
+        "saying",
+        "Jane Smith",
+    ),
+]
+
+
+@pytest.mark.parametrize("rule, text, kind, quote, cue, speaker", RULE_ROWS, ids=[r[0] for r in RULE_ROWS])
+def test_quote_rule_table(rule, text, kind, quote, cue, speaker):
+    art = Article.from_text(text, layout="plain")
+    row = _row(art.quotes, quote)
+    start = art.text.index(quote)
+    assert (row["start"], row["end"]) == (start, start + len(quote))
+    assert (row["kind"], row["cue"], row["rule"]) == (kind, cue, rule)
+    if speaker is None:
+        assert pd.isna(row["speaker"])
+    else:
+        assert row["speaker"] == speaker
+
+
+def test_every_quote_rule_has_a_table_row():
+    """"after content" names a cue whose content was not found: it yields no row of its own."""
+    covered = {base_rule(r[0]) for r in RULE_ROWS}
+    assert set(QUOTE_RULES) - covered == {"after content"}
+
+
+def test_rule_column_values_are_declared(nato):
+    texts = [r[1] for r in RULE_ROWS]
+    rules = set(nato.quotes["rule"]).union(*(set(quotes_of(t)["rule"]) for t in texts))
+    assert {base_rule(r) for r in rules} <= set(QUOTE_RULES)
+
+
+def test_speaker_rule_values_are_declared(nato):
+    frames = [nato.quotes, *(quotes_of(r[1]) for r in RULE_ROWS)]
+    rules = set().union(*(set(f["speaker_rule"].dropna()) for f in frames))
+    assert {base_speaker_rule(r) for r in rules} <= set(SPEAKER_RULES)
+
+
+NOT_SPEECH_ROWS = [
+    # check, sentence, verb: the first check of _NOT_SPEECH that rejects the verb
+    ("_after_determiner", "His claims about the vote were false.", "claims"),
+    ("_infinitive_or_passive", "Jane Smith was told the vote was close.", "told"),
+    ("_infinitive_or_passive", "Jane Smith wants to say more.", "say"),
+    ("_comparison", "The vote was as expected.", "expected"),
+    ("_noun_form", "The court heard claims of fraud.", "claims"),
+    ("_base_without_plural", "The committee say the vote was close.", "say"),
+    (None, "Experts say the vote was close.", "say"),
+    (None, "Jane Smith said the vote was close.", "said"),
+]
+
+
+@pytest.mark.parametrize("check, sentence, verb", NOT_SPEECH_ROWS)
+def test_not_speech_checks(check, sentence, verb):
+    s = quotes_mod._Sentence(0, 0, len(sentence), sentence, 0)
+    m = next(m for m in quotes_mod._cue_re().finditer(s.masked) if m.group("verb") == verb)
+    at = quotes_mod._VerbAt(s.toks, s.tok_at(m.start()), quotes_mod._verbs()[verb])
+    first = next((c.__name__ for c in quotes_mod._NOT_SPEECH if c(at)), None)
+    assert first == check
+    rows = quotes_of(sentence)
+    assert (verb in set(rows["cue"])) == (check is None)

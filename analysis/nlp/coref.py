@@ -307,6 +307,15 @@ def _in_focus(people_by_sent: dict, sids: list[int], pos: int, offset: int, g: s
 # -- the resolver over a finished entities table ---------------------------------------------------
 
 
+#: Characters before a person's name searched for a title and the body it belongs to ("Japan's
+#: Minister for Foreign Affairs Jane Doe"): up to four capitalised words fit in this.
+TITLE_WINDOW = 80
+#: "the Secretary": the person bearing that title named within the last several paragraphs.
+TITLED_PERSON_WINDOW = 3000
+#: "the ministry": an organisation named within about the last three paragraphs.
+ORG_WINDOW = 800
+
+
 class Coref:
     """Who is who in one article, answered from its ``entities`` table (built once, queried often)."""
 
@@ -314,14 +323,24 @@ class Coref:
         self.text = text
         self.rows = _entity_rows(entities)
         self._starts = [r[0] for r in self.rows]
-        types: dict[str, Counter] = defaultdict(Counter)
-        self.forms: dict[str, str] = {}
-        self.keys: dict[str, str] = {}
-        self.persons: list[tuple[int, str]] = []
-        self.orgs: list[tuple[int, str]] = []
+        self.forms: dict[str, str] = {}  # folded surface form or actor name -> actor
+        self.keys: dict[str, str] = {}  # person key (surname, title + surname) -> actor
+        self.persons: list[tuple[int, str]] = []  # (offset, actor) of every person mention
+        self.orgs: list[tuple[int, str, int]] = []  # (offset, actor, sentence_id) of every org mention
         self.first_seen: dict[str, int] = {}
-        self.titles: dict[str, set[str]] = defaultdict(set)
-        self.affiliation: dict[str, str] = {}
+        self.titles: dict[str, set[str]] = defaultdict(set)  # person -> title words before the name
+        self.affiliation: dict[str, str] = {}  # person -> the body named before the title
+        self.types = self._index_mentions()
+        for actor, typ in self.types.items():
+            if typ == "person":
+                for k in person_keys(actor):
+                    self.keys.setdefault(k, actor)
+        self._person_starts = [p[0] for p in self.persons]
+        self._org_starts = [o[0] for o in self.orgs]
+
+    def _index_mentions(self) -> dict[str, str]:
+        """Index every mention (forms, persons, organisations, titles); return each actor's usual type."""
+        types: dict[str, Counter] = defaultdict(Counter)
         for a, _b, actor, typ, how, surface, sid in self.rows:
             self.first_seen.setdefault(actor, a)
             if how != "pronoun":
@@ -334,17 +353,11 @@ class Coref:
                     self._person_context(a, actor)
             elif typ == "org":
                 self.orgs.append((a, actor, sid))
-        self.types = {a: c.most_common(1)[0][0] for a, c in types.items()}
-        for actor, typ in self.types.items():
-            if typ == "person":
-                for k in person_keys(actor):
-                    self.keys.setdefault(k, actor)
-        self._person_starts = [p[0] for p in self.persons]
-        self._org_starts = [o[0] for o in self.orgs]
+        return {a: c.most_common(1)[0][0] for a, c in types.items()}
 
     def _person_context(self, a: int, actor: str) -> None:
         """Record the title words right before a person's name, and the body named before the title."""
-        before = self.text[max(0, a - 80) : a]
+        before = self.text[max(0, a - TITLE_WINDOW) : a]
         m = re.search(r"((?:[A-Z][\w.\-]*\s+){1,4})$", before)
         if not m:
             return
@@ -398,7 +411,7 @@ class Coref:
             return None
         return sorted(recent, key=lambda n: self.first_seen.get(n, 0))
 
-    def titled_person(self, word: str, offset: int, window: int = 3000) -> str | None:
+    def titled_person(self, word: str, offset: int, window: int = TITLED_PERSON_WINDOW) -> str | None:
         """The person in focus whose title includes ``word`` ("the Secretary" → the secretary named)."""
         w = word.lower().rstrip(".")
         for name in reversed(self.persons_before(offset, window)):
@@ -406,7 +419,7 @@ class Coref:
                 return name
         return None
 
-    def org_before(self, offset: int, head: str, window: int = 800) -> str | None:
+    def org_before(self, offset: int, head: str, window: int = ORG_WINDOW) -> str | None:
         """The organisation a nominal ("the magazine", "the ministry") refers to: the last one named
         nearby, one whose name holds the head word first."""
         hi = bisect.bisect_left(self._org_starts, offset)
