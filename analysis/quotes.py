@@ -2091,7 +2091,8 @@ def _readout_speech(text: str, paras: list[dict], entities: pd.DataFrame) -> lis
         for m in _READOUT_RE.finditer(text, p["start"], p["end"]):
             if m.group(0).rstrip().endswith(" to") and _NOUN_AFTER_TO.match(text, m.end()):
                 continue  # "reaffirmed the commitment to the alliance": a noun object, no reported content
-            sent_start = max(text.rfind(". ", p["start"], m.start()) + 2, p["start"])
+            stop = text.rfind(". ", p["start"], m.start())  # the sentence opens after the last stop
+            sent_start = stop + 2 if stop >= 0 else p["start"]
             speaker = _speaker_near(text, sent_start, m.start("cue"), m.start("cue"), m.end("cue"), entities)
             stop = re.search(r"[.;](?=\s|$)", text[m.end() : p["end"]])
             end = m.end() + stop.end() if stop else p["end"]

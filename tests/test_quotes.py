@@ -735,3 +735,11 @@ def test_not_speech_checks(check, sentence, verb):
     assert first == check
     rows = quotes_of(sentence)
     assert (verb in set(rows["cue"])) == (check is None)
+
+
+def test_readout_at_the_very_start_of_the_text_keeps_the_whole_speaker():
+    art = Article.from_text("Ms. Jane Roe expressed her hope that the talks would resume.\n", layout="plain")
+    rows = art.quotes[art.quotes["rule"] == "readout form"]
+    assert len(rows) == 1, art.quotes[["text", "rule", "speaker_text"]]
+    assert rows["speaker_text"].item().endswith("Jane Roe")
+    assert art.text[rows["speaker_start"].item() : rows["speaker_end"].item()] == rows["speaker_text"].item()
