@@ -288,6 +288,9 @@ def _duration(n: str, unit: str) -> str:
 
 # -- regular expressions -------------------------------------------------------------------------
 
+# Month and weekday names stay here rather than coming from ``nlp.lexicons.months_days()``: that
+# set is not a drop-in (no month numbers, no "Febr", an extra "Thur."), and using it would change
+# what is recognised.
 _MON_CAP = r"(?-i:" + "|".join(sorted({k.capitalize() for k in MONTHS}, key=len, reverse=True)) + r")"
 _MON_ANY = _MON_CAP + r"(?:\.(?=\s|,))?"
 _DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
