@@ -51,7 +51,10 @@ _PREP_BEFORE = re.compile(
     r"(?:\b(?:on|in|at|during|since|by|over|for|until|till|from|through|throughout|within|before|after|around|about|of)\s+)$",
     re.I,
 )
+#: Words an event phrase is cut to (then "…"): a short clause, readable in a table cell.
 _MAX_WORDS = 14
+#: Characters after an opening phrase's comma searched for the main clause's verb (its subject lies between).
+_VERB_REACH = 80
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
@@ -138,7 +141,7 @@ def event_spans(s: str, a: int, b: int) -> tuple[int, int, str, list[tuple[int, 
         lead = re.match(r"[\s“\"‘(]*\w+(?:\s+of|\s+to)?\s+$", s[ca:pa])
         comma = re.compile(r"\s*,\s*").match(s, b)
         if lead and comma:
-            verb = _VERBISH.search(s, comma.end(), min(len(s), comma.end() + 80))
+            verb = _VERBISH.search(s, comma.end(), min(len(s), comma.end() + _VERB_REACH))
             if verb and verb.start() > comma.end():
                 pieces.append((comma.end(), verb.start()))
         elif not lead:

@@ -407,6 +407,17 @@ def sentence_tags(s: str) -> list[tuple[int, int, str, str]]:
     return [(a, b, w, t) for (a, b), w, t in zip(spans, words, tag(words))]
 
 
+#: Characters before and after an expression searched for a future cue ("will", "plans to"):
+#: about a clause on either side, more before (the verb usually precedes the date).
+_CUE_BEFORE, _CUE_AFTER = 60, 40
+#: Extra distance (characters) of a verb across a clause boundary (";", ", which", "said"): a verb
+#: in the expression's own clause wins over a nearer one in the next clause.
+_BOUNDARY_COST = 40
+#: Characters next to a match read for its neighbour words ("a quarter of", "within a week"): one or two words.
+_NEAR_CHARS = 12
+#: Characters after a duration read for what makes it an age or a fraction ("years old", "of its imports").
+_AFTER_CHARS = 24
+
 #: Verbs of planning: the plan's date usually lies ahead even when the verb is past.
 _PLAN_VERBS = frozenset(["planning", "plans", "plan", "scheduled", "slated"])
 
@@ -433,7 +444,7 @@ class _Tense:
         """False when :meth:`at` cannot answer ``future``: no future cue in the sentence or the window."""
         if "at" in self.__dict__:
             return True  # a caller-supplied tense function: ask it
-        window = self.s[max(0, start - 60) : min(len(self.s), end + 40)]
+        window = self.s[max(0, start - _CUE_BEFORE) : min(len(self.s), end + _CUE_AFTER)]
         return _FUTURE_CUE.search(self.s) is not None or _FUTURE_RE.search(window) is not None
 
     def at(self, start: int, end: int) -> str | None:
@@ -466,10 +477,10 @@ class _Tense:
             # a verb after a clause boundary counts less
             between = self.s[min(b, end) : max(a, start)]
             if re.search(r"[;:]|,\s*(?:which|who|and|but)\b|\b(?:said|says|told)\b", between):
-                dist += 40
+                dist += _BOUNDARY_COST
             if best is None or dist < best[0]:
                 best = (dist, kind)
-        window = self.s[max(0, start - 60) : min(len(self.s), end + 40)]
+        window = self.s[max(0, start - _CUE_BEFORE) : min(len(self.s), end + _CUE_AFTER)]
         if best is not None and best[1] in ("present", "modal", "modal_future") and _FUTURE_RE.search(window):
             return "future"
         if best is None:
@@ -717,10 +728,10 @@ _QUARTER_WORDS = re.compile(
 def _n_quarter(m: re.Match, ctx: _Ctx) -> _Result | None:
     """"the second quarter", "the first half of 2022", "the latest quarter"."""
     g, text = _groups(m), m.group(0).lower()
-    before = m.string[max(0, m.start() - 12) : m.start()].lower()
+    before = m.string[max(0, m.start() - _NEAR_CHARS) : m.start()].lower()
     bare = re.match(r"(?:the\s+)?(?:quarter|half)\b", text) is not None
     if (bare and re.search(r"\b(?:a|one|three|two|first|1st)[\s-]+$", before)) or _SHARE_OF.match(
-        m.string[m.end() : m.end() + 12].lower()
+        m.string[m.end() : m.end() + _NEAR_CHARS].lower()
     ):
         return None  # "a quarter of the vote", "one half"
     half = g["half"].lower() == "half"
@@ -1046,7 +1057,7 @@ def _n_duration(m: re.Match, ctx: _Ctx) -> _Result | None:
     if n is None:
         n = "X"
     unit = g["unit"].lower()
-    after = m.string[m.end() : m.end() + 24]
+    after = m.string[m.end() : m.end() + _AFTER_CHARS]
     if (g.get("adj") or "").lower() == "-old" or _AGE_AFTER.match(after):
         return None  # an age ("a 6-year-old boy", "52 years old"), not a period of time
     fraction = (unit == "quarter" and n == "1") or "-quarters" in text
@@ -1137,7 +1148,7 @@ def _n_set(m: re.Match, ctx: _Ctx) -> _Result | None:
 def _n_set_rate(m: re.Match, ctx: _Ctx) -> _Result | None:
     """"$5 a day" is a rate; "within a week" a length of time."""
     w = m.group("w")
-    if _DURATION_BEFORE.search(m.string[max(0, m.start() - 12) : m.start()]):
+    if _DURATION_BEFORE.search(m.string[max(0, m.start() - _NEAR_CHARS) : m.start()]):
         return "DURATION", _duration("1", w.split()[-1]), "none"
     return _set_value(w.lower())
 
@@ -1722,8 +1733,8 @@ def _make_timex(s: str, a: int, b: int, name: str, m: re.Match, res: _Result, ct
     elif typ in ("DATE", "TIME") and tx.resolved:
         tx.date_start, tx.date_end = _interval(value)
     elif typ == "DURATION" and ctx.dct is not None:
-        pre = s[max(0, a - 12) : a] + " " + tx.text
-        window = s[max(0, a - 60) : min(len(s), b + 40)]
+        pre = s[max(0, a - _NEAR_CHARS) : a] + " " + tx.text
+        window = s[max(0, a - _CUE_BEFORE) : min(len(s), b + _CUE_AFTER)]
         future = "future" if _FUTURE_RE.search(window) else None
         tx.date_start, tx.date_end = _duration_interval(value, pre, future, ctx.dct)
         if tx.date_start:
