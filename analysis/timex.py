@@ -253,6 +253,7 @@ def _shift(value: str, delta: relativedelta, gran: str | None = None) -> str | N
 
 
 def _number(s: str) -> str | None:
+    """The number of "3", "2.5", "five", "twenty-one" as a string ("X" for "several"), or None."""
     s = s.lower().strip().replace("-", " ")
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         return s.rstrip("0").rstrip(".") if "." in s else str(int(s))
@@ -267,6 +268,7 @@ def _number(s: str) -> str | None:
 
 
 def _duration(n: str, unit: str) -> str:
+    """The TIMEX3 duration of ``n`` units ("P3Y", "PT30M"); halves, fortnights and decades in smaller units."""
     unit = unit.lower().rstrip("s")
     if unit.endswith("-"):
         unit = unit[:-1]
