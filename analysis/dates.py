@@ -16,26 +16,24 @@ import datetime as _dt
 import re
 from typing import NamedTuple
 
-MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        ("january", "jan"),
-        ("february", "feb", "febr"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may",),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sep", "sept"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ],
-    start=1,
-):
-    for _n in _names:
-        MONTHS[_n] = _i
+#: Month names and their abbreviations, January first.  (``nlp.lexicons.months_days()`` holds the
+#: capitalised forms without month numbers, so it cannot stand in for this table.)
+_MONTH_NAMES = [
+    ("january", "jan"),
+    ("february", "feb", "febr"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+]
+#: Month name or abbreviation (lower case) → month number.
+MONTHS: dict[str, int] = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 
 #: Regex alternation of month names and abbreviations (longest first, optional period).
 MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"

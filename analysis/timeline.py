@@ -51,7 +51,10 @@ _PREP_BEFORE = re.compile(
     r"(?:\b(?:on|in|at|during|since|by|over|for|until|till|from|through|throughout|within|before|after|around|about|of)\s+)$",
     re.I,
 )
+#: Words an event phrase is cut to (then "…"): a short clause, readable in a table cell.
 _MAX_WORDS = 14
+#: Characters after an opening phrase's comma searched for the main clause's verb (its subject lies between).
+_VERB_REACH = 80
 
 
 def _clauses(s: str) -> list[tuple[int, int]]:
@@ -138,7 +141,7 @@ def event_spans(s: str, a: int, b: int) -> tuple[int, int, str, list[tuple[int, 
         lead = re.match(r"[\s“\"‘(]*\w+(?:\s+of|\s+to)?\s+$", s[ca:pa])
         comma = re.compile(r"\s*,\s*").match(s, b)
         if lead and comma:
-            verb = _VERBISH.search(s, comma.end(), min(len(s), comma.end() + 80))
+            verb = _VERBISH.search(s, comma.end(), min(len(s), comma.end() + _VERB_REACH))
             if verb and verb.start() > comma.end():
                 pieces.append((comma.end(), verb.start()))
         elif not lead:
@@ -264,56 +267,70 @@ def extract_timeline(
     >>> tl[["text", "type", "value", "event"]].values.tolist()
     [['three days ago', 'DATE', '2023-01-29', 'The minister resigned']]
     """
-    cols: dict[str, list] = {c: [] for c in TIMELINE_COLUMNS[1:]}
-    state: dict = {}
-    ents = entities if entities is not None and len(entities) and "actor" in entities.columns else None
-    by_sentence: dict[int, list] = {}  # entity rows grouped once, so each timex scans only its sentence
-    if ents is not None:
-        for row in zip(*(ents[c].tolist() for c in ("sentence_id", "start", "end", "actor"))):
-            by_sentence.setdefault(row[0], []).append(row)
-    sids, kinds = sentences["sentence_id"].tolist(), sentences["kind"].tolist()
-    starts, texts = sentences["start"].tolist(), sentences["text"].tolist()
+    by_sentence = _entities_by_sentence(entities)
     tags_of = _pipeline_tags(tokens)
     iso = parse_date(published) if published else None  # parsed once, not per sentence
     dct = _dt.date.fromisoformat(iso) if iso else None
+    sids, kinds = sentences["sentence_id"].tolist(), sentences["kind"].tolist()
+    starts, texts = sentences["start"].tolist(), sentences["text"].tolist()
+    state: dict = {}  # the date last mentioned, carried from sentence to sentence in reading order
+    rows = []
     for idx, (sid, kind, sa, st) in enumerate(zip(sids, kinds, starts, texts)):
-        found = find_timexes(st, dct=dct, state=state, tags=tags_of(sid, sa))
-        for tx in found:
+        for tx in find_timexes(st, dct=dct, state=state, tags=tags_of(sid, sa)):
             if kind == "dateline":
-                ea, eb, event = 0, len(st), _dateline_event(kinds, texts, idx)
-                pieces = [(ea, eb)]
+                ea, eb, event, pieces = 0, len(st), _dateline_event(kinds, texts, idx), [(0, len(st))]
             else:
                 ea, eb, event, pieces = event_spans(st, tx.start, tx.end)
-            actors = ""
-            if ents is not None:
-                names = [
-                    str(a)
-                    for _, a0, b0, a in by_sentence.get(sid, ())
-                    if isinstance(a, str) and a and any(a0 >= sa + x and b0 <= sa + y for x, y in pieces)
-                ]
-                actors = "; ".join(dict.fromkeys(names))
-            row = (
-                sid,
-                sa + tx.start,
-                sa + tx.end,
-                tx.text,
-                tx.type,
-                tx.value,
-                tx.date_start,
-                tx.date_end,
-                event,
-                actors,
-                tx.rule,
-                tx.anchor,
-                tx.resolved,
-                tx.mod,
-                sa + ea,
-                sa + eb,
-            )
-            for c, v in zip(TIMELINE_COLUMNS[1:], row):
-                cols[c].append(v)
-    n = len(cols["start"])
-    if n == 0:
+            actors = _actors_in(by_sentence.get(sid, ()), sa, pieces)
+            rows.append(_row(sid, sa, tx, event, actors, ea, eb))
+    return _frame(rows)
+
+
+def _entities_by_sentence(entities: pd.DataFrame | None) -> dict[int, list[tuple]]:
+    """Entity rows ``(sentence_id, start, end, actor)`` grouped once, so each expression scans only its sentence."""
+    by_sentence: dict[int, list[tuple]] = {}
+    if entities is None or not len(entities) or "actor" not in entities.columns:
+        return by_sentence
+    for row in zip(*(entities[c].tolist() for c in ("sentence_id", "start", "end", "actor"))):
+        by_sentence.setdefault(row[0], []).append(row)
+    return by_sentence
+
+
+def _actors_in(mentions, sa: int, pieces: list[tuple[int, int]]) -> str:
+    """The actors (``"; "``-joined, first mention first) whose mentions lie in the event's pieces."""
+    names = [
+        str(a)
+        for _, a0, b0, a in mentions
+        if isinstance(a, str) and a and any(a0 >= sa + x and b0 <= sa + y for x, y in pieces)
+    ]
+    return "; ".join(dict.fromkeys(names))
+
+
+def _row(sid: int, sa: int, tx, event: str, actors: str, ea: int, eb: int) -> tuple:
+    """One timeline row (without ``timex_id``), offsets moved from the sentence into the text."""
+    return (
+        sid,
+        sa + tx.start,
+        sa + tx.end,
+        tx.text,
+        tx.type,
+        tx.value,
+        tx.date_start,
+        tx.date_end,
+        event,
+        actors,
+        tx.rule,
+        tx.anchor,
+        tx.resolved,
+        tx.mod,
+        sa + ea,
+        sa + eb,
+    )
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """The timeline table of ``rows``, numbered; typed columns even when there are none."""
+    if not rows:
         ints = ("timex_id", "sentence_id", "start", "end", "event_start", "event_end")
         return pd.DataFrame(
             {
@@ -321,6 +338,6 @@ def extract_timeline(
                 for c in TIMELINE_COLUMNS
             }
         )
+    cols = {c: list(v) for c, v in zip(TIMELINE_COLUMNS[1:], zip(*rows))}
     cols["resolved"] = pd.array(cols["resolved"], dtype=bool)
-    df = pd.DataFrame({"timex_id": list(range(n)), **cols})
-    return df
+    return pd.DataFrame({"timex_id": list(range(len(rows))), **cols})
