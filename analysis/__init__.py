@@ -5,6 +5,7 @@
 
 from .article import Article, load_article
 from .errors import ArticleError
+from .resources import reload_lexicons
 
-__all__ = ["Article", "ArticleError", "load_article"]
+__all__ = ["Article", "ArticleError", "load_article", "reload_lexicons"]
 __version__ = "0.1.0"

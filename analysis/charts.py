@@ -1,7 +1,7 @@
 """Report-ready charts: one builder per chart, each returning a plotly ``Figure``.
 
 Every builder takes the tables the earlier stages produced (never the raw text), draws them with one
-visual template (:data:`TEMPLATE`: title, axis labels, a source line naming the article, the
+visual template (:data:`TEMPLATE_LAYOUT`: title, axis labels, a source line naming the article, the
 Okabe–Ito colour-blind-safe palette, dash and marker shapes that survive grey-scale printing), and
 stores the data behind the chart in ``fig.layout.meta`` — ``{"chart": <builder name>, "data":
 {"columns": [...], "data": [[...], ...]}}`` (pandas' ``split`` orient, JSON types) — so it survives
@@ -41,12 +41,14 @@ PATTERNS = ["", "/", ".", "x", "\\", "+", "-", "|"]
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
 
-#: Name of the plotly template every builder applies.
+#: Name of the house template (the key it has in ``plotly.io.templates`` once :func:`register_template` ran).
 TEMPLATE = "workbook"
 #: Default static-export size in pixels (width); builders set the height from their content.
 WIDTH = 900
 
-pio.templates[TEMPLATE] = go.layout.Template(
+#: The house template, handed to each figure by :func:`_finish` (never made plotly's global default,
+#: and not registered at import: a figure carries the template itself, so no global state is needed).
+TEMPLATE_LAYOUT = go.layout.Template(
     layout=go.Layout(
         font={"family": "Arial, Helvetica, sans-serif", "size": 13, "color": "#222222"},
         title={"x": 0.015, "xanchor": "left", "font": {"size": 17}},
@@ -60,6 +62,16 @@ pio.templates[TEMPLATE] = go.layout.Template(
         margin={"l": 80, "r": 40, "t": 70, "b": 90},
     )
 )
+
+
+def register_template() -> str:
+    """Add the house template to ``plotly.io.templates`` as :data:`TEMPLATE` and return that name.
+
+    For user code that wants ``template="workbook"`` on its own figures; the builders do not need it
+    and ``plotly.io.templates.default`` is left alone.
+    """
+    pio.templates[TEMPLATE] = TEMPLATE_LAYOUT
+    return TEMPLATE
 
 #: Chart names in the order :func:`article_charts` returns them.
 CHART_NAMES = (
@@ -145,7 +157,7 @@ def _finish(
 ) -> go.Figure:
     """Apply the template, title, labels and source line; attach ``data``; mark an empty chart."""
     fig.update_layout(
-        template=TEMPLATE,
+        template=TEMPLATE_LAYOUT,
         title={"text": title},
         width=WIDTH,
         height=int(height),

@@ -89,9 +89,9 @@ def _table(df: pd.DataFrame, columns: list[str], *, empty: str, limit: int | Non
 def summary(article: Any) -> dict[str, Any]:
     """Return the report's summary statistics as ``{label: value}``.
 
-    The statistics come from :func:`analysis.stats.article_stats` (words, sentences, readability,
-    quotes by kind, actors, ...) when that module is present, else from plain counts; the number of
-    temporal expressions is added.
+    Read from the article's ``stats`` table (:func:`analysis.stats.article_stats`: words, sentences,
+    readability, quotes by kind, actors, ...); the number of temporal expressions is added.  An
+    error in the statistics propagates: the report never shows a number computed another way.
 
     Examples
     --------
@@ -101,23 +101,11 @@ def summary(article: Any) -> dict[str, Any]:
     (2, 6)
     """
     out: dict[str, Any] = {}
-    try:
-        from . import stats as _stats
-
-        table = _stats.article_stats(article)
-        for stat, value, unit in table[["statistic", "value", "unit"]].itertuples(index=False):
-            label = stat.replace("_", " ")
-            if unit in ("minutes",):
-                label += f" ({unit})"
-            out[label] = int(value) if float(value).is_integer() else round(float(value), 1)
-    except (ImportError, AttributeError, KeyError):  # no stats module: plain counts
-        toks = article.tokens
-        out = {
-            "words": int(toks["text"].str.contains(r"\w", regex=True).sum()) if len(toks) else 0,
-            "sentences": len(article.story_sentences),
-            "quotes": len(article.quotes),
-            "actors": len(article.actors),
-        }
+    for stat, value, unit in article.stats[["statistic", "value", "unit"]].itertuples(index=False):
+        label = stat.replace("_", " ")
+        if unit in ("minutes",):
+            label += f" ({unit})"
+        out[label] = int(value) if float(value).is_integer() else round(float(value), 1)
     out["temporal expressions"] = len(article.timeline)
     return out
 

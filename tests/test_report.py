@@ -132,6 +132,24 @@ def test_summary_counts(nato):
     assert s["actors"] == len(nato.actors)
 
 
+def test_summary_reads_the_stats_table(nato):
+    s = report.summary(nato)
+    for stat, value in zip(nato.stats["statistic"], nato.stats["value"]):
+        label = next(k for k in s if k.split(" (")[0] == stat.replace("_", " "))
+        assert s[label] == pytest.approx(value, abs=0.05)
+
+
+def test_summary_lets_a_stats_error_through(monkeypatch):
+    from analysis import stats
+
+    def broken(article):
+        raise KeyError("statistic")
+
+    monkeypatch.setattr(stats, "article_stats", broken)
+    with pytest.raises(KeyError):
+        report.summary(Article.from_text("Rain fell in Spain. It stopped.", layout="plain"))
+
+
 def _chromium():
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
