@@ -32,7 +32,7 @@ class StaticExportSkipped(UserWarning):
 
 
 def write_tables(article, out_dir: str | Path) -> list[Path]:
-    """Write every table of ``article`` as ``<name>.csv`` and ``<name>.parquet`` into ``out_dir``."""
+    """Write every table of ``article`` (:data:`analysis.article.TABLES`) as ``<name>.csv`` and ``.parquet`` into ``out_dir``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

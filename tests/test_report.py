@@ -184,3 +184,14 @@ def test_report_renders_every_chart_offline(nato, tmp_path):
     assert len(plots) == n
     assert all('data-rendered="1"' in p and "js-plotly-plot" in p for p in plots)
     assert dom.count('class="main-svg"') >= n  # plotly drew an SVG for every chart
+
+
+def test_report_tables_are_declared_article_tables(nato):
+    from analysis.article import TABLES
+
+    assert set(report.REPORT_TABLES) <= {t.name for t in TABLES}
+    page = report.build_report(nato, figures={})
+    for name, (columns, _, _) in report.REPORT_TABLES.items():
+        section = page.split(f'<section id="{name}">')[1].split("</section>")[0]
+        shown = [c for c in columns if c in getattr(nato, name).columns]
+        assert re.findall(r"<th>(\w+)</th>", section) == shown, name
