@@ -708,6 +708,116 @@ def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join(lines)
 
 
+#: A placed interval this many days long (or a ``YYYY-MM`` value) is drawn as a month: a hollow
+#: point mid-month rather than a bar (27-31 covers every calendar month, Feb. counted from day 1).
+MONTH_DAYS = (27, 31)
+#: Vague or undated expressions listed beside the axis at most (the rest is in the chart's CSV).
+MAX_LISTED = 20
+#: Characters per line of hover text, and of the list of expressions not placed on the axis.
+HOVER_WRAP, LISTED_WRAP = 70, 34
+#: Right margin (px) that makes room for the list of unplaced expressions.
+LISTED_MARGIN = 290
+
+
+def _timeline_data(tl: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """The chart's table (one row per expression, how it is marked, whether placed) and its dates."""
+    none = pd.Series(None, index=tl.index, dtype=object)
+    start = pd.to_datetime(tl.get("date_start", none), errors="coerce", format="ISO8601")
+    end = pd.to_datetime(tl.get("date_end", none), errors="coerce", format="ISO8601")
+    end = end.fillna(start)
+    value = tl["value"].astype(str)
+    kind = tl["type"].astype(str) if "type" in tl.columns else pd.Series("DATE", index=tl.index)
+    placed = start.notna() & ~value.str.endswith("_REF") & (kind != "SET")
+    span_days = (end - start).dt.days.fillna(0)
+    is_day = value.str.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?") | (span_days < 1)
+    is_month = value.str.fullmatch(r"\d{4}-\d{2}") | ((span_days >= MONTH_DAYS[0]) & (span_days <= MONTH_DAYS[1]))
+    mark = pd.Series("bar", index=tl.index).mask(is_month, "month").mask(is_day, "day").where(placed, "listed")
+    actor = tl["actors"].map(_first_actor) if "actors" in tl.columns else pd.Series("(no actor)", index=tl.index)
+    data = pd.DataFrame(
+        {
+            "timex_id": tl["timex_id"] if "timex_id" in tl.columns else range(len(tl)),
+            "sentence_id": tl["sentence_id"] if "sentence_id" in tl.columns else None,
+            "text": tl["text"].astype(str),
+            "type": kind,
+            "value": value,
+            "date_start": start.dt.strftime("%Y-%m-%d").where(start.notna(), None),
+            "date_end": end.dt.strftime("%Y-%m-%d").where(end.notna(), None),
+            "mark": mark,
+            "actor": actor,
+            "placed": placed,
+        }
+    )
+    return data, start, end
+
+
+def _timeline_hover(data: pd.DataFrame, tl: pd.DataFrame, sentences: pd.DataFrame | None, rows) -> dict:
+    """Hover text per row: the expression and its value, the event, and the sentence."""
+    sent_text = pd.Series("", index=tl.index)
+    if _has(sentences, ("sentence_id", "text")) and "sentence_id" in tl.columns:
+        sent_text = tl["sentence_id"].map(dict(zip(sentences["sentence_id"], sentences["text"]))).fillna("")
+    event = tl["event"].fillna("").astype(str) if "event" in tl.columns else pd.Series("", index=tl.index)
+    return {
+        i: f"<b>{data.at[i, 'text']}</b> → {data.at[i, 'value']}<br>{_wrap(event[i], HOVER_WRAP) if event[i] else ''}"
+        + (f"<br><i>{_wrap(sent_text[i], HOVER_WRAP)}</i>" if sent_text[i] else "")
+        for i in rows
+    }
+
+
+def _timeline_actor(fig: go.Figure, grp: pd.DataFrame, who: str, i: int, hover: dict) -> None:
+    """Draw one actor's expressions: bars for intervals, points for days, hollow points for months."""
+    colour = PALETTE[i % len(PALETTE)]
+    first = True  # one legend entry per actor, on its first trace
+    for idx, row in grp[grp["mark"] == "bar"].iterrows():
+        fig.add_scatter(
+            x=[row["_start"], row["_end"]], y=[row["label"], row["label"]], mode="lines",
+            line={"color": colour, "width": 12}, name=who, legendgroup=who, showlegend=first,
+            hovertext=hover[idx], hoverinfo="text",
+        )  # fmt: skip
+        first = False
+    for mark, symbol in (("day", SYMBOLS[i % len(SYMBOLS)]), ("month", SYMBOLS[i % len(SYMBOLS)] + "-open")):
+        pts = grp[grp["mark"] == mark]
+        if len(pts):
+            fig.add_scatter(
+                x=(pts["_start"] if mark == "day" else pts["_start"] + (pts["_end"] - pts["_start"]) / 2).tolist(),
+                y=pts["label"].tolist(),
+                mode="markers",
+                marker={"color": colour, "size": 13, "symbol": symbol, "line": {"width": 2, "color": colour}},
+                name=who,
+                legendgroup=who,
+                showlegend=first,
+                hovertext=[hover[j] for j in pts.index],
+                hoverinfo="text",
+            )
+            first = False
+
+
+def _timeline_published(fig: go.Figure, published: str | None, any_shown: bool):
+    """Mark the publication date with a dashed line; return it (``NaT`` when unknown)."""
+    pub = pd.to_datetime(published, errors="coerce") if published else pd.NaT
+    if pd.notna(pub):
+        fig.add_shape(type="line", x0=pub, x1=pub, xref="x", yref="paper", y0=0, y1=1,
+                      line={"color": "#D55E00", "dash": "dash", "width": 2})  # fmt: skip
+        fig.add_annotation(x=pub, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                           text=f"published {pub:%Y-%m-%d}", font={"color": "#D55E00", "size": 11})  # fmt: skip
+        if not any_shown:
+            fig.add_scatter(x=[pub], y=["publication"], mode="markers", marker={"opacity": 0}, showlegend=False)
+    return pub
+
+
+def _timeline_listed(fig: go.Figure, listed: pd.DataFrame) -> int:
+    """List the expressions not placed on the axis in a box to its right; return the right margin."""
+    if not len(listed):
+        return 40
+    lines = [f"• {_wrap(t, LISTED_WRAP)} ({v})" for t, v in zip(listed["text"], listed["value"])][:MAX_LISTED]
+    fig.add_annotation(
+        text="<b>Not placed on the axis</b><br>(vague or undated)<br>" + "<br>".join(lines),
+        xref="paper", yref="paper", x=1.02, y=1, xanchor="left", yanchor="top", align="left",
+        showarrow=False, bordercolor="#999999", borderwidth=1, borderpad=6, font={"size": 11},
+        name="listed",
+    )  # fmt: skip
+    return LISTED_MARGIN
+
+
 def timeline(
     timeline: pd.DataFrame,
     *,
@@ -748,101 +858,20 @@ def timeline(
         return _finish(fig, pd.DataFrame(columns=cols), name="timeline", title="Timeline", source=source,
                        empty="no temporal expressions")  # fmt: skip
     tl = timeline.reset_index(drop=True)
-    none = pd.Series(None, index=tl.index, dtype=object)
-    start = pd.to_datetime(tl.get("date_start", none), errors="coerce", format="ISO8601")
-    end = pd.to_datetime(tl.get("date_end", none), errors="coerce", format="ISO8601")
-    end = end.fillna(start)
-    value = tl["value"].astype(str)
-    kind = tl["type"].astype(str) if "type" in tl.columns else pd.Series("DATE", index=tl.index)
-    placed = start.notna() & ~value.str.endswith("_REF") & (kind != "SET")
-    span_days = (end - start).dt.days.fillna(0)
-    is_day = value.str.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?") | (span_days < 1)
-    is_month = value.str.fullmatch(r"\d{4}-\d{2}") | ((span_days >= 27) & (span_days <= 31))
-    mark = pd.Series("bar", index=tl.index).mask(is_month, "month").mask(is_day, "day").where(placed, "listed")
-    actor = tl["actors"].map(_first_actor) if "actors" in tl.columns else pd.Series("(no actor)", index=tl.index)
-    sent_text = pd.Series("", index=tl.index)
-    if _has(sentences, ("sentence_id", "text")) and "sentence_id" in tl.columns:
-        sent_text = tl["sentence_id"].map(dict(zip(sentences["sentence_id"], sentences["text"]))).fillna("")
-    event = tl["event"].fillna("").astype(str) if "event" in tl.columns else pd.Series("", index=tl.index)
-    data = pd.DataFrame(
-        {
-            "timex_id": tl["timex_id"] if "timex_id" in tl.columns else range(len(tl)),
-            "sentence_id": tl["sentence_id"] if "sentence_id" in tl.columns else None,
-            "text": tl["text"].astype(str),
-            "type": kind,
-            "value": value,
-            "date_start": start.dt.strftime("%Y-%m-%d").where(start.notna(), None),
-            "date_end": end.dt.strftime("%Y-%m-%d").where(end.notna(), None),
-            "mark": mark,
-            "actor": actor,
-            "placed": placed,
-        }
-    )
-    shown = data[data["placed"]].assign(_start=start[placed], _end=end[placed] + pd.Timedelta(days=1))
+    data, start, end = _timeline_data(tl)
+    placed = data["placed"]
+    shown = data[placed].assign(_start=start[placed], _end=end[placed] + pd.Timedelta(days=1))
     shown = shown.sort_values(["_start", "timex_id"], kind="stable")
-    labels = [f"{t} ({v})" for t, v in zip(shown["text"], shown["value"])]
-    shown = shown.assign(label=labels)
-    hover = {
-        i: f"<b>{data.at[i, 'text']}</b> → {data.at[i, 'value']}<br>{_wrap(event[i]) if event[i] else ''}"
-        + (f"<br><i>{_wrap(sent_text[i])}</i>" if sent_text[i] else "")
-        for i in shown.index
-    }
-    actors_order = list(dict.fromkeys(shown["actor"]))
-    for i, who in enumerate(actors_order):
-        colour = PALETTE[i % len(PALETTE)]
-        grp = shown[shown["actor"] == who]
-        bars = grp[grp["mark"] == "bar"]
-        first = True
-        for idx, row in bars.iterrows():
-            fig.add_scatter(
-                x=[row["_start"], row["_end"]],
-                y=[row["label"], row["label"]],
-                mode="lines",
-                line={"color": colour, "width": 12},
-                name=who,
-                legendgroup=who,
-                showlegend=first,
-                hovertext=hover[idx],
-                hoverinfo="text",
-            )
-            first = False
-        for mark, symbol in (("day", SYMBOLS[i % len(SYMBOLS)]), ("month", SYMBOLS[i % len(SYMBOLS)] + "-open")):
-            pts = grp[grp["mark"] == mark]
-            if len(pts):
-                fig.add_scatter(
-                    x=(pts["_start"] if mark == "day" else pts["_start"] + (pts["_end"] - pts["_start"]) / 2).tolist(),
-                    y=pts["label"].tolist(),
-                    mode="markers",
-                    marker={"color": colour, "size": 13, "symbol": symbol, "line": {"width": 2, "color": colour}},
-                    name=who,
-                    legendgroup=who,
-                    showlegend=first,
-                    hovertext=[hover[j] for j in pts.index],
-                    hoverinfo="text",
-                )
-                first = False
+    shown = shown.assign(label=[f"{t} ({v})" for t, v in zip(shown["text"], shown["value"])])
+    hover = _timeline_hover(data, tl, sentences, shown.index)
+    for i, who in enumerate(dict.fromkeys(shown["actor"])):
+        _timeline_actor(fig, shown[shown["actor"] == who], who, i, hover)
     fig.update_yaxes(categoryorder="array", categoryarray=shown["label"].tolist()[::-1], showgrid=True,
                      gridcolor="#F0F0F0")  # fmt: skip
     fig.update_xaxes(type="date")
-    pub = pd.to_datetime(published, errors="coerce") if published else pd.NaT
-    if pd.notna(pub):
-        fig.add_shape(type="line", x0=pub, x1=pub, xref="x", yref="paper", y0=0, y1=1,
-                      line={"color": "#D55E00", "dash": "dash", "width": 2})  # fmt: skip
-        fig.add_annotation(x=pub, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                           text=f"published {pub:%Y-%m-%d}", font={"color": "#D55E00", "size": 11})  # fmt: skip
-        if not len(shown):
-            fig.add_scatter(x=[pub], y=["publication"], mode="markers", marker={"opacity": 0}, showlegend=False)
+    pub = _timeline_published(fig, published, bool(len(shown)))
     listed = data[~data["placed"]]
-    right = 40
-    if len(listed):
-        lines = [f"• {_wrap(t, 34)} ({v})" for t, v in zip(listed["text"], listed["value"])][:20]
-        fig.add_annotation(
-            text="<b>Not placed on the axis</b><br>(vague or undated)<br>" + "<br>".join(lines),
-            xref="paper", yref="paper", x=1.02, y=1, xanchor="left", yanchor="top", align="left",
-            showarrow=False, bordercolor="#999999", borderwidth=1, borderpad=6, font={"size": 11},
-            name="listed",
-        )  # fmt: skip
-        right = 290
+    right = _timeline_listed(fig, listed)
     fig.update_layout(margin={"r": right}, legend={"title": {"text": "actor"}, "orientation": "h", "y": -0.18})
     n = len(shown)
     return _finish(
