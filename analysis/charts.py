@@ -272,6 +272,24 @@ def _ngram_label(df: pd.DataFrame) -> pd.Series:
     raise KeyError("no n-gram column (expected 'ngram')")
 
 
+def _top_bigram_rows(ngrams: pd.DataFrame, top_n: int) -> tuple[pd.DataFrame, str | None] | None:
+    """The ``top_n`` bigrams (``rank, ngram, count``, score) and the score column; None when there are none."""
+    if _has(ngrams, ("count",)) and "n" in ngrams.columns:
+        ngrams = ngrams[ngrams["n"] == 2]
+    try:
+        labels = _ngram_label(ngrams) if _has(ngrams, ("count",)) else None
+    except KeyError:
+        labels = None
+    if labels is None or len(labels) == 0:
+        return None
+    score_col = next((c for c in ("score", "pmi", "likelihood_ratio", "llr") if c in ngrams.columns), None)
+    data = ngrams.assign(ngram=labels)
+    sort = ["count", score_col] if score_col else ["count"]
+    data = data.sort_values(sort, ascending=False, kind="stable").head(top_n).reset_index(drop=True)
+    keep = ["ngram", "count"] + [c for c in (score_col, "measure") if c and c in data.columns]
+    return data[keep].assign(rank=range(1, len(data) + 1))[["rank", *keep]], score_col
+
+
 def top_bigrams(ngrams: pd.DataFrame, *, top_n: int = 15, source: str | None = None) -> go.Figure:
     """Draw the most frequent bigrams (with their collocation score on hover) as horizontal bars.
 
@@ -292,21 +310,11 @@ def top_bigrams(ngrams: pd.DataFrame, *, top_n: int = 15, source: str | None = N
     'north korea'
     """
     fig = go.Figure()
-    if _has(ngrams, ("count",)) and "n" in ngrams.columns:
-        ngrams = ngrams[ngrams["n"] == 2]
-    try:
-        labels = _ngram_label(ngrams) if _has(ngrams, ("count",)) else None
-    except KeyError:
-        labels = None
-    if labels is None or len(labels) == 0:
+    found = _top_bigram_rows(ngrams, top_n)
+    if found is None:
         data = pd.DataFrame(columns=["rank", "ngram", "count"])
         return _finish(fig, data, name="top_bigrams", title="Top bigrams", source=source, empty="no bigrams")
-    score_col = next((c for c in ("score", "pmi", "likelihood_ratio", "llr") if c in ngrams.columns), None)
-    data = ngrams.assign(ngram=labels)
-    sort = ["count", score_col] if score_col else ["count"]
-    data = data.sort_values(sort, ascending=False, kind="stable").head(top_n).reset_index(drop=True)
-    keep = ["ngram", "count"] + [c for c in (score_col, "measure") if c and c in data.columns]
-    data = data[keep].assign(rank=range(1, len(data) + 1))[["rank", *keep]]
+    data, score_col = found
     rev = data.iloc[::-1]
     hover = "%{y}: %{x}"
     custom = None
@@ -446,6 +454,23 @@ def actor_mentions(actors: pd.DataFrame, *, top_n: int = 15, source: str | None 
     )
 
 
+def _position_counts(
+    entities: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int, max_columns: int
+) -> tuple[pd.DataFrame, int]:
+    """Mentions of the ``top_n`` actors per story position (rows actors, columns 1..k); and the sentence count.
+
+    A sentence's position is its reading-order index binned into ``k = min(sentences, max_columns)``
+    equal segments.
+    """
+    order = {sid: i for i, sid in enumerate(sentences["sentence_id"].tolist())}
+    n_sent = len(order)
+    k = min(n_sent, max_columns)
+    ents = entities[entities["sentence_id"].isin(order) & entities["actor"].notna()]
+    top = ents["actor"].value_counts(sort=True).head(top_n).index.tolist()
+    pos = ents["sentence_id"].map(order).map(lambda i: i * k // n_sent + 1)
+    return pd.crosstab(ents["actor"], pos).reindex(index=top, columns=range(1, k + 1), fill_value=0), n_sent
+
+
 def actor_positions(
     entities: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -478,23 +503,12 @@ def actor_positions(
     [[1, 0, 1], [0, 0, 1]]
     """
     fig = go.Figure()
-    cols = ["actor", "position", "mentions"]
     if not _has(entities, ("sentence_id", "actor")) or not _has(sentences, ("sentence_id",)):
-        return _finish(
-            fig,
-            pd.DataFrame(columns=cols),
-            name="actor_positions",
-            title="Where each actor appears",
-            source=source,
-            empty="no actors",
-        )
-    order = {sid: i for i, sid in enumerate(sentences["sentence_id"].tolist())}
-    n_sent = len(order)
-    k = min(n_sent, max_columns)
-    ents = entities[entities["sentence_id"].isin(order) & entities["actor"].notna()]
-    top = ents["actor"].value_counts(sort=True).head(top_n).index.tolist()
-    pos = ents["sentence_id"].map(order).map(lambda i: i * k // n_sent + 1)
-    counts = pd.crosstab(ents["actor"], pos).reindex(index=top, columns=range(1, k + 1), fill_value=0)
+        data = pd.DataFrame(columns=["actor", "position", "mentions"])
+        return _finish(fig, data, name="actor_positions", title="Where each actor appears", source=source,
+                       empty="no actors")  # fmt: skip
+    counts, n_sent = _position_counts(entities, sentences, top_n=top_n, max_columns=max_columns)
+    top, k = counts.index.tolist(), len(counts.columns)
     data = counts.rename_axis(index="actor", columns="position").stack().rename("mentions").reset_index()
     unit = "sentence" if k == n_sent else "segment"
     fig.add_heatmap(
@@ -533,6 +547,28 @@ def _pair_counts(cooc: pd.DataFrame) -> pd.Series:
     return pd.Series(1, index=cooc.index)
 
 
+def _cooc_matrix(cooc: pd.DataFrame, top_n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The pairs among the ``top_n`` actors with most shared sentences, and their symmetric matrix."""
+    pairs = pd.DataFrame(
+        {
+            "actor_a": cooc["actor_a"].astype(str),
+            "actor_b": cooc["actor_b"].astype(str),
+            "sentences": _pair_counts(cooc),
+        }
+    )
+    pairs = pairs[(pairs["actor_a"] != pairs["actor_b"]) & (pairs["sentences"] > 0)]
+    both = pd.concat([pairs, pairs.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
+    weight = both.groupby("actor_a")["sentences"].sum().sort_values(ascending=False, kind="stable")
+    top = weight.head(top_n).index.tolist()
+    both = both[both["actor_a"].isin(top) & both["actor_b"].isin(top)]
+    matrix = both.pivot_table(index="actor_a", columns="actor_b", values="sentences", aggfunc="sum", fill_value=0)
+    matrix = matrix.reindex(index=top, columns=top, fill_value=0).astype(int)
+    data = pairs[pairs["actor_a"].isin(top) & pairs["actor_b"].isin(top)].sort_values(
+        "sentences", ascending=False, kind="stable"
+    )
+    return data, matrix
+
+
 def cooccurrence(cooc: pd.DataFrame, *, top_n: int = 12, source: str | None = None) -> go.Figure:
     """Draw actor co-occurrence (sentences shared by two actors) as a symmetric matrix.
 
@@ -558,23 +594,8 @@ def cooccurrence(cooc: pd.DataFrame, *, top_n: int = 12, source: str | None = No
         return _finish(
             fig, data, name="cooccurrence", title="Actors mentioned together", source=source, empty="no pairs"
         )
-    pairs = pd.DataFrame(
-        {
-            "actor_a": cooc["actor_a"].astype(str),
-            "actor_b": cooc["actor_b"].astype(str),
-            "sentences": _pair_counts(cooc),
-        }
-    )
-    pairs = pairs[(pairs["actor_a"] != pairs["actor_b"]) & (pairs["sentences"] > 0)]
-    both = pd.concat([pairs, pairs.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
-    weight = both.groupby("actor_a")["sentences"].sum().sort_values(ascending=False, kind="stable")
-    top = weight.head(top_n).index.tolist()
-    both = both[both["actor_a"].isin(top) & both["actor_b"].isin(top)]
-    matrix = both.pivot_table(index="actor_a", columns="actor_b", values="sentences", aggfunc="sum", fill_value=0)
-    matrix = matrix.reindex(index=top, columns=top, fill_value=0).astype(int)
-    data = pairs[pairs["actor_a"].isin(top) & pairs["actor_b"].isin(top)].sort_values(
-        "sentences", ascending=False, kind="stable"
-    )
+    data, matrix = _cooc_matrix(cooc, top_n)
+    top = matrix.index.tolist()
     fig.add_heatmap(
         z=matrix.to_numpy().tolist(),
         x=top,
@@ -612,6 +633,31 @@ def _per_speaker(q: pd.DataFrame, speakers: pd.DataFrame) -> pd.DataFrame:
     return both.sort_values("quote_id", kind="stable")[["speaker", "kind"]].reset_index(drop=True)
 
 
+def _kind_order(kinds: set[str]) -> list[str]:
+    """Quote kinds in drawing order: those of :data:`KIND_COLOURS` in its order, then any other sorted."""
+    return [k for k in KIND_COLOURS if k in kinds] + sorted(kinds - set(KIND_COLOURS))
+
+
+def _speaker_kind_counts(
+    quotes: pd.DataFrame, speakers: pd.DataFrame | None, top_n: int
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Quotes per (speaker, kind) for the ``top_n`` speakers, in drawing order; and every speaker's total."""
+    speaker = quotes["speaker"] if "speaker" in quotes.columns else pd.Series(None, index=quotes.index)
+    q = pd.DataFrame({"speaker": speaker.fillna("(unattributed)").astype(str), "kind": quotes["kind"].astype(str)})
+    if speakers is not None and len(speakers) and "quote_id" in quotes.columns:
+        q = _per_speaker(q.assign(quote_id=quotes["quote_id"].to_numpy()), speakers)
+    totals = q["speaker"].value_counts(sort=True)
+    top = totals.head(top_n).index.tolist()
+    q = q[q["speaker"].isin(top)]
+    kinds = _kind_order(set(q["kind"]))
+    data = q.groupby(["speaker", "kind"]).size().rename("quotes").reset_index()
+    data = data.assign(
+        _s=data["speaker"].map({s: i for i, s in enumerate(top)}),
+        _k=data["kind"].map({k: i for i, k in enumerate(kinds)}),
+    )
+    return data.sort_values(["_s", "_k"]).drop(columns=["_s", "_k"]).reset_index(drop=True), totals
+
+
 def quotes_per_speaker(
     quotes: pd.DataFrame, *, speakers: pd.DataFrame | None = None, top_n: int = 12, source: str | None = None
 ) -> go.Figure:
@@ -647,20 +693,9 @@ def quotes_per_speaker(
             fig, pd.DataFrame(columns=cols), name="quotes_per_speaker", title="Quotes per speaker", source=source,
             empty="no quotes",
         )  # fmt: skip
-    speaker = quotes["speaker"] if "speaker" in quotes.columns else pd.Series(None, index=quotes.index)
-    q = pd.DataFrame({"speaker": speaker.fillna("(unattributed)").astype(str), "kind": quotes["kind"].astype(str)})
-    if speakers is not None and len(speakers) and "quote_id" in quotes.columns:
-        q = _per_speaker(q.assign(quote_id=quotes["quote_id"].to_numpy()), speakers)
-    totals = q["speaker"].value_counts(sort=True)
+    data, totals = _speaker_kind_counts(quotes, speakers, top_n)
     top = totals.head(top_n).index.tolist()
-    q = q[q["speaker"].isin(top)]
-    kinds = [k for k in KIND_COLOURS if k in set(q["kind"])] + sorted(set(q["kind"]) - set(KIND_COLOURS))
-    data = q.groupby(["speaker", "kind"]).size().rename("quotes").reset_index()
-    data = data.assign(
-        _s=data["speaker"].map({s: i for i, s in enumerate(top)}),
-        _k=data["kind"].map({k: i for i, k in enumerate(kinds)}),
-    )
-    data = data.sort_values(["_s", "_k"]).drop(columns=["_s", "_k"]).reset_index(drop=True)
+    kinds = _kind_order(set(data["kind"]))
     for i, kind in enumerate(kinds):
         grp = data[data["kind"] == kind]
         fig.add_bar(
@@ -748,6 +783,14 @@ def _timeline_data(tl: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.Series
         }
     )
     return data, start, end
+
+
+def _placed_rows(data: pd.DataFrame, start: pd.Series, end: pd.Series) -> pd.DataFrame:
+    """The rows drawn on the axis, in date order, with their interval (end exclusive) and y label."""
+    placed = data["placed"]
+    shown = data[placed].assign(_start=start[placed], _end=end[placed] + pd.Timedelta(days=1))
+    shown = shown.sort_values(["_start", "timex_id"], kind="stable")
+    return shown.assign(label=[f"{t} ({v})" for t, v in zip(shown["text"], shown["value"])])
 
 
 def _timeline_hover(data: pd.DataFrame, tl: pd.DataFrame, sentences: pd.DataFrame | None, rows) -> dict:
@@ -859,10 +902,7 @@ def timeline(
                        empty="no temporal expressions")  # fmt: skip
     tl = timeline.reset_index(drop=True)
     data, start, end = _timeline_data(tl)
-    placed = data["placed"]
-    shown = data[placed].assign(_start=start[placed], _end=end[placed] + pd.Timedelta(days=1))
-    shown = shown.sort_values(["_start", "timex_id"], kind="stable")
-    shown = shown.assign(label=[f"{t} ({v})" for t, v in zip(shown["text"], shown["value"])])
+    shown = _placed_rows(data, start, end)
     hover = _timeline_hover(data, tl, sentences, shown.index)
     for i, who in enumerate(dict.fromkeys(shown["actor"])):
         _timeline_actor(fig, shown[shown["actor"] == who], who, i, hover)
