@@ -3,8 +3,8 @@
 Data flows one way: text → blocks → sentences → tokens → entities → quotes → actors → timeline →
 terms.  Each table is a ``functools.cached_property`` that calls one stage function; :data:`TABLES`
 declares the public ones (name, stage function, and the property's docstring as the description),
-the one list that :meth:`Article.tables`, the CLI's ``tables/`` export, the report and the README
-follow.
+the one list that :meth:`Article.tables`, the CLI's ``tables/`` export and the README follow (the
+report shows some of them, by these names: :data:`analysis.report.REPORT_TABLES`).
 """
 
 from __future__ import annotations
