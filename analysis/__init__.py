@@ -6,6 +6,7 @@
 from .article import Article, load_article
 from .corpus import Corpus, load_corpus
 from .errors import ArticleError
+from .resources import reload_lexicons
 
-__all__ = ["Article", "ArticleError", "Corpus", "load_article", "load_corpus"]
+__all__ = ["Article", "ArticleError", "Corpus", "load_article", "load_corpus", "reload_lexicons"]
 __version__ = "0.1.0"

@@ -1,15 +1,20 @@
 """The :class:`Article`: one text and the tables derived from it, each built on first use.
 
 Data flows one way: text → blocks → sentences → tokens → entities → quotes → actors → timeline →
-terms.  Each table is a ``functools.cached_property`` that calls one stage function.
+terms.  Each table is a ``functools.cached_property`` that calls one stage function; :data:`TABLES`
+declares the public ones (name, stage function, and the property's docstring as the description),
+the one list that :meth:`Article.tables`, the CLI's ``tables/`` export and the README follow (the
+report shows some of them, by these names: :data:`analysis.report.REPORT_TABLES`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
@@ -35,6 +40,51 @@ if TYPE_CHECKING:
 STORY_KINDS = ("body", "heading")
 #: Block kinds the timeline does not read (page chrome such as media-player times).
 NON_TIMELINE_KINDS = ("boilerplate",)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One public table: the ``Article`` property of that name, and the stage function it calls."""
+
+    name: str
+    stage: Callable[..., Any]
+
+    @property
+    def doc(self) -> str:
+        """What a row is: the first line of the property's docstring (written once, there)."""
+        return (getattr(Article, self.name).__doc__ or "").strip().splitlines()[0]
+
+
+#: The public tables in the order :meth:`Article.tables` returns them and the CLI writes them
+#: (``tables/<name>.csv``); adding a table is one property on :class:`Article` and one row here.
+TABLES: tuple[Table, ...] = (
+    Table("blocks", recognise),
+    Table("sentences", split_sentences),
+    Table("quotes", _quotes.extract_quotes_linked),
+    Table("entities", _entities.extract_entities),
+    Table("actors", _entities.build_actors),
+    Table("quote_speakers", _quotes.extract_quotes_linked),
+    Table("aliases", aliases_table),
+    Table("cooccurrence", _entities.cooccurrence),
+    Table("timeline", _timeline.extract_timeline),
+    Table("terms", _terms.term_table),
+    Table("bigrams", _terms.ngrams),
+    Table("trigrams", _terms.ngrams),
+    Table("keyness", _terms.keyness),
+    Table("term_dispersion", _terms.term_dispersion),
+    Table("stats", _stats.article_stats),
+)
+
+
+def table_docs() -> dict[str, str]:
+    """Return ``{table name: what a row is}`` for every table of :data:`TABLES`, in order.
+
+    Examples
+    --------
+    >>> table_docs()["sentences"]
+    'One row per sentence: ``sentence_id, block_id, kind, start, end, text``.'
+    """
+    return {t.name: t.doc for t in TABLES}
 
 
 class Article:
@@ -297,27 +347,8 @@ class Article:
         return _stats.article_stats(self)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """Return every public table by name."""
-        return {
-            name: getattr(self, name)
-            for name in (
-                "blocks",
-                "sentences",
-                "quotes",
-                "entities",
-                "actors",
-                "quote_speakers",
-                "aliases",
-                "cooccurrence",
-                "timeline",
-                "terms",
-                "bigrams",
-                "trigrams",
-                "keyness",
-                "term_dispersion",
-                "stats",
-            )
-        }
+        """Return every public table by name, in the order of :data:`TABLES`."""
+        return {t.name: getattr(self, t.name) for t in TABLES}
 
 
 def load_article(path: str | Path, *, published: str | None = None, title: str | None = None) -> Article:

@@ -1,7 +1,7 @@
 """Report-ready charts: one builder per chart, each returning a plotly ``Figure``.
 
 Every builder takes the tables the earlier stages produced (never the raw text), draws them with one
-visual template (:data:`TEMPLATE`: title, axis labels, a source line naming the article, the
+visual template (:data:`TEMPLATE_LAYOUT`: title, axis labels, a source line naming the article, the
 Okabe–Ito colour-blind-safe palette, dash and marker shapes that survive grey-scale printing), and
 stores the data behind the chart in ``fig.layout.meta`` — ``{"chart": <builder name>, "data":
 {"columns": [...], "data": [[...], ...]}}`` (pandas' ``split`` orient, JSON types) — so it survives
@@ -41,12 +41,14 @@ PATTERNS = ["", "/", ".", "x", "\\", "+", "-", "|"]
 DASHES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
 SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon"]
 
-#: Name of the plotly template every builder applies.
+#: Name of the house template (the key it has in ``plotly.io.templates`` once :func:`register_template` ran).
 TEMPLATE = "workbook"
 #: Default static-export size in pixels (width); builders set the height from their content.
 WIDTH = 900
 
-pio.templates[TEMPLATE] = go.layout.Template(
+#: The house template, handed to each figure by :func:`_finish` (never made plotly's global default,
+#: and not registered at import: a figure carries the template itself, so no global state is needed).
+TEMPLATE_LAYOUT = go.layout.Template(
     layout=go.Layout(
         font={"family": "Arial, Helvetica, sans-serif", "size": 13, "color": "#222222"},
         title={"x": 0.015, "xanchor": "left", "font": {"size": 17}},
@@ -60,6 +62,16 @@ pio.templates[TEMPLATE] = go.layout.Template(
         margin={"l": 80, "r": 40, "t": 70, "b": 90},
     )
 )
+
+
+def register_template() -> str:
+    """Add the house template to ``plotly.io.templates`` as :data:`TEMPLATE` and return that name.
+
+    For user code that wants ``template="workbook"`` on its own figures; the builders do not need it
+    and ``plotly.io.templates.default`` is left alone.
+    """
+    pio.templates[TEMPLATE] = TEMPLATE_LAYOUT
+    return TEMPLATE
 
 #: Chart names in the order :func:`article_charts` returns them.
 CHART_NAMES = (
@@ -145,7 +157,7 @@ def _finish(
 ) -> go.Figure:
     """Apply the template, title, labels and source line; attach ``data``; mark an empty chart."""
     fig.update_layout(
-        template=TEMPLATE,
+        template=TEMPLATE_LAYOUT,
         title={"text": title},
         width=WIDTH,
         height=int(height),
@@ -260,6 +272,24 @@ def _ngram_label(df: pd.DataFrame) -> pd.Series:
     raise KeyError("no n-gram column (expected 'ngram')")
 
 
+def _top_bigram_rows(ngrams: pd.DataFrame, top_n: int) -> tuple[pd.DataFrame, str | None] | None:
+    """The ``top_n`` bigrams (``rank, ngram, count``, score) and the score column; None when there are none."""
+    if _has(ngrams, ("count",)) and "n" in ngrams.columns:
+        ngrams = ngrams[ngrams["n"] == 2]
+    try:
+        labels = _ngram_label(ngrams) if _has(ngrams, ("count",)) else None
+    except KeyError:
+        labels = None
+    if labels is None or len(labels) == 0:
+        return None
+    score_col = next((c for c in ("score", "pmi", "likelihood_ratio", "llr") if c in ngrams.columns), None)
+    data = ngrams.assign(ngram=labels)
+    sort = ["count", score_col] if score_col else ["count"]
+    data = data.sort_values(sort, ascending=False, kind="stable").head(top_n).reset_index(drop=True)
+    keep = ["ngram", "count"] + [c for c in (score_col, "measure") if c and c in data.columns]
+    return data[keep].assign(rank=range(1, len(data) + 1))[["rank", *keep]], score_col
+
+
 def top_bigrams(ngrams: pd.DataFrame, *, top_n: int = 15, source: str | None = None) -> go.Figure:
     """Draw the most frequent bigrams (with their collocation score on hover) as horizontal bars.
 
@@ -280,21 +310,11 @@ def top_bigrams(ngrams: pd.DataFrame, *, top_n: int = 15, source: str | None = N
     'north korea'
     """
     fig = go.Figure()
-    if _has(ngrams, ("count",)) and "n" in ngrams.columns:
-        ngrams = ngrams[ngrams["n"] == 2]
-    try:
-        labels = _ngram_label(ngrams) if _has(ngrams, ("count",)) else None
-    except KeyError:
-        labels = None
-    if labels is None or len(labels) == 0:
+    found = _top_bigram_rows(ngrams, top_n)
+    if found is None:
         data = pd.DataFrame(columns=["rank", "ngram", "count"])
         return _finish(fig, data, name="top_bigrams", title="Top bigrams", source=source, empty="no bigrams")
-    score_col = next((c for c in ("score", "pmi", "likelihood_ratio", "llr") if c in ngrams.columns), None)
-    data = ngrams.assign(ngram=labels)
-    sort = ["count", score_col] if score_col else ["count"]
-    data = data.sort_values(sort, ascending=False, kind="stable").head(top_n).reset_index(drop=True)
-    keep = ["ngram", "count"] + [c for c in (score_col, "measure") if c and c in data.columns]
-    data = data[keep].assign(rank=range(1, len(data) + 1))[["rank", *keep]]
+    data, score_col = found
     rev = data.iloc[::-1]
     hover = "%{y}: %{x}"
     custom = None
@@ -434,6 +454,23 @@ def actor_mentions(actors: pd.DataFrame, *, top_n: int = 15, source: str | None 
     )
 
 
+def _position_counts(
+    entities: pd.DataFrame, sentences: pd.DataFrame, *, top_n: int, max_columns: int
+) -> tuple[pd.DataFrame, int]:
+    """Mentions of the ``top_n`` actors per story position (rows actors, columns 1..k); and the sentence count.
+
+    A sentence's position is its reading-order index binned into ``k = min(sentences, max_columns)``
+    equal segments.
+    """
+    order = {sid: i for i, sid in enumerate(sentences["sentence_id"].tolist())}
+    n_sent = len(order)
+    k = min(n_sent, max_columns)
+    ents = entities[entities["sentence_id"].isin(order) & entities["actor"].notna()]
+    top = ents["actor"].value_counts(sort=True).head(top_n).index.tolist()
+    pos = ents["sentence_id"].map(order).map(lambda i: i * k // n_sent + 1)
+    return pd.crosstab(ents["actor"], pos).reindex(index=top, columns=range(1, k + 1), fill_value=0), n_sent
+
+
 def actor_positions(
     entities: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -466,23 +503,12 @@ def actor_positions(
     [[1, 0, 1], [0, 0, 1]]
     """
     fig = go.Figure()
-    cols = ["actor", "position", "mentions"]
     if not _has(entities, ("sentence_id", "actor")) or not _has(sentences, ("sentence_id",)):
-        return _finish(
-            fig,
-            pd.DataFrame(columns=cols),
-            name="actor_positions",
-            title="Where each actor appears",
-            source=source,
-            empty="no actors",
-        )
-    order = {sid: i for i, sid in enumerate(sentences["sentence_id"].tolist())}
-    n_sent = len(order)
-    k = min(n_sent, max_columns)
-    ents = entities[entities["sentence_id"].isin(order) & entities["actor"].notna()]
-    top = ents["actor"].value_counts(sort=True).head(top_n).index.tolist()
-    pos = ents["sentence_id"].map(order).map(lambda i: i * k // n_sent + 1)
-    counts = pd.crosstab(ents["actor"], pos).reindex(index=top, columns=range(1, k + 1), fill_value=0)
+        data = pd.DataFrame(columns=["actor", "position", "mentions"])
+        return _finish(fig, data, name="actor_positions", title="Where each actor appears", source=source,
+                       empty="no actors")  # fmt: skip
+    counts, n_sent = _position_counts(entities, sentences, top_n=top_n, max_columns=max_columns)
+    top, k = counts.index.tolist(), len(counts.columns)
     data = counts.rename_axis(index="actor", columns="position").stack().rename("mentions").reset_index()
     unit = "sentence" if k == n_sent else "segment"
     fig.add_heatmap(
@@ -521,6 +547,28 @@ def _pair_counts(cooc: pd.DataFrame) -> pd.Series:
     return pd.Series(1, index=cooc.index)
 
 
+def _cooc_matrix(cooc: pd.DataFrame, top_n: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The pairs among the ``top_n`` actors with most shared sentences, and their symmetric matrix."""
+    pairs = pd.DataFrame(
+        {
+            "actor_a": cooc["actor_a"].astype(str),
+            "actor_b": cooc["actor_b"].astype(str),
+            "sentences": _pair_counts(cooc),
+        }
+    )
+    pairs = pairs[(pairs["actor_a"] != pairs["actor_b"]) & (pairs["sentences"] > 0)]
+    both = pd.concat([pairs, pairs.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
+    weight = both.groupby("actor_a")["sentences"].sum().sort_values(ascending=False, kind="stable")
+    top = weight.head(top_n).index.tolist()
+    both = both[both["actor_a"].isin(top) & both["actor_b"].isin(top)]
+    matrix = both.pivot_table(index="actor_a", columns="actor_b", values="sentences", aggfunc="sum", fill_value=0)
+    matrix = matrix.reindex(index=top, columns=top, fill_value=0).astype(int)
+    data = pairs[pairs["actor_a"].isin(top) & pairs["actor_b"].isin(top)].sort_values(
+        "sentences", ascending=False, kind="stable"
+    )
+    return data, matrix
+
+
 def cooccurrence(cooc: pd.DataFrame, *, top_n: int = 12, source: str | None = None) -> go.Figure:
     """Draw actor co-occurrence (sentences shared by two actors) as a symmetric matrix.
 
@@ -546,23 +594,8 @@ def cooccurrence(cooc: pd.DataFrame, *, top_n: int = 12, source: str | None = No
         return _finish(
             fig, data, name="cooccurrence", title="Actors mentioned together", source=source, empty="no pairs"
         )
-    pairs = pd.DataFrame(
-        {
-            "actor_a": cooc["actor_a"].astype(str),
-            "actor_b": cooc["actor_b"].astype(str),
-            "sentences": _pair_counts(cooc),
-        }
-    )
-    pairs = pairs[(pairs["actor_a"] != pairs["actor_b"]) & (pairs["sentences"] > 0)]
-    both = pd.concat([pairs, pairs.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
-    weight = both.groupby("actor_a")["sentences"].sum().sort_values(ascending=False, kind="stable")
-    top = weight.head(top_n).index.tolist()
-    both = both[both["actor_a"].isin(top) & both["actor_b"].isin(top)]
-    matrix = both.pivot_table(index="actor_a", columns="actor_b", values="sentences", aggfunc="sum", fill_value=0)
-    matrix = matrix.reindex(index=top, columns=top, fill_value=0).astype(int)
-    data = pairs[pairs["actor_a"].isin(top) & pairs["actor_b"].isin(top)].sort_values(
-        "sentences", ascending=False, kind="stable"
-    )
+    data, matrix = _cooc_matrix(cooc, top_n)
+    top = matrix.index.tolist()
     fig.add_heatmap(
         z=matrix.to_numpy().tolist(),
         x=top,
@@ -600,6 +633,31 @@ def _per_speaker(q: pd.DataFrame, speakers: pd.DataFrame) -> pd.DataFrame:
     return both.sort_values("quote_id", kind="stable")[["speaker", "kind"]].reset_index(drop=True)
 
 
+def _kind_order(kinds: set[str]) -> list[str]:
+    """Quote kinds in drawing order: those of :data:`KIND_COLOURS` in its order, then any other sorted."""
+    return [k for k in KIND_COLOURS if k in kinds] + sorted(kinds - set(KIND_COLOURS))
+
+
+def _speaker_kind_counts(
+    quotes: pd.DataFrame, speakers: pd.DataFrame | None, top_n: int
+) -> tuple[pd.DataFrame, pd.Series]:
+    """Quotes per (speaker, kind) for the ``top_n`` speakers, in drawing order; and every speaker's total."""
+    speaker = quotes["speaker"] if "speaker" in quotes.columns else pd.Series(None, index=quotes.index)
+    q = pd.DataFrame({"speaker": speaker.fillna("(unattributed)").astype(str), "kind": quotes["kind"].astype(str)})
+    if speakers is not None and len(speakers) and "quote_id" in quotes.columns:
+        q = _per_speaker(q.assign(quote_id=quotes["quote_id"].to_numpy()), speakers)
+    totals = q["speaker"].value_counts(sort=True)
+    top = totals.head(top_n).index.tolist()
+    q = q[q["speaker"].isin(top)]
+    kinds = _kind_order(set(q["kind"]))
+    data = q.groupby(["speaker", "kind"]).size().rename("quotes").reset_index()
+    data = data.assign(
+        _s=data["speaker"].map({s: i for i, s in enumerate(top)}),
+        _k=data["kind"].map({k: i for i, k in enumerate(kinds)}),
+    )
+    return data.sort_values(["_s", "_k"]).drop(columns=["_s", "_k"]).reset_index(drop=True), totals
+
+
 def quotes_per_speaker(
     quotes: pd.DataFrame, *, speakers: pd.DataFrame | None = None, top_n: int = 12, source: str | None = None
 ) -> go.Figure:
@@ -635,20 +693,9 @@ def quotes_per_speaker(
             fig, pd.DataFrame(columns=cols), name="quotes_per_speaker", title="Quotes per speaker", source=source,
             empty="no quotes",
         )  # fmt: skip
-    speaker = quotes["speaker"] if "speaker" in quotes.columns else pd.Series(None, index=quotes.index)
-    q = pd.DataFrame({"speaker": speaker.fillna("(unattributed)").astype(str), "kind": quotes["kind"].astype(str)})
-    if speakers is not None and len(speakers) and "quote_id" in quotes.columns:
-        q = _per_speaker(q.assign(quote_id=quotes["quote_id"].to_numpy()), speakers)
-    totals = q["speaker"].value_counts(sort=True)
+    data, totals = _speaker_kind_counts(quotes, speakers, top_n)
     top = totals.head(top_n).index.tolist()
-    q = q[q["speaker"].isin(top)]
-    kinds = [k for k in KIND_COLOURS if k in set(q["kind"])] + sorted(set(q["kind"]) - set(KIND_COLOURS))
-    data = q.groupby(["speaker", "kind"]).size().rename("quotes").reset_index()
-    data = data.assign(
-        _s=data["speaker"].map({s: i for i, s in enumerate(top)}),
-        _k=data["kind"].map({k: i for i, k in enumerate(kinds)}),
-    )
-    data = data.sort_values(["_s", "_k"]).drop(columns=["_s", "_k"]).reset_index(drop=True)
+    kinds = _kind_order(set(data["kind"]))
     for i, kind in enumerate(kinds):
         grp = data[data["kind"] == kind]
         fig.add_bar(
@@ -696,6 +743,124 @@ def _wrap(text: str, width: int = 70) -> str:
     return "<br>".join(lines)
 
 
+#: A placed interval this many days long (or a ``YYYY-MM`` value) is drawn as a month: a hollow
+#: point mid-month rather than a bar (27-31 covers every calendar month, Feb. counted from day 1).
+MONTH_DAYS = (27, 31)
+#: Vague or undated expressions listed beside the axis at most (the rest is in the chart's CSV).
+MAX_LISTED = 20
+#: Characters per line of hover text, and of the list of expressions not placed on the axis.
+HOVER_WRAP, LISTED_WRAP = 70, 34
+#: Right margin (px) that makes room for the list of unplaced expressions.
+LISTED_MARGIN = 290
+
+
+def _timeline_data(tl: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """The chart's table (one row per expression, how it is marked, whether placed) and its dates."""
+    none = pd.Series(None, index=tl.index, dtype=object)
+    start = pd.to_datetime(tl.get("date_start", none), errors="coerce", format="ISO8601")
+    end = pd.to_datetime(tl.get("date_end", none), errors="coerce", format="ISO8601")
+    end = end.fillna(start)
+    value = tl["value"].astype(str)
+    kind = tl["type"].astype(str) if "type" in tl.columns else pd.Series("DATE", index=tl.index)
+    placed = start.notna() & ~value.str.endswith("_REF") & (kind != "SET")
+    span_days = (end - start).dt.days.fillna(0)
+    is_day = value.str.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?") | (span_days < 1)
+    is_month = value.str.fullmatch(r"\d{4}-\d{2}") | ((span_days >= MONTH_DAYS[0]) & (span_days <= MONTH_DAYS[1]))
+    mark = pd.Series("bar", index=tl.index).mask(is_month, "month").mask(is_day, "day").where(placed, "listed")
+    actor = tl["actors"].map(_first_actor) if "actors" in tl.columns else pd.Series("(no actor)", index=tl.index)
+    data = pd.DataFrame(
+        {
+            "timex_id": tl["timex_id"] if "timex_id" in tl.columns else range(len(tl)),
+            "sentence_id": tl["sentence_id"] if "sentence_id" in tl.columns else None,
+            "text": tl["text"].astype(str),
+            "type": kind,
+            "value": value,
+            "date_start": start.dt.strftime("%Y-%m-%d").where(start.notna(), None),
+            "date_end": end.dt.strftime("%Y-%m-%d").where(end.notna(), None),
+            "mark": mark,
+            "actor": actor,
+            "placed": placed,
+        }
+    )
+    return data, start, end
+
+
+def _placed_rows(data: pd.DataFrame, start: pd.Series, end: pd.Series) -> pd.DataFrame:
+    """The rows drawn on the axis, in date order, with their interval (end exclusive) and y label."""
+    placed = data["placed"]
+    shown = data[placed].assign(_start=start[placed], _end=end[placed] + pd.Timedelta(days=1))
+    shown = shown.sort_values(["_start", "timex_id"], kind="stable")
+    return shown.assign(label=[f"{t} ({v})" for t, v in zip(shown["text"], shown["value"])])
+
+
+def _timeline_hover(data: pd.DataFrame, tl: pd.DataFrame, sentences: pd.DataFrame | None, rows) -> dict:
+    """Hover text per row: the expression and its value, the event, and the sentence."""
+    sent_text = pd.Series("", index=tl.index)
+    if _has(sentences, ("sentence_id", "text")) and "sentence_id" in tl.columns:
+        sent_text = tl["sentence_id"].map(dict(zip(sentences["sentence_id"], sentences["text"]))).fillna("")
+    event = tl["event"].fillna("").astype(str) if "event" in tl.columns else pd.Series("", index=tl.index)
+    return {
+        i: f"<b>{data.at[i, 'text']}</b> → {data.at[i, 'value']}<br>{_wrap(event[i], HOVER_WRAP) if event[i] else ''}"
+        + (f"<br><i>{_wrap(sent_text[i], HOVER_WRAP)}</i>" if sent_text[i] else "")
+        for i in rows
+    }
+
+
+def _timeline_actor(fig: go.Figure, grp: pd.DataFrame, who: str, i: int, hover: dict) -> None:
+    """Draw one actor's expressions: bars for intervals, points for days, hollow points for months."""
+    colour = PALETTE[i % len(PALETTE)]
+    first = True  # one legend entry per actor, on its first trace
+    for idx, row in grp[grp["mark"] == "bar"].iterrows():
+        fig.add_scatter(
+            x=[row["_start"], row["_end"]], y=[row["label"], row["label"]], mode="lines",
+            line={"color": colour, "width": 12}, name=who, legendgroup=who, showlegend=first,
+            hovertext=hover[idx], hoverinfo="text",
+        )  # fmt: skip
+        first = False
+    for mark, symbol in (("day", SYMBOLS[i % len(SYMBOLS)]), ("month", SYMBOLS[i % len(SYMBOLS)] + "-open")):
+        pts = grp[grp["mark"] == mark]
+        if len(pts):
+            fig.add_scatter(
+                x=(pts["_start"] if mark == "day" else pts["_start"] + (pts["_end"] - pts["_start"]) / 2).tolist(),
+                y=pts["label"].tolist(),
+                mode="markers",
+                marker={"color": colour, "size": 13, "symbol": symbol, "line": {"width": 2, "color": colour}},
+                name=who,
+                legendgroup=who,
+                showlegend=first,
+                hovertext=[hover[j] for j in pts.index],
+                hoverinfo="text",
+            )
+            first = False
+
+
+def _timeline_published(fig: go.Figure, published: str | None, any_shown: bool):
+    """Mark the publication date with a dashed line; return it (``NaT`` when unknown)."""
+    pub = pd.to_datetime(published, errors="coerce") if published else pd.NaT
+    if pd.notna(pub):
+        fig.add_shape(type="line", x0=pub, x1=pub, xref="x", yref="paper", y0=0, y1=1,
+                      line={"color": "#D55E00", "dash": "dash", "width": 2})  # fmt: skip
+        fig.add_annotation(x=pub, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
+                           text=f"published {pub:%Y-%m-%d}", font={"color": "#D55E00", "size": 11})  # fmt: skip
+        if not any_shown:
+            fig.add_scatter(x=[pub], y=["publication"], mode="markers", marker={"opacity": 0}, showlegend=False)
+    return pub
+
+
+def _timeline_listed(fig: go.Figure, listed: pd.DataFrame) -> int:
+    """List the expressions not placed on the axis in a box to its right; return the right margin."""
+    if not len(listed):
+        return 40
+    lines = [f"• {_wrap(t, LISTED_WRAP)} ({v})" for t, v in zip(listed["text"], listed["value"])][:MAX_LISTED]
+    fig.add_annotation(
+        text="<b>Not placed on the axis</b><br>(vague or undated)<br>" + "<br>".join(lines),
+        xref="paper", yref="paper", x=1.02, y=1, xanchor="left", yanchor="top", align="left",
+        showarrow=False, bordercolor="#999999", borderwidth=1, borderpad=6, font={"size": 11},
+        name="listed",
+    )  # fmt: skip
+    return LISTED_MARGIN
+
+
 def timeline(
     timeline: pd.DataFrame,
     *,
@@ -736,101 +901,17 @@ def timeline(
         return _finish(fig, pd.DataFrame(columns=cols), name="timeline", title="Timeline", source=source,
                        empty="no temporal expressions")  # fmt: skip
     tl = timeline.reset_index(drop=True)
-    none = pd.Series(None, index=tl.index, dtype=object)
-    start = pd.to_datetime(tl.get("date_start", none), errors="coerce", format="ISO8601")
-    end = pd.to_datetime(tl.get("date_end", none), errors="coerce", format="ISO8601")
-    end = end.fillna(start)
-    value = tl["value"].astype(str)
-    kind = tl["type"].astype(str) if "type" in tl.columns else pd.Series("DATE", index=tl.index)
-    placed = start.notna() & ~value.str.endswith("_REF") & (kind != "SET")
-    span_days = (end - start).dt.days.fillna(0)
-    is_day = value.str.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?") | (span_days < 1)
-    is_month = value.str.fullmatch(r"\d{4}-\d{2}") | ((span_days >= 27) & (span_days <= 31))
-    mark = pd.Series("bar", index=tl.index).mask(is_month, "month").mask(is_day, "day").where(placed, "listed")
-    actor = tl["actors"].map(_first_actor) if "actors" in tl.columns else pd.Series("(no actor)", index=tl.index)
-    sent_text = pd.Series("", index=tl.index)
-    if _has(sentences, ("sentence_id", "text")) and "sentence_id" in tl.columns:
-        sent_text = tl["sentence_id"].map(dict(zip(sentences["sentence_id"], sentences["text"]))).fillna("")
-    event = tl["event"].fillna("").astype(str) if "event" in tl.columns else pd.Series("", index=tl.index)
-    data = pd.DataFrame(
-        {
-            "timex_id": tl["timex_id"] if "timex_id" in tl.columns else range(len(tl)),
-            "sentence_id": tl["sentence_id"] if "sentence_id" in tl.columns else None,
-            "text": tl["text"].astype(str),
-            "type": kind,
-            "value": value,
-            "date_start": start.dt.strftime("%Y-%m-%d").where(start.notna(), None),
-            "date_end": end.dt.strftime("%Y-%m-%d").where(end.notna(), None),
-            "mark": mark,
-            "actor": actor,
-            "placed": placed,
-        }
-    )
-    shown = data[data["placed"]].assign(_start=start[placed], _end=end[placed] + pd.Timedelta(days=1))
-    shown = shown.sort_values(["_start", "timex_id"], kind="stable")
-    labels = [f"{t} ({v})" for t, v in zip(shown["text"], shown["value"])]
-    shown = shown.assign(label=labels)
-    hover = {
-        i: f"<b>{data.at[i, 'text']}</b> → {data.at[i, 'value']}<br>{_wrap(event[i]) if event[i] else ''}"
-        + (f"<br><i>{_wrap(sent_text[i])}</i>" if sent_text[i] else "")
-        for i in shown.index
-    }
-    actors_order = list(dict.fromkeys(shown["actor"]))
-    for i, who in enumerate(actors_order):
-        colour = PALETTE[i % len(PALETTE)]
-        grp = shown[shown["actor"] == who]
-        bars = grp[grp["mark"] == "bar"]
-        first = True
-        for idx, row in bars.iterrows():
-            fig.add_scatter(
-                x=[row["_start"], row["_end"]],
-                y=[row["label"], row["label"]],
-                mode="lines",
-                line={"color": colour, "width": 12},
-                name=who,
-                legendgroup=who,
-                showlegend=first,
-                hovertext=hover[idx],
-                hoverinfo="text",
-            )
-            first = False
-        for mark, symbol in (("day", SYMBOLS[i % len(SYMBOLS)]), ("month", SYMBOLS[i % len(SYMBOLS)] + "-open")):
-            pts = grp[grp["mark"] == mark]
-            if len(pts):
-                fig.add_scatter(
-                    x=(pts["_start"] if mark == "day" else pts["_start"] + (pts["_end"] - pts["_start"]) / 2).tolist(),
-                    y=pts["label"].tolist(),
-                    mode="markers",
-                    marker={"color": colour, "size": 13, "symbol": symbol, "line": {"width": 2, "color": colour}},
-                    name=who,
-                    legendgroup=who,
-                    showlegend=first,
-                    hovertext=[hover[j] for j in pts.index],
-                    hoverinfo="text",
-                )
-                first = False
+    data, start, end = _timeline_data(tl)
+    shown = _placed_rows(data, start, end)
+    hover = _timeline_hover(data, tl, sentences, shown.index)
+    for i, who in enumerate(dict.fromkeys(shown["actor"])):
+        _timeline_actor(fig, shown[shown["actor"] == who], who, i, hover)
     fig.update_yaxes(categoryorder="array", categoryarray=shown["label"].tolist()[::-1], showgrid=True,
                      gridcolor="#F0F0F0")  # fmt: skip
     fig.update_xaxes(type="date")
-    pub = pd.to_datetime(published, errors="coerce") if published else pd.NaT
-    if pd.notna(pub):
-        fig.add_shape(type="line", x0=pub, x1=pub, xref="x", yref="paper", y0=0, y1=1,
-                      line={"color": "#D55E00", "dash": "dash", "width": 2})  # fmt: skip
-        fig.add_annotation(x=pub, y=1, xref="x", yref="paper", yanchor="bottom", showarrow=False,
-                           text=f"published {pub:%Y-%m-%d}", font={"color": "#D55E00", "size": 11})  # fmt: skip
-        if not len(shown):
-            fig.add_scatter(x=[pub], y=["publication"], mode="markers", marker={"opacity": 0}, showlegend=False)
+    pub = _timeline_published(fig, published, bool(len(shown)))
     listed = data[~data["placed"]]
-    right = 40
-    if len(listed):
-        lines = [f"• {_wrap(t, 34)} ({v})" for t, v in zip(listed["text"], listed["value"])][:20]
-        fig.add_annotation(
-            text="<b>Not placed on the axis</b><br>(vague or undated)<br>" + "<br>".join(lines),
-            xref="paper", yref="paper", x=1.02, y=1, xanchor="left", yanchor="top", align="left",
-            showarrow=False, bordercolor="#999999", borderwidth=1, borderpad=6, font={"size": 11},
-            name="listed",
-        )  # fmt: skip
-        right = 290
+    right = _timeline_listed(fig, listed)
     fig.update_layout(margin={"r": right}, legend={"title": {"text": "actor"}, "orientation": "h", "y": -0.18})
     n = len(shown)
     return _finish(

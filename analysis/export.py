@@ -32,7 +32,7 @@ class StaticExportSkipped(UserWarning):
 
 
 def write_tables(article, out_dir: str | Path) -> list[Path]:
-    """Write every table of ``article`` as ``<name>.csv`` and ``<name>.parquet`` into ``out_dir``."""
+    """Write every table of ``article`` (:data:`analysis.article.TABLES`) as ``<name>.csv`` and ``.parquet`` into ``out_dir``."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -120,6 +120,28 @@ def _figure_csv(fig: go.Figure) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["trace", "name", "x", "y"])
 
 
+def _known_formats(formats: Iterable[str]) -> tuple[str, ...]:
+    """Return ``formats`` without repeats; a format :data:`FORMATS` does not hold is a ``ValueError``."""
+    formats = tuple(dict.fromkeys(formats))
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown export format(s): {', '.join(sorted(unknown))} (expected {', '.join(FORMATS)})")
+    return formats
+
+
+def _write_html(fig: go.Figure, name: str, out: Path) -> Path:
+    """Write ``<name>.html``, loading the ``plotly.min.js`` kept once in ``out`` (offline)."""
+    html = out / f"{name}.html"
+    fig.write_html(
+        html,
+        include_plotlyjs="directory",
+        full_html=True,
+        div_id=f"chart-{name}",
+        config={"displaylogo": False, "responsive": True},
+    )
+    return html
+
+
 def export(
     fig: go.Figure,
     name: str,
@@ -160,26 +182,14 @@ def export(
     ...     sorted(p.name for p in export(fig, "terms", d, formats=("html",)))
     ['terms.csv', 'terms.html']
     """
-    formats = tuple(dict.fromkeys(formats))
-    unknown = set(formats) - set(FORMATS)
-    if unknown:
-        raise ValueError(f"unknown export format(s): {', '.join(sorted(unknown))} (expected {', '.join(FORMATS)})")
+    formats = _known_formats(formats)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    written = []
     csv = out / f"{name}.csv"
     _figure_csv(fig).to_csv(csv, index=False)
-    written.append(csv)
+    written = [csv]
     if "html" in formats:
-        html = out / f"{name}.html"
-        fig.write_html(
-            html,
-            include_plotlyjs="directory",
-            full_html=True,
-            div_id=f"chart-{name}",
-            config={"displaylogo": False, "responsive": True},
-        )
-        written.append(html)
+        written.append(_write_html(fig, name, out))
     static = [f for f in formats if f in STATIC_FORMATS]
     if static:
         written += _write_static(fig, name, out, static, scale=scale)

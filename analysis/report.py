@@ -89,9 +89,9 @@ def _table(df: pd.DataFrame, columns: list[str], *, empty: str, limit: int | Non
 def summary(article: Any) -> dict[str, Any]:
     """Return the report's summary statistics as ``{label: value}``.
 
-    The statistics come from :func:`analysis.stats.article_stats` (words, sentences, readability,
-    quotes by kind, actors, ...) when that module is present, else from plain counts; the number of
-    temporal expressions is added.
+    Read from the article's ``stats`` table (:func:`analysis.stats.article_stats`: words, sentences,
+    readability, quotes by kind, actors, ...); the number of temporal expressions is added.  An
+    error in the statistics propagates: the report never shows a number computed another way.
 
     Examples
     --------
@@ -101,23 +101,11 @@ def summary(article: Any) -> dict[str, Any]:
     (2, 6)
     """
     out: dict[str, Any] = {}
-    try:
-        from . import stats as _stats
-
-        table = _stats.article_stats(article)
-        for stat, value, unit in table[["statistic", "value", "unit"]].itertuples(index=False):
-            label = stat.replace("_", " ")
-            if unit in ("minutes",):
-                label += f" ({unit})"
-            out[label] = int(value) if float(value).is_integer() else round(float(value), 1)
-    except (ImportError, AttributeError, KeyError):  # no stats module: plain counts
-        toks = article.tokens
-        out = {
-            "words": int(toks["text"].str.contains(r"\w", regex=True).sum()) if len(toks) else 0,
-            "sentences": len(article.story_sentences),
-            "quotes": len(article.quotes),
-            "actors": len(article.actors),
-        }
+    for stat, value, unit in article.stats[["statistic", "value", "unit"]].itertuples(index=False):
+        label = stat.replace("_", " ")
+        if unit in ("minutes",):
+            label += f" ({unit})"
+        out[label] = int(value) if float(value).is_integer() else round(float(value), 1)
     out["temporal expressions"] = len(article.timeline)
     return out
 
@@ -126,6 +114,60 @@ def _fmt(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:.1f}"
     return _esc(v)
+
+
+#: The tables the report shows, each an :data:`analysis.article.TABLES` name: the columns shown,
+#: the note when it is empty, and how many rows at most (the rest is in the CSV).
+REPORT_TABLES: dict[str, tuple[list[str], str, int | None]] = {
+    "quotes": (
+        ["quote_id", "sentence_id", "kind", "speaker", "speaker_text", "cue", "text"],
+        "No quotes found.",
+        None,
+    ),
+    "actors": (["actor", "actor_type", "mentions", "quotes"], "No actors found.", 30),
+    "timeline": (
+        ["timex_id", "sentence_id", "text", "type", "value", "date_start", "date_end", "event", "actors"],
+        "No temporal expressions found.",
+        None,
+    ),
+}
+#: Metadata fields shown in the report's header table, in order (empty ones are left out).
+META_FIELDS = ("title", "authors", "published", "updated", "outlet", "caption", "source")
+#: Exported formats linked under each chart (files of :func:`analysis.export.export_all`).
+LINKED_FORMATS = ("png", "svg", "csv")
+
+
+def _meta_rows(meta: Mapping[str, Any]) -> str:
+    return "".join(f"<tr><th>{html.escape(k)}</th><td>{_esc(meta.get(k))}</td></tr>" for k in META_FIELDS if meta.get(k))
+
+
+def _stat_boxes(article: Any) -> str:
+    return "".join(f'<div class="stat"><b>{_fmt(v)}</b>{html.escape(str(k))}</div>' for k, v in summary(article).items())
+
+
+def _chart_figure(name: str, fig: go.Figure, figures_dir: str | None) -> str:
+    """One chart: a placeholder the page script draws into, its JSON spec, and links to its exports."""
+    safe = re.sub(r"[^\w-]", "-", name)
+    links = ""
+    if figures_dir:
+        links = " · ".join(
+            f'<a href="{html.escape(figures_dir)}/{safe}.{ext}">{ext.upper()}</a>' for ext in LINKED_FORMATS
+        )
+    note = " (no data)" if is_empty(fig) else ""
+    return (
+        f'<figure class="chart" id="fig-{safe}">'
+        f'<div class="plot" id="plot-{safe}" data-chart="{safe}"></div>'
+        f'<script type="application/json" id="plot-{safe}-spec">{_json_for_script(fig)}</script>'
+        f"<figcaption>{html.escape(name)}{note} {links}</figcaption></figure>"
+    )
+
+
+def _report_tables(article: Any) -> dict[str, str]:
+    """Return the HTML of each table of :data:`REPORT_TABLES`, by name."""
+    return {
+        name: _table(getattr(article, name), columns, empty=empty, limit=limit)
+        for name, (columns, empty, limit) in REPORT_TABLES.items()
+    }
 
 
 def build_report(
@@ -155,62 +197,29 @@ def build_report(
     """
     figs = dict(article_charts(article) if figures is None else figures)
     meta = article.metadata
-    title = meta.get("title") or (Path(article.source).stem if article.source else "Article")
-    meta_rows = "".join(
-        f"<tr><th>{html.escape(k)}</th><td>{_esc(meta.get(k))}</td></tr>"
-        for k in ("title", "authors", "published", "updated", "outlet", "caption", "source")
-        if meta.get(k)
-    )
-    stats = summary(article)
-    stat_boxes = "".join(f'<div class="stat"><b>{_fmt(v)}</b>{html.escape(str(k))}</div>' for k, v in stats.items())
-
-    chart_parts = []
-    for name, fig in figs.items():
-        safe = re.sub(r"[^\w-]", "-", name)
-        links = ""
-        if figures_dir:
-            links = " · ".join(
-                f'<a href="{html.escape(figures_dir)}/{safe}.{ext}">{ext.upper()}</a>' for ext in ("png", "svg", "csv")
-            )
-        note = " (no data)" if is_empty(fig) else ""
-        chart_parts.append(
-            f'<figure class="chart" id="fig-{safe}">'
-            f'<div class="plot" id="plot-{safe}" data-chart="{safe}"></div>'
-            f'<script type="application/json" id="plot-{safe}-spec">{_json_for_script(fig)}</script>'
-            f"<figcaption>{html.escape(name)}{note} {links}</figcaption></figure>"
-        )
-
-    quotes = _table(
-        article.quotes,
-        ["quote_id", "sentence_id", "kind", "speaker", "speaker_text", "cue", "text"],
-        empty="No quotes found.",
-    )
-    actors = _table(article.actors, ["actor", "actor_type", "mentions", "quotes"], empty="No actors found.", limit=30)
-    timeline = _table(
-        article.timeline,
-        ["timex_id", "sentence_id", "text", "type", "value", "date_start", "date_end", "event", "actors"],
-        empty="No temporal expressions found.",
-    )
+    title = html.escape(str(meta.get("title") or (Path(article.source).stem if article.source else "Article")))
+    charts = "".join(_chart_figure(name, fig, figures_dir) for name, fig in figs.items())
+    tables = _report_tables(article)
     text = render.render_article(article, style=False)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(str(title))} — workbook report</title>
+<title>{title} — workbook report</title>
 <style>{_PAGE_CSS}{render.CSS}</style>
 <script>{get_plotlyjs()}</script>
 </head>
 <body data-charts="{len(figs)}">
-<header><h1>{html.escape(str(title))}</h1>
+<header><h1>{title}</h1>
 <nav><a href="#summary">Summary</a><a href="#charts">Charts</a><a href="#quotes">Quotes</a>
 <a href="#actors">Actors</a><a href="#timeline">Timeline</a><a href="#text">Article</a></nav></header>
-<section id="metadata"><h2>Metadata</h2><table class="meta">{meta_rows}</table></section>
-<section id="summary"><h2>Summary statistics</h2><div class="stats">{stat_boxes}</div></section>
-<section id="charts"><h2>Charts</h2>{"".join(chart_parts) or "<p><i>No charts.</i></p>"}</section>
-<section id="quotes"><h2>Quotes</h2>{quotes}</section>
-<section id="actors"><h2>Actors</h2>{actors}</section>
-<section id="timeline"><h2>Timeline</h2>{timeline}</section>
+<section id="metadata"><h2>Metadata</h2><table class="meta">{_meta_rows(meta)}</table></section>
+<section id="summary"><h2>Summary statistics</h2><div class="stats">{_stat_boxes(article)}</div></section>
+<section id="charts"><h2>Charts</h2>{charts or "<p><i>No charts.</i></p>"}</section>
+<section id="quotes"><h2>Quotes</h2>{tables["quotes"]}</section>
+<section id="actors"><h2>Actors</h2>{tables["actors"]}</section>
+<section id="timeline"><h2>Timeline</h2>{tables["timeline"]}</section>
 <section id="text"><h2>The article, highlighted</h2>{text}</section>
 <script>{_RENDER_JS}</script>
 </body>

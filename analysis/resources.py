@@ -4,7 +4,10 @@ The pipeline uses NLTK's pretrained data (Punkt parameters, the perceptron tagge
 WordNet, name lists, gazetteers).  This module is the one place that finds them: through
 ``NLTK_DATA`` / ``nltk.data.path`` first, otherwise through NLTK's downloader into a project-local
 ``.nltk_data`` directory (see :func:`ensure_nltk_data`).  Every loader is cached, so a resource is
-read from disk at most once per process.
+read from disk at most once per process; :func:`analysis.reload_lexicons` clears those caches.
+
+Importing this module changes nothing: the search path is extended by :func:`register_nltk_paths`,
+which the loaders call on first use.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import sys
 from importlib import resources as _ilr
 from pathlib import Path
 
@@ -25,7 +29,6 @@ NLTK_PACKAGES: dict[str, str] = {
     "wordnet": "corpora/wordnet/lexnames",
     "names": "corpora/names/male.txt",
     "gazetteers": "corpora/gazetteers/countries.txt",
-    "vader_lexicon": "sentiment/vader_lexicon.zip",
 }
 
 #: Project-local download directory used when NLTK_DATA is not set.
@@ -36,18 +39,23 @@ class MissingResourceError(RuntimeError):
     """Raised when NLTK data needed by the pipeline cannot be found or fetched."""
 
 
-def _register_paths() -> None:
+@functools.cache
+def register_nltk_paths() -> None:
+    """Put ``NLTK_DATA``'s directories first and the project's ``.nltk_data`` last on ``nltk.data.path``.
+
+    Called by every loader (and :func:`missing_packages`) on first use rather than at import, so
+    importing :mod:`analysis` leaves NLTK's global search path alone; cached, so the path is
+    edited once per process (``register_nltk_paths.cache_clear()`` lets it run again).
+    """
     env = os.environ.get("NLTK_DATA")
     for p in [*(env.split(os.pathsep) if env else []), str(LOCAL_NLTK_DIR)]:
         if p and p not in nltk.data.path:
             nltk.data.path.insert(0 if p != str(LOCAL_NLTK_DIR) else len(nltk.data.path), p)
 
 
-_register_paths()
-
-
 def missing_packages() -> list[str]:
     """Return the NLTK package ids that cannot be found on ``nltk.data.path``."""
+    register_nltk_paths()
     missing = []
     for pkg, res in NLTK_PACKAGES.items():
         try:
@@ -109,6 +117,7 @@ def loaded_once(loader):
 
 
 def _find(resource: str) -> str:
+    register_nltk_paths()
     try:
         return str(nltk.data.find(resource))
     except LookupError as exc:
@@ -239,3 +248,32 @@ def read_lexicon(name: str) -> tuple[tuple[str, ...], ...]:
                 continue
             rows.append(tuple(c.strip() for c in line.split("\t")))
     return tuple(rows)
+
+
+def reload_lexicons() -> list[str]:
+    """Empty every cache of lexicons, models and the tables built from them; return their names.
+
+    Every module-level ``functools`` cache of the loaded ``analysis`` modules is cleared (the
+    loaders here, :mod:`analysis.nlp.lexicons`, the gazetteer, stop lists and compiled rule tables
+    built from them), so the next call reads ``analysis/data`` and the NLTK data again: edit a word
+    list and see the change in a live kernel without restarting it, or start a test from a clean
+    state.  Caches are found, not listed, so a new cached loader is cleared without registering it.
+
+    Examples
+    --------
+    >>> from analysis.nlp import lexicons
+    >>> _ = lexicons.titles()
+    >>> "analysis.nlp.lexicons.titles" in reload_lexicons(), lexicons.titles.cache_info().currsize
+    (True, 0)
+    """
+    package = __name__.split(".")[0]
+    cleared = []
+    for name, module in list(sys.modules.items()):
+        if module is None or (name != package and not name.startswith(package + ".")):
+            continue
+        for attr, obj in list(vars(module).items()):
+            if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", None) == name:
+                obj.cache_clear()
+                cleared.append(f"{name}.{attr}")
+    gc.unfreeze()  # loaded_once froze the old data: let the collector reclaim it
+    return sorted(cleared)

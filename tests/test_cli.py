@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from analysis import charts
 from analysis.__main__ import main
+from analysis.article import TABLES as DECLARED
 from analysis.export import find_browser
 from tests.conftest import ARTICLE
 
-TABLES = ("blocks", "sentences", "quotes", "entities", "actors", "timeline", "terms")
+TABLES = tuple(t.name for t in DECLARED)
+README = Path(__file__).resolve().parent.parent / "README.md"
 SLUG = ARTICLE.stem
 
 
@@ -26,6 +30,7 @@ def test_writes_tables_figures_and_report(tmp_path, capsys):
     for t in TABLES:
         assert (dest / "tables" / f"{t}.csv").stat().st_size > 0
         assert (dest / "tables" / f"{t}.parquet").stat().st_size > 0
+    assert sorted(p.stem for p in (dest / "tables").glob("*.csv")) == sorted(TABLES)  # the declared ones, no more
     static = ("png", "svg") if find_browser() else ()
     for name in charts.CHART_NAMES:
         for ext in ("html", "csv", *static):
@@ -92,3 +97,24 @@ def test_module_entry_point(tmp_path):
     lines = res.stderr.strip().splitlines()
     assert lines[0].startswith("error:") and "nope.html" in lines[0]
     assert "Traceback" not in res.stderr
+
+
+def test_readme_lists_the_declared_tables_in_order():
+    row = next(ln for ln in README.read_text(encoding="utf-8").splitlines() if ln.startswith("| `tables/<table>.csv`"))
+    listed = re.search(r"every table: ([\w, ]+)", row).group(1).strip().split(", ")
+    assert listed == list(TABLES)
+
+
+def test_each_declared_table_is_a_property_calling_its_stage():
+    import inspect
+    from functools import cached_property
+
+    from analysis.article import Article
+
+    for t in DECLARED:
+        src = inspect.getsource(Article.__dict__[t.name].func)
+        for private in re.findall(r"self\.(_\w+)", src):  # intermediates such as _layout, _quotes_linked
+            if isinstance(Article.__dict__.get(private), cached_property):
+                src += inspect.getsource(Article.__dict__[private].func)
+        assert f"{t.stage.__name__}(" in src, t.name
+        assert t.doc.endswith("."), t.name

@@ -132,6 +132,24 @@ def test_summary_counts(nato):
     assert s["actors"] == len(nato.actors)
 
 
+def test_summary_reads_the_stats_table(nato):
+    s = report.summary(nato)
+    for stat, value in zip(nato.stats["statistic"], nato.stats["value"]):
+        label = next(k for k in s if k.split(" (")[0] == stat.replace("_", " "))
+        assert s[label] == pytest.approx(value, abs=0.05)
+
+
+def test_summary_lets_a_stats_error_through(monkeypatch):
+    from analysis import stats
+
+    def broken(article):
+        raise KeyError("statistic")
+
+    monkeypatch.setattr(stats, "article_stats", broken)
+    with pytest.raises(KeyError):
+        report.summary(Article.from_text("Rain fell in Spain. It stopped.", layout="plain"))
+
+
 def _chromium():
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
@@ -166,3 +184,14 @@ def test_report_renders_every_chart_offline(nato, tmp_path):
     assert len(plots) == n
     assert all('data-rendered="1"' in p and "js-plotly-plot" in p for p in plots)
     assert dom.count('class="main-svg"') >= n  # plotly drew an SVG for every chart
+
+
+def test_report_tables_are_declared_article_tables(nato):
+    from analysis.article import TABLES
+
+    assert set(report.REPORT_TABLES) <= {t.name for t in TABLES}
+    page = report.build_report(nato, figures={})
+    for name, (columns, _, _) in report.REPORT_TABLES.items():
+        section = page.split(f'<section id="{name}">')[1].split("</section>")[0]
+        shown = [c for c in columns if c in getattr(nato, name).columns]
+        assert re.findall(r"<th>(\w+)</th>", section) == shown, name
