@@ -3,10 +3,10 @@
 >>> from analysis import load_article, ArticleError
 """
 
-from .article import Article, load_article
-from .corpus import Corpus, load_corpus
-from .errors import ArticleError
-from .resources import reload_lexicons
+from analysis.article import Article, load_article
+from analysis.corpus import Corpus, load_corpus
+from analysis.errors import ArticleError
+from analysis.resources import reload_lexicons
 
 __all__ = ["Article", "ArticleError", "Corpus", "load_article", "load_corpus", "reload_lexicons"]
 __version__ = "0.1.0"

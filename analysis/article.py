@@ -4,7 +4,7 @@ Data flows one way: text → blocks → sentences → tokens → entities → qu
 terms.  Each table is a ``functools.cached_property`` that calls one stage function; :data:`TABLES`
 declares the public ones (name, stage function, and the property's docstring as the description),
 the one list that :meth:`Article.tables`, the CLI's ``tables/`` export and the README follow (the
-report shows some of them, by these names: :data:`analysis.report.REPORT_TABLES`).
+report shows some of them, by these names: :data:`analysis.present.report.REPORT_TABLES`).
 """
 
 from __future__ import annotations
@@ -18,23 +18,23 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
-from . import entities as _entities
-from . import quotes as _quotes
-from . import stats as _stats
-from . import terms as _terms
-from . import timeline as _timeline
-from .dates import parse_date
-from .errors import ArticleError
-from .io import read_article_file
-from .layout import recognise
-from .nlp.identity import aliases_table, align_actors
-from .plotting import ArticlePlot
-from .sentences import split_sentences
-from .tokens import tokenize
+from analysis.errors import ArticleError
+from analysis.extract import entities as _entities
+from analysis.extract import quotes as _quotes
+from analysis.extract import stats as _stats
+from analysis.extract import terms as _terms
+from analysis.extract import timeline as _timeline
+from analysis.nlp.identity import aliases_table, align_actors
+from analysis.nlp.sentences import split_sentences
+from analysis.nlp.tokens import tokenize
+from analysis.present.plotting import ArticlePlot
+from analysis.read.dates import parse_date
+from analysis.read.io import read_article_file
+from analysis.read.layout import recognise
 
 if TYPE_CHECKING:
-    from .render import Html
-    from .widget import Explorer
+    from analysis.present.render import Html
+    from analysis.present.widget import Explorer
 
 #: Block kinds whose sentences are the story itself (entities, quotes and terms are read from them).
 STORY_KINDS = ("body", "heading")
@@ -148,14 +148,14 @@ class Article:
     def plot(self) -> ArticlePlot:
         """Every chart of the article, its tables filled in: ``art.plot.actor_mentions(top_n=10)``.
 
-        Each method returns the same plotly ``Figure`` as the :mod:`analysis.charts` function called
-        with this article's tables (see :mod:`analysis.plotting`).
+        Each method returns the same plotly ``Figure`` as the :mod:`analysis.present.charts` function called
+        with this article's tables (see :mod:`analysis.present.plotting`).
         """
         return ArticlePlot(self)
 
     def _repr_html_(self) -> str:
         """A compact card for notebooks: title, outlet, date, authors, counts, top actors and speakers."""
-        from .render import article_card
+        from analysis.present.render import article_card
 
         return str(article_card(self))
 
@@ -164,7 +164,7 @@ class Article:
 
         Displays itself when it is the last expression of a notebook cell (no network needed).
         """
-        from .render import render_article
+        from analysis.present.render import render_article
 
         return render_article(self, entities=entities, quotes=quotes)
 
@@ -174,9 +174,9 @@ class Article:
 
         Clicking an actor's bar selects it; its traits ``actor`` and ``term`` select from Python, and
         its ``quotes``, ``mentions``, ``timeline`` and ``kwic`` DataFrames hold the current panes
-        (see :mod:`analysis.widget`).
+        (see :mod:`analysis.present.widget`).
         """
-        from .widget import Explorer
+        from analysis.present.widget import Explorer
 
         return Explorer(self, actor=actor, term=term)
 

@@ -32,8 +32,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .article import Article, load_article
-from .errors import ArticleError
+from analysis.article import Article, load_article
+from analysis.errors import ArticleError
 
 #: File suffixes a folder source reads (give a glob or a list for other names).
 FOLDER_SUFFIXES = (".txt", ".html", ".htm")
@@ -603,34 +603,34 @@ class Corpus:
             raise KeyError(f"unknown article_id: {', '.join(unknown[:5])}")
         return [str(a) for a in arr.tolist()]
 
-    # comparisons live in analysis.compare; thin methods keep them one call away.
+    # comparisons live in analysis.extract.compare; thin methods keep them one call away.
     def actor_share(self, by: str = "article_id", *, top_n: int | None = None) -> pd.DataFrame:
-        """Return each actor's share of the mentions in each group (see :func:`analysis.compare.actor_share`)."""
-        from .compare import actor_share
+        """Return each actor's share of the mentions in each group (see :func:`analysis.extract.compare.actor_share`)."""
+        from analysis.extract.compare import actor_share
 
         return actor_share(self, by=by, top_n=top_n)
 
     def speaker_share(self, by: str = "article_id") -> pd.DataFrame:
-        """Return who is quoted, how often and how, in each group (see :func:`analysis.compare.speaker_share`)."""
-        from .compare import speaker_share
+        """Return who is quoted, how often and how, in each group (see :func:`analysis.extract.compare.speaker_share`)."""
+        from analysis.extract.compare import speaker_share
 
         return speaker_share(self, by=by)
 
     def keyness(self, a, b=None, *, min_count: int = 2, names: tuple[str, str] = ("a", "b")) -> pd.DataFrame:
         """Return the terms distinctive of group ``a`` against group ``b`` (default: every other article)."""
-        from .compare import keyness
+        from analysis.extract.compare import keyness
 
         return keyness(self, a, b, min_count=min_count, names=names)
 
     def merged_timeline(self) -> pd.DataFrame:
         """Return every dated expression of every article, in date order, with its article and actors."""
-        from .compare import merged_timeline
+        from analysis.extract.compare import merged_timeline
 
         return merged_timeline(self)
 
     def shared_quotes(self, *, min_similarity: float = 0.6, min_words: int = 5) -> pd.DataFrame:
-        """Return quotes whose words recur in other articles (see :func:`analysis.compare.shared_quotes`)."""
-        from .compare import shared_quotes
+        """Return quotes whose words recur in other articles (see :func:`analysis.extract.compare.shared_quotes`)."""
+        from analysis.extract.compare import shared_quotes
 
         return shared_quotes(self, min_similarity=min_similarity, min_words=min_words)
 

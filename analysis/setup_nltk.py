@@ -6,7 +6,7 @@ Exits 1 with one message naming the missing packages and the fix when neither wo
 
 import sys
 
-from .resources import MissingResourceError, ensure_nltk_data
+from analysis.resources import MissingResourceError, ensure_nltk_data
 
 
 def main() -> int:

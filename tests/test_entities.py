@@ -1,12 +1,13 @@
-"""Tests for analysis.entities: mentions, actors and co-occurrence."""
+"""Tests for analysis.extract.entities: mentions, actors and co-occurrence."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from analysis import Article, entities
-from analysis.entities import ENTITY_COLUMNS, build_actors, cooccurrence, extract_entities
+from analysis import Article
+from analysis.extract import entities
+from analysis.extract.entities import ENTITY_COLUMNS, build_actors, cooccurrence, extract_entities
 
 from .conftest import assert_offsets
 

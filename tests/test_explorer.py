@@ -11,8 +11,9 @@ import itables
 import pandas as pd
 import pytest
 
-from analysis import Article, explore
-from analysis.widget import Explorer
+from analysis import Article
+from analysis.present import explore
+from analysis.present.widget import Explorer
 
 HOSTILE = "Ann <b>Lee</b> said: “Rain <script>x</script> fell.”\n\nLee said it fell again."
 
@@ -157,8 +158,8 @@ def test_quote_speakers_table_wins_over_the_speaker_string(nato):
 
 
 def test_widget_front_end_ships_in_the_package():
-    root = Path(explore.__file__).parent
-    globs = tomllib.loads((root.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["analysis"]
-    for f in (root / "static").iterdir():
-        assert any(f.relative_to(root).match(g) for g in globs), f
+    package = Path(explore.__file__).parent.parent  # analysis/
+    globs = tomllib.loads((package.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["analysis"]
+    for f in (package / "present" / "static").iterdir():
+        assert any(f.relative_to(package).match(g) for g in globs), f
     assert "export default" in Explorer._esm and "http" not in Explorer._esm  # no CDN import

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 import pytest
 
-from analysis import charts, export
+from analysis.present import charts, export
 
 HAS_BROWSER = export.find_browser() is not None
 needs_browser = pytest.mark.skipif(not HAS_BROWSER, reason="no Chrome/Chromium installed for kaleido")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import explore
+from analysis.present import explore
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "07_explore.ipynb"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis import Article, load_article
-from analysis.layout import boilerplate_rule, split_lines
+from analysis.read.layout import boilerplate_rule, split_lines
 from tests.conftest import assert_offsets
 
 

@@ -9,8 +9,9 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from analysis import Article, charts, export
-from analysis.plotting import TOP_N, ArticlePlot
+from analysis import Article
+from analysis.present import charts, export
+from analysis.present.plotting import TOP_N, ArticlePlot
 
 
 def _functional(art, name):

@@ -1,4 +1,4 @@
-"""Tests for analysis/quotes.py: quote-mark pairing, cues, kinds and speaker resolution."""
+"""Tests for analysis/extract/quotes.py: quote-mark pairing, cues, kinds and speaker resolution."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from analysis import Article, load_article
-from analysis import quotes as quotes_mod
-from analysis.quotes import (
+from analysis.extract import quotes as quotes_mod
+from analysis.extract.quotes import (
     QUOTE_COLUMNS,
     QUOTE_RULES,
     SPEAKER_RULES,

@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 import pytest
 from plotly.offline import get_plotlyjs
 
-from analysis import Article, charts, render, report
+from analysis import Article
+from analysis.present import charts, render, report
 
 HOSTILE = (
     "Rain & <script>alert('x')</script> fell.\n\n"
@@ -140,7 +141,7 @@ def test_summary_reads_the_stats_table(nato):
 
 
 def test_summary_lets_a_stats_error_through(monkeypatch):
-    from analysis import stats
+    from analysis.extract import stats
 
     def broken(article):
         raise KeyError("statistic")

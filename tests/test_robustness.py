@@ -238,7 +238,7 @@ def test_property_encodings_decode_to_the_same_text(text, encoding):
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article_texts())
 def test_property_tables_survive_csv_and_parquet(text):
-    from analysis.export import write_tables
+    from analysis.present.export import write_tables
 
     art = Article.from_text(text)
     tables = art.tables()

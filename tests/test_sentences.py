@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import Article
-from analysis.sentences import split_spans
+from analysis.nlp.sentences import split_spans
 from tests.conftest import assert_offsets
 
 

@@ -66,7 +66,7 @@ def test_importing_analysis_leaves_nltk_search_path_alone():
     import sys
 
     code = (
-        "import nltk; before = list(nltk.data.path); import analysis, analysis.charts, analysis.resources; "
+        "import nltk; before = list(nltk.data.path); import analysis, analysis.present.charts, analysis.resources; "
         "import plotly.io as pio; assert nltk.data.path == before, 'path edited'; "
         "assert 'workbook' not in pio.templates, 'template registered'; print('ok')"
     )

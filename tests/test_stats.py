@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import Article
-from analysis.stats import READING_WPM, article_stats, count_syllables, readability, stats_dict, summary_stats
+from analysis.extract.stats import READING_WPM, article_stats, count_syllables, readability, stats_dict, summary_stats
 
 WORD = re.compile(r"[^\W_]+(?:[’'–-][^\W_]+)*")
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import Article
-from analysis.terms import (
+from analysis.extract.terms import (
     default_stopwords,
     keyness,
     kwic,

@@ -1,4 +1,4 @@
-"""Tests for analysis/timeline.py and analysis/timex.py: recognition, normalisation, events."""
+"""Tests for analysis/extract/timeline.py and analysis/extract/timex.py: recognition, normalisation, events."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis import Article
-from analysis.timeline import TIMELINE_COLUMNS, event_clause, extract_timeline
-from analysis.timex import find_timexes, parse_value
+from analysis.extract.timeline import TIMELINE_COLUMNS, event_clause, extract_timeline
+from analysis.extract.timex import find_timexes, parse_value
 
 from .conftest import assert_offsets
 

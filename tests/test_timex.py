@@ -1,4 +1,4 @@
-"""Table-driven tests of the TIMEX rule table (analysis/timex.py): one row per rule.
+"""Table-driven tests of the TIMEX rule table (analysis/extract/timex.py): one row per rule.
 
 Each row is a sentence, the expression the rule must find in it, and the TIMEX3 type and value it
 must normalise to, seen from a publication date of Wednesday 1 February 2023.  Sentences are
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.timex import RULES, find_timexes
+from analysis.extract.timex import RULES, find_timexes
 
 #: Publication date of every row: a Wednesday, in ISO week 5 and the first quarter.
 DCT = "2023-02-01"

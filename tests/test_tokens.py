@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from analysis.nlp.sentences import split_spans
+from analysis.nlp.tokens import _TAGGER_PLAIN, Perceptron, tag, tokenize_spans
 from analysis.resources import pos_tagger
-from analysis.sentences import split_spans
-from analysis.tokens import _TAGGER_PLAIN, Perceptron, tag, tokenize_spans
 from tests.conftest import ROOT, assert_offsets
 
 
@@ -59,9 +59,9 @@ def test_token_table_offsets(nato):
 )
 def test_one_definition_of_a_word(token, word):
     # the word counts of stats and terms both go through tokens.is_word
-    from analysis.stats import _words
-    from analysis.terms import word_count
-    from analysis.tokens import is_word
+    from analysis.extract.stats import _words
+    from analysis.extract.terms import word_count
+    from analysis.nlp.tokens import is_word
 
     assert is_word(token) is word
     df = pd.DataFrame({"text": [token], "pos": [""], "sentence_id": [0]})

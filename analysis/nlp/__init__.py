@@ -14,7 +14,7 @@ sub-package, so a name is parsed, linked and identified one way everywhere:
   quote-speaker tables.
 """
 
-from .identity import slug
-from .names import PersonName, parse_person
+from analysis.nlp.identity import slug
+from analysis.nlp.names import PersonName, parse_person
 
 __all__ = ["PersonName", "parse_person", "slug"]

@@ -21,8 +21,8 @@ from collections import Counter, defaultdict
 
 import pandas as pd
 
-from . import lexicons
-from .names import acronym_of, initials, parse_person
+from analysis.nlp import lexicons
+from analysis.nlp.names import acronym_of, initials, parse_person
 
 #: Quote marks as tokens: pronouns inside quotes speak for the quoted, not the narrator.
 _QUOTES = frozenset('“”"')

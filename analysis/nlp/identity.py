@@ -8,10 +8,10 @@ from collections import Counter
 
 import pandas as pd
 
-from ..frames import frame
-from ..resources import first_names
-from . import lexicons
-from .names import parse_person
+from analysis.frames import frame
+from analysis.nlp import lexicons
+from analysis.nlp.names import parse_person
+from analysis.resources import first_names
 
 
 def slug(name: str) -> str:
@@ -106,7 +106,7 @@ def _entity_rows(entities: pd.DataFrame) -> dict[str, dict]:
 def actors_table(
     entities: pd.DataFrame | None, quote_speakers: pd.DataFrame | None = None, extra: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """One row per actor (see :func:`analysis.entities.build_actors`)."""
+    """One row per actor (see :func:`analysis.extract.entities.build_actors`)."""
     rows: dict[str, dict] = _entity_rows(entities) if entities is not None and len(entities) else {}
     if extra is not None:
         for r in extra.itertuples(index=False):

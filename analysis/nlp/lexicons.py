@@ -18,8 +18,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..resources import read_lexicon
-from ..tokens import tokenize_spans
+from analysis.nlp.tokens import tokenize_spans
+from analysis.resources import read_lexicon
 
 
 def _column(name: str) -> tuple[str, ...]:
@@ -140,7 +140,7 @@ def gendered_names() -> tuple[frozenset[str], frozenset[str]]:
     """Given names that are only male, and only female, in NLTK's ``names`` corpus."""
     from nltk.corpus import names
 
-    from ..resources import first_names
+    from analysis.resources import first_names
 
     first_names()  # locates the corpus (raises a helpful error when missing)
     male, female = set(names.words("male.txt")), set(names.words("female.txt"))

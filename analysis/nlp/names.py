@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..resources import first_names
-from . import lexicons
+from analysis.nlp import lexicons
+from analysis.resources import first_names
 
 #: Lower-case name particles that belong to the surname ("van", "de", "al", "bin").
 PARTICLES = frozenset("van von der den de del della di da du le la bin ben al el ibn dos das ter ten".split())

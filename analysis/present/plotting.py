@@ -1,4 +1,4 @@
-"""``.plot`` accessors: every chart of :mod:`analysis.charts` one call away, like pandas' ``df.plot``.
+"""``.plot`` accessors: every chart of :mod:`analysis.present.charts` one call away, like pandas' ``df.plot``.
 
 ``art.plot.actor_mentions()`` is ``charts.actor_mentions(art.actors, top_n=TOP_N,
 source=charts.source_line(art.metadata))``: each method fills in what its owner already knows
@@ -19,7 +19,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from . import charts
+from analysis.present import charts
 
 #: The one default number of bars, rows or lines of every chart that takes ``top_n``.
 TOP_N = 10

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import WIDTH, chart_data
+from analysis.present.charts import WIDTH, chart_data
 
 #: Formats :func:`export` knows.
 FORMATS = ("html", "png", "svg")
@@ -155,8 +155,8 @@ def export(
     Parameters
     ----------
     fig : Figure
-        A figure, usually from :mod:`analysis.charts` or ``art.plot`` (its data travels in
-        ``fig.layout.meta["data"]``, read by :func:`~analysis.charts.chart_data`, and is written
+        A figure, usually from :mod:`analysis.present.charts` or ``art.plot`` (its data travels in
+        ``fig.layout.meta["data"]``, read by :func:`~analysis.present.charts.chart_data`, and is written
         as the CSV; other figures get their traces' x/y).
     name : str
         File stem.
@@ -176,7 +176,7 @@ def export(
     Examples
     --------
     >>> import tempfile
-    >>> from analysis.charts import term_frequencies
+    >>> from analysis.present.charts import term_frequencies
     >>> fig = term_frequencies(pd.DataFrame({"term": ["rain"], "count": [3]}))
     >>> with tempfile.TemporaryDirectory() as d:
     ...     sorted(p.name for p in export(fig, "terms", d, formats=("html",)))
@@ -228,7 +228,7 @@ def export_all(figures: Mapping[str, go.Figure], out_dir: str | Path, formats: I
     Examples
     --------
     >>> import tempfile
-    >>> from analysis.charts import term_frequencies
+    >>> from analysis.present.charts import term_frequencies
     >>> figs = {"a": term_frequencies(pd.DataFrame()), "b": term_frequencies(pd.DataFrame())}
     >>> with tempfile.TemporaryDirectory() as d:
     ...     len(export_all(figs, d, formats=("html",)))

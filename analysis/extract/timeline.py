@@ -1,6 +1,6 @@
 """Temporal expressions normalised against the publication date, with the events they date.
 
-Recognition and normalisation live in :mod:`analysis.timex`; this module runs it over the
+Recognition and normalisation live in :mod:`analysis.extract.timex`; this module runs it over the
 sentences of an article in reading order (so anaphoric expressions such as "a year earlier" can
 anchor on the last date mentioned), then attaches to each expression the clause it dates
 (``event``, located by ``event_start``/``event_end``) and the actors whose entity mentions fall in
@@ -14,8 +14,8 @@ import re
 
 import pandas as pd
 
-from .dates import parse_date
-from .timex import find_timexes
+from analysis.extract.timex import find_timexes
+from analysis.read.dates import parse_date
 
 TIMELINE_COLUMNS = [
     "timex_id",

@@ -2,8 +2,8 @@
 
 The widget shows the actors as clickable bars (mentions, coloured by type), a term box, the article
 text and panes.  Clicking a bar sets the ``actor`` trait; typing a term sets ``term``.  Python
-recomputes the panes with :mod:`analysis.explore` and sends them as escaped HTML; the JavaScript
-(``analysis/static/explorer.js``, shipped in the package, no CDN) only draws and reports clicks.
+recomputes the panes with :mod:`analysis.present.explore` and sends them as escaped HTML; the JavaScript
+(``analysis/present/static/explorer.js``, shipped in the package, no CDN) only draws and reports clicks.
 
 The current panes are DataFrames on the widget — ``quotes``, ``mentions``, ``timeline``,
 ``cooccurring`` for the actor, ``kwic`` and ``dispersion`` for the term — so a script or a test
@@ -20,8 +20,8 @@ import anywidget
 import pandas as pd
 import traitlets
 
-from . import explore, render
-from .charts import TYPE_COLOURS
+from analysis.present import explore, render
+from analysis.present.charts import TYPE_COLOURS
 
 _STATIC = Path(__file__).parent / "static"
 #: Rows of each pane sent to the browser (the DataFrames on the widget are complete).

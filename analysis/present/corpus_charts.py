@@ -1,7 +1,7 @@
-"""Comparison charts of a corpus, drawn with the article charts' template (:mod:`analysis.charts`).
+"""Comparison charts of a corpus, drawn with the article charts' template (:mod:`analysis.present.charts`).
 
-One builder per chart, each taking a comparison table of :mod:`analysis.compare` and returning a
-plotly ``Figure`` with the data behind it attached (so :func:`analysis.export.export` writes its
+One builder per chart, each taking a comparison table of :mod:`analysis.extract.compare` and returning a
+plotly ``Figure`` with the data behind it attached (so :func:`analysis.present.export.export` writes its
 CSV): actor share by group (100 % stacked bars), speakers by group (heatmap), two-sided keyness
 bars, the merged timeline coloured by article, and quote reuse across articles.
 :func:`corpus_charts` builds them all for a :class:`~analysis.corpus.Corpus`.
@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from .charts import PALETTE, PATTERNS, SYMBOLS, _bar_height, _finish, _has
+from analysis.present.charts import PALETTE, PATTERNS, SYMBOLS, _bar_height, _finish, _has
 
 #: Chart names in the order :func:`corpus_charts` returns them.
 CORPUS_CHART_NAMES = ("actor_share", "speakers", "keyness", "merged_timeline", "quote_reuse")
@@ -53,7 +53,7 @@ def actor_share(share: pd.DataFrame, by: str, *, top_n: int = 8, source: str | N
     Parameters
     ----------
     share : DataFrame
-        :func:`analysis.compare.actor_share` output: ``<by>, actor, mentions, share``.
+        :func:`analysis.extract.compare.actor_share` output: ``<by>, actor, mentions, share``.
     by : str
         The group column.
     top_n : int
@@ -142,7 +142,7 @@ def keyness(table: pd.DataFrame, *, top_n: int = 12, source: str | None = None) 
     Parameters
     ----------
     table : DataFrame
-        :func:`analysis.compare.keyness` output (``attrs["names"]`` labels the two sides).
+        :func:`analysis.extract.compare.keyness` output (``attrs["names"]`` labels the two sides).
 
     Examples
     --------
@@ -257,7 +257,7 @@ def quote_reuse(shared: pd.DataFrame, articles: list[str] | None = None, *, top_
     Parameters
     ----------
     shared : DataFrame
-        :func:`analysis.compare.shared_quotes` output.
+        :func:`analysis.extract.compare.shared_quotes` output.
     articles : list of str, optional
         Article ids in column order (default: as they appear in ``shared``).
 
@@ -322,10 +322,10 @@ def corpus_charts(corpus: Any, *, by: str | None = None, tables: dict[str, pd.Da
                   top_n: int = 10) -> dict[str, go.Figure]:  # fmt: skip
     """Build every comparison chart of a corpus, keyed by :data:`CORPUS_CHART_NAMES`.
 
-    ``tables`` are :func:`analysis.compare.comparison_tables` (computed when not given): ``by``
+    ``tables`` are :func:`analysis.extract.compare.comparison_tables` (computed when not given): ``by``
     groups the actor-share and speaker charts; keyness compares the first group with the others.
     """
-    from .compare import comparison_tables, default_group
+    from analysis.extract.compare import comparison_tables, default_group
 
     by = by or default_group(corpus)
     tabs = tables if tables is not None else comparison_tables(corpus, by=by)

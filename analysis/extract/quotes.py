@@ -47,11 +47,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .nlp import lexicons
-from .nlp.coref import Coref
-from .nlp.identity import link_speakers
-from .nlp.names import parse_person
-from .resources import first_names, read_lexicon
+from analysis.nlp import lexicons
+from analysis.nlp.coref import Coref
+from analysis.nlp.identity import link_speakers
+from analysis.nlp.names import parse_person
+from analysis.resources import first_names, read_lexicon
 
 QUOTE_COLUMNS = [
     "quote_id",

@@ -1,9 +1,9 @@
 """One self-contained, offline comparison page for a corpus, and ``python -m analysis corpus``.
 
 The page (:func:`build_corpus_report`) holds the articles, every comparison chart of
-:func:`analysis.corpus_charts.corpus_charts`, and the comparison tables (actor share, who is quoted,
+:func:`analysis.present.corpus_charts.corpus_charts`, and the comparison tables (actor share, who is quoted,
 distinctive terms, merged timeline, shared quotes).  It reuses the article report's style sheet,
-escaping and chart embedding (:mod:`analysis.report`): plotly.js embedded once, every piece of
+escaping and chart embedding (:mod:`analysis.present.report`): plotly.js embedded once, every piece of
 article text HTML-escaped, chart specs embedded as escaped JSON.
 
 The command line writes ``DIR/tables/<table>/`` (Parquet datasets), ``DIR/tables/<name>.csv`` for
@@ -13,11 +13,8 @@ the articles and the comparison tables, ``DIR/figures/`` (HTML/PNG/SVG + CSV per
 
 from __future__ import annotations
 
-import argparse
 import html
 import re
-import sys
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -26,10 +23,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from .charts import is_empty
-from .compare import comparison_tables, default_group
-from .corpus_charts import corpus_charts
-from .report import _PAGE_CSS, _RENDER_JS, _json_for_script, _table
+from analysis.extract.compare import comparison_tables, default_group
+from analysis.present.charts import is_empty
+from analysis.present.corpus_charts import corpus_charts
+from analysis.present.report import _PAGE_CSS, _RENDER_JS, _json_for_script, _table
 
 
 def _figure(name: str, fig: go.Figure, figures_dir: str | None) -> str:
@@ -111,13 +108,13 @@ def build_corpus_report(
 """
 
 
-def _one_line(text: Any) -> str:
+def one_line(text: Any) -> str:
     return " ".join(str(text).split())
 
 
 def write_outputs(corpus: Any, out: Path, *, by: str | None, formats: tuple[str, ...], report: bool) -> None:
     """Write the comparison CSVs, figures and ``report.html`` of ``corpus`` under ``out``."""
-    from .export import export_all
+    from analysis.present.export import export_all
 
     by = by or default_group(corpus)
     tables = comparison_tables(corpus, by=by)
@@ -133,46 +130,3 @@ def write_outputs(corpus: Any, out: Path, *, by: str | None, formats: tuple[str,
                                    title=out.name and f"{out.name}: {len(corpus.articles)} articles compared")  # fmt: skip
         (out / "report.html").write_text(page, encoding="utf-8")
 
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m analysis corpus SOURCE... --out DIR [--metadata FILE] [--workers N] [--scheduler ADDRESS]``."""
-    from .__main__ import _formats
-    from .corpus import load_corpus
-    from .errors import ArticleError
-    from .export import FORMATS, StaticExportSkipped
-
-    parser = argparse.ArgumentParser(prog="python -m analysis corpus", description="Compare several articles.")
-    parser.add_argument("sources", nargs="+", help="folders, globs or article files")
-    parser.add_argument("--out", required=True, help="output directory")
-    parser.add_argument("--metadata", help="CSV/TSV keyed by file name or article_id (outlet, published, ...)")
-    parser.add_argument("--workers", type=int, help="processes of the local Dask cluster")
-    parser.add_argument("--scheduler", help="address of an existing Dask scheduler (tcp://host:8786)")
-    parser.add_argument("--by", help="metadata column the comparisons group by (default: outlet or article)")
-    parser.add_argument("--formats", type=_formats, default=FORMATS, help="chart formats (default: html,png,svg)")
-    parser.add_argument("--no-report", dest="report", action="store_false", help="do not write report.html")
-    args = parser.parse_args(argv)
-    out = Path(args.out)
-    try:
-        source = args.sources[0] if len(args.sources) == 1 else _expand(args.sources)
-        corpus = load_corpus(source, metadata=args.metadata, scheduler=args.scheduler, workers=args.workers,
-                             tables_dir=out / "tables")  # fmt: skip
-    except ArticleError as exc:
-        print(f"error: {_one_line(exc)}", file=sys.stderr)
-        return 1
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", StaticExportSkipped)
-        write_outputs(corpus, out, by=args.by, formats=args.formats, report=args.report)
-    for message in dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, StaticExportSkipped)):
-        print(f"warning: {_one_line(message)}", file=sys.stderr)
-    failed = corpus.articles[corpus.articles["error"].notna()]
-    for err in failed["error"]:
-        print(f"error: {_one_line(err)}", file=sys.stderr)
-    n = len(corpus.articles)
-    print(f"{n - len(failed)} of {n} article(s) -> {out}", file=sys.stderr)
-    return 1 if len(failed) else 0
-
-
-def _expand(sources: list[str]) -> list[str]:
-    from .corpus import _paths_from
-
-    return [str(p) for s in sources for p in _paths_from(s)]

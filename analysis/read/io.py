@@ -35,8 +35,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .errors import ArticleError
-from .layout import comparable_text
+from analysis.errors import ArticleError
+from analysis.read.layout import comparable_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -461,7 +461,7 @@ _ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 def _iso_date(value: str | None) -> str | None:
     """Return ``YYYY-MM-DD`` of a machine-readable date (ISO 8601 with optional time), or None."""
-    from .dates import parse_date
+    from analysis.read.dates import parse_date
 
     if not value:
         return None

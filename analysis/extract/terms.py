@@ -36,9 +36,9 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .frames import frame
-from .resources import nltk_stopwords, read_lexicon, wordnet_lemmatizer
-from .tokens import has_alnum, is_clitic, is_word, plain_punctuation, tokenize_spans
+from analysis.frames import frame
+from analysis.nlp.tokens import has_alnum, is_clitic, is_word, plain_punctuation, tokenize_spans
+from analysis.resources import nltk_stopwords, read_lexicon, wordnet_lemmatizer
 
 TERM_COLUMNS = [
     "term",
@@ -254,7 +254,7 @@ def term_tokens(
     Parameters
     ----------
     tokens : DataFrame
-        ``token_id, sentence_id, start, end, text, pos`` (as :func:`analysis.tokens.tokenize` gives).
+        ``token_id, sentence_id, start, end, text, pos`` (as :func:`analysis.nlp.tokens.tokenize` gives).
     stopwords : iterable of str, optional
         The stop list (lower case); ``None`` uses :func:`default_stopwords`, ``()`` keeps every word.
     lemmatize : bool, default True
@@ -361,7 +361,7 @@ def term_table(
 
     Examples
     --------
-    >>> from analysis.tokens import tokenize
+    >>> from analysis.nlp.tokens import tokenize
     >>> s = "Ships sailed. A ship sails."
     >>> toks = tokenize(s, pd.DataFrame({"sentence_id": [0, 1], "start": [0, 14], "end": [13, 27]}))
     >>> term_table(toks)[["term", "count", "forms"]].values.tolist()
@@ -474,7 +474,7 @@ def ngrams(
 
     Examples
     --------
-    >>> from analysis.tokens import tokenize
+    >>> from analysis.nlp.tokens import tokenize
     >>> s = "Air defence systems arrived. New air defence systems work."
     >>> toks = tokenize(s, pd.DataFrame({"sentence_id": [0, 1], "start": [0, 28], "end": [27, 58]}))
     >>> ngrams(toks, 2)[["ngram", "count"]].values.tolist()
@@ -741,7 +741,7 @@ def kwic(
 
     Examples
     --------
-    >>> from analysis.tokens import tokenize
+    >>> from analysis.nlp.tokens import tokenize
     >>> s = "Allies met. The ally said no."
     >>> toks = tokenize(s, pd.DataFrame({"sentence_id": [0, 1], "start": [0, 12], "end": [11, 29]}))
     >>> kwic(s, toks, "ally", window=2)[["left", "match", "right", "how"]].values.tolist()
@@ -853,7 +853,7 @@ def term_dispersion(
 
     Examples
     --------
-    >>> from analysis.tokens import tokenize
+    >>> from analysis.nlp.tokens import tokenize
     >>> s = "Ships sail. Ships dock. Crews rest. Crews eat."
     >>> toks = tokenize(s, pd.DataFrame({"sentence_id": [0, 1, 2, 3], "start": [0, 12, 24, 36], "end": [11, 23, 35, 46]}))
     >>> term_dispersion(toks, ["ship", "crew"], segments=2)[["term", "segment", "count"]].values.tolist()

@@ -1,13 +1,13 @@
 """The explorer's linked views as plain functions: (article, selected actor or term) → DataFrame.
 
-:class:`analysis.widget.Explorer` (``art.explore()``) calls these when its ``actor`` or ``term``
+:class:`analysis.present.widget.Explorer` (``art.explore()``) calls these when its ``actor`` or ``term``
 changes; they need no browser, so scripts and tests get the same panes:
 
 - an actor → :func:`actor_quotes` (joint quotes included), :func:`actor_mentions`,
   :func:`actor_timeline`, :func:`cooccurring_actors`, and the text with its mentions and quotes
   highlighted (:func:`text_html`);
 - a term → :func:`term_kwic` (one row per counted occurrence) and :func:`term_segments` (its
-  dispersion over the story, segmented as :func:`analysis.terms.term_dispersion` does).
+  dispersion over the story, segmented as :func:`analysis.extract.terms.term_dispersion` does).
 
 An actor may be given by display name (``actors.actor``) or by ``actor_id`` when the article has one.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import render
+from analysis.present import render
 
 #: Columns each pane shows in the widget (the DataFrames on the widget keep every column).
 QUOTE_PANE = ["quote_id", "sentence_id", "kind", "speaker", "cue", "text"]
@@ -156,7 +156,7 @@ def term_segments(article: Any, term: str | None, *, segments: int = 10) -> pd.D
     """Return how often ``term`` occurs in each of ``segments`` equal runs of the story's tokens.
 
     Token ``i`` of ``n`` falls in segment ``1 + i * segments // n``, as in
-    :func:`analysis.terms.term_dispersion`; the occurrences are the :func:`term_kwic` rows, so the
+    :func:`analysis.extract.terms.term_dispersion`; the occurrences are the :func:`term_kwic` rows, so the
     counts add up to the KWIC rows (and, for a term of ``article.terms``, to its ``count``).
     """
     toks = article.tokens.reset_index(drop=True)

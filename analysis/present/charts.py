@@ -6,11 +6,11 @@ Okabe–Ito colour-blind-safe palette, dash and marker shapes that survive grey-
 stores the data behind the chart in ``fig.layout.meta`` — ``{"chart": <builder name>, "data":
 {"columns": [...], "data": [[...], ...]}}`` (pandas' ``split`` orient, JSON types) — so it survives
 ``go.Figure(fig)``, ``fig.to_json()`` and ``plotly.io.from_json``; :func:`chart_data` reads it back as
-a DataFrame and :func:`analysis.export.export` writes it as CSV.  An empty table gives a figure
+a DataFrame and :func:`analysis.present.export.export` writes it as CSV.  An empty table gives a figure
 with a "no data" note, never an exception.
 
 :func:`article_charts` builds every chart of an :class:`~analysis.article.Article` in a stable order
-(through ``article.plot``, :mod:`analysis.plotting`).
+(through ``article.plot``, :mod:`analysis.present.plotting`).
 """
 
 from __future__ import annotations
@@ -351,7 +351,7 @@ def terms_through_story(segments: pd.DataFrame, *, source: str | None = None) ->
     Parameters
     ----------
     segments : DataFrame
-        ``term, segment, count`` (as :func:`analysis.terms.term_dispersion` returns).
+        ``term, segment, count`` (as :func:`analysis.extract.terms.term_dispersion` returns).
     source : str, optional
         Source line.
 
@@ -937,7 +937,7 @@ def article_charts(article: Any, *, top_n: int | None = None) -> dict[str, go.Fi
         A loaded article.
     top_n : int, optional
         Number of terms, bigrams, actors and speakers drawn (default:
-        :data:`analysis.plotting.TOP_N`, the one default of every ``art.plot`` chart).
+        :data:`analysis.present.plotting.TOP_N`, the one default of every ``art.plot`` chart).
 
     Examples
     --------
@@ -946,7 +946,7 @@ def article_charts(article: Any, *, top_n: int | None = None) -> dict[str, go.Fi
     >>> list(article_charts(art)) == list(CHART_NAMES)
     True
     """
-    from .plotting import TOP_N, ArticlePlot  # plotting builds on this module
+    from analysis.present.plotting import TOP_N, ArticlePlot  # plotting builds on this module
 
     plot = getattr(article, "plot", None)
     plot = plot if isinstance(plot, ArticlePlot) else ArticlePlot(article)

@@ -35,9 +35,9 @@ from typing import Literal
 
 import pandas as pd
 
-from .dates import find_dates
-from .frames import frame
-from .resources import first_names, read_lexicon
+from analysis.frames import frame
+from analysis.read.dates import find_dates
+from analysis.resources import first_names, read_lexicon
 
 BLOCK_COLUMNS = ["block_id", "kind", "start", "end", "text", "rule"]
 Layout = Literal["auto", "plain"]
@@ -121,7 +121,7 @@ _RELATIVE_DATE = re.compile(
 def _line_dates(s: str, *, dayfirst: bool = False) -> list[tuple[int, int, str]]:
     """Return ``(start, end, iso)`` of the absolute dates in ``s``.
 
-    Adds what :func:`~analysis.dates.find_dates` leaves out of page chrome: slashed dates whose first
+    Adds what :func:`~analysis.read.dates.find_dates` leaves out of page chrome: slashed dates whose first
     number is above 12 are day-first (``14/03/2024``), and on a page that writes such dates
     (``dayfirst``) every slashed date is read day-first.
     """

@@ -15,8 +15,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .frames import frame
-from .resources import pos_tagger
+from analysis.frames import frame
+from analysis.resources import pos_tagger
 
 TOKEN_COLUMNS = ["token_id", "sentence_id", "start", "end", "text", "pos"]
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 
-from .dates import DATE_RE, MONTHS, _to_iso
-from .resources import read_lexicon
+from analysis.read.dates import DATE_RE, MONTHS, _to_iso
+from analysis.resources import read_lexicon
 
 # -- lexicons ---------------------------------------------------------------------------------
 
@@ -402,7 +402,7 @@ _FUTURE_RE = re.compile(
 @functools.lru_cache(maxsize=64)
 def sentence_tags(s: str) -> list[tuple[int, int, str, str]]:
     """Return ``(start, end, word, POS)`` for the tokens of ``s`` (cached for the last sentences)."""
-    from .tokens import tag, tokenize_spans
+    from analysis.nlp.tokens import tag, tokenize_spans
 
     spans = tokenize_spans(s)
     words = [s[a:b] for a, b in spans]
@@ -1658,7 +1658,7 @@ def _duration_interval(value: str, rel: str, tense: str | None, dct: _dt.date | 
 
 def _as_date(dct: str | _dt.date | None) -> _dt.date | None:
     if isinstance(dct, str):
-        from .dates import parse_date
+        from analysis.read.dates import parse_date
 
         iso = parse_date(dct)
         return _dt.date.fromisoformat(iso) if iso else None

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from .charts import KIND_COLOURS, TYPE_COLOURS
+from analysis.present.charts import KIND_COLOURS, TYPE_COLOURS
 
 #: Nesting order: lower numbers wrap higher ones.
 _LAYER = {"block": 0, "quote": 1, "speaker": 2, "entity": 3}
@@ -214,7 +214,7 @@ def article_card(article: Any, *, top: int = 5) -> Html:
     >>> "<b>Lee</b>" in card, "sentences" in card
     (False, True)
     """
-    from .explore import quote_speakers  # the panes module renders text through this one
+    from analysis.present.explore import quote_speakers  # the panes module renders text through this one
 
     meta = article.metadata
     esc = html.escape

@@ -1,6 +1,6 @@
 """One self-contained, offline ``report.html`` per article.
 
-The report holds the metadata, summary statistics, every chart of :func:`analysis.charts.article_charts`,
+The report holds the metadata, summary statistics, every chart of :func:`analysis.present.charts.article_charts`,
 the quotes, actors and timeline tables, and the article with entities and quotes highlighted.
 plotly.js is embedded once (not once per chart), so the file opens with no network.  Every piece of
 article text is HTML-escaped; chart specs are embedded as JSON with ``<``, ``>`` and ``&`` escaped, so
@@ -23,8 +23,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from . import render
-from .charts import article_charts, is_empty
+from analysis.present import render
+from analysis.present.charts import article_charts, is_empty
 
 _PAGE_CSS = """
 body { font-family: Arial, Helvetica, sans-serif; color: #222; margin: 0 auto; max-width: 1000px; padding: 1em 2em; }
@@ -89,7 +89,7 @@ def _table(df: pd.DataFrame, columns: list[str], *, empty: str, limit: int | Non
 def summary(article: Any) -> dict[str, Any]:
     """Return the report's summary statistics as ``{label: value}``.
 
-    Read from the article's ``stats`` table (:func:`analysis.stats.article_stats`: words, sentences,
+    Read from the article's ``stats`` table (:func:`analysis.extract.stats.article_stats`: words, sentences,
     readability, quotes by kind, actors, ...); the number of temporal expressions is added.  An
     error in the statistics propagates: the report never shows a number computed another way.
 
@@ -133,7 +133,7 @@ REPORT_TABLES: dict[str, tuple[list[str], str, int | None]] = {
 }
 #: Metadata fields shown in the report's header table, in order (empty ones are left out).
 META_FIELDS = ("title", "authors", "published", "updated", "outlet", "caption", "source")
-#: Exported formats linked under each chart (files of :func:`analysis.export.export_all`).
+#: Exported formats linked under each chart (files of :func:`analysis.present.export.export_all`).
 LINKED_FORMATS = ("png", "svg", "csv")
 
 
@@ -183,7 +183,7 @@ def build_report(
     article : Article
         A loaded article.
     figures : mapping of name to Figure, optional
-        The charts (default: :func:`analysis.charts.article_charts`).
+        The charts (default: :func:`analysis.present.charts.article_charts`).
     figures_dir : str, optional
         Relative folder holding the exported PNG/SVG/CSV of each chart, linked under each chart;
         None for no links.

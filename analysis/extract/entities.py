@@ -39,13 +39,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .frames import frame
-from .nlp import coref, lexicons
-from .nlp.identity import ACTOR_COLUMNS, unify_ids
-from .nlp.names import PARTICLES as _PARTICLES
-from .nlp.names import initials as _initials
-from .resources import first_names, gazetteer, nltk_stopwords, read_lexicon
-from .tokens import plain_punctuation, tokenize_spans
+from analysis.frames import frame
+from analysis.nlp import coref, lexicons
+from analysis.nlp.identity import ACTOR_COLUMNS, unify_ids
+from analysis.nlp.names import PARTICLES as _PARTICLES
+from analysis.nlp.names import initials as _initials
+from analysis.nlp.tokens import plain_punctuation, tokenize_spans
+from analysis.resources import first_names, gazetteer, nltk_stopwords, read_lexicon
 
 __all__ = ["ACTOR_COLUMNS", "ENTITY_COLUMNS", "build_actors", "cooccurrence", "extract_entities"]
 
@@ -179,7 +179,7 @@ def wordnet_names() -> _WordNetNames:
     """
     import nltk
 
-    from .resources import NLTK_PACKAGES, _find
+    from analysis.resources import NLTK_PACKAGES, _find
 
     _find(NLTK_PACKAGES["wordnet"])  # raises a helpful error when WordNet is missing
     lexnames = [
@@ -1309,7 +1309,7 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
 
     Examples
     --------
-    >>> from analysis.tokens import tokenize
+    >>> from analysis.nlp.tokens import tokenize
     >>> text = "Chinese officials met Mr. Ian Smith in Tokyo, and he said NATO would reply."
     >>> sents = pd.DataFrame({"sentence_id": [0], "start": [0], "end": [len(text)]})
     >>> ents = extract_entities(text, sents, tokenize(text, sents))
@@ -1394,7 +1394,7 @@ def build_actors(
     >>> build_actors(ents, qs)[["actor_id", "mentions", "quotes", "aliases"]].values.tolist()
     [['japan', 2, 0, ['Japan', 'Japanese']], ['tokyo', 1, 1, ['Tokyo']]]
     """
-    from .nlp.identity import actors_table
+    from analysis.nlp.identity import actors_table
 
     return actors_table(entities, quote_speakers, extra)
 

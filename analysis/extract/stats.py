@@ -24,9 +24,9 @@ from typing import Any
 
 import pandas as pd
 
-from .frames import frame
-from .terms import normalise
-from .tokens import is_word
+from analysis.extract.terms import normalise
+from analysis.frames import frame
+from analysis.nlp.tokens import is_word
 
 STATS_COLUMNS = ["statistic", "value", "unit", "method"]
 
@@ -107,7 +107,7 @@ def count_syllables(word: str) -> int:
 
 def _words(tokens: pd.DataFrame) -> list[str]:
     texts = tokens["text"].astype(str).tolist()
-    if "is_word" in tokens:  # term tokens (analysis.terms.term_tokens) already know their words
+    if "is_word" in tokens:  # term tokens (analysis.extract.terms.term_tokens) already know their words
         return [t for t, w in zip(texts, tokens["is_word"].tolist()) if w]
     return [t for t in texts if is_word(t)]
 
@@ -172,7 +172,7 @@ def summary_stats(
         The story sentences (``sentence_id, block_id`` and optionally ``kind``).
     tokens : DataFrame
         The tokens of those sentences (``text`` column), or their term tokens
-        (:func:`analysis.terms.term_tokens`, whose ``is_word`` column then picks the words).
+        (:func:`analysis.extract.terms.term_tokens`, whose ``is_word`` column then picks the words).
     quotes, actors, entities : DataFrame, optional
         The article's tables; their statistics are left out when not given.
     wpm : float, default 238
@@ -187,7 +187,7 @@ def summary_stats(
 
     Examples
     --------
-    >>> from analysis.tokens import tokenize
+    >>> from analysis.nlp.tokens import tokenize
     >>> s = "The cat sat. It ran."
     >>> sents = pd.DataFrame({"sentence_id": [0, 1], "block_id": [0, 0], "start": [0, 13], "end": [12, 20]})
     >>> df = summary_stats(sents, tokenize(s, sents, pos=False))

@@ -14,8 +14,8 @@ import re
 
 import pandas as pd
 
-from .frames import frame
-from .resources import punkt_parameters, read_lexicon
+from analysis.frames import frame
+from analysis.resources import punkt_parameters, read_lexicon
 
 SENTENCE_COLUMNS = ["sentence_id", "block_id", "kind", "start", "end", "text"]
 

@@ -1,0 +1,1 @@
+"""Extractors: each reads the shared layer and returns one table (entities, quotes, timeline, terms)."""

@@ -1,0 +1,1 @@
+"""Presentation: charts, the article rendered as HTML, reports, exports and the explorer."""

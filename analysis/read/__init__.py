@@ -1,0 +1,1 @@
+"""Reading: files and saved pages, page layout, dates as pages write them."""
