@@ -24,6 +24,7 @@ import sys
 import tempfile
 import weakref
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ import pyarrow.parquet as pq
 
 from analysis.article import Article, load_article
 from analysis.errors import ArticleError
+from analysis.present.plotting import CorpusPlot
 
 #: File suffixes a folder source reads (give a glob or a list for other names).
 FOLDER_SUFFIXES = (".txt", ".html", ".htm")
@@ -549,6 +551,11 @@ class Corpus:
 
     def __len__(self) -> int:
         return len(self.articles)
+
+    @cached_property
+    def plot(self) -> CorpusPlot:
+        """The comparison charts, one method each (``corpus.plot.actor_share(by="outlet")``)."""
+        return CorpusPlot(self)
 
     def __dir__(self) -> list[str]:
         return sorted(set(super().__dir__()) | set(self.table_names))

@@ -232,3 +232,28 @@ def test_cli_corpus_writes_datasets_figures_and_escaped_report(tmp_path, capsys)
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert page.count('class="plot"') == 5
+
+
+def test_corpus_plot_equals_the_functional_calls(corpus):
+    from analysis.extract.compare import comparison_tables, default_group
+    from analysis.present import corpus_charts as cc
+    from analysis.present.plotting import TOP_N
+
+    by = default_group(corpus)
+    tabs = comparison_tables(corpus, by=by)
+    src = cc.corpus_source_line(corpus.articles)
+    ids = corpus.articles["article_id"].tolist()
+    expected = {
+        "actor_share": cc.actor_share(tabs["actor_share"], by, top_n=TOP_N, source=src),
+        "speakers": cc.speakers(tabs["speaker_share"], by, top_n=TOP_N, source=src),
+        "keyness": cc.keyness(tabs["keyness"], top_n=TOP_N, source=src),
+        "merged_timeline": cc.merged_timeline(tabs["merged_timeline"], source=src),
+        "quote_reuse": cc.quote_reuse(tabs["shared_quotes"], ids, top_n=TOP_N, source=src),
+    }
+    figures = corpus.plot.all()
+    assert list(figures) == list(cc.CORPUS_CHART_NAMES)
+    for name, fig in figures.items():
+        assert fig == expected[name], name
+    # speaker shares count each speaker of a joint quote (quote_speakers) and each quote naming no actor once
+    speakers = tabs["speaker_share"]
+    assert speakers["quotes"].sum() == len(corpus.quote_speakers) + corpus.quotes["speaker_ids"].map(len).eq(0).sum()

@@ -19,7 +19,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from analysis.present import charts
+from analysis.extract.compare import comparison_tables, default_group
+from analysis.present import charts, corpus_charts
 
 #: The one default number of bars, rows or lines of every chart that takes ``top_n``.
 TOP_N = 10
@@ -121,3 +122,51 @@ class ArticlePlot(PlotAccessor):
         return charts.timeline(
             art.timeline, sentences=art.sentences, published=art.metadata.get("published"), source=self.source
         )
+
+
+class CorpusPlot(PlotAccessor):
+    """The comparison charts of a :class:`~analysis.corpus.Corpus` (``corpus.plot``).
+
+    Each method computes the comparison table it draws (``corpus.actor_share(by=…)``, …) and returns
+    the same ``Figure`` as the function of :mod:`analysis.present.corpus_charts` with the corpus's
+    source line; ``by`` defaults to the outlet when the articles have several, else the article.
+    """
+
+    kinds = corpus_charts.CORPUS_CHART_NAMES
+
+    @property
+    def source(self) -> str:
+        """The source line drawn under every chart (the articles compared)."""
+        return corpus_charts.corpus_source_line(self._owner.articles)
+
+    def _by(self, by: str | None) -> str:
+        return by or default_group(self._owner)
+
+    def actor_share(self, *, by: str | None = None, top_n: int = TOP_N) -> go.Figure:
+        """Share of actor mentions per group (100 % stacked bars, counts on hover)."""
+        by = self._by(by)
+        return corpus_charts.actor_share(self._owner.actor_share(by=by), by, top_n=top_n, source=self.source)
+
+    def speakers(self, *, by: str | None = None, top_n: int = TOP_N) -> go.Figure:
+        """Who is quoted in which group (heatmap of quote counts)."""
+        by = self._by(by)
+        return corpus_charts.speakers(self._owner.speaker_share(by=by), by, top_n=top_n, source=self.source)
+
+    def keyness(
+        self, a=None, b=None, *, names: tuple[str, str] = ("a", "b"), by: str | None = None, top_n: int = TOP_N
+    ) -> go.Figure:
+        """Distinctive terms of group ``a`` against ``b`` (default: the first group of ``by`` against the rest)."""
+        if a is None:
+            table = comparison_tables(self._owner, by=self._by(by))["keyness"]
+        else:
+            table = self._owner.keyness(a, b, names=names)
+        return corpus_charts.keyness(table, top_n=top_n, source=self.source)
+
+    def merged_timeline(self) -> go.Figure:
+        """Every article's dated expressions on one time axis, coloured by article."""
+        return corpus_charts.merged_timeline(self._owner.merged_timeline(), source=self.source)
+
+    def quote_reuse(self, *, top_n: int = TOP_N) -> go.Figure:
+        """Quotes whose words recur across articles, with the articles and speakers that carry them."""
+        ids = self._owner.articles["article_id"].tolist()
+        return corpus_charts.quote_reuse(self._owner.shared_quotes(), ids, top_n=top_n, source=self.source)
