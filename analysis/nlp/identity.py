@@ -215,7 +215,7 @@ def link_speakers(quotes: pd.DataFrame, coref) -> tuple[pd.DataFrame, pd.DataFra
     it is a document, a group or a name (see :func:`_speaker_kind`); a bare noun phrase names no
     actor: ``speaker_ids`` stays empty and ``speaker_rule`` says ``no actor``.
     """
-    q = quotes.copy()
+    q = quotes
     ids_col, names_col, rules = [], [], []
     qs_rows: list[tuple] = []
     extra: dict[str, dict] = {}
@@ -250,14 +250,16 @@ def link_speakers(quotes: pd.DataFrame, coref) -> tuple[pd.DataFrame, pd.DataFra
         ids_col.append(ids)
         names_col.append("; ".join(names) if names else "; ".join(unnamed))
         rules.append(rule + " (no actor)" if not ids else rule)
-    q["speaker"] = names_col
-    q["speaker_ids"] = ids_col
-    q["speaker_rule"] = rules
-    cols = list(q.columns)
-    cols.insert(cols.index("speaker") + 1, cols.pop(cols.index("speaker_ids")))
-    qs = pd.DataFrame(qs_rows, columns=QUOTE_SPEAKER_COLUMNS).astype({"quote_id": "int64"})
-    extra_df = pd.DataFrame(list(extra.values()), columns=["actor_id", "actor", "actor_type", "first_sentence", "last_sentence"])
-    return q[cols], qs, extra_df
+    # the quotes table rebuilt once from its columns, speaker_ids right after speaker
+    new = {"speaker": names_col, "speaker_ids": ids_col, "speaker_rule": rules}
+    names = [c for c in quotes.columns if c != "speaker_ids"]
+    names.insert(names.index("speaker") + 1, "speaker_ids")
+    q = pd.DataFrame({c: new[c] if c in new else quotes[c] for c in names}, copy=False)
+    qs = frame(dict(zip(QUOTE_SPEAKER_COLUMNS, map(list, zip(*qs_rows)))) if qs_rows else dict.fromkeys(QUOTE_SPEAKER_COLUMNS, []),
+               {"quote_id": "int64"})  # fmt: skip
+    extra_cols = ["actor_id", "actor", "actor_type", "first_sentence", "last_sentence"]
+    extra_df = pd.DataFrame(list(extra.values()), columns=extra_cols)
+    return q, qs, extra_df
 
 
 def align_actors(timeline: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
