@@ -579,9 +579,9 @@ _DATELINE_DASHES = frozenset(["-", "--", "–", "—", ":"])
 _DATE_TOKEN = re.compile(r"^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$")
 #: A date and its dash open a sentence within this many tokens ("4 May 2019 - As ...").
 _DATE_DASH_MAX = 8
-#: A dateline's region after the comma ("ALBANY , N.Y.") is at most this many capitalised words.
+#: A dateline's region after the comma ("MAPLETON, Vt.") is at most this many capitalised words.
 _DATELINE_REGION_WORDS = 4
-#: A dateline's date ends the line within this many tokens ("KHASAVYURT , Russia 1996-08-30").
+#: A dateline's date ends the line within this many tokens ("MAPLETON, Vermont 2001-05-04").
 _DATELINE_DATE_TAIL = 6
 #: A number of at most this many digits after a cue word is part of the name ("Terminal 2").
 _UNIT_NUMBER_DIGITS = 3
@@ -883,7 +883,7 @@ def _rule_place_noun_before(r: _Run) -> _Verdict:
 
 def _rule_place_comma_region(r: _Run) -> _Verdict:
     ok = len(r.words) == 1 and len(r.after) >= 2 and r.nxt == "," and _place_after_comma(r.after[1:])
-    return ("place", True) if ok else None  # "Lockerbie , Scotland"
+    return ("place", True) if ok else None  # "Glenbrook, Scotland"
 
 
 def _rule_common_adjective(r: _Run) -> _Verdict:
