@@ -44,6 +44,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -1940,15 +1941,18 @@ def _record(text: str, row: _Row, qid: int) -> dict:
     }
 
 
+#: Offsets that may be missing (no speaker mention, no cue): nullable integers.
+_NULLABLE_OFFSETS = ("speaker_start", "speaker_end", "cue_start", "cue_end")
+
+
 def _quotes_frame(out: list[dict]) -> pd.DataFrame:
-    cols: dict[str, list] = {"quote_id": list(range(len(out)))}
+    """The quotes table built once from its columns (``speaker_ids`` is filled by ``link_speakers``)."""
+    cols: dict[str, Any] = {"quote_id": list(range(len(out)))}
     for col in QUOTE_COLUMNS[1:] + EXTRA_COLUMNS:
-        if col != "speaker_ids":  # filled by link_speakers
-            cols[col] = [r[col] for r in out]
-    df = pd.DataFrame(cols)
-    for col in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
-        df[col] = pd.array(cols[col], dtype="Int64")
-    return df
+        if col != "speaker_ids":
+            values = [r[col] for r in out]
+            cols[col] = pd.array(values, dtype="Int64") if col in _NULLABLE_OFFSETS else values
+    return pd.DataFrame(cols)
 
 
 # -- unmarked speech: page styles that report speech without quotation marks ----------------------
