@@ -569,6 +569,25 @@ def _cooc_matrix(cooc: pd.DataFrame, top_n: int) -> tuple[pd.DataFrame, pd.DataF
     return data, matrix
 
 
+def add_count_heatmap(fig: go.Figure, z: list, x: list, y: list, *, unit: str, hover: str, tickangle: int) -> None:
+    """Draw a table of counts as a heatmap with each count written in its cell (rows top to bottom)."""
+    fig.add_heatmap(
+        z=z,
+        x=x,
+        y=y,
+        colorscale="Blues",
+        zmin=0,
+        text=z,
+        texttemplate="%{text}",
+        colorbar={"title": {"text": unit}},
+        xgap=1,
+        ygap=1,
+        hovertemplate=hover,
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(showgrid=False, tickangle=tickangle)
+
+
 def cooccurrence(cooc: pd.DataFrame, *, top_n: int = 12, source: str | None = None) -> go.Figure:
     """Draw actor co-occurrence (sentences shared by two actors) as a symmetric matrix.
 
@@ -596,21 +615,10 @@ def cooccurrence(cooc: pd.DataFrame, *, top_n: int = 12, source: str | None = No
         )
     data, matrix = _cooc_matrix(cooc, top_n)
     top = matrix.index.tolist()
-    fig.add_heatmap(
-        z=matrix.to_numpy().tolist(),
-        x=top,
-        y=top,
-        colorscale="Blues",
-        zmin=0,
-        text=matrix.to_numpy().tolist(),
-        texttemplate="%{text}",
-        colorbar={"title": {"text": "sentences"}},
-        xgap=1,
-        ygap=1,
-        hovertemplate="%{y} & %{x}: %{z} sentence(s)<extra></extra>",
-    )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(showgrid=False, tickangle=-40)
+    add_count_heatmap(
+        fig, matrix.to_numpy().tolist(), top, top, unit="sentences", tickangle=-40,
+        hover="%{y} & %{x}: %{z} sentence(s)<extra></extra>",
+    )  # fmt: skip
     size = max(420, 260 + 34 * len(top))
     return _finish(
         fig,

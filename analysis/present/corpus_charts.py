@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.present.charts import PALETTE, PATTERNS, SYMBOLS, _bar_height, _finish, _has
+from analysis.present.charts import PALETTE, PATTERNS, SYMBOLS, _bar_height, _finish, _has, add_count_heatmap
 
 #: Chart names in the order :func:`corpus_charts` returns them.
 CORPUS_CHART_NAMES = ("actor_share", "speakers", "keyness", "merged_timeline", "quote_reuse")
@@ -117,21 +117,10 @@ def speakers(share: pd.DataFrame, by: str, *, top_n: int = 12, source: str | Non
     counts = sel.pivot_table(index="speaker", columns=by, values="quotes", aggfunc="sum", fill_value=0)
     counts = counts.reindex(index=list(top), columns=groups, fill_value=0)
     data = counts.rename_axis(index="speaker", columns=by).stack().rename("quotes").reset_index()
-    fig.add_heatmap(
-        z=counts.to_numpy().tolist(),
-        x=[short_label(g, 24) for g in groups],
-        y=[str(s) for s in counts.index],
-        colorscale="Blues",
-        zmin=0,
-        text=counts.to_numpy().tolist(),
-        texttemplate="%{text}",
-        colorbar={"title": {"text": "quotes"}},
-        xgap=1,
-        ygap=1,
-        hovertemplate="%{y}<br>%{x}: %{z} quote(s)<extra></extra>",
-    )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(showgrid=False, tickangle=-30)
+    add_count_heatmap(
+        fig, counts.to_numpy().tolist(), [short_label(g, 24) for g in groups], [str(s) for s in counts.index],
+        unit="quotes", tickangle=-30, hover="%{y}<br>%{x}: %{z} quote(s)<extra></extra>",
+    )  # fmt: skip
     return _finish(fig, data, name="speakers", title=f"Who is quoted, by {by}", source=source, xlabel=by,
                    ylabel="speaker", height=max(360, 220 + 30 * len(counts)), bottom=170)  # fmt: skip
 
