@@ -77,6 +77,8 @@ class _Lexicon:
     titles: set[tuple[str, ...]] = field(default_factory=set)
     nominals: dict[str, list[str]] = field(default_factory=dict)
     cues: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: US postal codes → state ("PA" → "Pennsylvania"): read only after a city or in a party tag.
+    state_codes: dict[str, str] = field(default_factory=dict)
     maxlen: int = 1
     #: first word → longest key starting with it (exact and case-folded), for a fast first test.
     first: dict[str, int] = field(default_factory=dict)
@@ -130,6 +132,11 @@ def lexicon() -> _Lexicon:
                 lex.add(a, Entry(name, typ, "alias"), override=True)
             for d in _split(rest[1]):
                 lex.add(d, Entry(name, typ, "demonym"), override=True)
+    for name, ap, code in (((*r, "", "")[:3]) for r in read_lexicon("us_states.tsv")):
+        lex.add(name, Entry(name, "place", "name"))  # "New York", "Washington" stay the cities
+        if ap:
+            lex.add(ap, Entry(name, "place", "alias"), override=True)
+        lex.state_codes[code] = name
     for name, *rest in read_lexicon("organisations.tsv"):
         rest = [*rest, "", ""]
         lex.add(name, Entry(name, "org", "name"), override=True)
@@ -321,8 +328,18 @@ def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
             continue
         k = tuple(plain_punctuation(w) for w in words[i : i + ln])
         if k in lex.titles or (all(_is_allcaps(w) for w in k) and tuple(w.title() for w in k) in lex.titles):
-            return i + ln
+            return _rank_class(words, i + ln)
     return 0
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _rank_class(words: list[str], e: int) -> int:
+    """A rank's class belongs to the title ("Sgt. 1st Class", "Petty Officer 2nd Class")."""
+    if e + 1 < len(words) and words[e + 1] == "Class" and _ORDINAL.fullmatch(words[e]):
+        return e + 2
+    return e
 
 
 #: A portfolio after a title ("of the Interior") is at most this many capitalised words.
@@ -337,7 +354,8 @@ def _portfolio(words: list[str], t: int, name_tok) -> int:
     fn = first_names()
     j = t + 1 + (t + 1 < n and words[t + 1] == "the")
     k = j
-    while k < n and _is_cap(words[k]) and words[k] not in fn and k - j < _PORTFOLIO_MAX_WORDS:
+    # A portfolio is ordinary words ("of Finance", "of Foreign Affairs"); the name after it is not.
+    while k < n and _is_cap(words[k]) and words[k] not in fn and _common_word(words[k].lower()) and k - j < _PORTFOLIO_MAX_WORDS:
         k += 1
     return k if j < k < n and name_tok(k) else t
 
@@ -451,6 +469,8 @@ class _Sentence:
             return True
         if w in self.midcaps and (w in self.alone or not _common_word(low) or self.cap_next(k)):
             return True  # "Park rangers said": an ordinary word seen only inside longer names is no name here
+        if k + 1 < self.n and self.words[k + 1] == "and" and _joins_body_name(self, k, k + 1):
+            return True  # "Transportation and Infrastructure Committee ..." opening the sentence
         if self.tags[k] not in ("NNP", "NNPS"):
             return False
         if _common_word(low) and (w,) not in self.wn.types and not self.cap_next(k):
@@ -527,8 +547,28 @@ def _run_end(s: _Sentence, i: int) -> int:
         if nxt and words[j] in ("of", "for") and _cue_type(words[i:j], lex):
             j += 1
             continue
+        if nxt and words[j] == "and" and _joins_body_name(s, i, j):
+            j += 1  # "Transportation and Infrastructure Committee", "Department of Health and Human Services"
+            continue
         break
     return j - 1 if words[j - 1] == "." else j
+
+
+def _joins_body_name(s: _Sentence, i: int, j: int) -> bool:
+    """Whether "and" at ``j`` joins two parts of one body's name: ordinary words on one side and an
+    organisation cue word on the other ("Food and Drug Administration", "Department of Health and
+    Human Services"); two names ("Japan and Toyota") stay apart."""
+    k = j + 1
+    while k < s.n and s.name_tok(k) and not s.stops_run(k):
+        k += 1
+    before, after = s.words[i:j], s.words[j + 1 : k]
+    if not after:
+        return False
+
+    def ordinary(ws):
+        return all(_common_word(w.lower()) for w in ws if w not in ("of", "for", "the"))
+
+    return (_cue_type(after, s.lex) == "org" and ordinary(before)) or (_cue_type(before, s.lex) == "org" and ordinary(after))
 
 
 def _run_segment(s: _Sentence, i: int) -> list:
@@ -536,8 +576,9 @@ def _run_segment(s: _Sentence, i: int) -> list:
     words, n = s.words, s.n
     j = _run_end(s, i)
     t = _title_match(words, j, s.lex) if j < n else 0
-    if t and all(_common_word(w.lower()) for w in words[i:j]):
+    if t and all(_common_word(w.lower()) for w in words[i:j]) and not (j - i > 1 and _cue_type(words[i:j], s.lex)):
         # "Energy Minister", "Fisheries Secretary": a portfolio is part of the title, not a name
+        # (but "Armed Services Committee Chairman": a body's name before a title is a name)
         return [i, t, "title", None]
     if j < n and words[j].isdigit() and len(words[j]) <= _UNIT_NUMBER_DIGITS and _cue_type(words[i:j], s.lex):
         j += 1  # "District 9", "Terminal 2": a numbered unit
@@ -1049,6 +1090,25 @@ _RUN_CONTEXT_BEFORE = 3
 _RUN_CONTEXT_AFTER = 5
 
 
+#: A party-state or district tag: "R-TX", "D-Ohio", "TX-07", "I-Vt." (the state in group ``st``).
+_PARTY_STATE = re.compile(r"(?:(?P<party>[RDI])-)?(?P<st>[A-Z]{2}|[A-Z][a-z]+\.?|[A-Z]\.[A-Z]\.)(?P<district>-(?:\d{1,2}|AL))?")
+
+
+def _state_reference(words: list[str], i: int, j: int, lex: _Lexicon) -> str | None:
+    """The US state a one-word run names by code: after "City," or as a bracketed party-state tag."""
+    if j - i != 1:
+        return None
+    w = words[i]
+    if w in lex.state_codes and i >= 2 and words[i - 1] == "," and _is_cap(words[i - 2]):
+        return lex.state_codes[w]  # "Newlin Township, PA"
+    m = _PARTY_STATE.fullmatch(w)
+    if not (m and (m["party"] or m["district"]) and 0 < i and words[i - 1] == "(" and j < len(words) and words[j] == ")"):
+        return None
+    st = m["st"]
+    e = lex.exact.get((st,))
+    return lex.state_codes.get(st) or (e.actor if e is not None and e.actor_type == "place" else None)
+
+
 def _sentence_mentions(text: str, sid: int, toks, evidence, lex: _Lexicon) -> list[_Mention]:
     """The typed mentions of one sentence, from its segments."""
     midcaps, known, alone = evidence
@@ -1067,6 +1127,9 @@ def _sentence_mentions(text: str, sid: int, toks, evidence, lex: _Lexicon) -> li
             _type_dateline(m, entry)
         elif kind == "nominal":
             m.how, m.rule = "nominal", "nominal"
+        elif state := _state_reference(words, i, j, lex):
+            # "Springfield, IL", "(R-TX)": a postal code or party-state tag names a US state
+            m.actor, m.actor_type, m.how, m.rule, m.strong = state, "place", "alias", "state_code", True
         elif _title_only(m.words):
             # "the Secretary-General", "Chairman": a title standing for a person (resolved by coref)
             m.actor_type, m.how, m.rule = "person", "title", "title_reference"

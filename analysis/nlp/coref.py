@@ -79,8 +79,9 @@ def _register_person(m, surname: dict[str, str]) -> None:
         surname.setdefault(m.words[0].title(), full)
         surname.setdefault(m.words[0], full)
         return
+    display = _person_display(m.key)  # the actor the full name gets ("John Roe" for "John Roe Jr.")
     for k in person_keys(m.key):
-        surname.setdefault(k, m.key)
+        surname.setdefault(k, display)
 
 
 def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], default_single) -> list:

@@ -651,6 +651,7 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
     t, start = _mark_title(lines, start, title_hint, meta)
     _label_header(lines, start, t)
     _label_body(lines, start)
+    _end_matter(lines, start)
     _captions_by_media_label(lines)
     _fill_metadata(lines, meta, start)
     return _frame(lines), meta
@@ -692,6 +693,33 @@ def _mark_title(lines: list[_Line], start: int, title_hint: str | None, meta: di
         if ln is not lines[t] and not ln.kind and comparable_text(ln.text) == comparable_text(head):
             ln.kind, ln.rule = "title", "repeated title"
     return t, start
+
+
+#: The heading of an end-matter section: source lists, references and link lists after the story.
+_END_MATTER_HEADING = re.compile(
+    r"(?:sources?|references|external links|see also|further reading|related (?:news|articles|stories|links)"
+    r"|bibliography|citations|footnotes)\s*:?",
+    re.I,
+)
+#: An end-matter item is at most this many words (a cited headline with its outlet and date).
+END_MATTER_ITEM_WORDS = 40
+
+
+def _end_matter(lines: list[_Line], start: int) -> None:
+    """A source list or link list closing the page ("Sources" then its items) is page chrome.
+
+    The heading and every line after it are labelled when none of those lines is a long
+    paragraph: the story does not go on below such a heading.
+    """
+    for i in range(len(lines) - 1, start - 1, -1):
+        ln = lines[i]
+        if ln.kind in ("body", "heading") and _END_MATTER_HEADING.fullmatch(ln.text.strip()):
+            rest = lines[i + 1 :]
+            if all(r.kind == "boilerplate" or r.words <= END_MATTER_ITEM_WORDS for r in rest):
+                for r in (ln, *rest):
+                    if r.kind != "boilerplate":
+                        r.kind, r.rule = "boilerplate", "end matter"
+            return
 
 
 def _captions_by_media_label(lines: list[_Line]) -> None:
