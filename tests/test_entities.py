@@ -168,11 +168,12 @@ def test_cooccurrence_on_article(nato):
             "Ships crossed the Taiwan Strait, and Taiwan’s navy watched.",
             [("Taiwan Strait", "Taiwan Strait", "place", "name"), ("Taiwan", "Taiwan", "country", "name")],
         ),
-        # initials, "of" inside an organisation name, cue words
+        # initials, "of" inside an organisation name (its country is also named), cue words
         (
             "The Bank of England said G. Kersey would join Acme Corp next year.",
             [
                 ("Bank of England", "Bank of England", "org", "name"),
+                ("England", "England", "country", "nested"),
                 ("G. Kersey", "G. Kersey", "person", "name"),
                 ("Acme Corp", "Acme Corp", "org", "name"),
             ],
@@ -310,6 +311,7 @@ _RUN_RULE_CASES = [
     ("The talks were held at the Harbour Bank on Monday.", "Harbour Bank", "org", "cue_word"),
     ("Shares of Varnak & Koszta rose on Monday.", "Varnak & Koszta", "org", "ampersand"),
     ("The report was written by Ms Varnak last year.", "Varnak", "person", "courtesy_title"),
+    ("The deal was signed by Telecom Norway last year.", "Telecom Norway", "org", "country_tail"),
     ("The report was written by Helen Ostrava last year.", "Helen Ostrava", "person", "first_name"),
     ("The report was written by J. Ostrava last year.", "J. Ostrava", "person", "initial"),
     ("The report was written by KOSZTA Varnak last year.", "KOSZTA Varnak", "person", "surname_first"),
@@ -327,6 +329,7 @@ _RUN_RULE_CASES = [
     ("The rally was held near the capital Varnak on Monday.", "Varnak", "place", "place_noun_before"),
     ("The visitors left Varnak , Scotland , on Monday.", "Varnak", "place", "place_comma_region"),
     ("The vote followed Catholic protests last year.", "Catholic", "other", "common_adjective"),
+    ("Crews cleaned the Varnak Koszta site last year.", "Varnak Koszta", "place", "generic_noun_after"),
     ("The rally was attended by Kurds from across the region.", "Kurds", "other", "wordnet"),
     ("The letter was signed by Jolene on Monday.", "Jolene", "person", "first_name"),
     ("It was a very Varnakian idea.", "Varnakian", "other", "adjective"),

@@ -136,6 +136,8 @@ def test_plain_layout_treats_paragraphs_as_body():
         ("Sign up for our newsletter", "subscription prompt"),
         ("More than 100 people died in the attack on the capital on Sunday.", None),
         ("Japan won.", None),
+        ("[edit]", "section edit link"),
+        ("Edit this page to add sources.", None),
     ],
 )
 def test_boilerplate_rules(line, rule):
@@ -693,3 +695,36 @@ def test_title_and_date_overrides():
     assert (m["title"], m["published"]) == ("Tree planting on the towpath", "2024-11-02")
     assert m["provenance"]["title"]["rule"] == m["provenance"]["published"]["rule"] == "override"
     assert art.timeline.loc[art.timeline["text"] == "the weekend", "value"].item() == "2024-W44-WE"
+
+
+_SOURCES_PAGE = """Harbour reopens after storm
+
+Monday, March 2, 2015
+
+The harbour of Varnak reopened on Monday after a storm closed it for a week, port officials said.
+
+Dana Korvel, the port's director, said ships were queuing outside. "We are working day and night," she said.
+
+Sources
+
+- "Storm shuts Varnak harbour for a week as waves hit the coast." — Coastal Daily, February 23, 2015.
+- "Ships wait outside as Opposition blames the ministry for slow repairs." — Harbour News, March 1, 2015.
+"""
+
+
+def test_end_matter_section_is_chrome():
+    art = Article.from_text(_SOURCES_PAGE)
+    b = art.blocks
+    tail = b[b["start"] >= _SOURCES_PAGE.index("Sources")]
+    assert len(tail) >= 3 and (tail["kind"] == "boilerplate").all(), tail[["kind", "rule", "text"]]
+    assert tail["rule"].iloc[0] == "end matter"  # the heading: its items may also be trailing chrome
+    assert not {"Coastal Daily", "Harbour News", "Opposition"} & set(art.actors["actor"])
+    assert not art.timeline["text"].str.contains("February 23").any()
+    assert "Dana Korvel" in set(art.actors["actor"])
+
+
+def test_sources_heading_followed_by_story_stays_body():
+    text = _SOURCES_PAGE.replace("- \"Storm", "Sources close to the port said the storm was the worst in a decade and that repairs to the outer wall would take months of work, at a cost nobody has yet put a figure on.\n\n- \"Storm")
+    art = Article.from_text(text)
+    assert not (art.blocks["rule"] == "end matter").any()
+

@@ -142,6 +142,12 @@ def test_chrome_words_are_never_actors(text):
         ("Ellen Ruth Morgan served in the war. Ruth Morgan later worked as a clerk.", "Ellen Ruth Morgan", {"Ruth Morgan"}),
         # a particle surname, capitalised when it opens a sentence
         ("Karim al-Rashid was freed on Friday. Al-Rashid had escaped in 2006.", "Karim al-Rashid", {"Al-Rashid"}),
+        # a suffix: the full name and the surname are one actor, displayed without the suffix
+        ("Secretary Lloyd R. Varnet III arrived on Monday. Varnet said the visit went well.", "Lloyd R. Varnet", {"Varnet"}),
+        # a portfolio of ordinary words, then a given name no list knows
+        ("Minister of Defense Kwabe Tarrow-Mensa arrived. Tarrow-Mensa said talks would go on.", "Kwabe Tarrow-Mensa", {"Tarrow-Mensa"}),
+        # a rank with its class
+        ("Army Sgt. 1st Class Dana Korvel received the award. Korvel said she was proud.", "Dana Korvel", {"Korvel"}),
     ],
 )
 def test_one_person_one_actor(text, actor, forms):
@@ -360,3 +366,49 @@ def test_empty_story_gives_empty_identity_tables():
     assert list(art.quote_speakers.columns[:3]) == ["quote_id", "actor_id", "actor"]
     assert list(art.aliases.columns[:4]) == ["actor_id", "actor", "form", "mentions"]
     assert isinstance(art.actors, pd.DataFrame)
+
+
+# -- names inside names, states, modifiers ---------------------------------------------------------
+
+
+def test_body_title_and_person_are_apart():
+    art = _art(
+        "Harbor and Rail Committee Ranking Member Dana Korvel (R-TX) praised the plan on Monday. "
+        "Korvel said it would create jobs."
+    )
+    actors = dict(zip(art.actors["actor"], art.actors["actor_type"]))
+    assert actors.get("Dana Korvel") == "person"
+    assert actors.get("Harbor and Rail Committee") == "org"
+    assert actors.get("Texas") == "place"  # the party-state tag names the state
+    assert not any("Korvel" in a and a != "Dana Korvel" for a in actors)
+    assert_offsets(art.text, art.entities)
+
+
+def test_state_code_after_a_city_is_the_state_not_an_acronym():
+    art = _art("The Environmental Protection Agency visited Elm Township, PA, on Monday. The agency said work would start.")
+    ents = art.entities.set_index("text")
+    assert ents.loc["PA", "actor"] == "Pennsylvania" and ents.loc["PA", "rule"] == "state_code"
+
+
+def test_ordinary_word_capitalised_once_is_no_actor():
+    art = _art("Dana Korvel, manager of the program's Turbines office, said tests went well.")
+    assert "Turbines" not in set(art.actors["actor"])
+    assert "Dana Korvel" in set(art.actors["actor"])
+
+
+def test_modifier_before_a_body_named_alone_is_that_body():
+    art = _art(
+        "The Senate met on Monday. The Senate passed the bill. "
+        "The party needed no minority or Independent Senate votes."
+    )
+    senate = art.entities[art.entities["text"].str.contains("Senate")]
+    assert set(senate["actor"]) == {"Senate"}
+    assert "modified_name" in set(senate["rule"])
+
+
+def test_country_closing_a_body_name_is_also_counted():
+    art = _art("The Government of Chile said it would reply on Monday.")
+    ents = art.entities
+    assert ("Chile", "country", "nested") in set(zip(ents["text"], ents["actor_type"], ents["how"]))
+    assert "Government of Chile" in set(art.actors["actor"])
+

@@ -826,6 +826,24 @@ def _rule_courtesy_title(r: _Run) -> _Verdict:
     return ("person", True) if r.prev in _COURTESY else None
 
 
+#: Country names that are also common family names ("Michael Jordan", "Ann Scotland").
+_COUNTRY_SURNAMES = frozenset("Jordan Israel Georgia Chad Wales Scotland England Holland France Ireland".split())
+
+
+def _rule_country_tail(r: _Run) -> _Verdict:
+    """"Air Lanka", "Telecom Norge": a name ending in a country's name is a body's, not a person's."""
+    last = plain_punctuation(r.words[-1])
+    e = r.lex.exact.get((last,)) if r.multi else None
+    ok = e is not None and e.actor_type == "country" and e.how != "demonym" and last not in _COUNTRY_SURNAMES
+    return ("org", True) if ok else None
+
+
+def _rule_generic_noun_after(r: _Run) -> _Verdict:
+    """"the Blackwater Creek site", "the Horizon program": a generic noun after the name types it."""
+    cue = r.lex.cues.get((r.nxt, "after"))
+    return (cue, False) if cue else None
+
+
 def _rule_first_name(r: _Run) -> _Verdict:
     fn, w0 = first_names(), r.w0
     given = w0 in fn or (_is_allcaps(w0) and w0.title() in fn) or w0.split("-")[0] in fn
@@ -978,6 +996,7 @@ RUN_TYPING_RULES: tuple[tuple[str, Callable[[_Run], _Verdict]], ...] = (
     ("cue_word", _rule_cue_word),
     ("ampersand", _rule_ampersand),
     ("courtesy_title", _rule_courtesy_title),
+    ("country_tail", _rule_country_tail),
     ("first_name", _rule_first_name),
     ("initial", _rule_initial),
     ("surname_first", _rule_surname_first),
@@ -995,6 +1014,7 @@ RUN_TYPING_RULES: tuple[tuple[str, Callable[[_Run], _Verdict]], ...] = (
     ("place_noun_before", _rule_place_noun_before),
     ("place_comma_region", _rule_place_comma_region),
     ("common_adjective", _rule_common_adjective),
+    ("generic_noun_after", _rule_generic_noun_after),
     ("wordnet", _rule_wordnet),
     ("first_name", _rule_lone_first_name),
     ("adjective", _rule_adjective),
@@ -1302,6 +1322,7 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
         and not (len(m.words) == 1 and _is_allcaps(m.words[0]) and m.words[0].lower() in lexicons.person_nouns())
     ]  # the last: a role label ("HOST:") is no name
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
+    _modified_names(mentions)
     nested = _nested_countries(mentions, by_sent, lex)
     _same_body_by_country(nested)
     mentions.extend(n for n, _ in nested)
@@ -1312,6 +1333,21 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
     mentions.extend(coref.resolve_pronouns(text, mentions, by_sent, sids, pronoun))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _modified_names(mentions: list[_Mention]) -> None:
+    """"minority or Independent Senate votes" after "the Senate": an ordinary word before the name of
+    a body the article has already named on its own modifies the name; the mention is that body."""
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.actor_type == "org" and m.how in ("name", "alias"):
+            first.setdefault(m.actor, m.start)
+    for m in mentions:
+        if m.actor_type != "org" or m.how != "name" or len(m.words) < 2 or m.words[0] in _DIRECTIONS:
+            continue
+        head = " ".join(m.words[1:])
+        if first.get(head, m.start) < m.start and _common_word(m.words[0].lower()) and m.words[0] != "The":
+            m.actor, m.rule = head, "modified_name"
 
 
 def _same_body_by_country(nested: list[tuple[_Mention, _Mention]]) -> None:
@@ -1335,20 +1371,40 @@ def _nested_countries(mentions: list[_Mention], by_sent, lex: _Lexicon) -> list[
         if m.actor_type in ("country", "place", "person") or len(m.words) < 2 or m.how not in ("name", "alias"):
             continue
         toks = by_sent[m.sid][m.i : m.j]
-        hit = _lex_match([t[2] for t in toks], 0, lex, False)
-        if hit is None or hit[1].actor_type != "country" or hit[0] >= len(toks):
+        words = [t[2] for t in toks]
+        hit = _lex_match(words, 0, lex, False)
+        if hit is not None and hit[1].actor_type == "country" and hit[0] < len(toks):
+            span = (0, hit[0])
+        elif (k := _country_after_of(words, lex)) is not None:
+            span, hit = (k, len(words)), (len(words), _lex_match(words, k, lex, False)[1])
+        else:
             continue
         e = hit[1]
-        a, b = toks[0][0], toks[hit[0] - 1][1]
-        words = tuple(t[2] for t in toks[: hit[0]])
+        a, b = toks[span[0]][0], toks[span[1] - 1][1]
         rule = "nested_demonym" if e.how == "demonym" else "nested_country"
-        out.append((_Mention(m.sid, m.i, m.i + hit[0], a, b, words, e.actor, "country", "nested", rule, True), m))
+        nested = _Mention(m.sid, m.i + span[0], m.i + span[1], a, b, tuple(words[span[0] : span[1]]), e.actor, "country", "nested", rule, True)
+        out.append((nested, m))
     return out
 
 
-def _single_default(w: str) -> str:
-    # A lone capitalised word that is no place, person or known name is most often a company,
-    # team, outlet or body ("Reuters", "Leicestershire", "Nikkei").
+def _country_after_of(words: list[str], lex: _Lexicon) -> int | None:
+    """Where a country's name closes a longer name after "of" ("Government of Zimbabwe"), or None."""
+    if "of" not in words[:-1]:
+        return None
+    k = len(words) - 1 - words[::-1].index("of") + 1
+    k += k < len(words) and words[k] == "the"
+    hit = _lex_match(words, k, lex, False) if k < len(words) else None
+    ok = hit is not None and hit[0] == len(words) and hit[1].actor_type == "country" and hit[1].how != "demonym"
+    return k if ok else None
+
+
+def _single_default(w: str, seen: int) -> str | None:
+    """The type of a lone capitalised word no rule typed, seen ``seen`` times so: most often a company,
+    team, outlet or body ("Reuters", "Nikkei"); None (no name) for a frequent ordinary word that the
+    article capitalises only once ("the plant's Turbines unit")."""
+    low = w.lower()
+    if seen == 1 and not _is_allcaps(w) and _common_word(low) and _zipf(low) >= COMMON_WORD_ZIPF:
+        return None
     return "org"
 
 

@@ -254,9 +254,14 @@ def _teams_and_defaults(mentions: list, runs: list, default_single) -> None:
     for m in mentions:
         if m.actor_type == "place" and m.how in ("name", "alias") and m.key.lower() in teams:
             m.actor, m.actor_type, m.rule = m.key, "org", "same_team"
-    for m in runs:
-        if m.actor_type == "other" and len(m.words) == 1 and m.rule == "default":
-            m.actor_type, m.rule = default_single(m.words[0]), "default_single"
+    lone = [m for m in runs if m.actor_type == "other" and len(m.words) == 1 and m.rule == "default"]
+    seen = Counter(m.words[0] for m in lone)
+    for m in lone:
+        typ = default_single(m.words[0], seen[m.words[0]])
+        if typ is None:
+            m.actor = ""  # an ordinary word capitalised once ("the program's Engines office") names no actor
+        else:
+            m.actor_type, m.rule = typ, "default_single"
 
 
 def resolve_pronouns(text: str, mentions: list, by_sent: dict, sids: list[int], make_mention) -> list:

@@ -701,8 +701,10 @@ _END_MATTER_HEADING = re.compile(
     r"|bibliography|citations|footnotes)\s*:?",
     re.I,
 )
-#: An end-matter item is at most this many words (a cited headline with its outlet and date).
-END_MATTER_ITEM_WORDS = 40
+#: An end-matter item is at most this many words: a bulleted item (a cited headline with its
+#: outlet and date) or an unbulleted line (a sister-project link); a longer line is the story.
+END_MATTER_ITEM_WORDS = 60
+END_MATTER_LINE_WORDS = 20
 
 
 def _end_matter(lines: list[_Line], start: int) -> None:
@@ -715,7 +717,8 @@ def _end_matter(lines: list[_Line], start: int) -> None:
         ln = lines[i]
         if ln.kind in ("body", "heading") and _END_MATTER_HEADING.fullmatch(ln.text.strip()):
             rest = lines[i + 1 :]
-            if all(r.kind == "boilerplate" or r.words <= END_MATTER_ITEM_WORDS for r in rest):
+            limit = {True: END_MATTER_ITEM_WORDS, False: END_MATTER_LINE_WORDS}
+            if all(r.kind == "boilerplate" or r.words <= limit[r.extra["bullet"]] for r in rest):
                 for r in (ln, *rest):
                     if r.kind != "boilerplate":
                         r.kind, r.rule = "boilerplate", "end matter"
