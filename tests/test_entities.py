@@ -327,6 +327,7 @@ _RUN_RULE_CASES = [
     ("The rally was held in the city of Varnak on Monday.", "Varnak", "place", "place_of"),
     ("The rally was held in Varnak on Monday.", "Varnak", "place", "place_preposition"),
     ("The rally was held near the capital Varnak on Monday.", "Varnak", "place", "place_noun_before"),
+    ("Troops joined exercise Varnak Shield on Monday.", "Varnak Shield", "event", "event_noun_before"),
     ("The visitors left Varnak , Scotland , on Monday.", "Varnak", "place", "place_comma_region"),
     ("The vote followed Catholic protests last year.", "Catholic", "other", "common_adjective"),
     ("Crews cleaned the Varnak Koszta site last year.", "Varnak Koszta", "place", "generic_noun_after"),

@@ -728,3 +728,13 @@ def test_sources_heading_followed_by_story_stays_body():
     art = Article.from_text(text)
     assert not (art.blocks["rule"] == "end matter").any()
 
+
+def test_venue_line_is_not_the_title():
+    text = (
+        "Press Briefing by Press Secretary Dana Korvel\n\nEast Wing Briefing Room\n\n1:05 P.M. EDT\n\n"
+        "MS. KORVEL: Good afternoon, everyone. The delegation will travel to Ohio on Thursday to talk about jobs.\n\n"
+        "Q Thanks. Does the delegation support the bill that the Senate passed last week?\n"
+    )
+    art = Article.from_text(text)
+    assert art.metadata["title"] == "Press Briefing by Press Secretary Dana Korvel"
+

@@ -412,3 +412,32 @@ def test_country_closing_a_body_name_is_also_counted():
     assert ("Chile", "country", "nested") in set(zip(ents["text"], ents["actor_type"], ents["how"]))
     assert "Government of Chile" in set(art.actors["actor"])
 
+
+def test_degree_after_a_name_is_no_actor():
+    art = _art("“The results are clear,” said Dana Korvel, M.D., director of the clinic. Tom Varnet, Ph.D., agreed.")
+    names = set(art.actors["actor"])
+    assert {"Dana Korvel", "Tom Varnet"} <= names
+    assert not names & {"M.D.", "M", "Ph", "Ph.D."}
+
+
+def test_acronym_leaving_out_the_last_word_joins_its_name():
+    art = _art(
+        "The National Institute of Arthritis and Skin Diseases (NIAS) funded the study. "
+        "NIAS said more work was needed."
+    )
+    row = art.actors.set_index("actor").loc["National Institute of Arthritis and Skin Diseases"]
+    assert "NIAS" in set(row["aliases"]) and row["mentions"] == 3
+
+
+def test_transcript_label_with_courtesy_title_is_a_person_with_that_gender():
+    art = _art("MS. VARNET: Good afternoon. Tom Korvel will travel on Friday, and he will meet the mayor.")
+    people = art.entities[art.entities["actor_type"] == "person"]
+    assert set(people.loc[people["text"] == "VARNET", "actor"]) == {"Varnet"}
+    assert set(people.loc[people["text"] == "he", "actor"]) == {"Tom Korvel"}
+
+
+def test_ordinary_word_opening_a_sentence_opens_the_name_after_it():
+    art = _art("Garden Weekly named the park the best in the region. The magazine said it was well kept.")
+    assert "Garden Weekly" in set(art.actors["actor"])
+    assert "Weekly" not in set(art.actors["actor"])
+

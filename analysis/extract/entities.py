@@ -554,6 +554,30 @@ def _run_end(s: _Sentence, i: int) -> int:
     return j - 1 if words[j - 1] == "." else j
 
 
+_NOT_NAME_OPENERS = frozenset("today yesterday tomorrow tonight meanwhile later earlier also".split())
+
+
+def _opening_word_joins(s: _Sentence, i: int, seg: list) -> bool:
+    """Whether the sentence's first word, an ordinary capitalised word, opens the one-word name after
+    it ("Physics World", "Science News"): both ordinary words, the first no person noun or adverb."""
+    if i != s.first + 1 or seg[2] != "run" or seg[1] - seg[0] != 1:
+        return False
+    w, low = s.words[i - 1], s.words[i - 1].lower()
+    return (
+        _is_cap(w)
+        and not _is_allcaps(w)
+        and low not in s.stop
+        and low not in _NOT_NAME_OPENERS
+        and low not in lexicons.person_nouns()
+        and w not in _MONTHS_DAYS
+        and not _lex_match(s.words, i - 1, s.lex, s.headline)
+        and not _title_match(s.words, i - 1, s.lex)
+        and _common_word(low)
+        and _common_word(s.words[i].lower())
+        and s.tags[i - 1].startswith("NN")
+    )
+
+
 def _joins_body_name(s: _Sentence, i: int, j: int) -> bool:
     """Whether "and" at ``j`` joins two parts of one body's name: ordinary words on one side and an
     organisation cue word on the other ("Food and Drug Administration", "Department of Health and
@@ -568,7 +592,10 @@ def _joins_body_name(s: _Sentence, i: int, j: int) -> bool:
     def ordinary(ws):
         return all(_common_word(w.lower()) for w in ws if w not in ("of", "for", "the"))
 
-    return (_cue_type(after, s.lex) == "org" and ordinary(before)) or (_cue_type(before, s.lex) == "org" and ordinary(after))
+    def body(ws):  # a name of two words or more with an organisation cue word ("Drug Administration")
+        return len(ws) >= 2 and _cue_type(ws, s.lex) == "org"
+
+    return (body(after) and ordinary(before)) or (body(before) and ordinary(after))
 
 
 def _run_segment(s: _Sentence, i: int) -> list:
@@ -608,6 +635,8 @@ def _segment(
             continue
         if s.name_tok(i):
             segs.append(_run_segment(s, i))
+            if _opening_word_joins(s, i, segs[-1]):
+                segs[-1][0] = i - 1  # "Physics World selected ...": the sentence's first word opens the name
             i = segs[-1][1]
             continue
         if w.lower() in lex.nominals and i > 0 and words[i - 1].lower() == "the":
@@ -823,7 +852,9 @@ def _rule_ampersand(r: _Run) -> _Verdict:
 
 
 def _rule_courtesy_title(r: _Run) -> _Verdict:
-    return ("person", True) if r.prev in _COURTESY else None
+    # "Ms. Lee", and in a transcript's capitals "MS. LEE:" (its period may be a token of its own)
+    prev = r.before[-2] + "." if r.prev == "." and len(r.before) >= 2 else r.prev
+    return ("person", True) if prev in _COURTESY or prev.title() in _COURTESY else None
 
 
 #: Country names that are also common family names ("Michael Jordan", "Ann Scotland").
@@ -940,6 +971,11 @@ def _rule_place_noun_before(r: _Run) -> _Verdict:
     return ("place", True) if ok else None  # "the capital Dushanbe"
 
 
+def _rule_event_noun_before(r: _Run) -> _Verdict:
+    ok = r.lex.cues.get((r.prev.lower(), "before")) == "event"
+    return ("event", True) if ok else None  # "during exercise Northern Shield"
+
+
 def _rule_place_comma_region(r: _Run) -> _Verdict:
     ok = len(r.words) == 1 and len(r.after) >= 2 and r.nxt == "," and _place_after_comma(r.after[1:])
     return ("place", True) if ok else None  # "Glenbrook, Scotland"
@@ -1012,6 +1048,7 @@ RUN_TYPING_RULES: tuple[tuple[str, Callable[[_Run], _Verdict]], ...] = (
     ("place_of", _rule_place_of),
     ("place_preposition", _rule_place_preposition),
     ("place_noun_before", _rule_place_noun_before),
+    ("event_noun_before", _rule_event_noun_before),
     ("place_comma_region", _rule_place_comma_region),
     ("common_adjective", _rule_common_adjective),
     ("generic_noun_after", _rule_generic_noun_after),
@@ -1062,7 +1099,8 @@ def _capital_evidence(by_sent, sids: list[int]) -> tuple[set[str], frozenset[str
         if _headline(words):
             continue
         for k in range(1, len(words)):
-            if _is_cap(words[k]) and words[k - 1] not in _OPEN_PUNCT and words[k - 1] not in ".!?":
+            # after opening punctuation, a sentence end or a dash (a dateline's "--") the capital may be the sentence's
+            if _is_cap(words[k]) and words[k - 1] not in _OPEN_PUNCT and words[k - 1] not in ".!?" and words[k - 1] not in _DATELINE_DASHES:
                 midcaps.add(words[k])
                 if not _is_cap(words[k - 1]) and (k + 1 == len(words) or not _is_cap(words[k + 1])):
                     alone.add(words[k])
@@ -1320,7 +1358,8 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
         and m.rule != "common_adjective"
         and not (len(m.words) == 1 and m.words[0].lower() in stop and not _is_allcaps(m.words[0]))
         and not (len(m.words) == 1 and _is_allcaps(m.words[0]) and m.words[0].lower() in lexicons.person_nouns())
-    ]  # the last: a role label ("HOST:") is no name
+        and not _name_suffix(text, m)
+    ]  # a role label ("HOST:") is no name; nor is a degree after a name ("Jane Roe, Ph.D.")
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
     _modified_names(mentions)
     nested = _nested_countries(mentions, by_sent, lex)
@@ -1333,6 +1372,18 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
     mentions.extend(coref.resolve_pronouns(text, mentions, by_sent, sids, pronoun))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_WORD_WITH_PERIODS = re.compile(r"[\w.]+")
+
+
+def _name_suffix(text: str, m: _Mention) -> bool:
+    """A one-word mention that is (or opens) a suffix or degree: "M.D.", "Ph" of "Ph.D.", "Jr."."""
+    if len(m.words) != 1:
+        return False
+    word = _WORD_WITH_PERIODS.match(text, m.start)
+    suffixes = lexicons.name_suffixes()
+    return m.words[0] in suffixes or (word is not None and word.group() in suffixes)
 
 
 def _modified_names(mentions: list[_Mention]) -> None:

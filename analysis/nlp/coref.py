@@ -192,17 +192,23 @@ def _title_words(title: str) -> set[str]:
     return {p.lower().rstrip(".") for w in title.split() for p in re.split("[-–]", w) if p}
 
 
+#: A title used before its holder is named refers to a holder named at most this many sentences on.
+TITLE_FORWARD_SENTENCES = 1
+
+
 def _title_references(mentions: list) -> None:
     """"the Secretary-General", "the Senator": the person named with that title, last before (or first
     after); a title that names no one the article gives is no actor."""
-    titled = [(m.start, m.actor, _title_words(m.title)) for m in mentions if m.actor_type == "person" and m.title]
+    titled = [(m.start, m.actor, _title_words(m.title), m.sid) for m in mentions if m.actor_type == "person" and m.title]
     for m in mentions:
         if m.how != "title":
             continue
         words = _title_words(" ".join(m.words))
         cands = [t for t in titled if words and words <= t[2] and t[1]]
         before = [t for t in cands if t[0] < m.start]
-        pick = before[-1] if before else (cands[0] if cands else None)
+        # a title may name the holder just after it ("The Minister ... Minister Ann Lee said"), not pages later
+        after = [t for t in cands if t[0] > m.start and t[3] - m.sid <= TITLE_FORWARD_SENTENCES]
+        pick = before[-1] if before else (after[0] if after else None)
         m.actor = pick[1] if pick else ""
         m.rule = "title_of" if pick else m.rule
 
@@ -264,6 +270,10 @@ def _teams_and_defaults(mentions: list, runs: list, default_single) -> None:
             m.actor_type, m.rule = typ, "default_single"
 
 
+#: A courtesy title right before a name: its gender.
+_COURTESY_BEFORE = re.compile(r"\b(mr|mrs|ms|miss)\.?\s+$", re.I)
+
+
 def resolve_pronouns(text: str, mentions: list, by_sent: dict, sids: list[int], make_mention) -> list:
     """Resolve he/him/his/she/her outside quotes to the person in focus (see the module docstring).
 
@@ -275,7 +285,11 @@ def resolve_pronouns(text: str, mentions: list, by_sent: dict, sids: list[int], 
     for m in mentions:
         if m.actor_type == "person":
             first = m.actor.split()[0]
-            gender.setdefault(m.actor, "m" if first in male else "f" if first in female else "")
+            by_name = "m" if first in male else "f" if first in female else ""
+            courtesy = _COURTESY_BEFORE.search(text, max(0, m.start - 6), m.start)
+            if courtesy and not gender.get(m.actor):  # "Ms. Lee", "MR. LEE:" say what a name may not
+                gender[m.actor] = "m" if courtesy.group(1).lower() == "mr" else "f"
+            gender.setdefault(m.actor, by_name)
             people_by_sent[m.sid].append(m)
     out: list = []
     for pos, sid in enumerate(sids):

@@ -158,7 +158,13 @@ def acronym_of(acronym: str, words: tuple[str, ...] | list[str]) -> bool:
     variants = {initials(words), _all_initials(words)}
     if len(words) > 2:
         variants |= {initials(words[1:]), _all_initials(words[1:])}
-    return a in variants
+    # A long name's acronym may leave out its last, generic word ("... and Kidney Diseases" → "...K").
+    long_initials = initials(words)
+    return a in variants or (len(a) >= ACRONYM_MIN_CLIPPED and a == long_initials[:-1])
+
+
+#: An acronym that leaves out the last word of its name has at least this many letters.
+ACRONYM_MIN_CLIPPED = 4
 
 
 def _all_initials(words: list[str]) -> str:

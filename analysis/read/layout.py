@@ -493,9 +493,14 @@ def _title_score(lines: list[_Line], i: int, repeated: bool, lede_words: set[str
     echoes = sum(w[:5] in lede_words for w in content)
     echoed = echoes >= 2 and echoes / len(content) >= 0.5
     meta_below = next(
-        (j - i for j in range(i + 1, min(i + 5, len(lines))) if lines[j].kind in ("byline", "dateline", "caption")),
+        (
+            j - i
+            for j in range(i + 1, min(i + 5, len(lines)))
+            if lines[j].kind in ("byline", "dateline", "caption") or _venue_line(lines, j)
+        ),
         None,
     )
+    venue = _venue_line(lines, i)
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     standfirst = (
         nxt is not None
@@ -519,10 +524,32 @@ def _title_score(lines: list[_Line], i: int, repeated: bool, lede_words: set[str
         - 2 * (len(words) < 4)
         - 3 * link_row
         - 2 * (text.isupper() and len(words) <= 5)
+        - 3 * venue
     )
     if repeated:  # the first copy of a repeated headline is the title, the others repeat it
         return score, 1000 - i
     return score, -i if meta_below is not None else i - 1000
+
+
+#: The last word of a line naming where an event took place ("... Briefing Room", "... City Hall").
+_VENUE_NOUNS = frozenset(
+    "Room Hall Building Center Centre Auditorium Theater Theatre Chamber Chambers Palace Residence "
+    "Hotel Airport Base Lawn Garden Gardens Ballroom Studio Stadium Arena Headquarters".split()
+)
+
+
+def _venue_line(lines: list[_Line], i: int) -> bool:
+    """A short line naming a venue, right above the time or date line of a briefing or speech: where
+    the event took place, not the headline (it sits between the headline and the text)."""
+    ln = lines[i]
+    words = ln.text.rstrip(" .").split()
+    if not (2 <= len(words) <= 8) or words[-1] not in _VENUE_NOUNS:
+        return False
+    nxt = next((x for x in lines[i + 1 : i + 3] if x.text.strip()), None)
+    return nxt is not None and (nxt.kind == "dateline" or nxt.rule == "media-player time" or bool(_CLOCK_LINE.fullmatch(nxt.text.strip())))
+
+
+_CLOCK_LINE = re.compile(r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?")
 
 
 def _headline_first_line(lines: list[_Line]) -> int | None:
