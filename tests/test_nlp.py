@@ -441,3 +441,14 @@ def test_ordinary_word_opening_a_sentence_opens_the_name_after_it():
     assert "Garden Weekly" in set(art.actors["actor"])
     assert "Weekly" not in set(art.actors["actor"])
 
+
+def test_a_title_standing_alone_is_its_holder():
+    art = _art(
+        "Alliance Secretary General Jens Varnet met Prime Minister Tom Korvel on Tuesday. "
+        "“No partner is closer,” said the Secretary General."
+    )
+    ents = art.entities
+    row = ents[ents["text"] == "Secretary General"]
+    assert row["actor"].tolist()[-1] == "Jens Varnet" and row["rule"].tolist()[-1] == "title_of"
+    assert art.quotes["speaker"].tolist() == ["Jens Varnet"]
+

@@ -1174,8 +1174,9 @@ def _sentence_mentions(text: str, sid: int, toks, evidence, lex: _Lexicon) -> li
     tags = [t[3] for t in toks]
     merged = _merge(_segment(words, tags, midcaps, lex, known, alone), words, lex)
     out = []
+    starts = {seg[0] for seg in merged}
     for i, j, kind, entry in merged:
-        if kind == "title":
+        if kind == "title" and not _title_standing_alone(words, i, j, starts):
             continue
         m = _Mention(sid, i, j, toks[i][0], toks[j - 1][1], tuple(w for w in words[i:j] if w != "."))
         m.key = text[m.start : m.end]
@@ -1212,6 +1213,11 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
     mentions = _spelled_acronyms(text, mentions, by_sent)
     mentions = _split_acronym_prefix(text, mentions, by_sent)
     return _resolve(text, mentions, by_sent, sids, lex)
+
+
+def _title_standing_alone(words: list[str], i: int, j: int, starts: set[int]) -> bool:
+    """"said the Secretary General.": a title after "the" with no name after it stands for its holder."""
+    return j not in starts and i > 0 and words[i - 1].lower() == "the" and _title_only(tuple(words[i:j]))
 
 
 def _title_only(words: tuple[str, ...]) -> bool:
