@@ -80,7 +80,7 @@ def _register_person(m, surname: dict[str, str]) -> None:
         surname.setdefault(m.words[0], full)
         return
     display = _person_display(m.key)  # the actor the full name gets ("John Roe" for "John Roe Jr.")
-    for k in person_keys(m.key):
+    for k in dict.fromkeys([*person_keys(m.key), *person_keys(display)]):
         surname.setdefault(k, display)
 
 
@@ -214,9 +214,14 @@ def _title_references(mentions: list) -> None:
 
 
 def _person_display(key: str) -> str:
-    """A person's display name without a trailing suffix or possessive ("John Roe Jr." → "John Roe")."""
+    """A person's display name without a trailing suffix or possessive ("John Roe Jr." → "John Roe"),
+    a family name in capitals written normally ("Jan ROE" → "Jan Roe")."""
     p = parse_person(key)
-    return p.name if p.name and not p.title else key
+    name = p.name if p.name and not p.title else key
+    words = name.split()
+    if len(words) > 1 and not all(_allcaps(w) for w in words):
+        name = " ".join(w.title() if _allcaps(w) and len(w) > 2 else w for w in words)
+    return name
 
 
 def _link_single(m, surname: dict[str, str], expansions: dict[str, str], by_initials: dict[str, str]) -> bool:
