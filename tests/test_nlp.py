@@ -452,3 +452,11 @@ def test_a_title_standing_alone_is_its_holder():
     assert row["actor"].tolist()[-1] == "Jens Varnet" and row["rule"].tolist()[-1] == "title_of"
     assert art.quotes["speaker"].tolist() == ["Jens Varnet"]
 
+
+@pytest.mark.parametrize(("tag", "state"), [("(R-Ga.)", "Georgia"), ("(D-Mont.)", "Montana"), ("(TX-07)", "Texas"), ("(I-Vt.)", "Vermont")])
+def test_party_state_tags_name_the_state(tag, state):
+    art = _art(f"Rep. Ann Korvel {tag} said the bill would pass.")
+    ents = art.entities
+    assert ents.loc[ents["rule"] == "state_code", "actor"].tolist() == [state]
+    assert_offsets(art.text, ents)
+

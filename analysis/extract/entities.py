@@ -45,7 +45,7 @@ from analysis.nlp.identity import ACTOR_COLUMNS, unify_ids
 from analysis.nlp.names import PARTICLES as _PARTICLES
 from analysis.nlp.names import initials as _initials
 from analysis.nlp.tokens import plain_punctuation, tokenize_spans
-from analysis.resources import first_names, gazetteer, nltk_stopwords, read_lexicon
+from analysis.resources import first_names, gazetteer, nltk_stopwords, read_lexicon, wordnet_lemmatizer
 
 __all__ = ["ACTOR_COLUMNS", "ENTITY_COLUMNS", "build_actors", "cooccurrence", "extract_entities"]
 
@@ -866,6 +866,7 @@ def _rule_country_tail(r: _Run) -> _Verdict:
     last = plain_punctuation(r.words[-1])
     e = r.lex.exact.get((last,)) if r.multi else None
     ok = e is not None and e.actor_type == "country" and e.how != "demonym" and last not in _COUNTRY_SURNAMES
+    ok = ok and any(len(w) > 2 and w[-1] != "." for w in r.words[:-1])  # not "N. Korea"
     return ("org", True) if ok else None
 
 
@@ -1160,11 +1161,13 @@ def _state_reference(words: list[str], i: int, j: int, lex: _Lexicon) -> str | N
     if w in lex.state_codes and i >= 2 and words[i - 1] == "," and _is_cap(words[i - 2]):
         return lex.state_codes[w]  # "Newlin Township, PA"
     m = _PARTY_STATE.fullmatch(w)
-    if not (m and (m["party"] or m["district"]) and 0 < i and words[i - 1] == "(" and j < len(words) and words[j] == ")"):
+    close = j + (j < len(words) and words[j] == ".")  # "(R-Ga.)" may end in a period token
+    if not (m and (m["party"] or m["district"]) and 0 < i and words[i - 1] == "(" and close < len(words) and words[close] == ")"):
         return None
     st = m["st"]
-    e = lex.exact.get((st,))
-    return lex.state_codes.get(st) or (e.actor if e is not None and e.actor_type == "place" else None)
+    e = lex.exact.get(_key(st)) or lex.exact.get(_key(st.rstrip(".") + "."))  # "Ohio", "Ga."
+    states = lex.state_codes.values()
+    return lex.state_codes.get(st) or (e.actor if e is not None and e.actor in states else None)
 
 
 def _sentence_mentions(text: str, sid: int, toks, evidence, lex: _Lexicon) -> list[_Mention]:
@@ -1392,18 +1395,29 @@ def _name_suffix(text: str, m: _Mention) -> bool:
     return m.words[0] in suffixes or (word is not None and word.group() in suffixes)
 
 
+#: A body named on its own at least this many times before "Adjective Body" makes the adjective a modifier.
+MODIFIED_NAME_PRIOR = 2
+
+
 def _modified_names(mentions: list[_Mention]) -> None:
     """"minority or Independent Senate votes" after "the Senate": an ordinary word before the name of
     a body the article has already named on its own modifies the name; the mention is that body."""
-    first: dict[str, int] = {}
+    alone: dict[str, list[int]] = defaultdict(list)
     for m in mentions:
         if m.actor_type == "org" and m.how in ("name", "alias"):
-            first.setdefault(m.actor, m.start)
+            alone[m.actor].append(m.start)
     for m in mentions:
-        if m.actor_type != "org" or m.how != "name" or len(m.words) < 2 or m.words[0] in _DIRECTIONS:
+        if m.actor_type != "org" or m.how != "name" or len(m.words) != 2 or m.words[0] in _DIRECTIONS:
             continue
-        head = " ".join(m.words[1:])
-        if first.get(head, m.start) < m.start and _common_word(m.words[0].lower()) and m.words[0] != "The":
+        head, before = m.words[1], [a for a in alone.get(m.words[1], ()) if a < m.start]
+        ok = (
+            len(before) >= MODIFIED_NAME_PRIOR
+            and len(alone.get(m.actor, ())) == 1
+            and m.words[0] != "The"
+            and _common_word(m.words[0].lower())
+            and m.words[0].lower() in wordnet_lemmatizer().lemmas["a"]  # an adjective ("Independent")
+        )
+        if ok:
             m.actor, m.rule = head, "modified_name"
 
 
@@ -1460,9 +1474,17 @@ def _single_default(w: str, seen: int) -> str | None:
     team, outlet or body ("Reuters", "Nikkei"); None (no name) for a frequent ordinary word that the
     article capitalises only once ("the plant's Turbines unit")."""
     low = w.lower()
-    if seen == 1 and not _is_allcaps(w) and _common_word(low) and _zipf(low) >= COMMON_WORD_ZIPF:
-        return None
+    if seen == 1 and _common_word(low) and _zipf(low) >= COMMON_WORD_ZIPF and (not _is_allcaps(w) or len(w) > _ACRONYM_MAX):
+        return None  # also "ASSOCIATE" in capitals: acronyms are short
+    if _URL_FRAGMENT.fullmatch(w):
+        return None  # "Xk3Pq9TzLm" of a shortened link
     return "org"
+
+
+#: The longest acronym written as one word ("NAACP"); a longer ordinary word in capitals is no acronym.
+_ACRONYM_MAX = 6
+#: A token of letters with digits among mixed cases: a link's code, not a name.
+_URL_FRAGMENT = re.compile(r"(?=.*\d)(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{7,}")
 
 
 def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> pd.DataFrame:
