@@ -460,3 +460,9 @@ def test_party_state_tags_name_the_state(tag, state):
     assert ents.loc[ents["rule"] == "state_code", "actor"].tolist() == [state]
     assert_offsets(art.text, ents)
 
+
+def test_an_abbreviated_title_answers_to_its_word():
+    art = _art("Army Gen. Mark A. Korvel met the committee on Tuesday. “We need predictable funding,” the general said.")
+    assert art.quotes["speaker"].tolist() == ["Mark A. Korvel"]
+    assert art.quotes["speaker_rule"].tolist() == ["noun phrase (title of person)"]
+

@@ -189,7 +189,9 @@ def _longest_person_names(mentions: list) -> None:
 
 
 def _title_words(title: str) -> set[str]:
-    return {p.lower().rstrip(".") for w in title.split() for p in re.split("[-–]", w) if p}
+    spelled = lexicons.title_abbreviations()
+    words = {p.lower().rstrip(".") for w in title.split() for p in re.split("[-–]", w) if p}
+    return words | {spelled[w] for w in words if w in spelled}  # "Gen." also answers to "General"
 
 
 #: A title used before its holder is named refers to a holder named at most this many sentences on.
@@ -391,8 +393,10 @@ class Coref:
         k = len(words)
         while k > 0 and (words[k - 1] in title_words or words[k - 1].title() in title_words):
             k -= 1
+        spelled = lexicons.title_abbreviations()
         for w in words[k:]:
-            self.titles[actor].add(w.lower().rstrip("."))
+            low = w.lower().rstrip(".")
+            self.titles[actor].update((low, spelled.get(low, low)))  # "Gen." is also "general"
         if k < len(words):
             start = a - len(m.group(1))
             bound = start + len(" ".join(words[:k])) + 1

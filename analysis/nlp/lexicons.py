@@ -47,6 +47,12 @@ def title_phrases() -> frozenset[tuple[str, ...]]:
 
 
 @functools.cache
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviated titles in lower case, without the period, to the word they stand for ("gen" → "general")."""
+    return {a.lower().rstrip("."): w.lower() for a, w, *_ in read_lexicon("title_abbreviations.tsv")}
+
+
+@functools.cache
 def title_words() -> frozenset[str]:
     """Every word of a title or honorific, as written ("Prime", "Minister", "Dr.", "H.E.")."""
     words = set()
