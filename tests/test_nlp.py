@@ -146,6 +146,8 @@ def test_chrome_words_are_never_actors(text):
         ("Secretary Lloyd R. Varnet III arrived on Monday. Varnet said the visit went well.", "Lloyd R. Varnet", {"Varnet"}),
         # a portfolio of ordinary words, then a given name no list knows
         ("Minister of Defense Kwabe Tarrow-Mensa arrived. Tarrow-Mensa said talks would go on.", "Kwabe Tarrow-Mensa", {"Tarrow-Mensa"}),
+        # two particles inside the name, and the name opening a sentence later
+        ("Ursel von der Lanz won the vote. Von der Lanz said she was grateful.", "Ursel von der Lanz", {"Von der Lanz"}),
         # a rank with its class
         ("Army Sgt. 1st Class Dana Korvel received the award. Korvel said she was proud.", "Dana Korvel", {"Korvel"}),
     ],
@@ -465,4 +467,12 @@ def test_an_abbreviated_title_answers_to_its_word():
     art = _art("Army Gen. Mark A. Korvel met the committee on Tuesday. “We need predictable funding,” the general said.")
     assert art.quotes["speaker"].tolist() == ["Mark A. Korvel"]
     assert art.quotes["speaker_rule"].tolist() == ["noun phrase (title of person)"]
+
+
+def test_an_ordinary_word_as_speaker_names_no_actor():
+    from analysis.nlp.identity import _speaker_kind
+
+    assert _speaker_kind("That", "name") is None
+    assert _speaker_kind("Attacks", "name") is None
+    assert _speaker_kind("Varnakcorp", "name") == "org"
 

@@ -544,6 +544,9 @@ def _run_end(s: _Sentence, i: int) -> int:
         if nxt and (words[j] in _PARTICLES or words[j] in ("&", "/")):
             j += 1
             continue
+        if words[j] in _PARTICLES and j + 2 < n and words[j + 1] in _PARTICLES and s.name_tok(j + 2):
+            j += 2  # two particles: "Ursel von der Lanz", "Ana de la Cruz"
+            continue
         if nxt and words[j] in ("of", "for") and _cue_type(words[i:j], lex):
             j += 1
             continue
@@ -907,7 +910,9 @@ def _rule_hyphen_compound(r: _Run) -> _Verdict:
 
 
 def _rule_particle_surname(r: _Run) -> _Verdict:
-    return ("person", True) if r.multi and _particle_name(r.words[-1]) else None  # "Karim al-Rashid"
+    # "Karim al-Rashid"; "Ana de la Cruz", "Jan van Dijk": a lower-case particle inside the name
+    inner = any(w in _PARTICLES for w in r.words[1:-1])
+    return ("person", True) if r.multi and (_particle_name(r.words[-1]) or inner) else None
 
 
 def _rule_hyphenated_given_name(r: _Run) -> _Verdict:

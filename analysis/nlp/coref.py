@@ -179,8 +179,8 @@ def _longest_person_names(mentions: list) -> None:
     for typ, least in (("person", 1), ("org", 2)):
         names = {m.actor for m in mentions if m.actor_type == typ and m.how == "name"}
         for a in names:
-            words = a.split()
-            cands = [b for b in names if len(b.split()) > len(words) and b.split()[-len(words) :] == words]
+            words = a.lower().split()  # "Von der Lanz" opening a sentence ends "Ursel von der Lanz"
+            cands = [b for b in names if len(b.split()) > len(words) and b.lower().split()[-len(words) :] == words]
             if len(cands) == 1 and len(words) >= least:
                 longer[a] = cands[0]
     for m in mentions:

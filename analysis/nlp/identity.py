@@ -11,7 +11,7 @@ import pandas as pd
 from analysis.frames import frame
 from analysis.nlp import lexicons
 from analysis.nlp.names import parse_person
-from analysis.resources import first_names
+from analysis.resources import first_names, nltk_stopwords, wordnet_lemmatizer
 
 
 def slug(name: str) -> str:
@@ -184,12 +184,18 @@ def _speaker_kind(name: str, rule: str) -> str | None:
         return "org"  # "the Chilean health ministry"
     if not all(w[:1].isupper() or w.lower() in ("of", "for", "and", "the", "&") for w in words):
         return None
-    if len(words) == 1 and (head in nouns or head in lexicons.chrome_words()):
-        return None  # a role label ("HOST:") or a page word names no one
+    if len(words) == 1 and (head in nouns or head in lexicons.chrome_words() or _ordinary_word(head)):
+        return None  # a role label ("HOST:"), a page word or an ordinary word ("That", "Attacks") names no one
     if not rule.startswith(("name", "entity", "speaker label", "dash", "relative")) and len(words) == 1:
         return None if head in nouns or head in lexicons.chrome_words() else "org"
     p = parse_person(name)
     return "person" if p.title or (p.given and p.given[0] in first_names()) else "org"
+
+
+def _ordinary_word(low: str) -> bool:
+    """A stop word or a word WordNet lists as a common noun or verb (as a lemma or inflected)."""
+    lem = wordnet_lemmatizer()
+    return low in nltk_stopwords() or any(lem.lemmatize(low, pos) in lem.lemmas[pos] for pos in ("n", "v"))
 
 
 def _group_of(name: str, coref) -> str | None:
