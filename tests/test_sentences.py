@@ -26,6 +26,8 @@ def test_body_sentences_match_gold_exactly(nato, gold):
         ('"It is over." The crowd left.', ['"It is over."', "The crowd left."]),
         ("“Who could say no?” said the mayor. He left.", ["“Who could say no?” said the mayor.", "He left."]),
         ("It was 6:20 p.m. in Tokyo when Mr. Sato arrived.", ["It was 6:20 p.m. in Tokyo when Mr. Sato arrived."]),
+        ("Envoy Mary Q. Varnet arrived. Talks began.", ["Envoy Mary Q. Varnet arrived.", "Talks began."]),
+        ("They chose Plan B. Talks began.", ["They chose Plan B.", "Talks began."]),
     ],
 )
 def test_split_spans(text, expected):

@@ -431,7 +431,7 @@ class _Sentence:
         w = self.words[k]
         if _particle_name(w):
             return k > 0 and _is_cap(self.words[k - 1])  # "Karim al-Rashid": a particle joined to a surname
-        if not _is_cap(w) or w in _MONTHS_DAYS or w == "I":
+        if not _is_cap(w) or w in _MONTHS_DAYS or w == "I" or "_" in w:
             return False
         if len(w) == 1:
             return self.initial(k)

@@ -15,7 +15,7 @@ import re
 import pandas as pd
 
 from analysis.frames import frame
-from analysis.resources import punkt_parameters, read_lexicon
+from analysis.resources import first_names, punkt_parameters, read_lexicon
 
 SENTENCE_COLUMNS = ["sentence_id", "block_id", "kind", "start", "end", "text"]
 
@@ -35,6 +35,15 @@ def _tokenizer():
 
 def _continues_quote(text: str, prev_end: int, start: int) -> bool:
     return text[start].islower() and bool(re.search(r"[?!][”’\"']+$", text[max(0, prev_end - 4) : prev_end]))
+
+
+_MIDDLE_INITIAL = re.compile(r"\b([A-Z][a-z]+) [A-Z]\.$")
+
+
+def _after_middle_initial(text: str, prev_end: int, start: int) -> bool:
+    """"John Q. Public": a given name and a middle initial do not end a sentence before a capital."""
+    m = _MIDDLE_INITIAL.search(text, max(0, prev_end - 40), prev_end)
+    return bool(m) and text[start].isupper() and m.group(1) in first_names()
 
 
 def split_spans(text: str) -> list[tuple[int, int]]:
@@ -62,7 +71,11 @@ def split_spans(text: str) -> list[tuple[int, int]]:
     # opens in lower case after a quoted question or exclamation ("“Who?” said the mayor.").
     merged: list[tuple[int, int]] = []
     for a, b in out:
-        if merged and (not any(ch.isalnum() for ch in text[a:b]) or _continues_quote(text, merged[-1][1], a)):
+        if merged and (
+            not any(ch.isalnum() for ch in text[a:b])
+            or _continues_quote(text, merged[-1][1], a)
+            or _after_middle_initial(text, merged[-1][1], a)
+        ):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
