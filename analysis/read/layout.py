@@ -725,7 +725,7 @@ def _mark_title(lines: list[_Line], start: int, title_hint: str | None, meta: di
 #: The heading of an end-matter section: source lists, references and link lists after the story.
 _END_MATTER_HEADING = re.compile(
     r"(?:sources?|references|external links|see also|further reading|related (?:news|articles|stories|links)"
-    r"|bibliography|citations|footnotes)\s*:?",
+    r"|bibliography|citations|footnotes|tags|topics)\s*:?",
     re.I,
 )
 #: An end-matter item is at most this many words: a bulleted item (a cited headline with its
