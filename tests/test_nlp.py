@@ -146,6 +146,10 @@ def test_chrome_words_are_never_actors(text):
         ("Secretary Lloyd R. Varnet III arrived on Monday. Varnet said the visit went well.", "Lloyd R. Varnet", {"Varnet"}),
         # a portfolio of ordinary words, then a given name no list knows
         ("Minister of Defense Kwabe Tarrow-Mensa arrived. Tarrow-Mensa said talks would go on.", "Kwabe Tarrow-Mensa", {"Tarrow-Mensa"}),
+        # a middle initial and a suffix in one form, neither in another
+        ("Lloyd J. Varnet III met troops. Lloyd Varnet later spoke to reporters. Varnet left.", "Lloyd J. Varnet", {"Lloyd Varnet", "Varnet"}),
+        # a short form of the given name
+        ("President Joseph R. Korvel Jr. signed the bill. Joe Korvel said it was a good day.", "Joseph R. Korvel", {"Joe Korvel"}),
         # two particles inside the name, and the name opening a sentence later
         ("Ursel von der Lanz won the vote. Von der Lanz said she was grateful.", "Ursel von der Lanz", {"Von der Lanz"}),
         # a rank with its class
@@ -475,4 +479,10 @@ def test_an_ordinary_word_as_speaker_names_no_actor():
     assert _speaker_kind("That", "name") is None
     assert _speaker_kind("Attacks", "name") is None
     assert _speaker_kind("Varnakcorp", "name") == "org"
+
+
+def test_different_given_names_stay_different_people():
+    art = _art("Mary Ann Sloane met Mary Beth Sloane and Mary Sloane on Monday. Tom Sloane was away.")
+    people = set(art.actors.loc[art.actors["actor_type"] == "person", "actor"])
+    assert people == {"Mary Ann Sloane", "Mary Beth Sloane", "Mary Sloane", "Tom Sloane"}
 

@@ -131,6 +131,7 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
     _bracketed_acronyms(text, mentions)
     _teams_and_defaults(mentions, runs, default_single)
     _longest_person_names(mentions)
+    _same_person_names(mentions)
     _title_references(mentions)
     _head_nominals(text, mentions)
     named = {m.actor for m in mentions if m.actor_type == "org"}
@@ -186,6 +187,40 @@ def _longest_person_names(mentions: list) -> None:
     for m in mentions:
         if m.actor in longer:
             m.actor = longer[m.actor]
+
+
+def _name_parts(name: str) -> tuple[str, str, list[str]] | None:
+    """(family name, full given name, middle names) of a display name, in lower case ("Joe" → "joseph")."""
+    words = [w.lower().rstrip(",") for w in name.split()]
+    if len(words) < 2 or not words[0][:1].isalpha():
+        return None
+    given = words[0].rstrip(".")
+    return words[-1], lexicons.given_name_forms().get(given, given), [w.rstrip(".") for w in words[1:-1]]
+
+
+def _compatible_middles(a: list[str], b: list[str]) -> bool:
+    """Middle names agree where both give one: "J." matches "James", "Ann" does not match "Beth"."""
+    return all(x[0] == y[0] and (len(x) == 1 or len(y) == 1 or x == y) for x, y in zip(a, b))
+
+
+def _same_person_names(mentions: list) -> None:
+    """"Joseph R. Lee Jr.", "Joe Lee" and "Joseph Lee" in one article are one person, named by the
+    fullest form: the same family name, the same given name or its short form, no clashing middle
+    name.  A variant that fits two different people stays apart."""
+    names = list(dict.fromkeys(m.actor for m in mentions if m.actor_type == "person" and m.how == "name"))
+    parts = {n: p for n in names if (p := _name_parts(n))}
+    merge: dict[str, str] = {}
+    for n, (fam, given, mid) in parts.items():
+        cands = [
+            o for o, (f2, g2, m2) in parts.items()
+            if o != n and f2 == fam and g2 == given and _compatible_middles(mid, m2) and len(o) > len(n)
+        ]  # fmt: skip
+        fullest = {max(cands, key=len)} if cands else set()
+        if len(fullest) == 1 and all(_compatible_middles(parts[c][2], parts[next(iter(fullest))][2]) for c in cands):
+            merge[n] = next(iter(fullest))
+    for m in mentions:
+        while m.actor in merge:
+            m.actor = merge[m.actor]
 
 
 def _title_words(title: str) -> set[str]:

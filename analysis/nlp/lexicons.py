@@ -47,6 +47,18 @@ def title_phrases() -> frozenset[tuple[str, ...]]:
 
 
 @functools.cache
+def given_name_forms() -> dict[str, str]:
+    """Every given name and short form, lower case, to the full given name ("joe" → "joseph")."""
+    out: dict[str, str] = {}
+    for name, *rest in read_lexicon("given_name_variants.tsv"):
+        full = name.lower()
+        out.setdefault(full, full)
+        for short in (rest[0].split("|") if rest else []):
+            out.setdefault(short.strip().lower(), full)
+    return out
+
+
+@functools.cache
 def title_abbreviations() -> dict[str, str]:
     """Abbreviated titles in lower case, without the period, to the word they stand for ("gen" → "general")."""
     return {a.lower().rstrip("."): w.lower() for a, w, *_ in read_lexicon("title_abbreviations.tsv")}
