@@ -168,6 +168,11 @@ def test_one_person_one_actor(text, actor, forms):
 @pytest.mark.parametrize(
     ("text", "actor", "alias"),
     [
+        # an acronym keeping the function word's letter, in capitals or not
+        ("The Department of Defense announced the plan. A DoD spokesman said DOD would pay.", "Department of Defense", "DoD"),
+        # the same body with its head word first or last
+        ("The Ministry of Foreign Affairs of Varnakia said talks would resume. The Foreign Ministry said no more.",
+         "Ministry of Foreign Affairs of Varnakia", "Foreign Ministry"),
         (
             "The European Food Safety Authority (EFSA) published its opinion. EFSA said more data were needed.",
             "European Food Safety Authority",

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from analysis.nlp import lexicons
-from analysis.nlp.names import acronym_of, initials, parse_person
+from analysis.nlp.names import acronym_of, all_initials, initials, parse_person
 
 #: Quote marks as tokens: pronouns inside quotes speak for the quoted, not the narrator.
 _QUOTES = frozenset('“”"')
@@ -97,6 +97,12 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
         words = [w for w in m.words if w.lower() not in ("the", "a", "an")] if m.words[0].lower() in ("the", "a", "an") else m.words
         if len(words) > 2:
             by_initials.setdefault(initials(words[1:]), " ".join(m.words))
+    for m in mentions:  # "DOD", "DoD" for "Department of Defense", a gazetteer's name included
+        if len(m.words) >= 2 and m.actor_type == "org":
+            name = m.actor if m.rule == "lexicon" else " ".join(m.words)
+            for key in (initials(m.words), all_initials(m.words)):
+                if len(key) >= 2:
+                    by_initials.setdefault(key, name)
     strong_type: dict[str, str] = {}
     for m in mentions:
         if m.strong and m.how in ("name", "alias"):
@@ -132,6 +138,7 @@ def link_mentions(text: str, mentions: list, nominals: dict[str, list[str]], def
     _teams_and_defaults(mentions, runs, default_single)
     _longest_person_names(mentions)
     _same_person_names(mentions)
+    _inverted_body_names(mentions)
     _title_references(mentions)
     _head_nominals(text, mentions)
     named = {m.actor for m in mentions if m.actor_type == "org"}
@@ -187,6 +194,34 @@ def _longest_person_names(mentions: list) -> None:
     for m in mentions:
         if m.actor in longer:
             m.actor = longer[m.actor]
+
+
+#: Heads of a body's name written either way: "Foreign Ministry" / "Ministry of Foreign Affairs".
+_INVERTIBLE_HEADS = frozenset("Ministry Department Office Agency Bureau Commission Directorate".split())
+
+
+def _inverted_body_names(mentions: list) -> None:
+    """"the Foreign Ministry" after "the Ministry of Foreign Affairs of X": one body, named by the
+    "of" form, when exactly one such body in the article starts with the same words."""
+    orgs = list(dict.fromkeys(m.actor for m in mentions if m.actor_type == "org" and m.actor))
+    of_forms: dict[str, list[str]] = defaultdict(list)
+    for name in orgs:
+        words = name.split()
+        if len(words) >= 3 and words[0] in _INVERTIBLE_HEADS and words[1] == "of":
+            rest = words[3:] if words[2] == "the" else words[2:]
+            of_forms[words[0]].append((name, [w.lower() for w in rest]))
+    merge = {}
+    for name in orgs:
+        words = name.split()
+        if len(words) < 2 or words[-1] not in _INVERTIBLE_HEADS:
+            continue
+        mods = [w.lower() for w in words[:-1]]
+        cands = [full for full, rest in of_forms.get(words[-1], []) if rest[: len(mods)] == mods]
+        if len(cands) == 1:
+            merge[name] = cands[0]
+    for m in mentions:
+        if m.actor in merge:
+            m.actor = merge[m.actor]
 
 
 def _name_parts(name: str) -> tuple[str, str, list[str]] | None:
@@ -261,6 +296,10 @@ def _person_display(key: str) -> str:
     return name
 
 
+#: An acronym written with a lower-case function word's letter ("DoD", "DfE").
+_CAMEL_ACRONYM = re.compile(r"[A-Z][a-z]?[A-Z][A-Za-z]?")
+
+
 def _link_single(m, surname: dict[str, str], expansions: dict[str, str], by_initials: dict[str, str]) -> bool:
     w = m.words[0]
     wt = w.title() if _allcaps(w) and len(w) > 3 else w
@@ -271,8 +310,8 @@ def _link_single(m, surname: dict[str, str], expansions: dict[str, str], by_init
         return True
     if m.actor_type in ("org", "other"):
         a = w.replace(".", "")
-        full = expansions.get(w) or (by_initials.get(a) if len(a) >= 2 else None)
-        if full and _allcaps(w):
+        full = expansions.get(w) or (by_initials.get(a.upper()) if len(a) >= 2 else None)
+        if full and (_allcaps(w) or _CAMEL_ACRONYM.fullmatch(a)):
             m.actor, m.actor_type, m.how, m.rule, m.strong = full, "org", "acronym", "acronym_of", True
             return True
     return False

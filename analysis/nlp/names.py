@@ -167,6 +167,11 @@ def acronym_of(acronym: str, words: tuple[str, ...] | list[str]) -> bool:
 ACRONYM_MIN_CLIPPED = 4
 
 
+def all_initials(words: list[str] | tuple[str, ...]) -> str:
+    """Initials with the function words kept ("Department of Energy" → "DOE")."""
+    return _all_initials(list(words))
+
+
 def _all_initials(words: list[str]) -> str:
     """Initials with the function words kept ("Department of Energy" → "DOE")."""
     return "".join(w[0].upper() for w in words if w[:1].isalpha() and w.lower() not in ("the", "a", "an"))
