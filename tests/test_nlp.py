@@ -491,3 +491,12 @@ def test_different_given_names_stay_different_people():
     people = set(art.actors.loc[art.actors["actor_type"] == "person", "actor"])
     assert people == {"Mary Ann Sloane", "Mary Beth Sloane", "Mary Sloane", "Tom Sloane"}
 
+
+def test_a_dashed_pair_of_names_names_each():
+    art = _art("The leaders agreed to deepen NATO-Japan cooperation. NATO and Japan said so.")
+    ents = art.entities
+    pair = ents[ents["rule"] == "name_pair"]
+    assert pair["text"].tolist() == ["NATO", "Japan"]
+    assert set(pair["actor"]) <= set(art.actors["actor"]) and "NATO-Japan" not in set(art.actors["actor"])
+    assert_offsets(art.text, ents)
+

@@ -1175,6 +1175,28 @@ def _state_reference(words: list[str], i: int, j: int, lex: _Lexicon) -> str | N
     return lex.state_codes.get(st) or (e.actor if e is not None and e.actor in states else None)
 
 
+_PAIR_DASH = re.compile(r"[-–—/]")
+
+
+def _pair_of_names(toks, i: int, j: int, sid: int, lex: _Lexicon) -> list[_Mention]:
+    """A one-token run joining gazetteer names with dashes ("NATO-Japan", "U.S.–China"): one mention
+    of each name (rule ``name_pair``); else nothing."""
+    if j - i != 1:
+        return []
+    a, _b, w, _t = toks[i]
+    out, pos = [], 0
+    for part in _PAIR_DASH.split(w):
+        e = lex.exact.get(_key(part)) if part else None
+        if e is None or e.actor_type not in ("country", "org", "place"):
+            return []
+        k = w.index(part, pos)
+        pos = k + len(part)
+        m = _Mention(sid, i, j, a + k, a + pos, (part,), e.actor, e.actor_type, e.how, "name_pair", True)
+        m.key = part
+        out.append(m)
+    return out if len(out) >= 2 else []
+
+
 def _sentence_mentions(text: str, sid: int, toks, evidence, lex: _Lexicon) -> list[_Mention]:
     """The typed mentions of one sentence, from its segments."""
     midcaps, known, alone = evidence
@@ -1185,6 +1207,9 @@ def _sentence_mentions(text: str, sid: int, toks, evidence, lex: _Lexicon) -> li
     starts = {seg[0] for seg in merged}
     for i, j, kind, entry in merged:
         if kind == "title" and not _title_standing_alone(words, i, j, starts):
+            continue
+        if kind == "run" and (pair := _pair_of_names(toks, i, j, sid, lex)):
+            out.extend(pair)  # "NATO-Japan cooperation": each side is named
             continue
         m = _Mention(sid, i, j, toks[i][0], toks[j - 1][1], tuple(w for w in words[i:j] if w != "."))
         m.key = text[m.start : m.end]
@@ -1552,7 +1577,7 @@ def _display_names(mentions: list[_Mention]) -> None:
     """Name each lexicon actor by the form the article uses most (``NATO``, ``Britain``)."""
     forms: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
-        if m.rule == "lexicon" and m.how in ("name", "alias"):
+        if m.rule in ("lexicon", "name_pair") and m.how in ("name", "alias"):
             forms[m.actor][" ".join(m.words)] += 1
     best = {}
     for a, c in forms.items():
