@@ -377,3 +377,18 @@ def test_run_rule_names_an_entity_row():
     ents = _ents("The plan will work, Helen Ostrava said on Monday.")
     row = ents[ents["text"] == "Helen Ostrava"].iloc[0]
     assert (row["actor_type"], row["rule"]) == ("person", "first_name")
+
+
+def test_every_entity_rule_value_is_declared():
+    from pathlib import Path
+
+    from analysis import load_article
+    from analysis.extract.entities import entity_rules
+
+    declared = entity_rules()
+    seen = set()
+    for path in sorted(Path(__file__).parent.joinpath("fixtures", "pages").glob("*.txt")):
+        seen |= set(load_article(path).entities["rule"])
+    assert seen, "the fixtures give entities"
+    assert seen <= set(declared), seen - set(declared)
+

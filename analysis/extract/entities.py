@@ -1068,6 +1068,40 @@ RUN_TYPING_RULES: tuple[tuple[str, Callable[[_Run], _Verdict]], ...] = (
 )
 
 
+#: Every value of ``entities.rule`` that is not a typing rule of :data:`RUN_TYPING_RULES`: how a
+#: mention was found or which resolver step gave it its actor (a test checks the column against it).
+LINK_RULES: dict[str, str] = {
+    "lexicon": "a gazetteer name, alias or demonym (countries, places, organisations, events, US states)",
+    "dateline": "the place opening a dateline (\"WASHINGTON —\")",
+    "nominal": "\"the alliance\": a common noun a gazetteer body is known by",
+    "state_code": "a US postal code after a city or a party-state tag names the state",
+    "name_pair": "one side of a dashed pair of gazetteer names (\"NATO-Japan\")",
+    "title_reference": "a title standing for its holder, not resolved to anyone named",
+    "title_of": "a title standing for the person named with that title (coref)",
+    "surname_of": "a family name (or a place word that is one) for the full name the article gives (coref)",
+    "given_name_of": "a given name used alone for the one person the article gives it to (coref)",
+    "same_name": "a weakly typed name the article also names with strong evidence (coref)",
+    "same_team": "a place the article shows to be a team is that team everywhere (coref)",
+    "default_single": "a lone capitalised word no rule typed: a body (coref)",
+    "acronym_of": "an acronym that abbreviates a name the article gives (coref)",
+    "bracketed_acronym": "an acronym in brackets right after its expansion (coref)",
+    "acronym_expansion": "the words before a bracketed acronym that it spells out",
+    "spelled_acronym": "the words a later acronym spells out",
+    "unit_of_org": "a unit named after its body (\"NOAA Coral Reef Watch\")",
+    "head_of_name": "\"the Museum\": the last word of a longer name named before (coref)",
+    "modified_name": "an adjective before a body the article keeps naming on its own",
+    "nested_country": "a country named inside a longer name",
+    "nested_demonym": "a demonym inside a longer name (\"Swedish Liberals\")",
+    "person_in_focus": "he/she/his/her for the person in focus (coref)",
+}
+
+
+def entity_rules() -> dict[str, str]:
+    """Every value ``entities.rule`` can take: the typing rules, then the linking rules."""
+    typing = {name: (fn.__doc__ or name).strip().splitlines()[0] for name, fn in RUN_TYPING_RULES}
+    return {**typing, "title": "a title right before the run marks a person", **LINK_RULES}
+
+
 def _type_run(
     words: tuple[str, ...], tags: list[str], before: list[str], after: list[str], lex: _Lexicon, *, joined: bool
 ) -> tuple[str, str, bool]:
@@ -1187,8 +1221,8 @@ def _pair_of_names(toks, i: int, j: int, sid: int, lex: _Lexicon) -> list[_Menti
     out, pos = [], 0
     for part in _PAIR_DASH.split(w):
         e = lex.exact.get(_key(part)) if part else None
-        if e is None or e.actor_type not in ("country", "org", "place"):
-            return []
+        if e is None or e.actor_type not in ("country", "org", "place") or e.how == "demonym":
+            return []  # "African-American" is no pair of places
         k = w.index(part, pos)
         pos = k + len(part)
         m = _Mention(sid, i, j, a + k, a + pos, (part,), e.actor, e.actor_type, e.how, "name_pair", True)
