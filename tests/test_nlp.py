@@ -500,3 +500,20 @@ def test_a_dashed_pair_of_names_names_each():
     assert set(pair["actor"]) <= set(art.actors["actor"]) and "NATO-Japan" not in set(art.actors["actor"])
     assert_offsets(art.text, ents)
 
+
+def test_company_short_name_and_corporate_titles():
+    art = _art(
+        "Varnak Motors Inc. said it would cut jobs. Chief Executive Officer Dana Korvel said the cuts "
+        "were needed. Shares of Varnak fell 3% on Monday."
+    )
+    actors = dict(zip(art.actors["actor"], art.actors["mentions"]))
+    assert actors.get("Dana Korvel") == 1
+    company = [a for a in actors if a.startswith("Varnak Motors")]
+    assert len(company) == 1 and actors[company[0]] == 2
+    assert "Varnak" not in actors
+
+
+def test_quoted_clause_keeps_numbers_and_skips_a_time_adjunct():
+    art = _art("Varnak Motors said on Monday it would cut 2,000 jobs in the region, as demand slows.")
+    assert art.quotes["text"].tolist() == ["it would cut 2,000 jobs in the region, as demand slows."]
+

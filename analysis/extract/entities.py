@@ -1090,6 +1090,7 @@ LINK_RULES: dict[str, str] = {
     "unit_of_org": "a unit named after its body (\"NOAA Coral Reef Watch\")",
     "head_of_name": "\"the Museum\": the last word of a longer name named before (coref)",
     "modified_name": "an adjective before a body the article keeps naming on its own",
+    "short_name_of": "a company's distinctive first word alone for its full name (\"Varnak\" for \"Varnak Motors Inc.\")",
     "nested_country": "a country named inside a longer name",
     "nested_demonym": "a demonym inside a longer name (\"Swedish Liberals\")",
     "person_in_focus": "he/she/his/her for the person in focus (coref)",
@@ -1435,6 +1436,7 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
     ]  # a role label ("HOST:") is no name; nor is a degree after a name ("Jane Roe, Ph.D.")
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
     _modified_names(mentions)
+    _short_body_names(mentions)
     nested = _nested_countries(mentions, by_sent, lex)
     _same_body_by_country(nested)
     mentions.extend(n for n, _ in nested)
@@ -1457,6 +1459,25 @@ def _name_suffix(text: str, m: _Mention) -> bool:
     word = _WORD_WITH_PERIODS.match(text, m.start)
     suffixes = lexicons.name_suffixes()
     return m.words[0] in suffixes or (word is not None and word.group() in suffixes)
+
+
+#: Words after a company's distinctive first word that a short form leaves out ("Motors Inc.").
+def _generic_tail(words: tuple[str, ...], lex: _Lexicon) -> bool:
+    return all(_cue_type((w,), lex) or _common_word(plain_punctuation(w).rstrip(".").lower()) for w in words)
+
+
+def _short_body_names(mentions: list[_Mention]) -> None:
+    """"Shares of Varnak fell" after "Varnak Motors Inc.": a lone word that opens exactly one longer
+    body name, whose other words are generic ("Motors", "Group", "Inc."), is that body."""
+    lex = lexicon()
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.actor_type == "org" and m.how == "name" and len(m.words) >= 2 and _generic_tail(m.words[1:], lex):
+            by_first[m.words[0]].add(m.actor)
+    for m in mentions:
+        w = m.words[0] if len(m.words) == 1 else ""
+        if m.how == "name" and m.actor_type in ("org", "other") and len(by_first.get(w, ())) == 1 and not _common_word(w.lower()):
+            m.actor, m.actor_type, m.rule = next(iter(by_first[w])), "org", "short_name_of"
 
 
 #: A body named on its own at least this many times before "Adjective Body" makes the adjective a modifier.

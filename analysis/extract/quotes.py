@@ -340,7 +340,9 @@ def _trim_inner(text: str, q: QuoteSpan) -> QuoteSpan:
 
 # -- tokens of a masked sentence --------------------------------------------------------------------
 
-_TOKEN_RE = re.compile(rf"{_MASK}+|\w+(?:[’'\-–.&]\w+)*|[^\w\s]")
+#: A masked quotation, a number with thousands separators ("2,000": its comma ends no clause), a
+#: word (with inner apostrophes, hyphens, periods), or one other character.
+_TOKEN_RE = re.compile(rf"{_MASK}+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\b|\w+(?:[’'\-–.&]\w+)*|[^\w\s]")
 
 
 @dataclass
@@ -754,6 +756,8 @@ def _content_after(s: _Sentence, ci: int, verb: _Verb | None) -> int | None:
             k = np[1] + 1
     while k < n and toks[k].is_word and (_is_adverb(toks[k]) or toks[k].low in _fw("time")):
         k += 1
+    while k + 1 < n and toks[k].low in ("on", "in", "at", "last", "this", "next") and _is_time(toks[k + 1]):
+        k += 2  # "said on Monday it would ...": a time adjunct before the clause
     if k < n and toks[k].is_word and toks[k].low in _fw("preposition") and toks[k].low != "to":
         # an adjunct such as "in a statement" or "on Twitter" before a colon/comma and the content
         for m in range(k, min(n, k + ADJUNCT_TOKENS)):
