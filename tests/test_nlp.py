@@ -150,6 +150,8 @@ def test_chrome_words_are_never_actors(text):
         ("Lloyd J. Varnet III met troops. Lloyd Varnet later spoke to reporters. Varnet left.", "Lloyd J. Varnet", {"Lloyd Varnet", "Varnet"}),
         # a short form of the given name
         ("President Joseph R. Korvel Jr. signed the bill. Joe Korvel said it was a good day.", "Joseph R. Korvel", {"Joe Korvel"}),
+        # a capitalised role noun opening the sentence is no part of the name
+        ("Co-author Giovanna Varnet added that the data were new. Varnet said more would follow.", "Giovanna Varnet", {"Varnet"}),
         # two particles inside the name, and the name opening a sentence later
         ("Ursel von der Lanz won the vote. Von der Lanz said she was grateful.", "Ursel von der Lanz", {"Von der Lanz"}),
         # a rank with its class

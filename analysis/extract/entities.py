@@ -557,6 +557,13 @@ def _run_end(s: _Sentence, i: int) -> int:
     return j - 1 if words[j - 1] == "." else j
 
 
+def _role_word(w: str) -> bool:
+    """A capitalised role noun ("Analyst", "Co-author"): a person noun, also after a hyphenated prefix."""
+    low = w.lower()
+    nouns = lexicons.person_nouns()
+    return low in nouns or ("-" in low and low.rsplit("-", 1)[1] in nouns)
+
+
 _NOT_NAME_OPENERS = frozenset("today yesterday tomorrow tonight meanwhile later earlier also".split())
 
 
@@ -635,6 +642,10 @@ def _segment(
         if t and _is_cap(w) and (t < n and s.name_tok(t) or (i > 0 and segs and segs[-1][1] == i)):
             segs.append([i, t, "title", None])
             i = t
+            continue
+        if not t and s.name_tok(i) and i + 1 < n and _role_word(w) and s.name_tok(i + 1):
+            segs.append([i, i + 1, "title", None])  # "Co-author Ann Lee", "Analyst Tom Roe": a role, then the name
+            i += 1
             continue
         if s.name_tok(i):
             segs.append(_run_segment(s, i))
