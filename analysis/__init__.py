@@ -4,9 +4,18 @@
 """
 
 from analysis.article import Article, load_article
-from analysis.corpus import Corpus, load_corpus
 from analysis.errors import ArticleError
 from analysis.resources import reload_lexicons
 
 __all__ = ["Article", "ArticleError", "Corpus", "load_article", "load_corpus", "reload_lexicons"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """``Corpus`` and ``load_corpus`` come from :mod:`analysis.corpus`, imported on first use: it
+    loads plotly (its ``.plot`` charts) and pyarrow, which reading one article does not need."""
+    if name in ("Corpus", "load_corpus"):
+        from analysis import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")

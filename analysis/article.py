@@ -27,12 +27,12 @@ from analysis.extract import timeline as _timeline
 from analysis.nlp.identity import aliases_table, align_actors
 from analysis.nlp.sentences import split_sentences
 from analysis.nlp.tokens import tokenize
-from analysis.present.plotting import ArticlePlot
 from analysis.read.dates import parse_date
 from analysis.read.io import read_article_file
 from analysis.read.layout import recognise
 
 if TYPE_CHECKING:
+    from analysis.present.plotting import ArticlePlot
     from analysis.present.render import Html
     from analysis.present.widget import Explorer
 
@@ -149,8 +149,11 @@ class Article:
         """Every chart of the article, its tables filled in: ``art.plot.actor_mentions(top_n=10)``.
 
         Each method returns the same plotly ``Figure`` as the :mod:`analysis.present.charts` function called
-        with this article's tables (see :mod:`analysis.present.plotting`).
+        with this article's tables (see :mod:`analysis.present.plotting`; imported here, on first
+        use, so that reading articles does not load plotly).
         """
+        from analysis.present.plotting import ArticlePlot
+
         return ArticlePlot(self)
 
     def _repr_html_(self) -> str:

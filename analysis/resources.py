@@ -5,6 +5,8 @@ WordNet, name lists, gazetteers).  This module is the one place that finds them:
 ``NLTK_DATA`` / ``nltk.data.path`` first, otherwise through NLTK's downloader into a project-local
 ``.nltk_data`` directory (see :func:`ensure_nltk_data`).  Every loader is cached, so a resource is
 read from disk at most once per process; :func:`analysis.reload_lexicons` clears those caches.
+Tables derived from a large resource (WordNet's word lists) are also kept on disk between processes
+as JSON (:func:`derived_json`), rebuilt whenever the resource or the code deriving them changes.
 
 Importing this module changes nothing: the search path is extended by :func:`register_nltk_paths`,
 which the loaders call on first use.
@@ -14,10 +16,15 @@ from __future__ import annotations
 
 import functools
 import gc
+import hashlib
+import json
 import os
 import sys
+import tempfile
+from collections.abc import Callable
 from importlib import resources as _ilr
 from pathlib import Path
+from typing import Any
 
 import nltk
 
@@ -117,14 +124,63 @@ def loaded_once(loader):
 
 
 def _find(resource: str) -> str:
+    return str(_pointer(resource))
+
+
+def _pointer(resource: str):
+    """NLTK's path pointer (a file or a zip entry) to ``resource``, or :class:`MissingResourceError`."""
     register_nltk_paths()
     try:
-        return str(nltk.data.find(resource))
+        return nltk.data.find(resource)
     except LookupError as exc:
         pkg = next((k for k, v in NLTK_PACKAGES.items() if resource.startswith(v.rstrip("/"))), resource)
         raise MissingResourceError(
             f"NLTK data missing: {pkg}. Set NLTK_DATA or run `python -m analysis.setup_nltk`."
         ) from exc
+
+
+def cache_dir() -> Path:
+    """Return the folder of derived JSON tables: ``ANALYSIS_CACHE_DIR``, else ``<user cache>/analysis``
+    (``XDG_CACHE_HOME`` or ``~/.cache``).  Deleting it is always safe."""
+    if os.environ.get("ANALYSIS_CACHE_DIR"):
+        return Path(os.environ["ANALYSIS_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "analysis"
+
+
+def _file_of(resource: str) -> str:
+    """The file on disk that holds NLTK ``resource`` (the zip archive for a zipped package)."""
+    pointer = _pointer(resource)
+    return pointer.zipfile.filename if hasattr(pointer, "zipfile") else pointer.path
+
+
+def derived_json(name: str, resources: list[str], build: Callable[[], Any]) -> Any:
+    """Return ``build()`` (JSON data derived from NLTK ``resources``), kept on disk between processes.
+
+    The file ``cache_dir()/<name>-<id>.json`` stores the result with its key: the path, size and
+    modification time of every resource file and of the module that defines ``build``, so editing
+    either rebuilds it.  A missing, stale or unreadable file is rebuilt; when the folder cannot be
+    written the result is simply not kept.  JSON only: a cache file is data, never code.
+    """
+    files = [_file_of(r) for r in resources] + [sys.modules[build.__module__].__file__]
+    key = [name, *([f, os.stat(f).st_size, os.stat(f).st_mtime_ns] for f in files)]
+    ident = hashlib.sha256(json.dumps([name, *files]).encode()).hexdigest()[:16]
+    path = cache_dir() / f"{name}-{ident}.json"
+    try:
+        with path.open(encoding="utf-8") as fh:
+            stored = json.load(fh)
+        if stored["key"] == key:
+            return stored["data"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass  # missing or unreadable: rebuilt below
+    data = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as fh:
+            json.dump({"key": key, "data": data}, fh)
+        os.replace(fh.name, path)  # atomic: a reader sees the old file or the new one
+    except OSError:
+        pass  # a read-only or missing cache folder only costs the rebuild next time
+    return data
 
 
 @loaded_once
@@ -141,8 +197,19 @@ def pos_tagger():
     """Return NLTK's averaged perceptron tagger, loaded once."""
     from nltk.tag.perceptron import PerceptronTagger
 
-    _find(NLTK_PACKAGES["averaged_perceptron_tagger_eng"])
-    return PerceptronTagger(lang="eng")
+    folder = _pointer(NLTK_PACKAGES["averaged_perceptron_tagger_eng"])
+    tagger = PerceptronTagger(load=False)
+    # NLTK's own loader walks the parsed JSON again to reject NaN and infinities (as long again as
+    # parsing it); json's parse_constant rejects them while parsing.
+    tagger.decode_json_params(
+        json.loads(folder.join(name).open().read(), parse_constant=_reject_constant)
+        for name in tagger.param_files("eng")
+    )
+    return tagger
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"tagger model: non-finite number {name}")
 
 
 @loaded_once
@@ -175,15 +242,23 @@ class WordNetLemmatizer:
     FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 
     def __init__(self) -> None:
-        self.lemmas: dict[str, set[str]] = {}
-        self.exceptions: dict[str, dict[str, list[str]]] = {}
-        for pos, name in self.FILES.items():
+        files = [f"corpora/wordnet/{f}" for name in self.FILES.values() for f in (f"index.{name}", f"{name}.exc")]
+        data = derived_json("wordnet_lemmas", files, WordNetLemmatizer.read)
+        self.lemmas: dict[str, set[str]] = {pos: set(words) for pos, words in data["lemmas"].items()}
+        self.exceptions: dict[str, dict[str, list[str]]] = data["exceptions"]
+
+    @classmethod
+    def read(cls) -> dict:
+        """Read the lemmas (``{pos: [lemma, ...]}``) and exceptions (``{pos: {form: [lemma, ...]}}``)."""
+        lemmas, exceptions = {}, {}
+        for pos, name in cls.FILES.items():
             with nltk.data.find(f"corpora/wordnet/index.{name}").open() as fh:
                 lines = fh.read().decode("utf-8").splitlines()
-            self.lemmas[pos] = {ln.split(" ", 1)[0] for ln in lines if ln and not ln.startswith(" ")}
+            lemmas[pos] = sorted({ln.split(" ", 1)[0] for ln in lines if ln and not ln.startswith(" ")})
             with nltk.data.find(f"corpora/wordnet/{name}.exc").open() as fh:
                 rows = (ln.split() for ln in fh.read().decode("utf-8").splitlines())
-                self.exceptions[pos] = {r[0]: r[1:] for r in rows if r}
+                exceptions[pos] = {r[0]: r[1:] for r in rows if r}
+        return {"lemmas": lemmas, "exceptions": exceptions}
 
     def lemmatize(self, word: str, pos: str = "n") -> str:
         """Return the shortest lemma WordNet lists for ``word`` as ``pos`` (``n, v, a, r``), else ``word``.

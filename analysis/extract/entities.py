@@ -177,11 +177,19 @@ def wordnet_names() -> _WordNetNames:
     >>> wn.types[("Grozny",)], wn.types[("Kurdish",)], "fruit" in wn.common
     ('place', 'other', True)
     """
+    from analysis.resources import derived_json
+
+    files = ["corpora/wordnet/lexnames", *(f"corpora/wordnet/data.{pos}" for pos in ("noun", "adj", "verb", "adv"))]
+    data = derived_json("wordnet_names", files, _read_wordnet_names)  # read once, then from a JSON cache
+    types = {tuple(name.split("_")): kind for name, kind in data["types"].items()}
+    return _WordNetNames(types, frozenset(data["common"]))
+
+
+def _read_wordnet_names() -> dict:
+    """Read :func:`wordnet_names` from WordNet's data files as JSON data: ``{"types": {name: type},
+    "common": [lemma, ...]}``, the words of a multi-word name joined by ``_`` as in WordNet."""
     import nltk
 
-    from analysis.resources import NLTK_PACKAGES, _find
-
-    _find(NLTK_PACKAGES["wordnet"])  # raises a helpful error when WordNet is missing
     lexnames = [
         line.split()[1] for line in nltk.data.find("corpora/wordnet/lexnames").open().read().decode().splitlines()
     ]
@@ -214,7 +222,7 @@ def wordnet_names() -> _WordNetNames:
     rank = {"place": 3, "org": 2, "person": 1}
     for k, c in inst.items():
         types[k] = max(c.items(), key=lambda kv: (kv[1], rank.get(kv[0], 0)))[0]
-    return _WordNetNames(types, frozenset(common))
+    return {"types": {"_".join(k): kind for k, kind in types.items()}, "common": sorted(common)}
 
 
 def _common_word(low: str) -> bool:
