@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+import wordfreq  # keyness and the entities' common-word test: every article uses it, imported once here
 
 from analysis.frames import frame
 from analysis.nlp.tokens import has_alnum, is_clitic, is_word, plain_punctuation, tokenize_spans
@@ -594,9 +595,7 @@ def _text_getter(tokens: pd.DataFrame, full: str | None):
 
 
 def _reference_frequency(forms: Iterable[str], lang: str) -> float:
-    from wordfreq import word_frequency
-
-    return sum(word_frequency(f, lang) for f in forms)
+    return sum(wordfreq.word_frequency(f, lang) for f in forms)
 
 
 def keyness(
