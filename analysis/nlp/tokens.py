@@ -4,7 +4,7 @@ The tokenizer is a single regular expression that follows Penn Treebank conventi
 tagger expects them (possessive ``'s`` and ``n't`` split off, punctuation separate), and keeps
 hyphenated words, dotted acronyms (``U.S.``) and numbers whole.  Tags come from NLTK's averaged
 perceptron tagger (loaded once per process), run by :class:`Perceptron`: the same model, features
-and decisions as ``PerceptronTagger.tag``, with each feature's weights summed as one numpy vector.
+and decisions as ``PerceptronTagger.tag``, with each feature's weights summed as one numpy row.
 """
 
 from __future__ import annotations
@@ -104,39 +104,43 @@ def _context_word(word: str) -> str:
 
 
 class Perceptron:
-    """NLTK's averaged perceptron tagger, scoring each word with numpy vectors.
+    """NLTK's averaged perceptron tagger, scoring each word with numpy.
 
     ``PerceptronTagger.tag`` adds each feature's weights label by label in a Python dict; here each
-    feature's weights are one vector over the sorted labels (built on first use, at most one per
-    feature of the model), added in the same feature order, so every score is the same float sum.
-    The best label is the highest score, ties going to the greatest label, as in NLTK.  Words in the
-    tag dictionary take its tag, as in NLTK.
+    feature's weights are one row of a matrix over the labels (a row is filled on the feature's
+    first use, so at most one per feature of the model), and a word's rows are summed in feature
+    order, one after the other, so every score is the same float sum.  The labels run from the
+    greatest to the least, so the first best score is the greatest best label: NLTK's tie-break.
+    Words in the tag dictionary take its tag, as in NLTK.
     """
 
     def __init__(self, tagger) -> None:
         self.weights = tagger.model.weights
         self.tagdict = tagger.tagdict
-        self.labels = sorted(tagger.model.classes)
+        self.labels = sorted(tagger.model.classes, reverse=True)
         self._index = {label: i for i, label in enumerate(self.labels)}
-        self._vectors: dict[str, np.ndarray | None] = {}
+        self._rows: dict[str, int | None] = {}  # feature -> its row of the matrix, None without weights
+        self._matrix = np.zeros((1024, len(self.labels)))
+        self._used = 0
 
-    def _vector(self, feature: str) -> np.ndarray | None:
-        if feature not in self._vectors:
+    def _row(self, feature: str) -> int | None:
+        if feature not in self._rows:
             weights = self.weights.get(feature)
-            vec = None
+            row = None
             if weights is not None:
-                vec = np.zeros(len(self.labels))
+                if self._used == len(self._matrix):
+                    self._matrix = np.concatenate([self._matrix, np.zeros_like(self._matrix)])
+                row, self._used = self._used, self._used + 1
                 for label, w in weights.items():
-                    vec[self._index[label]] = w
-            self._vectors[feature] = vec
-        return self._vectors[feature]
+                    self._matrix[row, self._index[label]] = w
+            self._rows[feature] = row
+        return self._rows[feature]
 
     def tag(self, words: list[str]) -> list[str]:
         """Return the tag of each word (``PerceptronTagger.tag`` without the words)."""
         context = ["-START-", "-START2-", *map(_context_word, words), "-END-", "-END2-"]
         prev, prev2 = "-START-", "-START2-"
-        vectors, vector = self._vectors, self._vector
-        last = len(self.labels) - 1
+        rows_of, row = self._rows, self._row
         out = []
         for i, word in enumerate(words):
             tag = self.tagdict.get(word)
@@ -158,12 +162,10 @@ class Perceptron:
                     "i+1 suffix " + context[i + 3][-3:],
                     "i+2 word " + context[i + 4],
                 )
-                scores = np.zeros(last + 1)
-                for f in features:
-                    vec = vectors[f] if f in vectors else vector(f)
-                    if vec is not None:
-                        scores += vec
-                tag = self.labels[last - int(np.argmax(scores[::-1]))]  # the last (greatest) best label
+                rows = [r for f in features if (r := rows_of[f] if f in rows_of else row(f)) is not None]
+                # add.reduce over the first axis adds the rows in order (row 0, then row 1, ...).
+                scores = np.add.reduce(self._matrix.take(rows, 0))
+                tag = self.labels[scores.argmax()]
             out.append(tag)
             prev2, prev = prev, tag
         return out
