@@ -236,10 +236,13 @@ def _common_word(low: str) -> bool:
 
 
 def _is_cap(w: str) -> bool:
-    return bool(w) and w[0].isupper() and any(c.isalpha() for c in w)
+    # an initial capital letter settles it; any() is for an initial upper-case symbol ("Ⓐ")
+    return bool(w) and w[0].isupper() and (w[0].isalpha() or any(c.isalpha() for c in w))
 
 
 def _is_allcaps(w: str) -> bool:
+    if w.isascii() and w.isalpha():  # ASCII letters are all cased: isupper() is the same test, faster
+        return len(w) >= 2 and w.isupper()
     letters = [c for c in w if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -324,10 +327,11 @@ def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
     """The end of the longest title starting at word ``i``, or 0."""
     if not words[i][:1].isupper():
         return 0
+    plain = [plain_punctuation(w) for w in words[i : i + _TITLE_MAX_WORDS]]
     for ln in range(_TITLE_MAX_WORDS, 0, -1):
         if i + ln > len(words):
             continue
-        k = tuple(plain_punctuation(w) for w in words[i : i + ln])
+        k = tuple(plain[:ln])
         if k in lex.titles or (all(_is_allcaps(w) for w in k) and tuple(w.title() for w in k) in lex.titles):
             return i + ln
     return 0

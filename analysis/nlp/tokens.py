@@ -209,15 +209,14 @@ def tokenize(text: str, sentences: pd.DataFrame, *, pos: bool = True) -> pd.Data
     """
     sid_col, start_col, end_col, tok_col, pos_col = [], [], [], [], []
     for sid, a, b in zip(*(sentences[c].tolist() for c in ("sentence_id", "start", "end"))):
-        spans = tokenize_spans(text[a:b])
-        words = [text[a + x : a + y] for x, y in spans]
-        tags = tag(words) if pos else [""] * len(words)
-        for (x, y), w, t in zip(spans, words, tags):
-            sid_col.append(sid)
-            start_col.append(a + x)
-            end_col.append(a + y)
-            tok_col.append(w)
-            pos_col.append(t)
+        # Matching text[a:b] in place: the pattern looks neither behind nor at string starts.
+        matches = list(TOKEN_RE.finditer(text, a, b))
+        words = [m.group() for m in matches]
+        sid_col += [sid] * len(words)
+        start_col += [m.start() for m in matches]
+        end_col += [m.end() for m in matches]
+        tok_col += words
+        pos_col += tag(words) if pos else [""] * len(words)
     return frame(
         {
             "token_id": range(len(tok_col)),

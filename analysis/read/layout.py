@@ -118,7 +118,8 @@ _RELATIVE_DATE = re.compile(
 )
 
 
-def _line_dates(s: str, *, dayfirst: bool = False) -> list[tuple[int, int, str]]:
+@functools.lru_cache(maxsize=256)  # a line is read as a dateline, then as a byline: its dates are found once
+def _line_dates(s: str, *, dayfirst: bool = False) -> tuple[tuple[int, int, str], ...]:
     """Return ``(start, end, iso)`` of the absolute dates in ``s``.
 
     Adds what :func:`~analysis.read.dates.find_dates` leaves out of page chrome: slashed dates whose first
@@ -139,7 +140,7 @@ def _line_dates(s: str, *, dayfirst: bool = False) -> list[tuple[int, int, str]]
                 iso = _iso(m.group("y"), m.group("m"), m.group("d"))
                 if iso:
                     out.append((m.start(), m.end(), iso))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
@@ -155,7 +156,7 @@ def _label_kind(label: str) -> str:
     return "updated" if any(k in lab for k in ("updat", "modif", "revis")) else "published"
 
 
-def _labelled_dates(s: str, found: list[tuple[int, int, str]]) -> list[tuple[str | None, str]]:
+def _labelled_dates(s: str, found: tuple[tuple[int, int, str], ...]) -> list[tuple[str | None, str]]:
     """Pair every date with the label word written just before it (after the previous date), if any."""
     out, prev = [], 0
     for a, b, iso in found:
