@@ -299,9 +299,10 @@ _SHORT_FOLDED = 3
 def _lex_match(words: list[str], i: int, lex: _Lexicon, folded: bool) -> tuple[int, Entry] | None:
     """The longest lexicon entry starting at word ``i``: (end, entry), or None.  Case-folded entries
     match in a headline (``folded``) or for words written in capitals."""
-    w = plain_punctuation(words[i])
-    if not w[:1].isupper() and not w[:1].isdigit():
+    head = words[i][:1]  # plain_punctuation changes punctuation only: test the capital before it
+    if not head.isupper() and not head.isdigit():
         return None
+    w = plain_punctuation(words[i])
     longest = lex.first.get(w, 0)
     flong = lex.ffirst.get(w.lower(), 0) if (folded or _is_allcaps(w)) else 0
     if not longest and not flong:
