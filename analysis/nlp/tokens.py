@@ -103,47 +103,56 @@ def _context_word(word: str) -> str:
     return word.lower()
 
 
+class _FeatureRows(dict):
+    """``feature -> row`` of :attr:`matrix`, which holds each feature's weights over the labels.
+
+    A feature's row is filled on its first lookup (``__missing__``), so the matrix holds only the
+    features the texts use.  Row 0 stays zero: it is the row of every feature without weights
+    (adding zeros leaves a sum as it is).
+    """
+
+    def __init__(self, weights: dict[str, dict[str, float]], index: dict[str, int]) -> None:
+        super().__init__()
+        self.weights, self.index = weights, index
+        self.matrix = np.zeros((1024, len(index)))
+        self.used = 1
+
+    def __missing__(self, feature: str) -> int:
+        weights = self.weights.get(feature)
+        row = 0
+        if weights is not None:
+            if self.used == len(self.matrix):
+                self.matrix = np.concatenate([self.matrix, np.zeros_like(self.matrix)])
+            row, self.used = self.used, self.used + 1
+            for label, w in weights.items():
+                self.matrix[row, self.index[label]] = w
+        self[feature] = row
+        return row
+
+
 class Perceptron:
     """NLTK's averaged perceptron tagger, scoring each word with numpy.
 
     ``PerceptronTagger.tag`` adds each feature's weights label by label in a Python dict; here each
-    feature's weights are one row of a matrix over the labels (a row is filled on the feature's
-    first use, so at most one per feature of the model), and a word's rows are summed in feature
-    order, one after the other, so every score is the same float sum.  The labels run from the
-    greatest to the least, so the first best score is the greatest best label: NLTK's tie-break.
-    Words in the tag dictionary take its tag, as in NLTK.
+    feature's weights are one row of a matrix over the labels (:class:`_FeatureRows`), and a word's
+    rows are summed in feature order, one after the other, so every score is the same float sum.
+    The labels run from the greatest to the least, so the first best score is the greatest best
+    label: NLTK's tie-break.  Words in the tag dictionary take its tag, as in NLTK.
     """
 
     def __init__(self, tagger) -> None:
-        self.weights = tagger.model.weights
         self.tagdict = tagger.tagdict
         self.labels = sorted(tagger.model.classes, reverse=True)
-        self._index = {label: i for i, label in enumerate(self.labels)}
-        self._rows: dict[str, int | None] = {}  # feature -> its row of the matrix, None without weights
-        self._matrix = np.zeros((1024, len(self.labels)))
-        self._used = 0
-
-    def _row(self, feature: str) -> int | None:
-        if feature not in self._rows:
-            weights = self.weights.get(feature)
-            row = None
-            if weights is not None:
-                if self._used == len(self._matrix):
-                    self._matrix = np.concatenate([self._matrix, np.zeros_like(self._matrix)])
-                row, self._used = self._used, self._used + 1
-                for label, w in weights.items():
-                    self._matrix[row, self._index[label]] = w
-            self._rows[feature] = row
-        return self._rows[feature]
+        self.rows = _FeatureRows(tagger.model.weights, {label: i for i, label in enumerate(self.labels)})
 
     def tag(self, words: list[str]) -> list[str]:
         """Return the tag of each word (``PerceptronTagger.tag`` without the words)."""
         context = ["-START-", "-START2-", *map(_context_word, words), "-END-", "-END2-"]
         prev, prev2 = "-START-", "-START2-"
-        rows_of, row = self._rows, self._row
+        rows, tagdict, labels = self.rows, self.tagdict, self.labels
         out = []
         for i, word in enumerate(words):
-            tag = self.tagdict.get(word)
+            tag = tagdict.get(word)
             if not tag:
                 w, w1 = context[i + 2], context[i + 1]
                 features = (
@@ -162,10 +171,10 @@ class Perceptron:
                     "i+1 suffix " + context[i + 3][-3:],
                     "i+2 word " + context[i + 4],
                 )
-                rows = [r for f in features if (r := rows_of[f] if f in rows_of else row(f)) is not None]
+                found = [rows[f] for f in features]  # first: a new feature may grow the matrix
                 # add.reduce over the first axis adds the rows in order (row 0, then row 1, ...).
-                scores = np.add.reduce(self._matrix.take(rows, 0))
-                tag = self.labels[scores.argmax()]
+                scores = np.add.reduce(rows.matrix.take(found, 0))
+                tag = labels[scores.argmax()]
             out.append(tag)
             prev2, prev = prev, tag
         return out
