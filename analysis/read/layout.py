@@ -389,7 +389,7 @@ def _classify_patterns(lines: list[_Line], *, dayfirst: bool = False) -> None:
         elif (d := _date_line(s, dayfirst=dayfirst)) is not None and d[0] != "labelled date":
             ln.kind, ln.rule = "dateline", d[0]
             ln.extra["dates"], ln.extra["label"] = d[1], d[2]
-        elif _CREDIT_LINE.search(s) and ln.words <= 40:
+        elif ln.words <= 40 and _CREDIT_LINE.search(s):  # the length first: the search reads the whole line
             ln.kind, ln.rule = "credit", "credit line"
         elif (b := _byline(s, dayfirst=dayfirst)) is not None:
             ln.kind, ln.rule = "byline", "byline 'By'" if _BY.match(s) else "byline name"
@@ -812,10 +812,11 @@ def _label_body(lines: list[_Line], start: int) -> None:
             prev_bio = False
             continue
         s = ln.text
-        is_bio = bool(_BIO_ROLE.search(s)) and (
+        # the role search reads the whole paragraph: it comes after the tests of its opening
+        is_bio = bool(
             any(s.lower().startswith((a.lower(), a.split()[-1].lower() + " ")) for a in authors)
             or (i > last_para - 1 and re.match(r"^[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3} (?:is|was|has|serves)\b", s))
-        )
+        ) and bool(_BIO_ROLE.search(s))
         if is_bio or (prev_bio and _PRONOUN_START.match(s)):
             ln.kind, ln.rule = "bio", "author bio" if is_bio else "bio continuation"
             prev_bio = True
