@@ -71,3 +71,13 @@ def test_wordnet_names_from_the_cache_equal_a_fresh_read(tmp_path, monkeypatch):
     assert warm.types == cold.types == {tuple(k.split("_")): v for k, v in fresh["types"].items()}
     assert warm.common == cold.common == frozenset(fresh["common"])
     assert len(warm.types) > 10_000 and len(warm.common) > 10_000
+
+
+def test_compact_tagger_model_reads_back_nltks_weights_exactly():
+    model, nltk_tagger = resources.tagger_model(), resources.pos_tagger()
+    assert model["tagdict"] == nltk_tagger.tagdict and set(model["classes"]) == nltk_tagger.classes
+    weights = nltk_tagger.model.weights
+    assert model["weights"].keys() == weights.keys()
+    for feature, line in model["weights"].items():
+        parts = line.split()
+        assert dict(zip(parts[::2], map(float, parts[1::2]))) == weights[feature], feature

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.frames import frame
-from analysis.resources import pos_tagger
+from analysis.resources import tagger_model
 
 TOKEN_COLUMNS = ["token_id", "sentence_id", "start", "end", "text", "pos"]
 
@@ -106,12 +106,13 @@ def _context_word(word: str) -> str:
 class _FeatureRows(dict):
     """``feature -> row`` of :attr:`matrix`, which holds each feature's weights over the labels.
 
-    A feature's row is filled on its first lookup (``__missing__``), so the matrix holds only the
-    features the texts use.  Row 0 stays zero: it is the row of every feature without weights
-    (adding zeros leaves a sum as it is).
+    A feature's row is filled on its first lookup (``__missing__``) from its weights string
+    (``"LABEL weight LABEL weight ..."``, :func:`analysis.resources.tagger_model`), so only the
+    features the texts use are read.  Row 0 stays zero: it is the row of every feature without
+    weights (adding zeros leaves a sum as it is).
     """
 
-    def __init__(self, weights: dict[str, dict[str, float]], index: dict[str, int]) -> None:
+    def __init__(self, weights: dict[str, str], index: dict[str, int]) -> None:
         super().__init__()
         self.weights, self.index = weights, index
         self.matrix = np.zeros((1024, len(index)))
@@ -124,8 +125,9 @@ class _FeatureRows(dict):
             if self.used == len(self.matrix):
                 self.matrix = np.concatenate([self.matrix, np.zeros_like(self.matrix)])
             row, self.used = self.used, self.used + 1
-            for label, w in weights.items():
-                self.matrix[row, self.index[label]] = w
+            parts = weights.split()
+            for label, w in zip(parts[::2], parts[1::2]):
+                self.matrix[row, self.index[label]] = float(w)
         self[feature] = row
         return row
 
@@ -138,12 +140,15 @@ class Perceptron:
     rows are summed in feature order, one after the other, so every score is the same float sum.
     The labels run from the greatest to the least, so the first best score is the greatest best
     label: NLTK's tie-break.  Words in the tag dictionary take its tag, as in NLTK.
+
+    ``model`` is :func:`analysis.resources.tagger_model`'s data (the default).
     """
 
-    def __init__(self, tagger) -> None:
-        self.tagdict = tagger.tagdict
-        self.labels = sorted(tagger.model.classes, reverse=True)
-        self.rows = _FeatureRows(tagger.model.weights, {label: i for i, label in enumerate(self.labels)})
+    def __init__(self, model: dict | None = None) -> None:
+        model = model if model is not None else tagger_model()
+        self.tagdict = model["tagdict"]
+        self.labels = sorted(model["classes"], reverse=True)
+        self.rows = _FeatureRows(model["weights"], {label: i for i, label in enumerate(self.labels)})
 
     def tag(self, words: list[str]) -> list[str]:
         """Return the tag of each word (``PerceptronTagger.tag`` without the words)."""
@@ -183,7 +188,7 @@ class Perceptron:
 @functools.cache
 def perceptron() -> Perceptron:
     """Return the process's :class:`Perceptron` over NLTK's English model."""
-    return Perceptron(pos_tagger())
+    return Perceptron()
 
 
 def tag(words: list[str]) -> list[str]:
