@@ -24,6 +24,7 @@ from analysis.extract import quotes as _quotes
 from analysis.extract import stats as _stats
 from analysis.extract import terms as _terms
 from analysis.extract import timeline as _timeline
+from analysis.extract.timex import may_hold_timex
 from analysis.nlp.identity import aliases_table, align_actors
 from analysis.nlp.sentences import split_sentences
 from analysis.nlp.tokens import tokenize
@@ -268,8 +269,9 @@ class Article:
         entity mentions.
 
         The story's tokens and mentions are reused as they are, so the timeline names the actors
-        of the entities table; only the other sentences are tagged and read for entities, and a
-        name there that the story also writes takes the story's actor.
+        of the entities table; only the other sentences are tagged and read for entities (when a
+        temporal expression may stand in one of them), and a name there that the story also writes
+        takes the story's actor.
         """
         kinds = self.sentences["kind"].tolist()
         sents = self.sentences
@@ -279,6 +281,8 @@ class Article:
         if not any(is_extra):
             return sents, self.tokens, self.entities
         extra = sents[is_extra]
+        if not any(may_hold_timex(t) for t in extra["text"].tolist()):
+            return sents, self.tokens, self.entities  # no expression there: their tokens and mentions go unread
         extra_tokens = tokenize(self.text, extra)
         extra_entities = _entities.extract_entities(self.text, extra, extra_tokens)
         story_actor: dict[str, str] = {}  # surface form -> actor of its first story mention

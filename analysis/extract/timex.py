@@ -1623,6 +1623,18 @@ def _candidates(s: str) -> list[tuple[int, int, Rule, re.Match]]:
     return chosen
 
 
+def may_hold_timex(s: str) -> bool:
+    """Whether some rule matches in ``s``: where none does, :func:`find_timexes` finds nothing,
+    whatever the publication date, the state or the tags.
+
+    Examples
+    --------
+    >>> may_hold_timex("The minister resigned."), may_hold_timex("She resigned on Monday.")
+    (False, True)
+    """
+    return bool(_candidates(s))
+
+
 def _interval(value: str) -> tuple[str | None, str | None]:
     if "/" in value:  # a range "2015-10/2016-01": from the start of the first to the end of the second
         first, last = (_interval(v) for v in value.split("/", 1))
