@@ -12,6 +12,10 @@ import gc as _gc
 _collecting = _gc.isenabled()
 _gc.disable()
 try:
+    # wordfreq first: importing it inspects the call stack (to find its data), which costs more
+    # the more modules are loaded, so it goes before pandas and NLTK (about 0.1 s less).
+    import wordfreq  # noqa: F401
+
     from analysis.article import Article, load_article
     from analysis.errors import ArticleError
     from analysis.resources import reload_lexicons
