@@ -81,3 +81,14 @@ def test_compact_tagger_model_reads_back_nltks_weights_exactly():
     for feature, line in model["weights"].items():
         parts = line.split()
         assert dict(zip(parts[::2], map(float, parts[1::2]))) == weights[feature], feature
+
+
+def test_punkt_parameters_from_the_cache_equal_nltks():
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    ours, theirs = resources.punkt_parameters(), PunktTokenizer("english")._params
+    assert vars(ours).keys() == vars(theirs).keys()
+    for name in ("abbrev_types", "collocations", "sent_starters", "ortho_context"):
+        assert getattr(ours, name) == getattr(theirs, name), name
+        assert type(getattr(ours, name)) is type(getattr(theirs, name)), name
+    assert ours.ortho_context["no-such-word"] == 0  # a defaultdict, as NLTK's
