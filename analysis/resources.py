@@ -160,12 +160,16 @@ def derived_json(name: str, resources: list[str], build: Callable[[], Any]) -> A
     The file ``cache_dir()/<name>-<id>.json`` stores the result with its key: the path, size and
     modification time of every resource file and of the module that defines ``build``, so editing
     either rebuilds it.  A missing, stale or unreadable file is rebuilt; when the folder cannot be
-    written the result is simply not kept.  JSON only: a cache file is data, never code.
+    written (or there is no home folder) the result is simply not kept.  JSON only: a cache file is
+    data, never code.
     """
     files = [_file_of(r) for r in resources] + [sys.modules[build.__module__].__file__]
     key = [name, *([f, os.stat(f).st_size, os.stat(f).st_mtime_ns] for f in files)]
-    ident = hashlib.sha256(json.dumps([name, *files]).encode()).hexdigest()[:16]
-    path = cache_dir() / f"{name}-{ident}.json"
+    try:
+        folder = cache_dir()
+    except RuntimeError:  # no home folder to hold a cache
+        return build()
+    path = folder / f"{name}-{hashlib.sha256(json.dumps([name, *files]).encode()).hexdigest()[:16]}.json"
     try:
         with path.open(encoding="utf-8") as fh:
             stored = json.load(fh)
@@ -174,14 +178,23 @@ def derived_json(name: str, resources: list[str], build: Callable[[], Any]) -> A
     except (OSError, ValueError, KeyError, TypeError):
         pass  # missing or unreadable: rebuilt below
     data = build()
+    _write_json(path, {"key": key, "data": data})
+    return data
+
+
+def _write_json(path: Path, content: Any) -> None:
+    """Write ``content`` to ``path`` atomically (a reader sees the old file or the new one); a folder
+    that cannot be written leaves no file and no error."""
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as fh:
-            json.dump({"key": key, "data": data}, fh)
-        os.replace(fh.name, path)  # atomic: a reader sees the old file or the new one
+            tmp = fh.name
+            json.dump(content, fh)
+        os.replace(tmp, path)
     except OSError:
-        pass  # a read-only or missing cache folder only costs the rebuild next time
-    return data
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 #: Punkt's English parameter files.

@@ -92,3 +92,14 @@ def test_punkt_parameters_from_the_cache_equal_nltks():
         assert getattr(ours, name) == getattr(theirs, name), name
         assert type(getattr(ours, name)) is type(getattr(theirs, name)), name
     assert ours.ortho_context["no-such-word"] == 0  # a defaultdict, as NLTK's
+
+
+def test_derived_json_works_without_a_home_folder(monkeypatch):
+    monkeypatch.delenv("ANALYSIS_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.setattr(resources.Path, "home", staticmethod(no_home))
+    assert resources.derived_json("stopword_count", [STOPWORDS], _stopword_count) == _stopword_count()
