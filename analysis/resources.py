@@ -5,8 +5,10 @@ WordNet, name lists, gazetteers).  This module is the one place that finds them:
 ``NLTK_DATA`` / ``nltk.data.path`` first, otherwise through NLTK's downloader into a project-local
 ``.nltk_data`` directory (see :func:`ensure_nltk_data`).  Every loader is cached, so a resource is
 read from disk at most once per process; :func:`analysis.reload_lexicons` clears those caches.
-Tables derived from a large resource (WordNet's word lists) are also kept on disk between processes
-as JSON (:func:`derived_json`), rebuilt whenever the resource or the code deriving them changes.
+Tables derived from the NLTK data (WordNet's name and lemma lists, Punkt's English parameters, a
+compact copy of the tagger's model) are also kept on disk between processes, as JSON in
+:func:`cache_dir` (:func:`derived_json`), and rebuilt whenever the data or the code deriving them
+changes.
 
 Importing this module changes nothing: the search path is extended by :func:`register_nltk_paths`,
 which the loaders call on first use.

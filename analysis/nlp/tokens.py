@@ -109,7 +109,7 @@ class _FeatureRows(dict):
     A feature's row is filled on its first lookup (``__missing__``) from its weights string
     (``"LABEL weight LABEL weight ..."``, :func:`analysis.resources.tagger_model`), so only the
     features the texts use are read.  Row 0 stays zero: it is the row of every feature without
-    weights (adding zeros leaves a sum as it is).
+    weights (adding a zero leaves a score as it is, but for the sign of a zero, which no comparison sees).
     """
 
     def __init__(self, weights: dict[str, str], index: dict[str, int]) -> None:
