@@ -125,9 +125,9 @@ class _FeatureRows(dict):
             if self.used == len(self.matrix):
                 self.matrix = np.concatenate([self.matrix, np.zeros_like(self.matrix)])
             row, self.used = self.used, self.used + 1
-            parts = weights.split()
+            parts, vector = weights.split(), self.matrix[row]
             for label, w in zip(parts[::2], parts[1::2]):
-                self.matrix[row, self.index[label]] = float(w)
+                vector[self.index[label]] = float(w)
         self[feature] = row
         return row
 
