@@ -24,15 +24,16 @@ from analysis.extract import quotes as _quotes
 from analysis.extract import stats as _stats
 from analysis.extract import terms as _terms
 from analysis.extract import timeline as _timeline
+from analysis.extract.timex import may_hold_timex
 from analysis.nlp.identity import aliases_table, align_actors
 from analysis.nlp.sentences import split_sentences
 from analysis.nlp.tokens import tokenize
-from analysis.present.plotting import ArticlePlot
 from analysis.read.dates import parse_date
 from analysis.read.io import read_article_file
 from analysis.read.layout import recognise
 
 if TYPE_CHECKING:
+    from analysis.present.plotting import ArticlePlot
     from analysis.present.render import Html
     from analysis.present.widget import Explorer
 
@@ -149,8 +150,11 @@ class Article:
         """Every chart of the article, its tables filled in: ``art.plot.actor_mentions(top_n=10)``.
 
         Each method returns the same plotly ``Figure`` as the :mod:`analysis.present.charts` function called
-        with this article's tables (see :mod:`analysis.present.plotting`).
+        with this article's tables (see :mod:`analysis.present.plotting`; imported here, on first
+        use, so that reading articles does not load plotly).
         """
+        from analysis.present.plotting import ArticlePlot
+
         return ArticlePlot(self)
 
     def _repr_html_(self) -> str:
@@ -265,8 +269,9 @@ class Article:
         entity mentions.
 
         The story's tokens and mentions are reused as they are, so the timeline names the actors
-        of the entities table; only the other sentences are tagged and read for entities, and a
-        name there that the story also writes takes the story's actor.
+        of the entities table; only the other sentences are tagged and read for entities (when a
+        temporal expression may stand in one of them), and a name there that the story also writes
+        takes the story's actor.
         """
         kinds = self.sentences["kind"].tolist()
         sents = self.sentences
@@ -276,6 +281,8 @@ class Article:
         if not any(is_extra):
             return sents, self.tokens, self.entities
         extra = sents[is_extra]
+        if not any(may_hold_timex(t) for t in extra["text"].tolist()):
+            return sents, self.tokens, self.entities  # no expression there: their tokens and mentions go unread
         extra_tokens = tokenize(self.text, extra)
         extra_entities = _entities.extract_entities(self.text, extra, extra_tokens)
         story_actor: dict[str, str] = {}  # surface form -> actor of its first story mention

@@ -19,8 +19,11 @@ this process (``time.process_time``).  Words are whitespace-separated words of t
 Printed: words/s of the contract tables (blocks, sentences, quotes, entities, actors, timeline,
 terms) and of every table, each next to NLTK's and as a ratio; the share of time per stage; peak
 memory (maximum resident set size); and start-up, timed in a fresh subprocess (CPU and wall
-seconds, the second of two runs so the disk is warm): ``import analysis``, then ``load_article`` and
-every table of the first article, which loads the NLTK models and lexicons.  Exit status 1 when a target is missed
+seconds, the second of two runs so the disk is warm and the derived-data cache, see
+``analysis.resources.derived_json``, written): ``import analysis``, then ``load_article`` and every
+table of the first article, which loads the NLTK models and lexicons.  The subprocess inherits the
+environment: with ``PYTHONDONTWRITEBYTECODE`` set, Python compiles the package from source each time
+(the line says so).  Exit status 1 when a target is missed
 (every table >= 1.5x NLTK's words/s, contract tables >= 2x, start-up < 1.5 s).
 """
 
@@ -191,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             f"start-up (fresh process, warm disk), CPU s: import analysis {s['import_cpu']:.2f} + first article "
             f"(load_article + every table) {s['first_cpu']:.2f} = {cpu:.2f} (target < {STARTUP_LIMIT}); "
             f"wall {s['import']:.2f} + {s['first']:.2f} = {total:.2f} s"
+            + (" (PYTHONDONTWRITEBYTECODE is set: modules compiled from source)" if sys.dont_write_bytecode else "")
         )
     return 0 if ok else 1
 

@@ -43,7 +43,7 @@ def test_tags_equal_nltk_on_odd_words():
     # hyphen-initial words, four-digit years, other digits, one-letter and empty strings, unknown words
     words = ["-", "-based", "1990", "1990s", "3rd", "x", "", "Zyxwv", "well-known", "U.S.", "!", "42"]
     expected = [t for _, t in pos_tagger().tag(words)]
-    assert Perceptron(pos_tagger()).tag(words) == expected
+    assert Perceptron().tag(words) == expected
     assert tag([]) == []
 
 

@@ -184,11 +184,19 @@ def wordnet_names() -> _WordNetNames:
     >>> wn.types[("Grozny",)], wn.types[("Kurdish",)], "fruit" in wn.common
     ('place', 'other', True)
     """
+    from analysis.resources import derived_json
+
+    files = ["corpora/wordnet/lexnames", *(f"corpora/wordnet/data.{pos}" for pos in ("noun", "adj", "verb", "adv"))]
+    data = derived_json("wordnet_names", files, _read_wordnet_names)  # read once, then from a JSON cache
+    types = {tuple(name.split("_")): kind for name, kind in data["types"].items()}
+    return _WordNetNames(types, frozenset(data["common"]))
+
+
+def _read_wordnet_names() -> dict:
+    """Read :func:`wordnet_names` from WordNet's data files as JSON data: ``{"types": {name: type},
+    "common": [lemma, ...]}``, the words of a multi-word name joined by ``_`` as in WordNet."""
     import nltk
 
-    from analysis.resources import NLTK_PACKAGES, _find
-
-    _find(NLTK_PACKAGES["wordnet"])  # raises a helpful error when WordNet is missing
     lexnames = [
         line.split()[1] for line in nltk.data.find("corpora/wordnet/lexnames").open().read().decode().splitlines()
     ]
@@ -221,7 +229,7 @@ def wordnet_names() -> _WordNetNames:
     rank = {"place": 3, "org": 2, "person": 1}
     for k, c in inst.items():
         types[k] = max(c.items(), key=lambda kv: (kv[1], rank.get(kv[0], 0)))[0]
-    return _WordNetNames(types, frozenset(common))
+    return {"types": {"_".join(k): kind for k, kind in types.items()}, "common": sorted(common)}
 
 
 def _common_word(low: str) -> bool:
@@ -235,10 +243,13 @@ def _common_word(low: str) -> bool:
 
 
 def _is_cap(w: str) -> bool:
-    return bool(w) and w[0].isupper() and any(c.isalpha() for c in w)
+    # an initial capital letter settles it; any() is for an initial upper-case symbol ("Ⓐ")
+    return bool(w) and w[0].isupper() and (w[0].isalpha() or any(c.isalpha() for c in w))
 
 
 def _is_allcaps(w: str) -> bool:
+    if w.isascii() and w.isalpha():  # ASCII letters are all cased: isupper() is the same test, faster
+        return len(w) >= 2 and w.isupper()
     letters = [c for c in w if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -295,9 +306,10 @@ _SHORT_FOLDED = 3
 def _lex_match(words: list[str], i: int, lex: _Lexicon, folded: bool) -> tuple[int, Entry] | None:
     """The longest lexicon entry starting at word ``i``: (end, entry), or None.  Case-folded entries
     match in a headline (``folded``) or for words written in capitals."""
-    w = plain_punctuation(words[i])
-    if not w[:1].isupper() and not w[:1].isdigit():
+    head = words[i][:1]  # plain_punctuation changes punctuation only: test the capital before it
+    if not head.isupper() and not head.isdigit():
         return None
+    w = plain_punctuation(words[i])
     longest = lex.first.get(w, 0)
     flong = lex.ffirst.get(w.lower(), 0) if (folded or _is_allcaps(w)) else 0
     if not longest and not flong:
@@ -323,10 +335,11 @@ def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
     """The end of the longest title starting at word ``i``, or 0."""
     if not words[i][:1].isupper():
         return 0
+    plain = [plain_punctuation(w) for w in words[i : i + _TITLE_MAX_WORDS]]
     for ln in range(_TITLE_MAX_WORDS, 0, -1):
         if i + ln > len(words):
             continue
-        k = tuple(plain_punctuation(w) for w in words[i : i + ln])
+        k = tuple(plain[:ln])
         if k in lex.titles or (all(_is_allcaps(w) for w in k) and tuple(w.title() for w in k) in lex.titles):
             return _rank_class(words, i + ln)
     return 0

@@ -1994,12 +1994,14 @@ LABEL_MAX_WORDS = 12
 APPOSITION_WINDOW = 40
 
 
-def _paragraphs(text: str, sentences: pd.DataFrame) -> list[dict]:
-    """Story paragraphs in order: span, kind and first/last sentence id (from the sentences table)."""
+def _paragraphs(text: str, sentences: pd.DataFrame, *, skip: str | None = None) -> list[dict]:
+    """Story paragraphs in order: span, kind and first/last sentence id (from the sentences table),
+    leaving out the sentences of kind ``skip``."""
     paras: dict[int, dict] = {}
-    for sid, bid, kind, a, b in zip(
-        sentences["sentence_id"], sentences["block_id"], sentences["kind"], sentences["start"], sentences["end"]
-    ):
+    columns = (sentences[c].tolist() for c in ("sentence_id", "block_id", "kind", "start", "end"))
+    for sid, bid, kind, a, b in zip(*columns):
+        if kind == skip:
+            continue
         p = paras.setdefault(int(bid), {"start": int(a), "end": int(b), "kind": kind, "first": int(sid), "sents": []})
         p["start"], p["end"] = min(p["start"], int(a)), max(p["end"], int(b))
         p["sents"].append((int(sid), int(a), int(b)))
@@ -2120,8 +2122,7 @@ def _label_speakers(text: str, out: list[dict], paras: list[dict], entities: pd.
     """A quote without a speaker in a paragraph opened by a speaker label ("Senator Jane Doe (D-NY): ...")
     is the labelled person's."""
     starts = [p["start"] for p in paras]
-    if len(entities) and "actor_type" in entities.columns:
-        entities = entities[entities["actor_type"] == "person"]  # a label names a person, a heading does not
+    persons = None  # the person mentions, filtered when a label is first found
     for row in out:
         if row["kind"] == "indirect" or (row["cue"] is not None and row["speaker"]):
             continue  # the quote's own cue names its speaker; a label beats a carried-over one
@@ -2131,7 +2132,11 @@ def _label_speakers(text: str, out: list[dict], paras: list[dict], entities: pd.
         if m is None or len(m.group("label").split()) > LABEL_MAX_WORDS or _cue_re().search(m.group("label")):
             continue
         colon = m.end("label")
-        speaker = _speaker_near(text, p["start"], colon, colon, colon, entities, names_only=True)
+        if persons is None:
+            persons = entities
+            if len(entities) and "actor_type" in entities.columns:
+                persons = entities[entities["actor_type"] == "person"]  # a label names a person, a heading does not
+        speaker = _speaker_near(text, p["start"], colon, colon, colon, persons, names_only=True)
         speaker = speaker or _label_name(text, m.start("label"), colon)
         if speaker is not None:
             ss, se, name = speaker
@@ -2223,7 +2228,7 @@ def _with_unmarked_speech(text: str, sentences: pd.DataFrame, entities: pd.DataF
     Quotation ids are re-pointed to the merged order (a quotation's id is its first row's position);
     the paragraphs of one colon-introduced speech share one quotation.
     """
-    paras = _paragraphs(text, sentences[sentences["kind"] != "heading"])
+    paras = _paragraphs(text, sentences, skip="heading")
     _label_speakers(text, out, paras, entities)
     extra = _colon_speech(text, paras, entities) + _readout_speech(text, paras, entities)
     extra += _dash_signed(text, paras, entities)

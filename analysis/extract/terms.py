@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
+import wordfreq  # keyness and the entities' common-word test: every article uses it, imported once here
 
 from analysis.frames import frame
 from analysis.nlp.tokens import has_alnum, is_clitic, is_word, plain_punctuation, tokenize_spans
@@ -284,12 +285,16 @@ def term_tokens(
     headline_case = _headline_case(texts, lowers, sids)
     proper = _proper_nouns(texts, lowers, tags, sids, headline_case)
     keys, hows, rules = [], [], []
+    decided: dict[tuple, tuple[str, str, str]] = {}  # a word, its tag and standing decide its key and rule
     for lower, tag, sid, is_name in zip(lowers, tags, sids, proper):
-        key, how = _term_key(lower, tag, is_name, lemmatize)
         exempt = is_name and sid not in headline_case
+        if (lower, tag, is_name, exempt) not in decided:
+            key, how = _term_key(lower, tag, is_name, lemmatize)
+            decided[lower, tag, is_name, exempt] = key, how, _rule(lower, key, tag, exempt, stop, function_words, min_length)
+        key, how, rule = decided[lower, tag, is_name, exempt]
         keys.append(key)
         hows.append(how)
-        rules.append(_rule(lower, key, tag, exempt, stop, function_words, min_length))
+        rules.append(rule)
     columns = {c: tokens[c].array for c in tokens.columns} | {
         "lower": lowers,
         "term": keys,
@@ -406,7 +411,9 @@ def _occurrences(tt: pd.DataFrame, min_count: int) -> tuple[list[str], list[list
 
 def _by_frequency(values: list) -> list:
     """The distinct values, most frequent first, first seen first on a tie."""
-    return values if len(values) == 1 else [v for v, _ in Counter(values).most_common()]
+    if values and values.count(values[0]) == len(values):  # one value (most terms): nothing to count
+        return values[:1]
+    return [v for v, _ in Counter(values).most_common()]
 
 
 def _runs(tt: pd.DataFrame) -> list[list[int]]:
@@ -594,9 +601,7 @@ def _text_getter(tokens: pd.DataFrame, full: str | None):
 
 
 def _reference_frequency(forms: Iterable[str], lang: str) -> float:
-    from wordfreq import word_frequency
-
-    return sum(word_frequency(f, lang) for f in forms)
+    return sum(wordfreq.word_frequency(f, lang) for f in forms)
 
 
 def keyness(

@@ -1563,9 +1563,9 @@ _RULE_BY_NAME = {r.name: r for r in RULES}
 
 
 @functools.cache
-def _compiled() -> tuple[re.Pattern, ...]:
-    """The rules' compiled patterns, in the order of :data:`RULES` (compiled on first use)."""
-    return tuple(r.compile() for r in RULES)
+def _pattern(i: int) -> re.Pattern:
+    """The compiled pattern of rule ``RULES[i]`` (compiled on first use: a text needs few of them)."""
+    return RULES[i].compile()
 
 
 @functools.cache
@@ -1605,10 +1605,9 @@ def _rules_to_try(s: str) -> list[int]:
 
 def _candidates(s: str) -> list[tuple[int, int, Rule, re.Match]]:
     """Every rule's matches in ``s``; overlaps resolved longest first, then by rule precedence, then leftmost."""
-    patterns = _compiled()
     out = []
     for i in _rules_to_try(s):
-        for m in patterns[i].finditer(s):
+        for m in _pattern(i).finditer(s):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), i, m))
     out.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -1621,6 +1620,18 @@ def _candidates(s: str) -> list[tuple[int, int, Rule, re.Match]]:
         chosen.append((a, b, RULES[i], m))
     chosen.sort(key=lambda c: (c[0], c[1]))
     return chosen
+
+
+def may_hold_timex(s: str) -> bool:
+    """Whether some rule matches in ``s``: where none does, :func:`find_timexes` finds nothing,
+    whatever the publication date, the state or the tags.
+
+    Examples
+    --------
+    >>> may_hold_timex("The minister resigned."), may_hold_timex("She resigned on Monday.")
+    (False, True)
+    """
+    return bool(_candidates(s))
 
 
 def _interval(value: str) -> tuple[str | None, str | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections import defaultdict
 
 import pandas as pd
 
@@ -27,9 +28,12 @@ _LEADING_CLOSERS = re.compile(r"^[”’\"')\]]+(?=\s|$)")
 def _tokenizer():
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-    params = copy.deepcopy(punkt_parameters())
-    for (abbr,) in read_lexicon("abbreviations.txt"):
-        params.abbrev_types.add(abbr.lower().rstrip("."))
+    # Each container copied (their items are strings and tuples): the loaded parameters stay as they are.
+    loaded = punkt_parameters()
+    params = copy.copy(loaded)
+    params.abbrev_types = loaded.abbrev_types | {abbr.lower().rstrip(".") for (abbr,) in read_lexicon("abbreviations.txt")}
+    params.collocations, params.sent_starters = set(loaded.collocations), set(loaded.sent_starters)
+    params.ortho_context = defaultdict(int, loaded.ortho_context)
     return PunktSentenceTokenizer(params)
 
 

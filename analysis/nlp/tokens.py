@@ -4,7 +4,7 @@ The tokenizer is a single regular expression that follows Penn Treebank conventi
 tagger expects them (possessive ``'s`` and ``n't`` split off, punctuation separate), and keeps
 hyphenated words, dotted acronyms (``U.S.``) and numbers whole.  Tags come from NLTK's averaged
 perceptron tagger (loaded once per process), run by :class:`Perceptron`: the same model, features
-and decisions as ``PerceptronTagger.tag``, with each feature's weights summed as one numpy vector.
+and decisions as ``PerceptronTagger.tag``, with each feature's weights summed as one numpy row.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.frames import frame
-from analysis.resources import pos_tagger
+from analysis.resources import tagger_model
 
 TOKEN_COLUMNS = ["token_id", "sentence_id", "start", "end", "text", "pos"]
 
@@ -103,43 +103,61 @@ def _context_word(word: str) -> str:
     return word.lower()
 
 
-class Perceptron:
-    """NLTK's averaged perceptron tagger, scoring each word with numpy vectors.
+class _FeatureRows(dict):
+    """``feature -> row`` of :attr:`matrix`, which holds each feature's weights over the labels.
 
-    ``PerceptronTagger.tag`` adds each feature's weights label by label in a Python dict; here each
-    feature's weights are one vector over the sorted labels (built on first use, at most one per
-    feature of the model), added in the same feature order, so every score is the same float sum.
-    The best label is the highest score, ties going to the greatest label, as in NLTK.  Words in the
-    tag dictionary take its tag, as in NLTK.
+    A feature's row is filled on its first lookup (``__missing__``) from its weights string
+    (``"LABEL weight LABEL weight ..."``, :func:`analysis.resources.tagger_model`), so only the
+    features the texts use are read.  Row 0 stays zero: it is the row of every feature without
+    weights (adding a zero leaves a score as it is, but for the sign of a zero, which no comparison sees).
     """
 
-    def __init__(self, tagger) -> None:
-        self.weights = tagger.model.weights
-        self.tagdict = tagger.tagdict
-        self.labels = sorted(tagger.model.classes)
-        self._index = {label: i for i, label in enumerate(self.labels)}
-        self._vectors: dict[str, np.ndarray | None] = {}
+    def __init__(self, weights: dict[str, str], index: dict[str, int]) -> None:
+        super().__init__()
+        self.weights, self.index = weights, index
+        self.matrix = np.zeros((1024, len(index)))
+        self.used = 1
 
-    def _vector(self, feature: str) -> np.ndarray | None:
-        if feature not in self._vectors:
-            weights = self.weights.get(feature)
-            vec = None
-            if weights is not None:
-                vec = np.zeros(len(self.labels))
-                for label, w in weights.items():
-                    vec[self._index[label]] = w
-            self._vectors[feature] = vec
-        return self._vectors[feature]
+    def __missing__(self, feature: str) -> int:
+        weights = self.weights.get(feature)
+        row = 0
+        if weights is not None:
+            if self.used == len(self.matrix):
+                self.matrix = np.concatenate([self.matrix, np.zeros_like(self.matrix)])
+            row, self.used = self.used, self.used + 1
+            parts, vector = weights.split(), self.matrix[row]
+            for label, w in zip(parts[::2], parts[1::2]):
+                vector[self.index[label]] = float(w)
+        self[feature] = row
+        return row
+
+
+class Perceptron:
+    """NLTK's averaged perceptron tagger, scoring each word with numpy.
+
+    ``PerceptronTagger.tag`` adds each feature's weights label by label in a Python dict; here each
+    feature's weights are one row of a matrix over the labels (:class:`_FeatureRows`), and a word's
+    rows are summed in feature order, one after the other, so every score is the same float sum.
+    The labels run from the greatest to the least, so the first best score is the greatest best
+    label: NLTK's tie-break.  Words in the tag dictionary take its tag, as in NLTK.
+
+    ``model`` is :func:`analysis.resources.tagger_model`'s data (the default).
+    """
+
+    def __init__(self, model: dict | None = None) -> None:
+        model = model if model is not None else tagger_model()
+        self.tagdict = model["tagdict"]
+        self.labels = sorted(model["classes"], reverse=True)
+        self.rows = _FeatureRows(model["weights"], {label: i for i, label in enumerate(self.labels)})
 
     def tag(self, words: list[str]) -> list[str]:
         """Return the tag of each word (``PerceptronTagger.tag`` without the words)."""
         context = ["-START-", "-START2-", *map(_context_word, words), "-END-", "-END2-"]
         prev, prev2 = "-START-", "-START2-"
-        vectors, vector = self._vectors, self._vector
-        last = len(self.labels) - 1
+        rows, tagdict, labels = self.rows, self.tagdict, self.labels
         out = []
         for i, word in enumerate(words):
-            tag = self.tagdict.get(word)
+            tag = tagdict.get(word)
             if not tag:
                 w, w1 = context[i + 2], context[i + 1]
                 features = (
@@ -158,12 +176,10 @@ class Perceptron:
                     "i+1 suffix " + context[i + 3][-3:],
                     "i+2 word " + context[i + 4],
                 )
-                scores = np.zeros(last + 1)
-                for f in features:
-                    vec = vectors[f] if f in vectors else vector(f)
-                    if vec is not None:
-                        scores += vec
-                tag = self.labels[last - int(np.argmax(scores[::-1]))]  # the last (greatest) best label
+                found = [rows[f] for f in features]  # first: a new feature may grow the matrix
+                # add.reduce over the first axis adds the rows in order (row 0, then row 1, ...).
+                scores = np.add.reduce(rows.matrix.take(found, 0))
+                tag = labels[scores.argmax()]
             out.append(tag)
             prev2, prev = prev, tag
         return out
@@ -172,7 +188,7 @@ class Perceptron:
 @functools.cache
 def perceptron() -> Perceptron:
     """Return the process's :class:`Perceptron` over NLTK's English model."""
-    return Perceptron(pos_tagger())
+    return Perceptron()
 
 
 def tag(words: list[str]) -> list[str]:
@@ -207,15 +223,14 @@ def tokenize(text: str, sentences: pd.DataFrame, *, pos: bool = True) -> pd.Data
     """
     sid_col, start_col, end_col, tok_col, pos_col = [], [], [], [], []
     for sid, a, b in zip(*(sentences[c].tolist() for c in ("sentence_id", "start", "end"))):
-        spans = tokenize_spans(text[a:b])
-        words = [text[a + x : a + y] for x, y in spans]
-        tags = tag(words) if pos else [""] * len(words)
-        for (x, y), w, t in zip(spans, words, tags):
-            sid_col.append(sid)
-            start_col.append(a + x)
-            end_col.append(a + y)
-            tok_col.append(w)
-            pos_col.append(t)
+        # Matching text[a:b] in place: the pattern looks neither behind nor at string starts.
+        matches = list(TOKEN_RE.finditer(text, a, b))
+        words = [m.group() for m in matches]
+        sid_col += [sid] * len(words)
+        start_col += [m.start() for m in matches]
+        end_col += [m.end() for m in matches]
+        tok_col += words
+        pos_col += tag(words) if pos else [""] * len(words)
     return frame(
         {
             "token_id": range(len(tok_col)),

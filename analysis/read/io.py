@@ -33,6 +33,7 @@ import codecs
 import os
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from analysis.errors import ArticleError
@@ -249,7 +250,7 @@ def _check_text(text: str, name: Path | str) -> None:
     if "\x00" in text:
         raise ArticleError(f"{name}: binary content (NUL bytes), not a text article")
     sample = text[:_SAMPLE]
-    junk = sum(1 for ch in sample if _is_junk(ch))
+    junk = sum(n for ch, n in Counter(sample).items() if _is_junk(ch))  # each distinct character checked once
     if junk > 1 + MAX_CONTROL_SHARE * len(sample):
         raise ArticleError(
             f"{name}: binary or undecodable content ({junk} of {len(sample)} characters are control, "

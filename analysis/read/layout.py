@@ -118,7 +118,8 @@ _RELATIVE_DATE = re.compile(
 )
 
 
-def _line_dates(s: str, *, dayfirst: bool = False) -> list[tuple[int, int, str]]:
+@functools.lru_cache(maxsize=256)  # a line is read as a dateline, then as a byline: its dates are found once
+def _line_dates(s: str, *, dayfirst: bool = False) -> tuple[tuple[int, int, str], ...]:
     """Return ``(start, end, iso)`` of the absolute dates in ``s``.
 
     Adds what :func:`~analysis.read.dates.find_dates` leaves out of page chrome: slashed dates whose first
@@ -139,7 +140,7 @@ def _line_dates(s: str, *, dayfirst: bool = False) -> list[tuple[int, int, str]]
                 iso = _iso(m.group("y"), m.group("m"), m.group("d"))
                 if iso:
                     out.append((m.start(), m.end(), iso))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
@@ -155,7 +156,7 @@ def _label_kind(label: str) -> str:
     return "updated" if any(k in lab for k in ("updat", "modif", "revis")) else "published"
 
 
-def _labelled_dates(s: str, found: list[tuple[int, int, str]]) -> list[tuple[str | None, str]]:
+def _labelled_dates(s: str, found: tuple[tuple[int, int, str], ...]) -> list[tuple[str | None, str]]:
     """Pair every date with the label word written just before it (after the previous date), if any."""
     out, prev = [], 0
     for a, b, iso in found:
@@ -388,7 +389,7 @@ def _classify_patterns(lines: list[_Line], *, dayfirst: bool = False) -> None:
         elif (d := _date_line(s, dayfirst=dayfirst)) is not None and d[0] != "labelled date":
             ln.kind, ln.rule = "dateline", d[0]
             ln.extra["dates"], ln.extra["label"] = d[1], d[2]
-        elif _CREDIT_LINE.search(s) and ln.words <= 40:
+        elif ln.words <= 40 and _CREDIT_LINE.search(s):  # the length first: the search reads the whole line
             ln.kind, ln.rule = "credit", "credit line"
         elif (b := _byline(s, dayfirst=dayfirst)) is not None:
             ln.kind, ln.rule = "byline", "byline 'By'" if _BY.match(s) else "byline name"
@@ -869,10 +870,11 @@ def _label_body(lines: list[_Line], start: int) -> None:
             prev_bio = False
             continue
         s = ln.text
-        is_bio = bool(_BIO_ROLE.search(s)) and (
+        # the role search reads the whole paragraph: it comes after the tests of its opening
+        is_bio = bool(
             any(s.lower().startswith((a.lower(), a.split()[-1].lower() + " ")) for a in authors)
             or (i > last_para - 1 and re.match(r"^[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3} (?:is|was|has|serves)\b", s))
-        )
+        ) and bool(_BIO_ROLE.search(s))
         if is_bio or (prev_bio and _PRONOUN_START.match(s)):
             ln.kind, ln.rule = "bio", "author bio" if is_bio else "bio continuation"
             prev_bio = True
