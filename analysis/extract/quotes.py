@@ -1889,7 +1889,7 @@ def extract_quotes_linked(
             prev = row if row.speaker else prev
         out.append(_record(text, row, qid))
     out = _with_unmarked_speech(text, sentences, entities, out)
-    return link_speakers(_quotes_frame(out), coref)
+    return link_speakers(_quotes_columns(out), coref)
 
 
 def _carry_over(row: _Row, prev: _Row) -> None:
@@ -1949,14 +1949,15 @@ def _record(text: str, row: _Row, qid: int) -> dict:
 _NULLABLE_OFFSETS = ("speaker_start", "speaker_end", "cue_start", "cue_end")
 
 
-def _quotes_frame(out: list[dict]) -> pd.DataFrame:
-    """The quotes table built once from its columns (``speaker_ids`` is filled by ``link_speakers``)."""
+def _quotes_columns(out: list[dict]) -> dict[str, Any]:
+    """The quotes table's columns (``speaker_ids`` is filled by ``link_speakers``, which builds the
+    table once from them)."""
     cols: dict[str, Any] = {"quote_id": list(range(len(out)))}
     for col in QUOTE_COLUMNS[1:] + EXTRA_COLUMNS:
         if col != "speaker_ids":
             values = [r[col] for r in out]
             cols[col] = pd.array(values, dtype="Int64") if col in _NULLABLE_OFFSETS else values
-    return pd.DataFrame(cols)
+    return cols
 
 
 # -- unmarked speech: page styles that report speech without quotation marks ----------------------

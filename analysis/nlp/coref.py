@@ -16,6 +16,7 @@ Two entry points share the same rules:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -285,6 +286,7 @@ def _title_references(mentions: list) -> None:
         m.rule = "title_of" if pick else m.rule
 
 
+@functools.lru_cache(maxsize=8192)
 def _person_display(key: str) -> str:
     """A person's display name without a trailing suffix or possessive ("John Roe Jr." → "John Roe"),
     a family name in capitals written normally ("Jan ROE" → "Jan Roe")."""

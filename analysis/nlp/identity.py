@@ -213,7 +213,7 @@ def _group_of(name: str, coref) -> str | None:
     return coref.lookup(" ".join(mods)) or next((a for w in mods if (a := coref.lookup(w))), None)
 
 
-def link_speakers(quotes: pd.DataFrame, coref) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def link_speakers(quotes: pd.DataFrame | dict, coref) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Tie every quote speaker to an actor: ``(quotes, quote_speakers, speaking-only actors)``.
 
     Each name of a ``"; "``-joined speaker is looked up through the article's resolver (the
@@ -258,7 +258,7 @@ def link_speakers(quotes: pd.DataFrame, coref) -> tuple[pd.DataFrame, pd.DataFra
         rules.append(rule + " (no actor)" if not ids else rule)
     # the quotes table rebuilt once from its columns, speaker_ids right after speaker
     new = {"speaker": names_col, "speaker_ids": ids_col, "speaker_rule": rules}
-    names = [c for c in quotes.columns if c != "speaker_ids"]
+    names = [c for c in (quotes.columns if isinstance(quotes, pd.DataFrame) else quotes) if c != "speaker_ids"]
     names.insert(names.index("speaker") + 1, "speaker_ids")
     q = pd.DataFrame({c: new[c] if c in new else quotes[c] for c in names}, copy=False)
     qs = frame(dict(zip(QUOTE_SPEAKER_COLUMNS, map(list, zip(*qs_rows)))) if qs_rows else dict.fromkeys(QUOTE_SPEAKER_COLUMNS, []),
