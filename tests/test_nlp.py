@@ -519,3 +519,16 @@ def test_quoted_clause_keeps_numbers_and_skips_a_time_adjunct():
     art = _art("Varnak Motors said on Monday it would cut 2,000 jobs in the region, as demand slows.")
     assert art.quotes["text"].tolist() == ["it would cut 2,000 jobs in the region, as demand slows."]
 
+
+def test_transcript_labels_in_capitals():
+    art = Article.from_text(
+        "Press conference\n\nSECRETARY OF DEFENSE LLOYD J. VARNET III: Good afternoon, everyone.\n\n"
+        "Q: Mr. Secretary, can you say more about the request from the allies?\n\n"
+        "SEC. VARNET: Sure. We will keep working with our allies on this request in the weeks ahead.\n\n"
+        "STAFF: Last question, please, and then the secretary has to leave for the airport.\n\n"
+        "Q: Will the ministers meet again before the summit in the summer?\n"
+    )
+    actors = dict(zip(art.actors["actor"], art.actors["mentions"]))
+    assert actors.get("Lloyd J. Varnet") == 2, actors
+    assert not {"SEC", "STAFF", "VARNET", "Staff"} & set(actors)
+

@@ -340,8 +340,8 @@ def _title_match(words: list[str], i: int, lex: _Lexicon) -> int:
         if i + ln > len(words):
             continue
         k = tuple(plain[:ln])
-        if k in lex.titles or (all(_is_allcaps(w) for w in k) and tuple(w.title() for w in k) in lex.titles):
-            return _rank_class(words, i + ln)
+        if k in lex.titles or (all(_is_allcaps(w) or w == "." for w in k) and tuple(w.title() for w in k) in lex.titles):
+            return _rank_class(words, i + ln)  # also in a transcript's capitals: "SEC. LEE:"
     return 0
 
 
@@ -362,10 +362,10 @@ _PORTFOLIO_MAX_WORDS = 4
 def _portfolio(words: list[str], t: int, name_tok) -> int:
     """After a title, "of Energy" / "of the Interior" up to the name that follows (else ``t``)."""
     n = len(words)
-    if t >= n or words[t] != "of":
+    if t >= n or words[t].lower() != "of":  # "of Energy", "OF DEFENSE" in a transcript's capitals
         return t
     fn = first_names()
-    j = t + 1 + (t + 1 < n and words[t + 1] == "the")
+    j = t + 1 + (t + 1 < n and words[t + 1].lower() == "the")
     k = j
     # A portfolio is ordinary words ("of Finance", "of Foreign Affairs"); the name after it is not.
     while k < n and _is_cap(words[k]) and words[k] not in fn and _common_word(words[k].lower()) and k - j < _PORTFOLIO_MAX_WORDS:
@@ -1457,7 +1457,8 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
         and not (len(m.words) == 1 and m.words[0].lower() in stop and not _is_allcaps(m.words[0]))
         and not (len(m.words) == 1 and _is_allcaps(m.words[0]) and m.words[0].lower() in lexicons.person_nouns())
         and not _name_suffix(text, m)
-    ]  # a role label ("HOST:") is no name; nor is a degree after a name ("Jane Roe, Ph.D.")
+        and not _role_label(text, m)
+    ]  # a role label ("HOST:", "STAFF:") is no name; nor is a degree after a name ("Jane Roe, Ph.D.")
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
     _modified_names(mentions)
     _short_body_names(mentions)
@@ -1471,6 +1472,12 @@ def _resolve(text, mentions, by_sent, sids, lex) -> list[_Mention]:
     mentions.extend(coref.resolve_pronouns(text, mentions, by_sent, sids, pronoun))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _role_label(text: str, m: _Mention) -> bool:
+    """A transcript label in capitals naming a role or group, not a person ("STAFF:", "AUDIENCE:")."""
+    w = m.words[0] if len(m.words) == 1 else ""
+    return _is_allcaps(w) and text[m.end : m.end + 1] == ":" and w.lower() in lexicons.speaker_nouns()
 
 
 _WORD_WITH_PERIODS = re.compile(r"[\w.]+")

@@ -295,6 +295,8 @@ def _person_display(key: str) -> str:
     words = name.split()
     if len(words) > 1 and not all(_allcaps(w) for w in words):
         name = " ".join(w.title() if _allcaps(w) and len(w) > 2 else w for w in words)
+    elif len(words) > 1:  # "LLOYD J. VARNET" in a transcript's capitals
+        name = " ".join(w if len(w.rstrip(".")) == 1 else w.title() for w in words)
     return name
 
 
