@@ -738,3 +738,17 @@ def test_venue_line_is_not_the_title():
     art = Article.from_text(text)
     assert art.metadata["title"] == "Press Briefing by Press Secretary Dana Korvel"
 
+
+def test_headline_carrying_its_date():
+    text = (
+        "Department Press Briefing – March 3, 2025\n\nDana Korvel, Department Spokesperson\n\n"
+        "Washington, D.C.\n\n2:14 p.m. EST\n\n"
+        "MS KORVEL: Good afternoon, everybody. The Secretary spoke this morning with the foreign minister "
+        "about the elections and the situation in the region.\n\n"
+        "QUESTION: Thank you. Did the Secretary raise the detention of the two journalists with him?\n"
+    )
+    art = Article.from_text(text)
+    assert art.metadata["title"] == "Department Press Briefing – March 3, 2025"
+    assert art.metadata["published"] == "2025-03-03"
+    assert art.metadata["provenance"]["title"]["rule"] == "title with its date"
+

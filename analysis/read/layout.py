@@ -436,9 +436,22 @@ _FIELD_LINE = re.compile(
 )
 
 
+def _dated_title(ln: _Line) -> bool:
+    """A header line that names an event and its date ("Department Press Briefing – March 3, 2025"):
+    three words or more in Title Case besides the date."""
+    if ln.kind != "dateline" or ln.rule != "date in header line" or not ln.text[:1].isupper():
+        return False
+    rest = ln.text
+    for a, b, _ in reversed(_line_dates(ln.text)):
+        rest = rest[:a] + " " + rest[b:]
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", rest)]
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) >= 3 and bool(long_words) and all(w[:1].isupper() for w in long_words)
+
+
 def _title_candidate(ln: _Line) -> bool:
     return (
-        not ln.kind
+        (not ln.kind or _dated_title(ln))
         and _title_shape(ln)
         and not ln.extra.get("bullet")
         and not ln.extra.get("nested")
@@ -502,6 +515,7 @@ def _title_score(lines: list[_Line], i: int, repeated: bool, lede_words: set[str
         None,
     )
     venue = _venue_line(lines, i)
+    dated = ln.kind == "dateline"  # a headline carrying its own date ("... Briefing – March 3, 2025")
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     standfirst = (
         nxt is not None
@@ -515,7 +529,7 @@ def _title_score(lines: list[_Line], i: int, repeated: bool, lede_words: set[str
     link_row = _link_row(text)
     score = (
         3 * (repeated and len(words) >= 4)
-        + 2 * (meta_below is not None)
+        + 2 * (meta_below is not None or dated)
         + standfirst
         + echoed
         + title_case
@@ -529,7 +543,7 @@ def _title_score(lines: list[_Line], i: int, repeated: bool, lede_words: set[str
     )
     if repeated:  # the first copy of a repeated headline is the title, the others repeat it
         return score, 1000 - i
-    return score, -i if meta_below is not None else i - 1000
+    return score, -i if meta_below is not None or dated else i - 1000
 
 
 #: The last word of a line naming where an event took place ("... Briefing Room", "... City Hall").
@@ -713,6 +727,7 @@ def _mark_title(lines: list[_Line], start: int, title_hint: str | None, meta: di
         return t, start
     head, bar = _title_text(lines[t])
     rule = "title bar" if bar and rule == "title" else rule
+    rule = "title with its date" if lines[t].kind == "dateline" else rule  # its date stays a header date
     lines[t].kind, lines[t].rule = "title", rule
     start = max(start, _body_start(lines))
     meta["title"] = head
@@ -927,7 +942,7 @@ def _fill_metadata(lines: list[_Line], meta: dict, start: int) -> None:
     pending: str | None = None
     related = False  # below a "Related"/"Read next" heading the dates belong to other articles
     for i, ln in enumerate(lines):
-        if ln.kind in ("dateline", "byline"):
+        if ln.kind in ("dateline", "byline") or ln.rule == "title with its date":
             dates, pending = _dates_of(ln, pending)
             if i < start:
                 header.extend(dates)
@@ -1014,7 +1029,7 @@ def _publication_date(lines: list[_Line], start: int, header: list, footer: list
     pub, upd = _pick_dates(header)
     prov = None
     if pub is not None:
-        i = next(i for i in range(start) if lines[i].kind in ("dateline", "byline") and _states(lines[i], pub))
+        i = next(i for i in range(start) if lines[i].kind in ("dateline", "byline", "title") and _states(lines[i], pub))
         prov = _source(f"header {lines[i].kind}: {lines[i].rule}", i, lines)
     if pub is None:
         i = next((i for i in range(start, len(lines)) if lines[i].kind == "body"), None)
