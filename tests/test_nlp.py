@@ -148,6 +148,8 @@ def test_chrome_words_are_never_actors(text):
         ("Minister of Defense Kwabe Tarrow-Mensa arrived. Tarrow-Mensa said talks would go on.", "Kwabe Tarrow-Mensa", {"Tarrow-Mensa"}),
         # a middle initial and a suffix in one form, neither in another
         ("Lloyd J. Varnet III met troops. Lloyd Varnet later spoke to reporters. Varnet left.", "Lloyd J. Varnet", {"Lloyd Varnet", "Varnet"}),
+        # the family name first in one place, last in another
+        ("Prime Minister Tomo Korvel met the envoy. Later, Korvel Tomo told reporters the talks went well.", "Tomo Korvel", {"Korvel Tomo"}),
         # a short form of the given name
         ("President Joseph R. Korvel Jr. signed the bill. Joe Korvel said it was a good day.", "Joseph R. Korvel", {"Joe Korvel"}),
         # a capitalised role noun opening the sentence is no part of the name

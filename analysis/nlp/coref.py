@@ -254,6 +254,12 @@ def _same_person_names(mentions: list) -> None:
         fullest = {max(cands, key=len)} if cands else set()
         if len(fullest) == 1 and all(_compatible_middles(parts[c][2], parts[next(iter(fullest))][2]) for c in cands):
             merge[n] = next(iter(fullest))
+    seen: set[str] = set()
+    for n in names:  # "Kishida Fumio" and "Fumio Kishida": one person, named as first written
+        words = n.split()
+        if len(words) == 2 and f"{words[1]} {words[0]}" in seen and n not in merge:
+            merge[n] = f"{words[1]} {words[0]}"
+        seen.add(n)
     for m in mentions:
         while m.actor in merge:
             m.actor = merge[m.actor]
