@@ -657,6 +657,12 @@ def test_dated_header_lines(header, title, published):
         ("no_date_page.txt", "Volunteers plant 5,000 trees along the canal towpath", None, [], "title"),
         # no headline at all: alt texts, a section label, a media-contact block (whose name is no author)
         ("no_headline_release.txt", None, "2022-06-03", [], "none"),
+        # a byline with a rank and its date on one line, a dateline with a double dash (invented page)
+        ("military_release_byline_date.txt", "Paratroopers train with allies in Lithuania", "2025-05-03", ["Tonya Reeve"], "title"),
+        # a headline carrying its own date, the briefer's name line, a place line and a time (invented page)
+        ("dated_briefing_title.txt", "Department Press Briefing – March 3, 2025", "2025-03-03", [], "title with its date"),
+        # a venue line between the headline and the time, no date stated (invented page)
+        ("briefing_venue_line.txt", "Press Briefing by Press Secretary Dana Korvel", None, [], "title"),
     ],
 )
 def test_real_page_styles(name, title, published, authors, title_rule):
@@ -675,7 +681,8 @@ def test_real_page_styles(name, title, published, authors, title_rule):
         assert prov["published"]["block_id"] is None and "no publication date" in prov["published"]["reason"]
     else:
         block = art.blocks.loc[prov["published"]["block_id"]]
-        assert block["kind"] in ("dateline", "byline", "body") and block["text"] == prov["published"]["line"]
+        assert block["kind"] in ("dateline", "byline", "body", "title") and block["text"] == prov["published"]["line"]
+        assert block["kind"] != "title" or prov["published"]["rule"].endswith("title with its date")
     # bullets, nested lines and contact blocks are never the title nor the body
     for text in art.blocks["text"]:
         if text.startswith("•") or text.startswith("(555)"):

@@ -223,6 +223,27 @@ def _looks_like_name(s: str) -> bool:
     return first in first_names() or first.title() in first_names() or bool(re.fullmatch(r"[A-Z]", first))
 
 
+#: An office a byline's author writes for ("Division Public Affairs", "Office of Communications").
+_AFFILIATION = re.compile(r"\b(?:Public Affairs|Affairs|Office|Division|Command|Department|Bureau|Agency|Communications|Press)\b")
+#: The longest affiliation after an author's name, in words.
+AFFILIATION_WORDS = 8
+
+
+@functools.cache
+def _rank_words() -> frozenset[str]:
+    """One-word titles and honorifics ("Sgt.", "Dr.") that may open a byline's name."""
+    rows = (*read_lexicon("titles.txt"), *read_lexicon("honorifics.txt"))
+    return frozenset(r[0] for r in rows if r and " " not in r[0])
+
+
+def _without_rank(name: str) -> str:
+    """"Sgt. Jane Doe" → "Jane Doe": a rank or courtesy title before an author's name is not part of it."""
+    words = name.split()
+    while len(words) > 2 and words[0] in _rank_words():
+        words = words[1:]
+    return " ".join(words)
+
+
 def _byline(s: str, *, dayfirst: bool = False) -> tuple[list[str], str | None, list[tuple[str | None, str]]] | None:
     """Return (authors, outlet, dates) when ``s`` is a byline, else None.
 
@@ -246,7 +267,7 @@ def _byline(s: str, *, dayfirst: bool = False) -> tuple[list[str], str | None, l
     body = _BY.sub("", body).strip(" |,–—-")
     if not body:
         return None
-    parts = [p.strip(" .") for p in _SPLIT_AUTHORS.split(body) if p.strip(" .")]
+    parts = [_without_rank(p.strip(" .")) for p in _SPLIT_AUTHORS.split(body) if p.strip(" .")]
     # "Jane Doe in Tokyo": the reporter's location is not part of the name.
     parts = [re.sub(r"\s+in\s+[A-Z][\w .'’-]*$", "", p) for p in parts]
     authors, outlet = [], None
@@ -259,6 +280,8 @@ def _byline(s: str, *, dayfirst: bool = False) -> tuple[list[str], str | None, l
             outlet = outlet or p
         elif explicit and authors and _ROLE_LINE.match(p):  # "By Jane Doe, Europe correspondent"
             continue
+        elif explicit and authors and _AFFILIATION.search(p) and len(p.split()) <= AFFILIATION_WORDS:
+            outlet = outlet or p  # "By Jane Doe, 3rd Division Public Affairs": the author's office
         else:
             return None
     if not authors:
@@ -441,9 +464,13 @@ def _dated_title(ln: _Line) -> bool:
     three words or more in Title Case besides the date."""
     if ln.kind != "dateline" or ln.rule != "date in header line" or not ln.text[:1].isupper():
         return False
-    rest = ln.text
-    for a, b, _ in reversed(_line_dates(ln.text)):
-        rest = rest[:a] + " " + rest[b:]
+    found = _line_dates(ln.text)
+    # the name first, then a dash and the date closing the line; no byline, no "|" field row
+    if not found or _BY.match(ln.text) or "|" in ln.text or not re.search(r"\s[–—-]\s*$", ln.text[: found[0][0]]):
+        return False
+    if ln.text[found[-1][1] :].strip(" .)"):
+        return False
+    rest = ln.text[: found[0][0]]
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", rest)]
     long_words = [w for w in words if len(w) > 3]
     return len(words) >= 3 and bool(long_words) and all(w[:1].isupper() for w in long_words)
