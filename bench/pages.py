@@ -68,7 +68,7 @@ def name_tokens(name: str, *, strip_titles: bool = True) -> list[str]:
 def same_name(a: str, b: str, *, person: bool = True, wider: bool = True) -> bool:
     """Normalised equality, token containment, or (persons) the same surname.
 
-    ``wider=False``: ``a`` may not hold more tokens than ``b`` ("Bell Canada" is not Canada).
+    ``wider=False``: ``a`` may not hold more tokens than ``b`` (a company named after a country is not the country).
     """
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:

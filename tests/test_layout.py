@@ -715,7 +715,7 @@ Dana Korvel, the port's director, said ships were queuing outside. "We are worki
 Sources
 
 - "Storm shuts Varnak harbour for a week as waves hit the coast." — Coastal Daily, February 23, 2015.
-- "Ships wait outside as Opposition blames the ministry for slow repairs." — Harbour News, March 1, 2015.
+- "Ships wait outside as Critics blame the ministry for slow repairs." — Harbour News, March 1, 2015.
 """
 
 
@@ -725,7 +725,7 @@ def test_end_matter_section_is_chrome():
     tail = b[b["start"] >= _SOURCES_PAGE.index("Sources")]
     assert len(tail) >= 3 and (tail["kind"] == "boilerplate").all(), tail[["kind", "rule", "text"]]
     assert tail["rule"].iloc[0] == "end matter"  # the heading: its items may also be trailing chrome
-    assert not {"Coastal Daily", "Harbour News", "Opposition"} & set(art.actors["actor"])
+    assert not {"Coastal Daily", "Harbour News", "Critics"} & set(art.actors["actor"])
     assert not art.timeline["text"].str.contains("February 23").any()
     assert "Dana Korvel" in set(art.actors["actor"])
 

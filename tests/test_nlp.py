@@ -413,12 +413,12 @@ def test_ordinary_word_capitalised_once_is_no_actor():
 
 def test_modifier_before_a_body_named_alone_is_that_body():
     art = _art(
-        "The Senate met on Monday. The Senate passed the bill. "
-        "The party needed no minority or Independent Senate votes."
+        "The Assembly met on Monday. The Assembly passed the bill. "
+        "The party needed no Neutral Assembly votes."
     )
-    senate = art.entities[art.entities["text"].str.contains("Senate")]
-    assert set(senate["actor"]) == {"Senate"}
-    assert "modified_name" in set(senate["rule"])
+    body = art.entities[art.entities["text"].str.contains("Assembly")]
+    assert set(body["actor"]) == {"Assembly"}
+    assert "modified_name" in set(body["rule"])
 
 
 def test_country_closing_a_body_name_is_also_counted():

@@ -292,7 +292,7 @@ def _headline(words: list[str]) -> bool:
     if caps < HEADLINE_CAPS_SHARE * len(content):
         return False
     if any(w[0].islower() and len(w) >= HEADLINE_LONG_WORD for w in content):
-        return False  # title case capitalises every long word: "... speaking from the Broadcast Center" is prose
+        return False  # title case capitalises every long word: "... speaking from the Press Center" is prose
     # A results or table line ("Somerset 83 and 174 ( P. Johnson 4-38 )") is not a headline: its
     # capitals are names.  All-capital headlines keep their numbers ("CANADA BEAT PANAMA 3-1").
     numbers = sum(1 for w in words if w[:1].isdigit())
@@ -483,7 +483,7 @@ class _Sentence:
         if w in self.midcaps and (w in self.alone or not _common_word(low) or self.cap_next(k)):
             return True  # "Park rangers said": an ordinary word seen only inside longer names is no name here
         if k + 1 < self.n and self.words[k + 1] == "and" and _joins_body_name(self, k, k + 1):
-            return True  # "Transportation and Infrastructure Committee ..." opening the sentence
+            return True  # "Harbor and Rail Committee ..." opening the sentence
         if self.tags[k] not in ("NNP", "NNPS"):
             return False
         if _common_word(low) and (w,) not in self.wn.types and not self.cap_next(k):
@@ -564,7 +564,7 @@ def _run_end(s: _Sentence, i: int) -> int:
             j += 1
             continue
         if nxt and words[j] == "and" and _joins_body_name(s, i, j):
-            j += 1  # "Transportation and Infrastructure Committee", "Department of Health and Human Services"
+            j += 1  # "Harbor and Rail Committee", "Department of Health and Human Services"
             continue
         break
     return j - 1 if words[j - 1] == "." else j
@@ -582,7 +582,7 @@ _NOT_NAME_OPENERS = frozenset("today yesterday tomorrow tonight meanwhile later 
 
 def _opening_word_joins(s: _Sentence, i: int, seg: list) -> bool:
     """Whether the sentence's first word, an ordinary capitalised word, opens the one-word name after
-    it ("Physics World", "Science News"): both ordinary words, the first no person noun or adverb."""
+    it ("Garden Weekly", "Harbour News"): both ordinary words, the first no person noun or adverb."""
     if i != s.first + 1 or seg[2] != "run" or seg[1] - seg[0] != 1:
         return False
     w, low = s.words[i - 1], s.words[i - 1].lower()
@@ -663,7 +663,7 @@ def _segment(
         if s.name_tok(i):
             segs.append(_run_segment(s, i))
             if _opening_word_joins(s, i, segs[-1]):
-                segs[-1][0] = i - 1  # "Physics World selected ...": the sentence's first word opens the name
+                segs[-1][0] = i - 1  # "Garden Weekly named ...": the sentence's first word opens the name
             i = segs[-1][1]
             continue
         if w.lower() in lex.nominals and i > 0 and words[i - 1].lower() == "the":
@@ -1111,7 +1111,7 @@ LINK_RULES: dict[str, str] = {
     "bracketed_acronym": "an acronym in brackets right after its expansion (coref)",
     "acronym_expansion": "the words before a bracketed acronym that it spells out",
     "spelled_acronym": "the words a later acronym spells out",
-    "unit_of_org": "a unit named after its body (\"NOAA Coral Reef Watch\")",
+    "unit_of_org": "a unit named after its body (\"Harbor Agency Tide Watch\")",
     "head_of_name": "\"the Museum\": the last word of a longer name named before (coref)",
     "modified_name": "an adjective before a body the article keeps naming on its own",
     "short_name_of": "a company's distinctive first word alone for its full name (\"Varnak\" for \"Varnak Motors Inc.\")",
@@ -1223,7 +1223,7 @@ def _state_reference(words: list[str], i: int, j: int, lex: _Lexicon) -> str | N
         return None
     w = words[i]
     if w in lex.state_codes and i >= 2 and words[i - 1] == "," and _is_cap(words[i - 2]):
-        return lex.state_codes[w]  # "Newlin Township, PA"
+        return lex.state_codes[w]  # "Elm Township, PA"
     m = _PARTY_STATE.fullmatch(w)
     close = j + (j < len(words) and words[j] == ".")  # "(R-Ga.)" may end in a period token
     if not (m and (m["party"] or m["district"]) and 0 < i and words[i - 1] == "(" and close < len(words) and words[close] == ")"):
@@ -1516,7 +1516,7 @@ MODIFIED_NAME_PRIOR = 2
 
 
 def _modified_names(mentions: list[_Mention]) -> None:
-    """"minority or Independent Senate votes" after "the Senate": an ordinary word before the name of
+    """"no Neutral Assembly votes" after "the Assembly": an ordinary word before the name of
     a body the article has already named on its own modifies the name; the mention is that body."""
     alone: dict[str, list[int]] = defaultdict(list)
     for m in mentions:
@@ -1575,7 +1575,7 @@ def _nested_countries(mentions: list[_Mention], by_sent, lex: _Lexicon) -> list[
 
 
 def _country_after_of(words: list[str], lex: _Lexicon) -> int | None:
-    """Where a country's name closes a longer name after "of" ("Government of Zimbabwe"), or None."""
+    """Where a country's name closes a longer name after "of" ("Government of Chile"), or None."""
     if "of" not in words[:-1]:
         return None
     k = len(words) - 1 - words[::-1].index("of") + 1

@@ -356,7 +356,7 @@ def _teams_and_defaults(mentions: list, runs: list, default_single) -> None:
     for m in lone:
         typ = default_single(m.words[0], seen[m.words[0]])
         if typ is None:
-            m.actor = ""  # an ordinary word capitalised once ("the program's Engines office") names no actor
+            m.actor = ""  # an ordinary word capitalised once ("the plant's Turbines unit") names no actor
         else:
             m.actor_type, m.rule = typ, "default_single"
 
