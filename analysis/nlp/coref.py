@@ -255,7 +255,7 @@ def _same_person_names(mentions: list) -> None:
         if len(fullest) == 1 and all(_compatible_middles(parts[c][2], parts[next(iter(fullest))][2]) for c in cands):
             merge[n] = next(iter(fullest))
     seen: set[str] = set()
-    for n in names:  # "Kishida Fumio" and "Fumio Kishida": one person, named as first written
+    for n in names:  # "Korvel Tomo" and "Tomo Korvel": one person, named as first written
         words = n.split()
         if len(words) == 2 and f"{words[1]} {words[0]}" in seen and n not in merge:
             merge[n] = f"{words[1]} {words[0]}"
