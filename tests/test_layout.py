@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 from pathlib import Path
 
 import pytest
@@ -803,3 +804,127 @@ def test_headline_carrying_its_date():
     assert art.metadata["published"] == "2025-03-03"
     assert art.metadata["provenance"]["title"]["rule"] == "title with its date"
 
+
+
+# --- whole-page metadata as rankings with fitted weights (issue 22) ------------------------------
+from analysis.read.layout import model as layout_model  # noqa: E402
+from analysis.read.layout.authors import BYLINE_FEATURES  # noqa: E402
+from analysis.read.layout.fit import main as fit_main  # noqa: E402
+from analysis.read.layout.headline import TITLE_FEATURES  # noqa: E402
+from analysis.read.layout.published import DATE_FEATURES  # noqa: E402
+from analysis.read.layout.story import STORY_FEATURES  # noqa: E402
+
+_LEDE = "The Harbour Board opened the new ferry terminal at Varnak on Monday, two years after work began."
+_MORE = (
+    "Ines Marlow, who chairs the board, said the terminal would double the daily crossings to the islands.\n\n"
+    "The old quay will close in the spring and become a fish market, the board said in a statement.\n"
+)
+
+
+def test_shipped_weights_load_with_their_provenance():
+    models = layout_model.shipped_models()
+    for model, names in (
+        (models.title, TITLE_FEATURES),
+        (models.date, DATE_FEATURES),
+        (models.byline, BYLINE_FEATURES),
+        (models.story, STORY_FEATURES),
+    ):
+        assert model is not None and model.features == names
+        assert len(model.weights) == len(names) and (model.scale > 0).all()
+    prov = layout_model.weights_provenance()
+    assert prov["command"].startswith("python -m analysis.read.layout.fit")
+    assert prov["date"][:2] == "20" and prov["data"]
+
+
+def _invented_pages(folder: Path) -> None:
+    """Three small invented page copies with their gold, in the benchmark's format."""
+    pages = {
+        "p1": ("Menu\nHome\nFerry Terminal Opens at Varnak\nBy Dana Korvel\nMarch 4, 2024\n\n", "Ferry Terminal Opens at Varnak",
+               "2024-03-04", ["Dana Korvel"]),
+        "p2": ("Sign in\nNight Trains Return to the Coast Line\nMay 2, 2023\nBy Ines Marlow\n\n",
+               "Night Trains Return to the Coast Line", "2023-05-02", ["Ines Marlow"]),
+        "p3": ("Skip to content\nCity Hall Approves Budget For Next Year\n\n", "City Hall Approves Budget For Next Year",
+               None, []),
+    }
+    for name, (head, title, published, authors) in pages.items():
+        text = head + _LEDE + "\n\n" + _MORE + "Related stories\nShare this page\n"
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        gold = {"id": name, "file": f"{name}.txt", "site": f"{name}.example", "title": title, "published": published,
+                "published_in_text": published is not None, "any_date_in_text": published is not None,
+                "authors": authors, "authors_in_text": True,
+                "story_text": _LEDE + "\n" + _MORE.replace("\n\n", "\n").strip()}
+        (folder / f"{name}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+
+
+def test_fit_script_runs_on_an_invented_sample(tmp_path):
+    _invented_pages(tmp_path)
+    out1, out2 = tmp_path / "w1.json", tmp_path / "w2.json"
+    fit_main([str(tmp_path), "--out", str(out1)])
+    fit_main([str(tmp_path), "--out", str(out2)])
+    doc1, doc2 = json.loads(out1.read_text()), json.loads(out2.read_text())
+    assert doc1["models"] == doc2["models"]  # deterministic: the same pages give the same weights
+    assert doc1["provenance"]["pages"] == 3 and "layout.fit" in doc1["provenance"]["command"]
+    models = layout_model.Models.from_json(doc1["models"])
+    blocks, meta = recognise((tmp_path / "p1.txt").read_text(), models=models)
+    assert meta["title"] == "Ferry Terminal Opens at Varnak"
+    assert_offsets((tmp_path / "p1.txt").read_text(), blocks)
+
+
+def test_title_provenance_names_the_winner_its_score_and_the_runner_up():
+    text = (
+        "Skip to main content\nSubscribe for full access to every story this week.\nLocal News\n"
+        "Ferry Terminal Opens at Varnak After Two Years of Work\nBy Dana Korvel\nMarch 4, 2024\n\n" + _LEDE + "\n\n" + _MORE
+    )
+    art = Article.from_text(text)
+    prov = art.metadata["provenance"]["title"]
+    assert art.metadata["title"] == "Ferry Terminal Opens at Varnak After Two Years of Work"
+    assert prov["line"] == art.metadata["title"] and art.blocks.loc[prov["block_id"], "kind"] == "title"
+    assert prov["score"] > prov["none_score"]
+    assert prov["runner_up"]["line"] != prov["line"] and prov["runner_up"]["score"] <= prov["score"]
+    # the chrome sentence above the headline does not close the header: the story starts below the title
+    body = art.blocks[art.blocks["kind"] == "body"]["text"].tolist()
+    assert body[0] == _LEDE
+
+
+def test_a_relative_date_is_no_date_and_says_why():
+    text = "Ferry Terminal Opens at Varnak\nBy Dana Korvel\n3 hours ago\n\n" + _LEDE + "\n\n" + _MORE
+    meta = Article.from_text(text).metadata
+    assert meta["published"] is None
+    assert "relative time" in meta["provenance"]["published"]["reason"]
+
+
+def test_updated_is_kept_apart_from_published():
+    text = (
+        "Ferry Terminal Opens at Varnak\nBy Dana Korvel\nPublished March 4, 2024 9:12 AM EST\n"
+        "Updated March 6, 2024 4:30 PM EST\n\n" + _LEDE + "\n\n" + _MORE
+    )
+    meta = Article.from_text(text).metadata
+    assert (meta["published"], meta["updated"]) == ("2024-03-04", "2024-03-06")
+
+
+def test_a_glued_byline_gives_its_author_and_date():
+    text = "Menu\nFerry Terminal Opens at Varnak\nBy Dana Korvel Mar 4, 2024 2:00 PMTags\nHarbours\n\n" + _LEDE + "\n\n" + _MORE
+    meta = Article.from_text(text).metadata
+    assert meta["authors"] == ["Dana Korvel"]
+    assert meta["published"] == "2024-03-04"
+
+
+def test_a_desk_byline_is_no_author():
+    text = "Ferry Terminal Opens at Varnak\nBy Varnak Courier Staff\nMarch 4, 2024\n\n" + _LEDE + "\n\n" + _MORE
+    meta = Article.from_text(text).metadata
+    assert meta["authors"] == []
+    assert meta["byline_org"] == "Varnak Courier Staff"
+
+
+def test_reader_comments_are_chrome_and_reach_no_table():
+    text = (
+        "Ferry Terminal Opens at Varnak\nBy Dana Korvel\nMarch 4, 2024\n\n" + _LEDE + "\n\n" + _MORE + "\n3 Comments\n\n"
+        "Tomas Ferreira says:\nMarch 5, 2024 at 9:12 am\nAbout time too, the old quay was a disgrace for years.\nReply\n\n"
+        "Lena Ostrova says:\nMarch 5, 2024 at 11:40 am\nWill the night ferry stop at Kessel Point as well?\nReply\n"
+    )
+    art = Article.from_text(text)
+    tail = art.blocks[art.blocks["start"] >= text.index("3 Comments")]
+    assert (tail["kind"] == "boilerplate").all(), tail[["kind", "rule", "text"]]
+    assert not {"Tomas Ferreira", "Lena Ostrova", "Kessel Point"} & set(art.actors["actor"])
+    assert not art.timeline["text"].str.contains("March 5").any()
+    assert art.metadata["authors"] == ["Dana Korvel"]

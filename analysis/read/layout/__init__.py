@@ -30,19 +30,12 @@ from typing import Literal
 import pandas as pd
 
 from analysis.frames import frame
-from analysis.read.layout.body import label_body
-from analysis.read.layout.chrome import (
-    boilerplate_rule,
-    captions_by_media_label,
-    chrome_rules,
-    contact_blocks,
-    end_matter,
-)
-from analysis.read.layout.dates import DAY_FIRST_PAGE, dated_header_lines
-from analysis.read.layout.header import body_start, label_header, mark_title, no_source
-from analysis.read.layout.lines import Line, comparable_text, page_shape, split_lines, split_paragraphs
-from analysis.read.layout.metadata import empty_metadata, fill_metadata
-from analysis.read.layout.patterns import classify_patterns
+from analysis.read.layout.chrome import boilerplate_rule, chrome_rules
+from analysis.read.layout.header import no_source
+from analysis.read.layout.lines import Line, comparable_text, split_lines, split_paragraphs
+from analysis.read.layout.metadata import empty_metadata
+from analysis.read.layout.model import Models, shipped_models
+from analysis.read.layout.reading import Reading
 from analysis.read.layout.rules import BLOCK_RULES, PLAIN_LAYOUT, BlockRule
 from analysis.rules import RuleTable
 
@@ -68,7 +61,9 @@ def block_rules() -> RuleTable:
     return RuleTable("blocks.rule", rules)
 
 
-def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = None) -> tuple[pd.DataFrame, dict]:
+def recognise(
+    text: str, *, layout: Layout = "auto", title_hint: str | None = None, models: Models | None = None
+) -> tuple[pd.DataFrame, dict]:
     """Return the blocks table and metadata of ``text``.
 
     Parameters
@@ -79,6 +74,8 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
         ``plain`` treats every blank-line separated paragraph as body (bare corpus text).
     title_hint : str, optional
         A title known from elsewhere (an HTML page's metadata); the line equal to it is the title.
+    models : Models, optional
+        Fitted models to use instead of the shipped ``data/layout_weights.json``.
 
     Returns
     -------
@@ -92,30 +89,15 @@ def recognise(text: str, *, layout: Layout = "auto", title_hint: str | None = No
     >>> blocks["kind"].tolist(), meta["authors"]
     (['title', 'byline', 'body'], ['Dana Korvel'])
     """
-    meta = empty_metadata()
     if layout == "plain":
+        meta = empty_metadata()
         lines = [Line(a, b, text[a:b], "body", PLAIN_LAYOUT) for a, b in split_paragraphs(text)]
         meta["provenance"] = {
             k: no_source("plain layout: every paragraph is body") for k in ("title", "published", "authors")
         }
         return _frame(lines), meta
-
-    lines = [Line(a, b, text[a:b]) for a, b in split_lines(text)]
-    page_shape(text, lines)
-    # A page that writes 14/03/2024 writes its other slashed dates day-first too.
-    dayfirst = bool(DAY_FIRST_PAGE.search(text))
-    classify_patterns(lines, dayfirst=dayfirst)
-    contact_blocks(lines)
-    start = body_start(lines)
-    dated_header_lines(lines, start, dayfirst=dayfirst)
-    start = body_start(lines)
-    t, start = mark_title(lines, start, title_hint, meta)
-    label_header(lines, start, t)
-    label_body(lines, start)
-    end_matter(lines, start)
-    captions_by_media_label(lines)
-    fill_metadata(lines, meta, start)
-    return _frame(lines), meta
+    reading = Reading(text, models if models is not None else shipped_models(), title_hint=title_hint).run()
+    return _frame(reading.lines), reading.meta
 
 
 def _frame(lines: list[Line]) -> pd.DataFrame:

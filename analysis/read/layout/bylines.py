@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from analysis.read.layout.dates import TIME_ZONES, Dated, labelled_dates, line_dates, without_dates
+from analysis.read.layout.lines import chrome_words
 from analysis.resources import first_names, read_lexicon
 
 #: "By", "Written by", "Von"...: an explicit byline's opening.
 BY = re.compile(r"^(?:by|written by|words by|story by|reporting by|text by|von|par|por)\s*:?\s+", re.I)
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|[A-Z]{2,}|(?:de|van|von|der|da|di|la|le|bin|al)|[A-Z][a-z]+[A-Z][a-z]+)$"
+    r"^(?:[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}|(?:de|van|von|der|da|di|la|le|bin|al)|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
 #: Separators between the names of a byline (commas, "and", "&", "|", ";").
 SPLIT_AUTHORS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\|\s*|;\s*)\s*")
@@ -114,3 +116,162 @@ def byline(s: str, *, dayfirst: bool = False) -> tuple[list[str], str | None, li
     if not authors:
         return None
     return authors, outlet, dates
+
+
+#: At most this many words (dates and times removed) may stand before a byline's "by".
+BY_AFTER_WORDS = 3
+#: A byline candidate has at most this many words.
+MAX_BYLINE_WORDS = 25
+_BY_ANYWHERE = re.compile(r"(?:^|\b)(?:written|words|story|reporting|text|edited|posted|published)?\s*\bby\s*:?\s+", re.I)
+_HANDLE = re.compile(r"[@#][\w.]+|\S+@\S+\.\w+|https?://\S+|\bwww\.\S+")
+_SEPARATORS = re.compile(r"\s*(?:[|·•/–—]|\s-\s|\(|\))\s*")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]*[a-zà-ÿ][a-zà-ÿ'’]*(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:[-'’][A-Z]+)?|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
+_PARTICLES = frozenset("de van von der da di la le bin al del den dos du".split())
+
+
+@functools.cache
+def byline_words() -> dict[str, str]:
+    """Word (lower case) → class (``role``, ``outlet``, ``furniture``) of ``data/byline_words.tsv``."""
+    return {r[0]: r[1] for r in read_lexicon("byline_words.tsv") if len(r) > 1}
+
+
+def _has_class(s: str, cls: str) -> bool:
+    words = byline_words()
+    return any(words.get(w.lower()) == cls for w in re.findall(r"[A-Za-z]+", s))
+
+
+def has_role(s: str) -> bool:
+    """Whether ``s`` holds a newsroom role word ("correspondent", "senior editor")."""
+    return _has_class(s, "role")
+
+
+def has_outlet(s: str) -> bool:
+    """Whether ``s`` holds an outlet or desk word ("News", "Staff", "Desk")."""
+    return _has_class(s, "outlet")
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """Words that end a name: ``data/byline_words.tsv``, chrome words, months and weekdays."""
+    months = {r[0].lower() for r in read_lexicon("months.txt") if r}
+    return frozenset(months | set(byline_words()) | chrome_words())
+
+
+_GLUED_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def _unglue(token: str) -> str:
+    """Split a token where a copy glued two words ("WongAndrea", "BlumeStaff"), not inside a name
+    with an inner capital ("McDonald", "DiCaprio": the part before the capital has four letters or more)."""
+    out, last = [], 0
+    for m in _GLUED_WORD.finditer(token):
+        if m.start() - last >= 4:
+            out.append(token[last : m.start()])
+            last = m.start()
+    return " ".join([*out, token[last:]])
+
+
+def _clean(s: str) -> str:
+    """The line with glued words split, handles, addresses and dates removed."""
+    s = _HANDLE.sub(" ", s)
+    found = line_dates(s)
+    s = without_dates(s, found)
+    s = " ".join(_unglue(tok) for tok in _LETTER_DIGIT.sub(" ", s).split())
+    return re.sub(r"\b\d[\d:.]*\s*(?:[ap]\.?m\.?)?\b", " ", s, flags=re.I)
+
+
+_SPLIT_KEEP = re.compile(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*;\s*)")
+
+
+def _names_from(segment: str) -> list[str]:
+    """The names a segment opens with, split at commas, "and", "&".
+
+    After a comma, a name must open with a known first name or an initial: "By Jane Doe, River
+    Courier" names one author (and its outlet).
+    """
+    out: list[str] = []
+    parts = _SPLIT_KEEP.split(segment.strip(" ,.;:"))
+    for k in range(0, len(parts), 2):
+        name = _leading_name(parts[k].split())
+        comma = k > 0 and parts[k - 1].strip() == ","
+        if not name or (comma and not _known_first(name)):
+            break
+        out.append(_without_rank(name))
+    return out
+
+
+def _known_first(name: str) -> bool:
+    first = name.split()[0].strip(".")
+    return first.title() in first_names() or len(first) == 1
+
+
+def _leading_name(words: list[str]) -> str | None:
+    """The run of two to four name-shaped words a segment opens with (case kept consistent)."""
+    stops, ranks = _stop_words(), _rank_words()
+    run: list[str] = []
+    for w in words:
+        w = w.strip(",;:")
+        if w in ranks or w.rstrip(".") in ranks:
+            if run:
+                break  # "Jane Doe Editor", "NATO Secretary General ...": a title ends a name
+            continue  # "Sgt. Jane Doe": a rank before a name is not part of it
+        w = w.rstrip(".") if len(w) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+", w) else w
+        if w.lower() in _PARTICLES and run:
+            run.append(w)
+            continue
+        if byline_words().get(w.lower()) == "outlet" and w[:1].isupper() and run and not _known_first(run[0]):
+            return None  # "Varnak Courier Staff", "River News Desk": an outlet's name, not a person's
+        if not _NAME_WORD.match(w) or w.lower() in stops or len(run) == 4 or (run and w == run[0]):
+            break
+        if run and run[0].isupper() != w.isupper() and len(run) >= 2:
+            break
+        run.append(w)
+    while run and run[-1].lower() in _PARTICLES:
+        run.pop()
+    return " ".join(run) if 2 <= len(run) <= 4 else None
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What a byline candidate line says: its names, an outlet or desk, whether "By" introduces them."""
+
+    names: tuple[str, ...]
+    org: str | None
+    explicit: bool
+
+
+def byline_names(s: str) -> Byline | None:
+    """Read the names of a byline-shaped line (None when it names nobody and no desk).
+
+    >>> byline_names("By Dana Korvel and Ines Marlow, Varnak Courier")
+    Byline(names=('Dana Korvel', 'Ines Marlow'), org='Varnak Courier', explicit=True)
+    >>> byline_names("March 4, 2024 at 6:08 PM ET by Dana Korvel").names
+    ('Dana Korvel',)
+    """
+    if len(s.split()) > MAX_BYLINE_WORDS:
+        return None
+    text = _clean(s)
+    by = next(reversed(list(_BY_ANYWHERE.finditer(text))), None)  # the last "by": names follow it
+    if by is not None and len(text[: by.start()].split()) > BY_AFTER_WORDS:
+        by = None  # "... no disclosure by anyone at the agency": a sentence's "by", not a byline's
+    explicit = by is not None
+    rest = text[by.end() :] if by else text
+    segments = [p for p in _SEPARATORS.split(rest) if p.strip(" ,.")]
+    if not segments:
+        return None
+    names = _names_from(segments[0])
+    if not explicit and not (names and looks_like_name(names[0])):
+        return None
+    org = next((p.strip(" ,.") for p in segments[1:] if has_outlet(p) and len(p.split()) <= 5), None)
+    if not names:
+        tail = segments[0].strip(" ,.")
+        if explicit and has_outlet(tail) and len(tail.split()) <= 5:
+            return Byline((), tail, True)
+        return None
+    after = segments[0][segments[0].find(names[-1]) + len(names[-1]) :].strip(" ,.")
+    outlet_words = has_outlet(after) or (explicit and re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w&.'’-]*\s*){1,5}", after))
+    credential = _has_class(after, "credential") and len(after.split()) == 1
+    if org is None and after and outlet_words and len(after.split()) <= 5 and not has_role(after) and not credential:
+        org = after
+    return Byline(tuple(names), org, explicit)

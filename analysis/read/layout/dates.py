@@ -48,6 +48,10 @@ _RELATIVE_DATE = re.compile(
     r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+|an?|one)\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$|^(?:just now|yesterday|today)$",
     re.I,
 )
+#: A relative time anywhere in a line ("Updated 3 hours ago"): no calendar date.
+RELATIVE_TIME = re.compile(
+    r"\b(?:\d+|an?|one)\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|\bjust now\b", re.I
+)
 #: A page that writes 14/03/2024 writes its other slashed dates day-first too.
 DAY_FIRST_PAGE = re.compile(r"(?<![\d/.])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
 
@@ -145,13 +149,13 @@ def date_line(s: str, *, dayfirst: bool = False) -> tuple[str, list[Dated], str 
     return None
 
 
-def dated_header_lines(lines: list[Line], start: int, *, dayfirst: bool = False) -> None:
-    """Short unlabelled lines above the body that carry a date are datelines, not headlines.
+def dated_header_lines(lines: list[Line], start: int, *, first: int = 0, dayfirst: bool = False) -> None:
+    """Short unlabelled lines above the body (from line ``first``) that carry a date are datelines.
 
     "Brussels, 6 March 2024", "Source: Xinhua | 2024-03-06 15:32 | Editor: Liu": page chrome dated
     like a dateline (a caption with a date is a sentence, and has been labelled by its credit).
     """
-    for ln in lines[:start]:
+    for ln in lines[first:start]:
         if ln.kind or ln.words > 20 or SENT_END.search(ln.text):
             continue
         found = line_dates(ln.text, dayfirst=dayfirst)
@@ -162,28 +166,3 @@ def dated_header_lines(lines: list[Line], start: int, *, dayfirst: bool = False)
         if len(DATE_FILLER.sub(" ", rest).split()) <= 3 or re.search(r"[|•·/]|\s[–—-]\s", ln.text):
             ln.label("dateline", DATE_IN_HEADER)
             ln.extra["dates"], ln.extra["label"] = labelled_dates(ln.text, found), None
-
-
-def pick_dates(dated: list[Dated]) -> tuple[str | None, str | None]:
-    """Published and updated dates from a header's dated pairs.
-
-    A labelled "published" date first, else the earliest unlabelled one, else the earliest
-    "updated" one; updated is the last "updated" date, else the latest unlabelled date after it.
-    """
-    published = [iso for lab, iso in dated if lab == "published"]
-    updated = [iso for lab, iso in dated if lab == "updated"]
-    unlabelled = [iso for lab, iso in dated if lab is None]
-    # A page that states only an "Updated" date was first published no later than that.
-    pub = (published or sorted(unlabelled) or sorted(updated) or [None])[0]
-    later = sorted(x for x in unlabelled if pub and x > pub)
-    return pub, (updated or later or [None])[-1]
-
-
-def dates_of(ln: Line, pending: str | None) -> tuple[list[Dated], str | None]:
-    """Dated (label, iso) pairs of a dateline/byline; ``pending`` is a label read on the line above."""
-    dates = list(ln.extra.get("dates") or [])
-    if not dates:
-        return [], ln.extra.get("label") if ln.kind == "dateline" else None
-    if pending and dates[0][0] is None:
-        dates[0] = (pending, dates[0][1])
-    return dates, None

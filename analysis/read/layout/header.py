@@ -17,29 +17,28 @@ from analysis.read.layout.rules import (
     BYLINE_NAME_OVER_ROLE,
     BYLINE_ROLE,
     HEADER_CHROME,
-    HEADLINE_FIRST_LINE,
     LINK_ROW,
     REPEATED_TITLE,
     SENTENCE_BELOW_TITLE,
     STANDFIRST,
     TITLE,
     TITLE_BAR,
-    TITLE_HINT,
     TITLE_WITH_DATE,
 )
-from analysis.read.layout.title import choose_title, headline_first_line, title_candidate, title_text
+from analysis.read.layout.title import title_candidate, title_text
 
 
-def body_start(lines: list[Line]) -> int:
-    """Index of the first body paragraph.
+def body_start(lines: list[Line], first: int = 0) -> int:
+    """Index of the first body paragraph at or after line ``first``.
 
     A paragraph-shaped line is not the body when a byline or dateline follows it before the next
     paragraph (within eight lines): it is a standfirst or caption above the article's header.  Nor
     is a nested paragraph (indented deeper than the page's paragraphs: alert lists, sidebars).
-    Banner and sidebar paragraphs above the article's own header are skipped by
-    :func:`_header_below`.
+    From the top of a page without a title, banner and sidebar paragraphs above the article's own
+    header are skipped by :func:`_header_below`.
     """
-    for i, ln in enumerate(lines):
+    for i in range(first, len(lines)):
+        ln = lines[i]
         if ln.kind or not is_paragraph(ln) or ln.extra.get("nested"):
             continue
         header_below = False
@@ -51,7 +50,7 @@ def body_start(lines: list[Line]) -> int:
             if not nxt.kind and is_paragraph(nxt):
                 break
         if not header_below:
-            return _header_below(lines, i)
+            return _header_below(lines, i) if first == 0 else i
     return len(lines)
 
 
@@ -89,29 +88,29 @@ def _explicit_meta(ln: Line) -> bool:
     return (ln.kind == "dateline" and bool(ln.extra.get("dates"))) or (ln.kind == "byline" and bool(BY.match(ln.text)))
 
 
-def mark_title(lines: list[Line], start: int, title_hint: str | None, meta: dict) -> tuple[int | None, int]:
-    """Find and label the title line (and lines repeating it); fill ``meta["title"]`` and its provenance.
-
-    Returns the title's index (or None) and the body start, which moves below a title inside it.
-    """
-    t = choose_title(lines, start, title_hint)
-    rule = TITLE_HINT if title_hint and t is not None else TITLE
-    if t is None and (t := headline_first_line(lines)) is not None:
-        rule = HEADLINE_FIRST_LINE
-    meta["provenance"] = {"title": no_source("no headline-shaped line above the body")}
+def mark_title(lines: list[Line], t: int | None, rule: str, meta: dict, prov: dict) -> None:
+    """Label the title line ``t`` (and the unlabelled lines repeating it); fill ``meta["title"]`` and its
+    provenance (``prov`` adds the ranking's score and runner-up)."""
     if t is None:
-        return t, start
+        meta["provenance"]["title"] = {**no_source("no line scores as a headline above 'no title'"), **prov}
+        return
     head, bar = title_text(lines[t])
     rule = TITLE_BAR if bar and rule == TITLE else rule
     rule = TITLE_WITH_DATE if lines[t].kind == "dateline" else rule  # its date stays a header date
     lines[t].label("title", rule)
-    start = max(start, body_start(lines))
     meta["title"] = head
-    meta["provenance"]["title"] = {"rule": rule, "block_id": t, "line": lines[t].text}
+    meta["provenance"]["title"] = {"rule": rule, "block_id": t, "line": lines[t].text, **prov}
     for ln in lines:
         if ln is not lines[t] and not ln.kind and comparable_text(ln.text) == comparable_text(head):
             ln.label("title", REPEATED_TITLE)
-    return t, start
+
+
+def hinted_title(lines: list[Line], hint: str | None) -> int | None:
+    """The first line equal to a title known from elsewhere (an HTML page's metadata), if any."""
+    if not hint:
+        return None
+    norm = comparable_text(hint)
+    return next((i for i, ln in enumerate(lines) if comparable_text(ln.text) == norm), None)
 
 
 def label_header(lines: list[Line], start: int, t: int | None) -> None:

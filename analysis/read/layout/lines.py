@@ -8,9 +8,12 @@ line, a row of links; are two lines the same text).  Reads only the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+
+from analysis.resources import read_lexicon
 
 #: A line ending a sentence (closing quotes and brackets allowed after the mark).
 SENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
@@ -21,6 +24,14 @@ SENT_SPLIT = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z“\"])")
 #: A list-item mark opening a line ("- Published", "• Share"), with what follows it.
 BULLET = re.compile(r"^(?:[-–*]\s+|[•·▪●◦‣►▶]\s*)(?=\S)")
 _BULLET_MARK = re.compile(r"^(?:[•·▪●◦‣►▶]|[-–*]\s)")
+#: A lower-case letter glued to a capital ("NewsPhotos", "PMTags"): inline elements a copy glued.
+GLUED = re.compile(r"(?<=[a-z\d])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])")
+
+
+@functools.cache
+def chrome_words() -> frozenset[str]:
+    """Lower-cased words of page furniture (``data/chrome_words.txt``)."""
+    return frozenset(r[0].lower() for r in read_lexicon("chrome_words.txt") if r)
 
 
 @dataclass

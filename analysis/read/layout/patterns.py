@@ -9,12 +9,13 @@ stripped) through :mod:`.chrome`, :mod:`.dates`, :mod:`.bylines` and :mod:`.capt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from analysis.read.layout.bylines import BY, byline
+from analysis.read.layout.bylines import BY, MAX_BYLINE_WORDS, byline, byline_names
 from analysis.read.layout.captions import CAPTION_LEAD, CREDIT_LINE_RE, caption_credit
 from analysis.read.layout.chrome import boilerplate_rule
-from analysis.read.layout.dates import date_line
+from analysis.read.layout.dates import DATE_FILLER, date_line, labelled_dates, line_dates, without_dates
 from analysis.read.layout.lines import BULLET, SENT_SPLIT, Line, is_paragraph
 from analysis.read.layout.rules import (
     BYLINE_BY,
@@ -64,10 +65,24 @@ def _credit(r: _Reading, ln: Line) -> Verdict:
 
 def _byline(r: _Reading, ln: Line) -> Verdict:
     b = byline(r.s, dayfirst=r.dayfirst)
-    if b is None:
+    if b is not None:
+        rule = BYLINE_BY if BY.match(r.s) else BYLINE_NAME
+        return "byline", rule, {"authors": b[0], "outlet": b[1], "dates": b[2]}
+    # "By Jane Doe Mar 18 at 3:57 PM Follow @janedoe", "March 4, 2024 at 6:08 PM ET by Jane Doe"
+    loose = byline_names(r.s) if ln.words <= MAX_BYLINE_WORDS else None
+    if loose is None or not loose.names or not loose.explicit or not _opens_byline(r.s):
         return None
-    rule = BYLINE_BY if BY.match(r.s) else BYLINE_NAME
-    return "byline", rule, {"authors": b[0], "outlet": b[1], "dates": b[2]}
+    dates = labelled_dates(r.s, line_dates(r.s, dayfirst=r.dayfirst))
+    return "byline", BYLINE_BY, {"authors": list(loose.names), "outlet": loose.org, "dates": dates}
+
+
+def _opens_byline(s: str) -> bool:
+    """"By" opens the line, or only a date, a time and their filler come before it."""
+    m = re.search(r"\bby\b", s, re.I)
+    if m is None:
+        return False
+    before = without_dates(s[: m.start()], line_dates(s[: m.start()]))
+    return not DATE_FILLER.sub("", before).strip(" ,|·-–—")
 
 
 def _labelled_dateline(r: _Reading, ln: Line) -> Verdict:

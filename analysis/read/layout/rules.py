@@ -35,6 +35,7 @@ LINK_ROW = "link row"
 HEADER_CHROME = "header chrome"
 TRAILING_CHROME = "trailing chrome"
 END_MATTER = "end matter"
+STORY_CHROME = "chrome among the story"
 # --- header and body (.header, .body) ---
 SENTENCE_BELOW_TITLE = "sentence below title"
 STANDFIRST = "standfirst"
@@ -47,7 +48,6 @@ PLAIN_LAYOUT = "plain layout"
 TITLE = "title"
 TITLE_HINT = "title hint"
 TITLE_BAR = "title bar"
-HEADLINE_FIRST_LINE = "headline-shaped first line"
 TITLE_WITH_DATE = "title with its date"
 REPEATED_TITLE = "repeated title"
 
@@ -57,8 +57,18 @@ RELATED_LINKS = "related links"
 PHOTO_CREDIT_LINE = "photo credit line"
 CONTACT_LINE = "contact line"
 MEDIA_LABEL = "media label"
+COMMENTS_LINK = "comments link"
+PAGE_UTILITY = "page utility"
 #: The names above that ``data/boilerplate.tsv`` must declare.
-CHROME_NAMES_USED = (MEDIA_PLAYER_TIME, RELATED_LINKS, PHOTO_CREDIT_LINE, CONTACT_LINE, MEDIA_LABEL)
+CHROME_NAMES_USED = (
+    MEDIA_PLAYER_TIME,
+    RELATED_LINKS,
+    PHOTO_CREDIT_LINE,
+    CONTACT_LINE,
+    MEDIA_LABEL,
+    COMMENTS_LINK,
+    PAGE_UTILITY,
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,7 @@ class BlockRule:
 _HEAD = "Harbour Board Opens New Ferry Terminal"
 _P1 = "The Harbour Board opened the new ferry terminal at Varnak on Monday, two years after work began."
 _P2 = "Ines Marlow, who chairs the board, said the terminal would double the daily crossings to the islands."
+_P3 = "The old quay will close in the spring and become a fish market, the board said in a statement."
 _BODY = f"{_P1}\n\n{_P2}\n"
 #: The page every chrome example line is shown on (``{line}`` between the header and the story).
 CHROME_PAGE = f"{_HEAD}\nBy Dana Korvel\nMarch 4, 2024\n\n{{line}}\n\n{_BODY}"
@@ -291,13 +302,6 @@ BLOCK_RULES: RuleTable[BlockRule] = RuleTable(
             f"{_HEAD} | Varnak Courier",
         ),
         _rule(
-            HEADLINE_FIRST_LINE,
-            "title",
-            "a headline-shaped first line although it ends with a period",
-            f"Harbour Board Opens Its New Ferry Terminal On Monday Morning.\n\n{_BODY}",
-            "Harbour Board Opens Its New Ferry Terminal On Monday Morning.",
-        ),
-        _rule(
             TITLE_WITH_DATE,
             "title",
             "a headline carrying its own date ('... Briefing – March 4, 2024')",
@@ -310,6 +314,14 @@ BLOCK_RULES: RuleTable[BlockRule] = RuleTable(
             "a later line repeating the title",
             f"{_HEAD}\nMarch 4, 2024\n{_HEAD}\n\n{_BODY}",
             _HEAD,
+        ),
+        _rule(
+            STORY_CHROME,
+            "boilerplate",
+            "a paragraph the fitted story model judges page chrome (a reader comment, another story's teaser)",
+            f"{_HEAD}\nBy Dana Korvel\nMarch 4, 2024\n\n{_P1}\n\n{_P2}\n\n{_P3}\n\n3 Comments\n\nTomas Ferreira says:\n"
+            "March 5, 2024 at 9:12 am\nAbout time too, the old quay was a disgrace for years.\nReply\n",
+            "About time too, the old quay was a disgrace for years.",
         ),
     ),
 )

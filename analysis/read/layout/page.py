@@ -1,0 +1,228 @@
+"""The page around each line: the measures every fitted decision reads, computed once per page.
+
+Decides nothing: after the line pass it measures, for every line, its shape (words, case, closing
+punctuation, words glued by a copy, digits, function words, page-chrome words) and its place on
+the page (paragraph words before and after it, the next paragraph, how often its text recurs, the
+line-pass kinds around it).  The title, date, byline and story decisions build their features from
+these arrays, so each measure is computed once per page, linear in the page.  Reads the lines,
+their kinds, the chrome-word and stop-word lexicons.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+import numpy as np
+
+from analysis.read.layout.lines import (
+    CLOSERS,
+    GLUED,
+    SENT_END,
+    Line,
+    chrome_words,
+    comparable_text,
+    content_words,
+    is_paragraph,
+)
+from analysis.read.layout.title import title_text
+from analysis.resources import nltk_stopwords
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: How many lines around a line its neighbourhood measures read.
+WINDOW = 3
+#: How many lines before and after a line the paragraph-word sums read.
+REACH = 20
+
+
+def stem5(word: str) -> str:
+    """The first five letters, lower case: a cheap stem for "the same word" tests."""
+    return word[:5].lower()
+
+
+class Page:
+    """Per-line measures of one page, as numpy arrays indexed by line number.
+
+    Parameters
+    ----------
+    lines : list of Line
+        The page's lines after the line pass (kinds of chrome, datelines, bylines, captions set).
+    """
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        n = self.n = len(lines)
+        self.words = np.array([ln.words for ln in lines], dtype=float)
+        self.para = np.array([is_paragraph(ln) and not ln.extra.get("nested") for ln in lines], dtype=bool)
+        para_words = np.where(self.para & np.array([not ln.kind for ln in lines]), self.words, 0.0)
+        self.cum = np.concatenate([[0.0], np.cumsum(para_words)])
+        self.total = float(self.cum[-1]) or 1.0
+        self.keys = [comparable_text(title_text(ln)[0]) for ln in lines]
+        counts = Counter(self.keys)
+        self._joined = "\n".join(self.keys)
+        self.repeats = np.array([counts[k] - 1 for k in self.keys], dtype=float)
+        self.next_para = np.full(n + 1, n, dtype=int)
+        for i in range(n - 1, -1, -1):
+            self.next_para[i] = i if para_words[i] else self.next_para[i + 1]
+        self.stems = [frozenset(stem5(w) for w in content_words(ln.text)) for ln in lines]
+        self.common = [frozenset(stem5(w) for w in re.findall(r"\b[a-z][a-z]{3,}", ln.text)) for ln in lines]
+        self._last_use: dict[str, int] = {}
+        for i in np.flatnonzero(para_words):
+            for s in self.stems[i]:
+                self._last_use[s] = int(i)
+        self.shape = np.array([_shape(ln.text) for ln in lines], dtype=float).reshape(n, len(SHAPE_NAMES))
+        #: Words of prose: unlabelled lines that end a sentence (four words or more) or paragraphs.
+        self.prose = np.array(
+            [0.0 if ln.kind else w if p or (w >= 4 and SENT_END.search(ln.text)) else 0.0
+             for ln, w, p in zip(lines, self.words, self.para)]
+        )
+        #: The story's core as the title reads it (paragraphs, a gap costing eight words), and as the
+        #: story model reads it (prose, a gap costing four: how-to steps and short sentences count).
+        self.core = _core(para_words, PARAGRAPH_GAP_COST)
+        self.prose_core = _core(self.prose, PROSE_GAP_COST)
+        #: The lines the line pass did not call chrome, and each line's place among them.
+        self.solid = [i for i, ln in enumerate(lines) if ln.kind != "boilerplate"]
+        self._solid_at = np.searchsorted(np.asarray(self.solid, dtype=int), np.arange(n)) if n else np.zeros(0, int)
+        a, b = self.core
+        self._core_lines = {i for i in range(a, b + 1) if para_words[i]}
+        self._core_df = Counter(s for i in self._core_lines for s in self.stems[i])
+        #: How many core paragraphs write each stem in lower case (common words, not a site's name).
+        self._core_common = Counter(s for i in self._core_lines for s in self.common[i])
+
+    def core_place(self, i: int) -> tuple[float, float, float]:
+        """Where line ``i`` is relative to the story's core: how close above its start (1 / the number
+        of lines that are not chrome up to it; 0 when not above), inside it, after its end."""
+        a, b = self.core
+        if i >= a:
+            return 0.0, float(a <= i <= b), float(i > b)
+        between = int(self._solid_at[a]) - int(self._solid_at[i]) if a < self.n else 1
+        return 1.0 / max(between, 1), 0.0, 0.0
+
+    def core_echo(self, i: int, *, common: bool = False) -> tuple[float, int]:
+        """The share and number of line ``i``'s stems that the story's core uses (its own line not
+        counted); ``common``: only the core's lower-case words count."""
+        df = self._core_common if common else self._core_df
+        own = self.common[i] if common else self.stems[i]
+        mine = i in self._core_lines
+        used = sum(df[s] - (mine and s in own) > 0 for s in self.stems[i])
+        return (used / len(self.stems[i]) if self.stems[i] else 0.0), used
+
+    def containment(self, idx: list[int]) -> tuple[set[int], set[int]]:
+        """Of the lines ``idx``: those whose text (15 characters or more) is part of a longer line,
+        and those whose text holds another one's."""
+        starts = np.cumsum([0] + [len(k) + 1 for k in self.keys])
+        contained, holding = set(), set()
+        for i in idx:
+            key = self.keys[i]
+            if len(key) < 15:
+                continue
+            at = self._joined.find(key)
+            while at >= 0:
+                j = int(np.searchsorted(starts, at, side="right")) - 1
+                if len(self.keys[j]) > len(key) and not self.para[j]:  # a document title, a breadcrumb
+                    contained.add(i)
+                    holding.add(j)
+                at = self._joined.find(key, at + 1)
+        return contained, holding
+
+    def after(self, i: int, k: int) -> list[int]:
+        """The next ``k`` lines below ``i`` that are not page chrome (share buttons, menus are skipped)."""
+        at = int(self._solid_at[i]) if i < self.n else len(self.solid)
+        at += at < len(self.solid) and self.solid[at] == i
+        return self.solid[at : at + k]
+
+    def before(self, i: int, k: int) -> list[int]:
+        """The ``k`` lines above ``i`` that are not page chrome, nearest first."""
+        at = int(self._solid_at[i]) if i < self.n else len(self.solid)
+        return self.solid[max(0, at - k) : at][::-1]
+
+    def para_words_between(self, a: int, b: int) -> float:
+        """Words of the story-shaped paragraphs in lines ``a`` (included) to ``b`` (excluded)."""
+        a, b = max(0, min(a, self.n)), max(0, min(b, self.n))
+        return float(self.cum[b] - self.cum[a]) if b > a else 0.0
+
+    def following_para(self, i: int) -> int:
+        """The index of the first paragraph after line ``i`` (``n`` when none)."""
+        return int(self.next_para[min(i + 1, self.n)])
+
+    def used_after(self, stem: str, i: int) -> bool:
+        """Whether a paragraph after line ``i`` uses a word of this stem."""
+        return self._last_use.get(stem, -1) > i
+
+    def lede_stems(self, i: int, paragraphs: int = 3) -> set[str]:
+        """The word stems of the first ``paragraphs`` paragraphs after line ``i``."""
+        out: set[str] = set()
+        j = self.following_para(i)
+        for _ in range(paragraphs):
+            if j >= self.n:
+                break
+            out |= self.stems[j]
+            j = self.following_para(j)
+        return out
+
+    def near(self, i: int, before: int, after: int) -> range:
+        """Line numbers from ``before`` lines above ``i`` to ``after`` lines below it, ``i`` excluded."""
+        return range(max(0, i - before), min(self.n, i + after + 1))
+
+
+#: What a line that is no paragraph (no prose) costs the story's core, in words.
+PARAGRAPH_GAP_COST, PROSE_GAP_COST = 8.0, 4.0
+
+
+def _core(para_words: np.ndarray, gap_cost: float) -> tuple[int, int]:
+    """The first and last line of the story's core: the run of lines with the most paragraph words,
+    each line that is no paragraph costing ``gap_cost`` (a maximum-sum segment)."""
+    best, best_span, run, run_start = 0.0, (0, -1), 0.0, 0
+    for i, w in enumerate(para_words):
+        value = w if w else -gap_cost
+        if run <= 0:
+            run, run_start = 0.0, i
+        run += value
+        if run > best:
+            best, best_span = run, (run_start, i)
+    return best_span
+
+
+#: The shape measures of one line's text (columns of :attr:`Page.shape`).
+SHAPE_NAMES = (
+    "title_case",
+    "sentence_case",
+    "all_caps",
+    "ends_sentence",
+    "ends_question",
+    "ends_colon",
+    "glued",
+    "digit_share",
+    "stop_share",
+    "chrome_share",
+    "starts_lower",
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shape(text: str) -> tuple[float, ...]:
+    """The shape measures of a line's text, in the order of :data:`SHAPE_NAMES`."""
+    tokens = _TOKEN.findall(text)
+    long_words = [w for w in tokens if len(w) > 3]
+    mixed = not text.isupper()
+    title_case = sum(w[:1].isupper() for w in long_words) / len(long_words) if long_words and mixed else 0.0
+    lower = [w.lower() for w in tokens]
+    stops = nltk_stopwords()
+    chrome = chrome_words()
+    n = len(tokens) or 1
+    stripped = text.rstrip(CLOSERS)
+    sentence_case = mixed and text[:1].isupper() and len(long_words) >= 2 and title_case <= 0.35
+    return (
+        title_case,
+        float(sentence_case),
+        float(text.isupper() and len(tokens) > 0),
+        float(bool(SENT_END.search(text)) and not stripped.endswith(("?", "!"))),
+        float(stripped.endswith(("?", "!"))),
+        float(text.endswith(":")),
+        float(len(GLUED.findall(text)) > 0),
+        sum(c.isdigit() for c in text) / max(len(text), 1),
+        sum(w in stops for w in lower) / n,
+        sum(w in chrome for w in lower) / n,
+        float(text[:1].islower()),
+    )

@@ -1,0 +1,254 @@
+"""The publication date as a ranking: every date a page states is a candidate, the best one wins.
+
+Decides the published date (or that the page states none) and the updated date.  Candidates are
+the dates of every line except inside a paragraph's sentences (an event, not the page's date: a
+named veto), where only a date opening the paragraph counts ("Berne, 01.02.2024 - ").  Each is
+scored with the fitted date weights from its line (kind and dateline rule, the label before it:
+published, posted, updated), its place relative to the title, the body start and the story's end,
+a "Related" list above it, the time or weekday beside it, and how it compares with the page's
+other dates; "no date" has its own score.  A relative time ("3 hours ago") is never a date: when
+the page gives only that, the reason says so.  The updated date is the latest date labelled
+updated (or an unlabelled later one) in the title block or beside the published one.  Reads the
+labelled lines, the title and body positions and the date model.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from analysis.read.layout.dates import RELATIVE_TIME, Dated, labelled_dates, line_dates
+from analysis.read.layout.lines import Line, is_paragraph
+from analysis.read.layout.model import LinearModel, best_two
+from analysis.read.layout.page import Page
+from analysis.read.layout.rules import (
+    COMMENTS_LINK,
+    DATE_IN_HEADER,
+    DATE_LINE,
+    LABELLED_DATE,
+    PAGE_UTILITY,
+    RELATED_LINKS,
+    TITLE_WITH_DATE,
+)
+
+#: A first body paragraph that opens with place and date: "Berne, 01.02.2024 - ", "WASHINGTON, Jan. 5, 2024 —".
+_LEAD_DATE_TAIL = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:/[^/]{1,30}/\s*)?(?:[-–—:]|\(|\bPRNewswire\b)")
+_TIME = re.compile(r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
+#: Chrome rules after which the dates belong to other articles or to comments.
+_OTHERS = {RELATED_LINKS, COMMENTS_LINK, PAGE_UTILITY}
+
+#: The features of a date candidate, in the order of the weights.
+DATE_FEATURES = (
+    "kind_dateline",
+    "kind_byline",
+    "kind_title",
+    "kind_body",
+    "kind_caption",
+    "kind_chrome",
+    "kind_other",
+    "rule_date_line",
+    "rule_labelled",
+    "rule_in_header",
+    "label_published",
+    "label_updated",
+    "no_title",
+    "above_title_near",
+    "above_title_far",
+    "below_title_1_3",
+    "below_title_4_8",
+    "below_title_far",
+    "in_header",
+    "in_story",
+    "after_story",
+    "after_related",
+    "lead_date",
+    "log_words",
+    "has_time",
+    "has_weekday",
+    "repeats",
+    "earliest",
+    "latest",
+    "order_below_title",
+    "years_before_latest",
+)
+
+
+#: What each feature's meaning says of its weight: +1 for the publication date, -1 against.
+DATE_SIGNS = {
+    **dict.fromkeys(("kind_dateline", "kind_byline", "rule_date_line", "label_published", "below_title_1_3",
+                     "in_header", "lead_date"), 1),
+    **dict.fromkeys(("kind_caption", "kind_chrome", "label_updated", "after_related", "below_title_far",
+                     "years_before_latest"), -1),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DateCandidate:
+    """One date a line states: the line, the date, the label before it and where it starts."""
+
+    line: int
+    iso: str
+    label: str | None
+    at: int
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where the page's parts are: the title line (None when none), the body start, the last paragraph."""
+
+    title: int | None
+    start: int
+    end: int
+
+
+def date_candidates(page: Page, frame: Frame, *, dayfirst: bool = False) -> list[DateCandidate]:
+    """Every date the page states, with the label before it, except (named vetoes) the dates of a
+    headline, of a caption, inside a paragraph's sentences (only one opening the paragraph counts),
+    and below a "Related"/comments line after the body start (other articles', readers' dates)."""
+    out: list[DateCandidate] = []
+    pending: str | None = None
+    others = _after_others(page.lines, frame.start)
+    for i, ln in enumerate(page.lines):
+        if (ln.kind == "title" and ln.rule != TITLE_WITH_DATE) or ln.kind == "caption" or others[i]:
+            pending = None
+            continue
+        found = line_dates(ln.text, dayfirst=dayfirst)
+        if is_paragraph(ln) or ln.kind in ("body", "heading"):  # a sentence's dates are events, except one
+            # opening the paragraph
+            found = tuple(f for f in found[:1] if f[0] <= 45 and _LEAD_DATE_TAIL.match(ln.text, f[1]))
+        dated: list[Dated] = list(ln.extra.get("dates") or []) if ln.kind in ("dateline", "byline") else []
+        if not dated and found:
+            dated = labelled_dates(ln.text, found)
+        for k, (label, iso) in enumerate(dated):
+            label = label or (pending if k == 0 else None)
+            out.append(DateCandidate(i, iso, label, found[k][0] if k < len(found) else 0))
+        pending = ln.extra.get("label") if ln.kind == "dateline" and not dated else None
+    return out
+
+
+def date_features(page: Page, cands: list[DateCandidate], frame: Frame) -> np.ndarray:
+    """The feature matrix of the date candidates (columns :data:`DATE_FEATURES`)."""
+    isos = [c.iso for c in cands]
+    counts = {iso: isos.count(iso) for iso in set(isos)}
+    latest_year = max((int(x[:4]) for x in isos), default=0)
+    others = _after_others(page.lines, frame.start)
+    rows, below = [], 0
+    for c in cands:
+        row = _line_features(page.lines[c.line], c)
+        row += _place_features(c.line, frame, others[c.line])
+        if frame.title is not None and c.line > frame.title:
+            below += 1
+        ln = page.lines[c.line]
+        row += [
+            c.line >= frame.start and ln.kind == "body" and is_paragraph(ln),
+            math.log1p(ln.words),
+            bool(_TIME.search(ln.text)),
+            bool(_WEEKDAY.search(ln.text)),
+            math.log1p(counts[c.iso] - 1),
+            c.iso == min(isos),
+            c.iso == max(isos),
+            math.log1p(below - 1) if frame.title is not None and c.line > frame.title else 0.0,
+            min(latest_year - int(c.iso[:4]), 5),
+        ]
+        rows.append(row)
+    return np.array(rows, dtype=float).reshape(len(cands), len(DATE_FEATURES))
+
+
+def _line_features(ln: Line, c: DateCandidate) -> list[float]:
+    kinds = ("dateline", "byline", "title", "body", "caption", "boilerplate")
+    return [
+        *(ln.kind == k for k in kinds),
+        ln.kind not in kinds,
+        ln.rule == DATE_LINE,
+        ln.rule == LABELLED_DATE,
+        ln.rule == DATE_IN_HEADER,
+        c.label == "published",
+        c.label == "updated",
+    ]
+
+
+def _place_features(i: int, frame: Frame, after_others: bool) -> list[float]:
+    t = frame.title
+    d = i - t if t is not None else 0
+    return [
+        t is None,
+        t is not None and -3 <= d < 0,
+        t is not None and d < -3,
+        t is not None and 0 < d <= 3,
+        t is not None and 3 < d <= 8,
+        t is not None and d > 8,
+        i < frame.start,
+        frame.start <= i <= frame.end,
+        i > frame.end,
+        after_others,
+    ]
+
+
+def _after_others(lines: list[Line], start: int) -> list[bool]:
+    """For each line, whether a "Related"/comments chrome line below the body start precedes it."""
+    out, seen = [], False
+    for i, ln in enumerate(lines):
+        out.append(seen)
+        seen = seen or (i >= start and ln.rule in _OTHERS)
+    return out
+
+
+def rank_dates(
+    page: Page, frame: Frame, model: LinearModel, cands: list[DateCandidate]
+) -> tuple[DateCandidate | None, dict]:
+    """The winning date candidate (None: the page states no date) and the provenance of the choice."""
+    model.check(DATE_FEATURES, "date")
+    scores = model.scores(date_features(page, cands, frame))
+    best, second = best_two(scores)
+    prov = {"score": None, "none_score": round(model.bias, 3), "runner_up": None}
+    if second is not None:
+        prov["runner_up"] = _describe(page, cands[second], scores[second])
+    if best is None or scores[best] <= model.bias:
+        if best is not None:
+            prov["runner_up"] = _describe(page, cands[best], scores[best])
+        return None, {**prov, "reason": _no_date_reason(page, frame)}
+    prov["score"] = round(float(scores[best]), 3)
+    return cands[best], prov
+
+
+def _describe(page: Page, c: DateCandidate, score: float) -> dict:
+    return {"block_id": c.line, "line": page.lines[c.line].text, "date": c.iso, "score": round(float(score), 3)}
+
+
+def _no_date_reason(page: Page, frame: Frame) -> str:
+    near = range(max(0, (frame.title or 0) - 3), min(page.n, max(frame.start, (frame.title or 0) + 8)))
+    relative = next((page.lines[i].text for i in near if RELATIVE_TIME.search(page.lines[i].text)), None)
+    if relative:
+        return f"no publication date: the page gives it only as a relative time ({relative!r}), not a calendar date"
+    return (
+        "no publication date: no date the page states scores above 'no date' "
+        "(dates in related lists, comments and sentences are not read)"
+    )
+
+
+def updated_date(cands: list[DateCandidate], published: DateCandidate, frame: Frame) -> str | None:
+    """The latest date labelled updated (else an unlabelled later one) in the title block or beside the published one."""
+    lo = min(published.line, frame.title if frame.title is not None else published.line) - 3
+    hi = max(published.line + 3, frame.start - 1)
+    near = [c for c in cands if lo <= c.line <= hi and c.iso >= published.iso and c is not published]
+    labelled = [c.iso for c in near if c.label == "updated"]
+    later = [c.iso for c in near if c.label is None and c.iso > published.iso]
+    return max(labelled or later or [None], key=lambda x: x or "")
+
+
+def publication_metadata(page: Page, frame: Frame, model: LinearModel, *, dayfirst: bool = False) -> tuple[str | None, str | None, dict]:
+    """Published and updated dates with the provenance of the published one."""
+    cands = date_candidates(page, frame, dayfirst=dayfirst)
+    best, prov = rank_dates(page, frame, model, cands)
+    if best is None:
+        return None, None, {"rule": "none", "block_id": None, "line": None, **prov}
+    ln = page.lines[best.line]
+    rule = f"date ranking, {ln.kind or 'unlabelled'} line" + (f": {ln.rule}" if ln.rule else "")
+    prov = {"rule": rule, "block_id": best.line, "line": ln.text, **prov}
+    upd = updated_date(cands, best, frame)
+    return best.iso, upd, prov
+
