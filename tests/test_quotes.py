@@ -1,4 +1,4 @@
-"""Tests for analysis/extract/quotes.py: quote-mark pairing, cues, kinds and speaker resolution."""
+"""Tests for analysis/extract/quotes/: quote-mark pairing, cues, kinds and speaker resolution."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analysis import Article, load_article
-from analysis.extract import quotes as quotes_mod
+from analysis.extract.quotes import cues, lexicon, phrases
 from analysis.extract.quotes import (
     QUOTE_COLUMNS,
     QUOTE_RULES,
@@ -714,7 +714,7 @@ def test_speaker_rule_values_are_declared(nato):
 
 
 NOT_SPEECH_ROWS = [
-    # check, sentence, verb: the first check of _NOT_SPEECH that rejects the verb
+    # check, sentence, verb: the first check of NOT_SPEECH that rejects the verb
     ("_after_determiner", "His claims about the vote were false.", "claims"),
     ("_infinitive_or_passive", "Jane Smith was told the vote was close.", "told"),
     ("_infinitive_or_passive", "Jane Smith wants to say more.", "say"),
@@ -728,10 +728,10 @@ NOT_SPEECH_ROWS = [
 
 @pytest.mark.parametrize("check, sentence, verb", NOT_SPEECH_ROWS)
 def test_not_speech_checks(check, sentence, verb):
-    s = quotes_mod._Sentence(0, 0, len(sentence), sentence, 0)
-    m = next(m for m in quotes_mod._cue_re().finditer(s.masked) if m.group("verb") == verb)
-    at = quotes_mod._VerbAt(s.toks, s.tok_at(m.start()), quotes_mod._verbs()[verb])
-    first = next((c.__name__ for c in quotes_mod._NOT_SPEECH if c(at)), None)
+    s = phrases.Sentence(0, 0, len(sentence), sentence, 0)
+    m = next(m for m in lexicon.cue_re().finditer(s.masked) if m.group("verb") == verb)
+    at = phrases.VerbAt(s.toks, s.tok_at(m.start()), lexicon.speech_verbs()[verb])
+    first = next((c.__name__ for c in cues.NOT_SPEECH if c(at)), None)
     assert first == check
     rows = quotes_of(sentence)
     assert (verb in set(rows["cue"])) == (check is None)
