@@ -41,17 +41,20 @@ The modules, in the order the text flows through them: :mod:`.marks` (quote-mark
 :mod:`.lexicon` (reporting verbs and function words), :mod:`.phrases` (tokens and speaker noun
 phrases), :mod:`.cues` and :mod:`.content` (a sentence's cues, speakers and contents), :mod:`.rows`
 (the rows of a paragraph), :mod:`.speakers` (speaker resolution), :mod:`.unmarked` (speech without
-quote marks), :mod:`.table` (the quotes table) and :mod:`.rules` (every rule name, in order).
+quote marks), :mod:`.table` (the quotes table), :mod:`.kinds` (the rule classes) and :mod:`.rules` (every rule, in
+order).
 """
 
+from analysis.extract.quotes.kinds import RULE_PREFIXES
 from analysis.extract.quotes.marks import QuoteSpan, pair_quote_marks
-from analysis.extract.quotes.rules import QUOTE_RULES, RULE_PREFIXES, SPEAKER_RULES, base_rule, base_speaker_rule
+from analysis.extract.quotes.rules import MARK_RULES, QUOTE_RULES, SPEAKER_RULES, base_rule, base_speaker_rule
 from analysis.extract.quotes.speakers import GROUP_WINDOW, PRONOUN_WINDOW, THEY_WINDOW
 from analysis.extract.quotes.table import EXTRA_COLUMNS, QUOTE_COLUMNS, extract_quotes, extract_quotes_linked
 
 __all__ = [
     "EXTRA_COLUMNS",
     "GROUP_WINDOW",
+    "MARK_RULES",
     "PRONOUN_WINDOW",
     "QUOTE_COLUMNS",
     "QUOTE_RULES",

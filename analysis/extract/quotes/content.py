@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract.quotes.kinds import QuoteRule
 from analysis.extract.quotes.lexicon import Verb, fw, speech_verbs
 from analysis.extract.quotes.marks import MASK, QuoteSpan
 from analysis.extract.quotes.phrases import (
@@ -26,6 +27,7 @@ from analysis.extract.quotes.phrases import (
     is_time,
     np_forward,
 )
+from analysis.rules import Example
 
 
 def _content_after(s: Sentence, ci: int, verb: Verb | None) -> int | None:
@@ -135,10 +137,10 @@ def after_content(
     next_cue: int | None,
     pending: list[Cue],
 ) -> None:
-    """Rules ``quote then cue`` / ``clause then cue`` / ``after content`` ("A, he said."), and
-    ``clause around cue`` for the clause the cue interrupts ("A, he said, B")."""
+    """Rules ``quote then cue`` / ``clause then cue`` ("A, he said."), and ``clause around cue`` for the
+    clause the cue interrupts ("A, he said, B").  A cue whose content is not found keeps no rule: it
+    only names the speaker of its sentence's uncued quotes."""
     content_before(s, before + 1, cue, quotes, limit)
-    cue.rule = cue.rule or "after content"
     rest = _continuation(s, last) if cue.content is not None else None
     if rest is None:
         return
@@ -146,7 +148,7 @@ def after_content(
     if end > s.toks[rest].start:
         span = (s.toks[rest].start, end)
         pending.append(
-            Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule="clause around cue", region=span, joins=cue)
+            Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule=CLAUSE_AROUND_CUE, region=span, joins=cue)
         )
 
 
@@ -171,23 +173,23 @@ def cue_then_content(
         if cue.content is None and cue.direct is None:
             if cue.speaker is None or not ends_with_colon(s):
                 return False
-            cue.rule = "colon lead-in"  # "He said:" closing its sentence: the quote that follows is the content
+            cue.rule = COLON_LEAD_IN  # "He said:" closing its sentence: the quote that follows is the content
         return True
     q = _quote_at(quotes, toks[k].start)
     if q is not None and toks[k].is_mask and only_punct_after(s, q.close_end):
         cue.direct = q
-        cue.rule = cue.rule or "cue then quote"
+        cue.rule = cue.rule or CUE_THEN_QUOTE
         return True
     start = q.open if toks[k].is_mask and q is not None else toks[k].start
     end, nxt = _content_end_next(s, k, next_cue)
     if end > start:
         cue.content = cue.region = (start, end)
-    cue.rule = cue.rule or ("cue then clause" if at.verb.frame == "clause" else "cue then object")
+    cue.rule = cue.rule or (CUE_THEN_CLAUSE if at.verb.frame == "clause" else CUE_THEN_OBJECT)
     while nxt is not None:
         # "said that A, and that B": B is a second reported clause of the same cue
         n_end, n_next = _content_end_next(s, nxt, next_cue)
         span = (toks[nxt].start, n_end)
-        pending.append(Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule="coordinated clause", region=span))
+        pending.append(Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule=COORDINATED_CLAUSE, region=span))
         nxt = n_next
     return True
 
@@ -297,7 +299,7 @@ def content_before(s: Sentence, upto_tok: int, cue: Cue, quotes: list[QuoteSpan]
         if q is None:
             return
         cue.direct = q
-        cue.rule = cue.rule or "quote then cue"
+        cue.rule = cue.rule or QUOTE_THEN_CUE
         return
     start_tok = 0
     while start_tok < j and (toks[start_tok].text in "—–-,;" or toks[start_tok].low in fw("connective")):
@@ -311,4 +313,83 @@ def content_before(s: Sentence, upto_tok: int, cue: Cue, quotes: list[QuoteSpan]
     if end > start and end <= limit:
         cue.content = (start, end)
         cue.region = (start, end)
-        cue.rule = cue.rule or "clause then cue"
+        cue.rule = cue.rule or CLAUSE_THEN_CUE
+
+
+# -- the rules of this module (values of ``quotes.rule``), in the order the table lists them ----------
+
+QUOTE_THEN_CUE = QuoteRule(
+    "quote then cue",
+    "“A,” X said.: the quote just before the speaker and cue is the content",
+    Example(
+        "“We will reopen the port,” Dana Korvel said.",
+        {"kind": "direct", "text": "We will reopen the port,", "cue": "said", "speaker": "Dana Korvel"},
+    ),
+    content_before,
+    closes_content=True,
+)
+CLAUSE_THEN_CUE = QuoteRule(
+    "clause then cue",
+    "A, X said.: the clause from the sentence start to the comma before the speaker",
+    Example(
+        "The port will reopen on Monday, Dana Korvel said.",
+        {"kind": "indirect", "text": "The port will reopen on Monday", "cue": "said", "speaker": "Dana Korvel"},
+    ),
+    content_before,
+    closes_content=True,
+)
+CLAUSE_AROUND_CUE = QuoteRule(
+    "clause around cue",
+    "A, X said, B: B goes on the clause the cue interrupts (one quotation with A)",
+    Example(
+        "The port, Dana Korvel said, will reopen on Monday.",
+        {"kind": "indirect", "text": "will reopen on Monday.", "cue": "said", "speaker": "Dana Korvel"},
+    ),
+    after_content,
+)
+CUE_THEN_QUOTE = QuoteRule(
+    "cue then quote",
+    "X said, “A.”: the quote right after the cue, closing the sentence",
+    Example(
+        "Dana Korvel said, “We will reopen the port.”",
+        {"kind": "direct", "text": "We will reopen the port.", "cue": "said", "speaker": "Dana Korvel"},
+    ),
+    cue_then_content,
+)
+CUE_THEN_CLAUSE = QuoteRule(
+    "cue then clause",
+    "X said (that) A: the clause after a clause-taking verb",
+    Example(
+        "Dana Korvel said that the port would reopen.",
+        {"kind": "indirect", "text": "the port would reopen.", "cue": "said", "speaker": "Dana Korvel"},
+    ),
+    cue_then_content,
+)
+CUE_THEN_OBJECT = QuoteRule(
+    "cue then object",
+    "X told reporters (that) A: the clause after an object-taking verb and its hearer",
+    Example(
+        "Dana Korvel told reporters that the port would reopen.",
+        {"kind": "indirect", "text": "the port would reopen.", "cue": "told", "speaker": "Dana Korvel"},
+    ),
+    cue_then_content,
+)
+COORDINATED_CLAUSE = QuoteRule(
+    "coordinated clause",
+    "X said that A, and that B: B is a second clause of the same cue",
+    Example(
+        "Dana Korvel said that the port would reopen, and that the ferries would run again.",
+        {"kind": "indirect", "text": "the ferries would run again.", "cue": "said", "speaker": "Dana Korvel"},
+    ),
+    cue_then_content,
+)
+COLON_LEAD_IN = QuoteRule(
+    "colon lead-in",
+    "X said: closing its sentence: the quote that follows (in the next sentence or paragraph) is the content",
+    Example(
+        "Dana Korvel said:\n\n“We will reopen the port.”",
+        {"kind": "direct", "text": "We will reopen the port.", "cue": "said", "speaker": "Dana Korvel"},
+    ),
+    cue_then_content,
+    lead_in=True,
+)

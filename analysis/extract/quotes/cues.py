@@ -17,6 +17,7 @@ from analysis.extract.quotes.content import (
     cue_then_content,
     ends_with_colon,
 )
+from analysis.extract.quotes.kinds import Layout, MentionKind, QuoteRule
 from analysis.extract.quotes.lexicon import Verb, cue_re, fw, speech_verbs
 from analysis.extract.quotes.marks import QuoteSpan
 from analysis.extract.quotes.phrases import (
@@ -34,6 +35,7 @@ from analysis.extract.quotes.phrases import (
     skip_back_adverbs,
     speaker_before,
 )
+from analysis.rules import Example
 
 # -- one sentence: cues, their speakers and contents --------------------------------------------
 
@@ -97,7 +99,7 @@ def _colon_lead_in_subject(s: Sentence) -> list[Cue]:
         return []
     colon = s.start + s.masked.rstrip().rindex(":")
     subj = clause_subject(s, len(s.toks) - 1)
-    return [] if subj is None else [Cue(colon, colon + 1, ":", subj, None, rule="colon lead-in (subject)")]
+    return [] if subj is None else [Cue(colon, colon + 1, ":", subj, None, rule=COLON_LEAD_IN_SUBJECT)]
 
 
 def analyse_sentence(s: Sentence, quotes_here: list[QuoteSpan]) -> list[Cue]:
@@ -133,28 +135,27 @@ def analyse_sentence(s: Sentence, quotes_here: list[QuoteSpan]) -> list[Cue]:
     return cues
 
 
-def _participle_speaker(s: Sentence, at: VerbAt, cues: list[Cue]) -> tuple[SpeakerMention | None, str] | None:
+def _participle_speaker(s: Sentence, at: VerbAt, cues: list[Cue]) -> tuple[SpeakerMention | None, Layout] | None:
     """The speaker of an -ing cue ("…, saying", "was saying", "a statement calling"); None: not a cue."""
     prev, ci = at.prev, at.ci
     if prev is not None and prev.text == ",":
         prior = [c.speaker for c in cues if c.speaker is not None]
-        return (prior[-1] if prior else clause_subject(s, ci)), "participle"
+        return (prior[-1] if prior else clause_subject(s, ci)), Layout.PARTICIPLE
     if prev is not None and (at.prev_low in fw("aux-be") or at.prev_low in fw("preposition")):
-        return clause_subject(s, ci), "clause"
+        return clause_subject(s, ci), Layout.CLAUSE
     mention, layout, _ = speaker_before(s, ci)
-    if layout not in ("clause", "relative"):
+    if layout not in (Layout.CLAUSE, Layout.RELATIVE):
         return None
-    subj = clause_subject(s, ci) if layout == "clause" else None
+    subj = clause_subject(s, ci) if layout is Layout.CLAUSE else None
     if (
         subj is not None
         and mention is not None
-        and mention.rule == "noun phrase"
+        and mention.kind is MentionKind.NOUN_PHRASE
         and subj.end <= mention.start
-        and subj.rule in ("name", "pronoun", "noun phrase", "group")
         and s.masked[subj.end - s.start : subj.end - s.start + 1] != ","
     ):
         # "The council issued a statement calling …": the clause subject speaks, not its object
-        return subj, "participle"
+        return subj, Layout.PARTICIPLE
     return mention, layout
 
 
@@ -177,7 +178,7 @@ def _find_content(
     at: VerbAt,
     last: int,
     cue: Cue,
-    layout: str,
+    layout: Layout,
     cues: list[Cue],
     quotes: list[QuoteSpan],
     next_cue: int | None,
@@ -185,24 +186,21 @@ def _find_content(
 ) -> bool:
     """Give ``cue`` its content by the layout of its speaker; False when the match is no cue after all."""
     ci = at.ci
-    if layout == "coordinated":
+    if layout is Layout.COORDINATED:
         cue.speaker = _coordinated_speaker(s, ci, cues)
-        layout, cue.rule = "clause", "coordinated"
-    if layout == "inverted":
+        layout, cue.rule = Layout.CLAUSE, COORDINATED
+    if layout is Layout.INVERTED:
         _inverted(s, ci, cue, quotes)
-        return True
-    if layout not in ("clause", "relative", "participle", "apposition", "none"):
         return True
     first_speaker_tok = s.tok_at(cue.speaker.start) if cue.speaker else ci
     before = first_speaker_tok - 1
-    if layout != "participle" and content_precedes(s.toks, before, ci, last, at.verb):
-        if cue.speaker is None and layout == "none":
+    if layout is not Layout.PARTICIPLE and content_precedes(s.toks, before, ci, last, at.verb):
+        if cue.speaker is None and layout is Layout.NONE:
             return False
         after_content(s, before, last, cue, quotes, s.toks[first_speaker_tok].start, next_cue, pending)
         return True
     kept = cue_then_content(s, at, last, cue, quotes, before, first_speaker_tok, next_cue, pending)
-    if kept and layout == "participle":
-        cue.rule = "participle " + cue.rule
+    cue.participle = kept and layout is Layout.PARTICIPLE
     return kept
 
 
@@ -232,7 +230,7 @@ def _inverted(s: Sentence, ci: int, cue: Cue, quotes: list[QuoteSpan]) -> None:
     np = np_forward(s.toks, ci + 1)
     if np:
         cue.speaker = mention_from(s, np)
-    cue.rule = "inverted"
+    cue.rule = INVERTED
     content_before(s, ci, cue, quotes, s.toks[ci].start)
 
 
@@ -260,7 +258,7 @@ def _clause_boundary(s: Sentence, m: re.Match) -> int | None:
     if verb.form == "ing":
         return toks[ci - 1].start if toks[ci - 1].text == "," else None
     mention, layout, first = speaker_before(s, ci)
-    if mention is None or layout != "clause" or first <= 0:
+    if mention is None or layout is not Layout.CLAUSE or first <= 0:
         return None
     prev = toks[first - 1]
     if prev.low in _CLAUSE_OPENERS or prev.text == ";":
@@ -275,7 +273,7 @@ def _according(s: Sentence, ci: int, m: re.Match) -> list[Cue]:
     if not np:
         return []
     mention = mention_from(s, np)
-    cue = Cue(m.start() + s.start, m.end() + s.start, m.group(), mention, None, rule="according to")
+    cue = Cue(m.start() + s.start, m.end() + s.start, m.group(), mention, None, rule=ACCORDING_TO)
     after = np[1] + 1
     while after < len(toks) and toks[after].text not in ",." and after - np[1] < ACCORDING_TAIL_TOKENS:
         after += 1
@@ -295,3 +293,45 @@ def _according(s: Sentence, ci: int, m: re.Match) -> list[Cue]:
                 start_tok += 1
             cue.content = cue.region = (toks[start_tok].start, toks[j].end)
     return [cue] if cue.content else []
+
+
+# -- the rules of this module (values of ``quotes.rule``) ------------------------------------------
+
+ACCORDING_TO = QuoteRule(
+    "according to",
+    "According to X, A. / A, according to X.: the clause after the source's comma, or before the cue",
+    Example(
+        "According to Dana Korvel, the port will reopen.",
+        {"kind": "indirect", "text": "the port will reopen.", "cue": "According to", "speaker": "Dana Korvel"},
+    ),
+    _according,
+)
+COORDINATED = QuoteRule(
+    "coordinated",
+    "X arrived and said A: the verb shares the subject of the earlier verb or report",
+    Example(
+        "Dana Korvel arrived late and said the port would reopen.",
+        {"kind": "indirect", "text": "the port would reopen.", "cue": "said", "speaker": "Dana Korvel"},
+    ),
+    _coordinated_speaker,
+)
+INVERTED = QuoteRule(
+    "inverted",
+    "“A,” said X.: the speaker follows the verb, the content precedes it",
+    Example(
+        "“We will reopen the port,” said Dana Korvel.",
+        {"kind": "direct", "text": "We will reopen the port,", "cue": "said", "speaker": "Dana Korvel"},
+    ),
+    _inverted,
+    closes_content=True,
+)
+COLON_LEAD_IN_SUBJECT = QuoteRule(
+    "colon lead-in (subject)",
+    "X made the following comment: with no speech verb: the subject speaks the quote that follows",
+    Example(
+        "Dana Korvel made the following comment:\n\n“We will reopen the port.”",
+        {"kind": "direct", "text": "We will reopen the port.", "cue": ":", "speaker": "Dana Korvel"},
+    ),
+    _colon_lead_in_subject,
+    lead_in=True,
+)

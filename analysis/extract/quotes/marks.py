@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.extract.quotes.kinds import MarkRule
+from analysis.rules import Example
+
 MASK = "\x1a"  # stands for every character of a quoted stretch in the masked text
 
 
@@ -32,7 +35,7 @@ class QuoteSpan:
     inner_start: int
     inner_end: int
     close_end: int  # end of the closing mark (== inner_end when unclosed)
-    rule: str  # closed, unclosed, single
+    rule: str  # the mark_rule value: closed, unclosed, single
 
 
 def _side(text: str, i: int, j: int) -> tuple[str, str]:
@@ -86,7 +89,7 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         if is_close or not is_open or (before and not before.isspace()):
             # (an opening mark glued to a word while a quote is open is a mistyped closer)
-            out.append(QuoteSpan(open_at, open_at + open_len, a, b, "closed"))
+            out.append(QuoteSpan(open_at, open_at + open_len, a, b, CLOSED.name))
             open_at = None
         else:
             # an opening mark after a space while a quote is open: the earlier quote never closed
@@ -114,7 +117,7 @@ def _single_mark(text: str, mark: str, a: int, b: int, single_at: int | None, ou
         return a if opens else None
     if mark in "’'›" and not word_after and not text[a - 1].isspace():
         if b - a and a > single_at + 1:
-            out.append(QuoteSpan(single_at, single_at + 1, a, b, "single"))
+            out.append(QuoteSpan(single_at, single_at + 1, a, b, SINGLE.name))
         return None
     return single_at
 
@@ -136,7 +139,7 @@ def _unclosed(text: str, open_at: int, open_len: int, stop: int) -> QuoteSpan:
     """A quotation opened at ``open_at`` that never closes: it runs to ``stop`` (spaces trimmed)."""
     while stop > open_at + open_len and text[stop - 1].isspace():
         stop -= 1
-    return QuoteSpan(open_at, open_at + open_len, stop, stop, "unclosed")
+    return QuoteSpan(open_at, open_at + open_len, stop, stop, UNCLOSED.name)
 
 
 def _trim_inner(text: str, q: QuoteSpan) -> QuoteSpan:
@@ -163,3 +166,38 @@ def mask_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> str
         pos = b
     pieces.append(text[pos:end])
     return "".join(pieces)
+
+
+# -- the mark_rule values ---------------------------------------------------------------------------
+
+CLOSED = MarkRule(
+    "closed",
+    "an opening mark and its closing mark",
+    Example("“We will reopen the port,” Dana Korvel said.", {"mark_rule": "closed", "text": "We will reopen the port,"}),
+    pair_quote_marks,
+)
+UNCLOSED = MarkRule(
+    "unclosed",
+    "a quotation still open at its paragraph's end runs to it (it goes on in the next paragraph)",
+    Example(
+        "Dana Korvel said: “The port stays shut this week.\n\n“Next week it reopens,” she added.",
+        {"mark_rule": "unclosed", "text": "The port stays shut this week."},
+    ),
+    pair_quote_marks,
+)
+SINGLE = MarkRule(
+    "single",
+    "top-level single quotes, one opening at a word start and one closing at a word end",
+    Example("The Harbour Board called the plan ‘reckless’ on Monday.", {"mark_rule": "single", "text": "reckless"}),
+    pair_quote_marks,
+)
+#: Speech a page writes without marks (set by :mod:`analysis.extract.quotes.unmarked`).
+UNMARKED = MarkRule(
+    "unmarked",
+    "speech without quote marks (colon-introduced speech, readouts, dash-signed paragraphs)",
+    Example(
+        "The Minister said:\n\nWe will reopen the port and we will keep it open.",
+        {"mark_rule": "unmarked", "text": "We will reopen the port and we will keep it open."},
+    ),
+)
+MARK_RULES = (CLOSED, UNCLOSED, SINGLE, UNMARKED)

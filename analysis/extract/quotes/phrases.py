@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from analysis.extract.quotes.kinds import Layout, MentionKind, QuoteRule
 from analysis.extract.quotes.lexicon import Verb, fw, speaker_nouns, speech_verbs
 from analysis.extract.quotes.marks import MASK, QuoteSpan
 
@@ -51,7 +52,7 @@ class Tok:
 class SpeakerMention:
     start: int
     end: int
-    rule: str  # name, pronoun, relative, noun phrase, group
+    kind: MentionKind
     antecedent: tuple[int, int] | None = None  # for relative pronouns: the phrase they stand for
 
 
@@ -63,9 +64,16 @@ class Cue:
     speaker: SpeakerMention | None
     content: tuple[int, int] | None  # indirect clause (offsets into the text), when any
     direct: QuoteSpan | None = None
-    rule: str = ""
+    rule: QuoteRule | None = None  # the rule that found the content (the first one set wins)
+    participle: bool = False  # an -ing cue ("…, saying A"): its rule value says so
     region: tuple[int, int] | None = None  # stretch whose quotes are this cue's partial quotes
     joins: Cue | None = None  # the cue whose content this one continues ("A, he said, B")
+
+    @property
+    def is_lead_in(self) -> bool:
+        """A cue closing its sentence with a colon, waiting for the quote that follows ("X said:");
+        a participle ("…, saying:") is an ordinary cue."""
+        return self.rule is not None and self.rule.lead_in and not self.participle
 
 
 def is_adverb(t: Tok) -> bool:
@@ -265,42 +273,43 @@ class Sentence:
         return bisect.bisect_right(self.starts, offset) - 1
 
 
-def speaker_before(s: Sentence, ci: int) -> tuple[SpeakerMention | None, str, int]:
+def speaker_before(s: Sentence, ci: int) -> tuple[SpeakerMention | None, Layout, int]:
     """Find the speaker before cue token ``ci``.
 
-    Returns the mention, the layout (``clause``: speaker then cue at the clause start; ``after``:
-    the cue follows its content; ``coordinated``: the subject of a coordinated verb phrase) and the
-    index of the first token of the speaker phrase.
+    Returns the mention, the :class:`Layout` (``CLAUSE``: the speaker opens the cue's clause;
+    ``INVERTED``: a quote or comma right before the verb, the speaker follows it; ``COORDINATED``: the
+    subject of a coordinated verb phrase; ``APPOSITION``, ``RELATIVE``, ``NONE``) and the index of the
+    first token of the speaker phrase.
     """
     toks = s.toks
     j = _skip_back_time(toks, skip_back_adverbs(toks, ci - 1))
     if j < 0:
-        return None, "none", ci
+        return None, Layout.NONE, ci
     t = toks[j]
     if t.is_mask:
-        return None, "inverted", j
+        return None, Layout.INVERTED, j
     if t.text in _DASHES and j > 0:
         found = _dash_apposition(s, j)
-        return (found[0], "apposition", found[1]) if found else (None, "none", ci)
+        return (found[0], Layout.APPOSITION, found[1]) if found else (None, Layout.NONE, ci)
     if t.text == ",":
         found = _comma_apposition(s, j)
-        return (found[0], "apposition", found[1]) if found else (None, "inverted", j)
+        return (found[0], Layout.APPOSITION, found[1]) if found else (None, Layout.INVERTED, j)
     if t.low in ("and", "or", "but"):
-        return None, "coordinated", j
+        return None, Layout.COORDINATED, j
     if t.low in ("who", "which", "that") and t.text.islower():
         ante = _np_back(toks, j - 1 - (1 if j > 0 and toks[j - 1].text == "," else 0))
-        m = SpeakerMention(t.start, t.end, "relative")
+        m = SpeakerMention(t.start, t.end, MentionKind.RELATIVE)
         if ante:
             m.antecedent = (toks[ante[0]].start, toks[ante[1]].end)
-        return m, "relative", j
+        return m, Layout.RELATIVE, j
     if t.low in fw("pronoun"):
-        return SpeakerMention(t.start, t.end, "pronoun"), "clause", j
+        return SpeakerMention(t.start, t.end, MentionKind.PRONOUN), Layout.CLAUSE, j
     if t.is_word and t.low in fw("preposition"):
-        return None, "none", ci
+        return None, Layout.NONE, ci
     np = _np_back(toks, j)
     if not np:
-        return None, "none", ci
-    return mention_from(s, np), "clause", np[0]
+        return None, Layout.NONE, ci
+    return mention_from(s, np), Layout.CLAUSE, np[0]
 
 
 _DASHES = "—–-―"
@@ -354,14 +363,14 @@ def mention_from(s: Sentence, np: tuple[int, int]) -> SpeakerMention:
     a, b = toks[np[0]], toks[np[1]]
     low = b.low
     if np[0] == np[1] and low in fw("pronoun"):
-        rule = "pronoun"
+        kind = MentionKind.PRONOUN
     elif b.is_cap and low not in speaker_nouns():
-        rule = "name"
+        kind = MentionKind.NAME
     elif low in speaker_nouns() and speaker_nouns()[low][0] == "group":
-        rule = "group"
+        kind = MentionKind.GROUP
     else:
-        rule = "noun phrase"
-    return SpeakerMention(a.start, b.end, rule)
+        kind = MentionKind.NOUN_PHRASE
+    return SpeakerMention(a.start, b.end, kind)
 
 
 def clause_subject(s: Sentence, upto: int) -> SpeakerMention | None:

@@ -17,9 +17,11 @@ import pandas as pd
 
 from analysis.extract.quotes.content import only_punct_after
 from analysis.extract.quotes.cues import analyse_sentence
+from analysis.extract.quotes.kinds import MentionKind, QuoteRule
 from analysis.extract.quotes.lexicon import cue_re, fw, speech_verbs
-from analysis.extract.quotes.marks import MARK_RE, QuoteSpan, mask_quotes, pair_quote_marks
+from analysis.extract.quotes.marks import MARK_RE, UNCLOSED, QuoteSpan, mask_quotes, pair_quote_marks
 from analysis.extract.quotes.phrases import Cue, Sentence, SpeakerMention
+from analysis.rules import Example
 
 
 @dataclass
@@ -29,7 +31,7 @@ class Row:
     start: int
     end: int
     cue: Cue | None
-    rule: str
+    rule: QuoteRule
     mark_rule: str | None
     block: int
     end_sentence_id: int
@@ -37,6 +39,17 @@ class Row:
     speaker_rule: str | None = None
     mention: SpeakerMention | None = None
     extra: dict = field(default_factory=dict)
+    inside: bool = False  # a quote inside its cue's reported clause (a partial quote of it)
+
+    @property
+    def rule_value(self) -> str:
+        """The ``rule`` column's value: the rule's name, composed ("inside …", "participle …")."""
+        return self.rule.value(participle=self.cue is not None and self.cue.participle, inside=self.inside)
+
+    @property
+    def cue_closes_content(self) -> bool:
+        """The row's own rule has its cue after the content ("…, X said."), not composed."""
+        return self.rule.closes_content and not self.inside and not (self.cue is not None and self.cue.participle)
 
 
 @dataclass(order=True)
@@ -81,8 +94,8 @@ def _label_cue(text: str, b_start: int, b_end: int) -> Cue | None:
         if len(words) > 3 or text.count(words[-1]) < 2 or words[0].lower() in fw("determiner"):
             return None
     colon = m.end("label") + text[m.end("label") : m.end()].index(":")
-    mention = SpeakerMention(m.start("label"), m.end("label"), "name")
-    return Cue(colon, colon + 1, ":", mention, (m.end(), b_end), rule="speaker label", region=(m.end(), b_end))
+    mention = SpeakerMention(m.start("label"), m.end("label"), MentionKind.NAME)
+    return Cue(colon, colon + 1, ":", mention, (m.end(), b_end), rule=SPEAKER_LABEL, region=(m.end(), b_end))
 
 
 def _dash_cue(text: str, q: QuoteSpan, limit: int) -> Cue | None:
@@ -92,8 +105,8 @@ def _dash_cue(text: str, q: QuoteSpan, limit: int) -> Cue | None:
         return None
     dash = text.index("-" if "--" in m.group() else m.group().strip()[0], q.close_end)
     cue_text = text[dash : dash + (2 if text.startswith("--", dash) else 1)]
-    mention = SpeakerMention(m.start("name"), m.end("name"), "name")
-    return Cue(dash, dash + len(cue_text), cue_text, mention, None, rule="dash attribution")
+    mention = SpeakerMention(m.start("name"), m.end("name"), MentionKind.NAME)
+    return Cue(dash, dash + len(cue_text), cue_text, mention, None, rule=DASH_ATTRIBUTION)
 
 
 def _analysis_spans(text: str, block: list[_SentRec]) -> list[list[int]]:
@@ -186,13 +199,14 @@ class _RowBuilder:
         rows = self._label_rows(para)
         by_sentence = {so.sid: self._sentence_rows(para, so, rows) for so in sents}
         rows.extend(self._quote_row(para, q, by_sentence) for q in quotes)
-        self.prev_block_quotes = bool(quotes) and quotes[-1].rule == "unclosed"
+        self.prev_block_quotes = bool(quotes) and quotes[-1].rule == UNCLOSED.name
         rows.sort(key=lambda r: (r.start, -r.end))
         return rows
 
     def _label_rows(self, para: _Para) -> list[Row]:
-        """Rule ``speaker label``: "SMITH: …": the whole paragraph after the label is the speaker's."""
-        label = _label_cue(self.text, para.start, para.end)
+        """The paragraph rules (``speaker label``: "SMITH: …"): the whole paragraph after the label is
+        the speaker's."""
+        label = next((c for rule in PARAGRAPH_RULES if (c := rule.func(self.text, para.start, para.end))), None)
         if label is None:
             return []
         a, b = label.content
@@ -212,14 +226,14 @@ class _RowBuilder:
         here = [q for q in para.quotes if q.open < so.end and q.close_end > so.start]
         cues = analyse_sentence(so, here)
         for cue in cues:
-            if cue.rule.startswith("colon lead-in"):
+            if cue.is_lead_in:
                 self.lead_in = (cue, para.bi)
                 continue
             if cue.direct is not None:
                 para.owner.setdefault(id(cue.direct), (cue, "direct"))
             if cue.content is not None:
                 self._content_row(para, so, here, cue, rows)
-        return [c for c in cues if c.speaker is not None and not c.rule.startswith("colon lead-in")]
+        return [c for c in cues if c.speaker is not None and not c.is_lead_in]
 
     def _content_row(self, para: _Para, so: Sentence, here: list[QuoteSpan], cue: Cue, rows: list[Row]) -> None:
         a, b = cue.content
@@ -243,7 +257,7 @@ class _RowBuilder:
             if cue is not None:
                 para.owner[id(q)] = (cue, "direct")
         if id(q) not in para.owner:
-            row = Row(so.sid, kind, q.inner_start, q.inner_end, None, "no cue", q.rule, para.bi, eo.sid)
+            row = Row(so.sid, kind, q.inner_start, q.inner_end, None, NO_CUE, q.rule, para.bi, eo.sid)
             if kind == "direct" and para.bi > 0:
                 row.extra["continues"] = self.prev_block_quotes
             return row
@@ -251,27 +265,39 @@ class _RowBuilder:
         if how == "direct" and kind == "partial" and not only_punct_after(eo, q.close_end):
             how = "partial" if q.open > so.start + 1 else how
         start = q.inner_start
-        if cue.rule == "speaker label" and how == "direct":
+        if cue.rule.label_in_quote and how == "direct":
             start = max(q.inner_start, cue.content[0])  # a label inside the quote ("“SMITH: …”") is not quoted
-        rule = cue.rule if how == "direct" else "inside " + cue.rule
-        return Row(so.sid, how if how == "partial" else kind, start, q.inner_end, cue, rule, q.rule, para.bi, eo.sid)
+        row = Row(so.sid, how if how == "partial" else kind, start, q.inner_end, cue, cue.rule, q.rule, para.bi, eo.sid)
+        row.inside = how != "direct"
+        return row
 
     def _uncued_cue(
         self, para: _Para, q: QuoteSpan, so: Sentence, kind: str, by_sentence: dict[int, list[Cue]]
     ) -> Cue | None:
-        """A cue for a quote no cue took, by these rules in this order: the ``colon lead-in`` waiting
-        for it, a ``dash attribution`` after it, the cue of its sentence (``same sentence as cue``)."""
+        """A cue for a quote no cue took: the ``colon lead-in`` waiting for it, else the first of
+        :data:`UNCUED_RULES` that gives one (a ``dash attribution`` after it, the cue of its sentence)."""
         if self.lead_in is not None and kind == "direct" and self.lead_in[0].end <= q.open:
             cue, self.lead_in = self.lead_in[0], None
             return cue
-        dash = _dash_cue(self.text, q, para.end)
-        if dash is not None:
-            return dash
-        if by_sentence.get(so.sid):
-            # an uncued quote in a sentence whose cue names a speaker: "“A,” he said, but “B.”"
-            near = min(by_sentence[so.sid], key=lambda c: abs(c.start - q.open))
-            return Cue(near.start, near.end, near.text, near.speaker, None, rule="same sentence as cue")
+        return next((c for rule in UNCUED_RULES if (c := rule.func(self.text, para, q, so, by_sentence))), None)
+
+
+def _dash_attribution(
+    text: str, para: _Para, q: QuoteSpan, so: Sentence, by_sentence: dict[int, list[Cue]]
+) -> Cue | None:
+    """Rule ``dash attribution``: a dash and a name right after the quote sign it."""
+    return _dash_cue(text, q, para.end)
+
+
+def _same_sentence(
+    text: str, para: _Para, q: QuoteSpan, so: Sentence, by_sentence: dict[int, list[Cue]]
+) -> Cue | None:
+    """Rule ``same sentence as cue``: "“A,” he said, but “B.”": the cue of the quote's sentence
+    (the nearest one naming a speaker)."""
+    if not by_sentence.get(so.sid):
         return None
+    near = min(by_sentence[so.sid], key=lambda c: abs(c.start - q.open))
+    return Cue(near.start, near.end, near.text, near.speaker, None, rule=SAME_SENTENCE_AS_CUE)
 
 
 def build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[Row], list[Sentence]]:
@@ -291,3 +317,48 @@ def _quote_kind(s: Sentence, q: QuoteSpan) -> str:
     if re.search(r"[:—–]\s*$", head) or re.search(r",\s*$", head) and only_punct_after(s, q.close_end):
         return "direct"
     return "partial"
+
+
+# -- the rules of this module (values of ``quotes.rule``) ------------------------------------------
+
+SPEAKER_LABEL = QuoteRule(
+    "speaker label",
+    "a transcript or interview label opens the paragraph (SMITH: …): the rest of it is the speaker's",
+    Example(
+        "KORVEL: We will reopen the port on Monday.",
+        {"kind": "indirect", "text": "We will reopen the port on Monday.", "cue": ":", "speaker": "KORVEL"},
+    ),
+    _label_cue,
+    label_in_quote=True,
+)
+DASH_ATTRIBUTION = QuoteRule(
+    "dash attribution",
+    "a pull quote signed with a dash and a name: “A” ― X",
+    Example(
+        "“We will reopen the port.” ― Dana Korvel",
+        {"kind": "direct", "text": "We will reopen the port.", "cue": "―", "speaker": "Dana Korvel"},
+    ),
+    _dash_attribution,
+)
+SAME_SENTENCE_AS_CUE = QuoteRule(
+    "same sentence as cue",
+    "“A,” X said, but “B”: a quote no cue took takes the cue of its sentence",
+    Example(
+        "“We will reopen,” Dana Korvel said, but “the ferries will wait.”",
+        {"kind": "partial", "text": "the ferries will wait.", "cue": "said", "speaker": "Dana Korvel"},
+    ),
+    _same_sentence,
+)
+NO_CUE = QuoteRule(
+    "no cue",
+    "a quote nobody is cued for (its speaker may be carried over from the quote before)",
+    Example(
+        "The mood at the harbour was “cautiously hopeful” on Monday.",
+        {"kind": "partial", "text": "cautiously hopeful", "cue": None, "speaker": None},
+    ),
+    _RowBuilder._quote_row,
+)
+#: Rules tried once per paragraph, before its sentences.
+PARAGRAPH_RULES = (SPEAKER_LABEL,)
+#: Rules tried, in order, for a quote that no cue took (after a colon lead-in waiting for it).
+UNCUED_RULES = (DASH_ATTRIBUTION, SAME_SENTENCE_AS_CUE)

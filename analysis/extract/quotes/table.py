@@ -12,12 +12,14 @@ from typing import Any
 
 import pandas as pd
 
+from analysis.extract.quotes.kinds import SpeakerRule
 from analysis.extract.quotes.marks import DOUBLE_MARK_RE
-from analysis.extract.quotes.rows import Row, build_rows
+from analysis.extract.quotes.rows import SAME_SENTENCE_AS_CUE, Row, build_rows
 from analysis.extract.quotes.speakers import Resolver
 from analysis.extract.quotes.unmarked import with_unmarked_speech
 from analysis.nlp.coref import Coref
 from analysis.nlp.identity import link_speakers
+from analysis.rules import Example
 
 QUOTE_COLUMNS = [
     "quote_id",
@@ -35,9 +37,6 @@ QUOTE_COLUMNS = [
 ]
 #: Provenance columns added after the contract columns.
 EXTRA_COLUMNS = ["cue_start", "cue_end", "rule", "speaker_rule", "mark_rule", "end_sentence_id", "quotation_id"]
-
-
-_CUE_AFTER_RULES = frozenset({"clause then cue", "quote then cue", "inverted", "after content"})
 
 #: Characters allowed between a cue and the quote that goes on its interrupted quotation: the rest
 #: of the cue's sentence ("“A,” X said in a statement on Monday. “B.”"), not a further report.
@@ -58,8 +57,8 @@ def _continues_quotation(text: str, row: Row, prev: Row) -> bool:
     if row.start <= pc.end or len(gap) > CONTINUATION_GAP or DOUBLE_MARK_RE.search(gap):
         return False  # another quotation, or more than the rest of the cue's sentence, lies between
     if row.cue is None:
-        return row.speaker_rule == "carried over (same quotation)"
-    return row.rule == "same sentence as cue" and row.cue.start == pc.start
+        return row.speaker_rule == CARRIED_OVER_SAME.value()
+    return row.rule is SAME_SENTENCE_AS_CUE and not row.inside and row.cue.start == pc.start
 
 
 def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
@@ -139,16 +138,16 @@ def _carry_over(row: Row, prev: Row) -> None:
     speaker of the previous quote in the same or next paragraph (an indirect row: the same paragraph)."""
     if not (prev.speaker and (row.block - prev.block <= 1) and (row.kind == "direct" or row.block == prev.block)):
         return
-    row.speaker, row.speaker_rule = prev.speaker, "carried over"
+    row.speaker, row.speaker_rule = prev.speaker, CARRIED_OVER.value()
     if (
         row.block == prev.block
         and prev.mention is not None
         and row.kind == "direct"
-        and (prev.kind == "direct" or (prev.rule in _CUE_AFTER_RULES and row.sentence_id <= prev.end_sentence_id + 1))
+        and (prev.kind == "direct" or (prev.cue_closes_content and row.sentence_id <= prev.end_sentence_id + 1))
     ):
         # “A,” X said. “B.”: one quotation interrupted by its cue; X names the speaker of B too
         # (and "A, X said. “B.”": the quote goes on the report the cue closed)
-        row.mention, row.speaker_rule = prev.mention, "carried over (same quotation)"
+        row.mention, row.speaker_rule = prev.mention, CARRIED_OVER_SAME.value()
 
 
 def _quotation_id(text: str, row: Row, prev: Row | None, joined: dict[int, int], qid: int) -> int:
@@ -180,7 +179,7 @@ def _record(text: str, row: Row, qid: int) -> dict:
         "cue": cue.text if cue else None,
         "cue_start": cue.start if cue else None,
         "cue_end": cue.end if cue else None,
-        "rule": row.rule,
+        "rule": row.rule_value,
         "speaker_rule": row.speaker_rule,
         "mark_rule": row.mark_rule,
         "end_sentence_id": row.end_sentence_id,
@@ -200,3 +199,27 @@ def _quotes_columns(out: list[dict]) -> dict[str, Any]:
             values = [r[col] for r in out]
             cols[col] = pd.array(values, dtype="Int64") if col in _NULLABLE_OFFSETS else values
     return cols
+
+
+# -- the rules of this module (values of ``quotes.speaker_rule``) ----------------------------------
+
+CARRIED_OVER_SAME = SpeakerRule(
+    "carried over (same quotation)",
+    "“A,” X said. “B.”: B goes on the quotation its cue interrupted; the mention X is kept",
+    Example(
+        "The port will reopen, Dana Korvel said. “We are ready.”",
+        {"speaker_rule": "carried over (same quotation)", "speaker": "Dana Korvel", "speaker_text": "Dana Korvel"},
+    ),
+    _carry_over,
+    stage="row",
+)
+CARRIED_OVER = SpeakerRule(
+    "carried over",
+    "a quote no cue took takes the previous quote's speaker (same or next paragraph); no mention",
+    Example(
+        "“We will reopen the port,” Dana Korvel said.\n\n“The ferries are ready.”",
+        {"speaker_rule": "carried over", "speaker": "Dana Korvel", "speaker_text": None},
+    ),
+    _carry_over,
+    stage="row",
+)

@@ -13,9 +13,11 @@ import re
 
 import pandas as pd
 
+from analysis.extract.quotes.kinds import QuoteRule, SpeakerRule
 from analysis.extract.quotes.lexicon import cue_re
-from analysis.extract.quotes.marks import DOUBLE_MARK_RE
+from analysis.extract.quotes.marks import DOUBLE_MARK_RE, UNMARKED
 from analysis.resources import first_names
+from analysis.rules import Example
 
 # -- unmarked speech: page styles that report speech without quotation marks ----------------------
 #: First- or second-person words: a paragraph of speech, not the writer's narration.
@@ -147,7 +149,7 @@ def _colon_speech(text: str, paras: list[dict], entities: pd.DataFrame) -> list[
             spans.append((q["start"], q["end"], q["first"], q["last"]))
         for a, b, first, last in spans:
             rows.append(
-                _speech_row(text, (a, b, first, last), "direct", cue, (ss, se, speaker), "colon-introduced speech")
+                _speech_row(text, (a, b, first, last), "direct", cue, (ss, se, speaker), COLON_SPEECH)
             )
     return rows
 
@@ -170,7 +172,7 @@ def _readout_speech(text: str, paras: list[dict], entities: pd.DataFrame) -> lis
                 continue
             sid = _sentence_at(p, m.end())
             row = _speech_row(
-                text, (m.end(), end, sid, _sentence_at(p, end - 1)), "indirect", m, speaker, "readout form"
+                text, (m.end(), end, sid, _sentence_at(p, end - 1)), "indirect", m, speaker, READOUT_FORM
             )
             row.update(cue=m.group("cue"), cue_start=m.start("cue"), cue_end=m.end("cue"))
             rows.append(row)
@@ -203,7 +205,7 @@ def _label_speakers(text: str, out: list[dict], paras: list[dict], entities: pd.
         if speaker is not None:
             ss, se, name = speaker
             row.update(speaker=name, speaker_start=ss, speaker_end=se, speaker_text=text[ss:se])
-            row["speaker_rule"] = "paragraph label"
+            row["speaker_rule"] = PARAGRAPH_LABEL.value()
 
 
 _SIGNATURE_RE = re.compile(r"\s*(?:[―—–]|--)\s*(?P<who>[A-Z][^\n.!?“”\"]{1,60}?)\s*$")
@@ -233,7 +235,7 @@ def _dash_signed(text: str, paras: list[dict], entities: pd.DataFrame) -> list[d
                 "direct",
                 cue,
                 (ss, se, who),
-                "dash-signed paragraph",
+                DASH_SIGNED,
             )
         )
     return rows
@@ -267,7 +269,7 @@ def _label_name(text: str, a: int, b: int) -> tuple[int, int, str] | None:
     return None
 
 
-def _speech_row(text: str, span: tuple, kind: str, cue: re.Match, speaker: tuple, rule: str) -> dict:
+def _speech_row(text: str, span: tuple, kind: str, cue: re.Match, speaker: tuple, rule: QuoteRule) -> dict:
     a, b, first, last = span
     ss, se, name = speaker
     verb = cue.group("verb") if "verb" in cue.re.groupindex else cue.group(0)
@@ -286,10 +288,11 @@ def _speech_row(text: str, span: tuple, kind: str, cue: re.Match, speaker: tuple
         "cue": verb,
         "cue_start": vs,
         "cue_end": ve,
-        "rule": rule,
-        "speaker_rule": "introducer",
-        "mark_rule": "unmarked",
+        "rule": rule.value(),
+        "speaker_rule": INTRODUCER.value(),
+        "mark_rule": UNMARKED.name,
         "end_sentence_id": last,
+        "one_quotation": rule.one_quotation,
     }
 
 
@@ -301,8 +304,7 @@ def with_unmarked_speech(text: str, sentences: pd.DataFrame, entities: pd.DataFr
     """
     paras = _paragraphs(text, sentences, skip="heading")
     _label_speakers(text, out, paras, entities)
-    extra = _colon_speech(text, paras, entities) + _readout_speech(text, paras, entities)
-    extra += _dash_signed(text, paras, entities)
+    extra = [row for rule in UNMARKED_RULES for row in rule.func(text, paras, entities)]
     extra = [r for r in extra if not any(o["start"] <= r["start"] < o["end"] for o in out if o["kind"] != "indirect")]
     if not extra:
         return out
@@ -317,10 +319,76 @@ def with_unmarked_speech(text: str, sentences: pd.DataFrame, entities: pd.DataFr
             r["quotation_id"] = new_pos.get(r.pop("_old"), i)
         elif (
             i
-            and merged[i - 1]["rule"] == r["rule"] == "colon-introduced speech"
+            and r.get("one_quotation")
+            and merged[i - 1]["rule"] == r["rule"]
             and merged[i - 1]["cue_start"] == r["cue_start"]
         ):
             r["quotation_id"] = merged[i - 1]["quotation_id"]
         else:
             r["quotation_id"] = i
     return merged
+
+
+# -- the rules of this module (values of ``quotes.rule`` and ``quotes.speaker_rule``) ----------------
+
+COLON_SPEECH = QuoteRule(
+    "colon-introduced speech",
+    "X said: followed by paragraphs of speech without marks, until narration, a heading or the next one",
+    Example(
+        "The Minister said:\n\nWe will reopen the port and we will keep it open.",
+        {
+            "kind": "direct",
+            "text": "We will reopen the port and we will keep it open.",
+            "cue": "said",
+            "speaker": "The Minister",
+        },
+    ),
+    _colon_speech,
+    one_quotation=True,
+)
+READOUT_FORM = QuoteRule(
+    "readout form",
+    "X expressed her hope that A: the reported content of a readout's noun of intent or view",
+    Example(
+        "The talks ended. Dana Korvel expressed her hope that the port would reopen soon.",
+        {"kind": "indirect", "text": "the port would reopen soon.", "cue": "expressed", "speaker": "Dana Korvel"},
+    ),
+    _readout_speech,
+)
+DASH_SIGNED = QuoteRule(
+    "dash-signed paragraph",
+    "a paragraph followed by a paragraph that only signs it (― X): a pull quote without marks",
+    Example(
+        "We will reopen the port and we will keep it open.\n\n— Dana Korvel",
+        {
+            "kind": "direct",
+            "text": "We will reopen the port and we will keep it open.",
+            "cue": "—",
+            "speaker": "Dana Korvel",
+        },
+    ),
+    _dash_signed,
+)
+#: The unmarked-speech passes, run in this order after the quote-mark pass.
+UNMARKED_RULES = (COLON_SPEECH, READOUT_FORM, DASH_SIGNED)
+
+PARAGRAPH_LABEL = SpeakerRule(
+    "paragraph label",
+    "a quote without a speaker in a paragraph opened by a speaker label (Name (R-TX): “…”)",
+    Example(
+        "Senator Dana Korvel (D-VA): “We will reopen the port.”",
+        {"speaker_rule": "paragraph label", "speaker": "Dana Korvel"},
+    ),
+    _label_speakers,
+    stage="speech",
+)
+INTRODUCER = SpeakerRule(
+    "introducer",
+    "the speaker of an unmarked-speech row (X said:, a readout's subject, a signature)",
+    Example(
+        "The talks ended. Dana Korvel expressed her hope that the port would reopen soon.",
+        {"speaker_rule": "introducer", "speaker": "Dana Korvel", "speaker_text": "Dana Korvel"},
+    ),
+    _speech_row,
+    stage="speech",
+)
