@@ -236,7 +236,7 @@ class Article:
     @cached_property
     def _quotes_linked(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """Quotes, their (quote, speaker) rows and the actors that only speak: one resolver pass."""
-        return _quotes.extract_quotes_linked(self.text, self.story_sentences, self.entities)
+        return _quotes.extract_quotes_linked(self.text, self.story_sentences, self.entities, self.tokens)
 
     @cached_property
     def quotes(self) -> pd.DataFrame:

@@ -148,7 +148,17 @@ def after_content(
     if end > s.toks[rest].start:
         span = (s.toks[rest].start, end)
         pending.append(
-            Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule=CLAUSE_AROUND_CUE, region=span, joins=cue)
+            Cue(
+                cue.start,
+                cue.end,
+                cue.text,
+                cue.speaker,
+                span,
+                rule=CLAUSE_AROUND_CUE,
+                region=span,
+                joins=cue,
+                verb=cue.verb,
+            )
         )
 
 
@@ -189,7 +199,9 @@ def cue_then_content(
         # "said that A, and that B": B is a second reported clause of the same cue
         n_end, n_next = _content_end_next(s, nxt, next_cue)
         span = (toks[nxt].start, n_end)
-        pending.append(Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule=COORDINATED_CLAUSE, region=span))
+        pending.append(
+            Cue(cue.start, cue.end, cue.text, cue.speaker, span, rule=COORDINATED_CLAUSE, region=span, verb=cue.verb)
+        )
         nxt = n_next
     return True
 
@@ -364,6 +376,7 @@ CUE_THEN_CLAUSE = QuoteRule(
         {"kind": "indirect", "text": "the port would reopen.", "cue": "said", "speaker": "Dana Korvel"},
     ),
     cue_then_content,
+    complement=True,
 )
 CUE_THEN_OBJECT = QuoteRule(
     "cue then object",
@@ -373,6 +386,7 @@ CUE_THEN_OBJECT = QuoteRule(
         {"kind": "indirect", "text": "the port would reopen.", "cue": "told", "speaker": "Dana Korvel"},
     ),
     cue_then_content,
+    complement=True,
 )
 COORDINATED_CLAUSE = QuoteRule(
     "coordinated clause",
@@ -382,6 +396,7 @@ COORDINATED_CLAUSE = QuoteRule(
         {"kind": "indirect", "text": "the ferries would run again.", "cue": "said", "speaker": "Dana Korvel"},
     ),
     cue_then_content,
+    complement=True,
 )
 COLON_LEAD_IN = QuoteRule(
     "colon lead-in",

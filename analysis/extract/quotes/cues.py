@@ -18,7 +18,7 @@ from analysis.extract.quotes.content import (
     ends_with_colon,
 )
 from analysis.extract.quotes.kinds import Layout, MentionKind, QuoteRule
-from analysis.extract.quotes.lexicon import Verb, cue_re, fw, speech_verbs
+from analysis.extract.quotes.lexicon import Verb, cue_re, fw, speaker_nouns, speech_verbs
 from analysis.extract.quotes.marks import QuoteSpan
 from analysis.extract.quotes.phrases import (
     ACCORDING_NP_TOKENS,
@@ -127,12 +127,30 @@ def analyse_sentence(s: Sentence, quotes_here: list[QuoteSpan]) -> list[Cue]:
         next_cue = next((b for b in bounds[idx + 1 :] if b is not None and b > cue.end), None)
         if not _find_content(s, at, last, cue, speaker[1], cues, quotes_here, next_cue, pending):
             continue
-        if cue.speaker is None and cue.direct is None and cue.content is None:
+        if (cue.speaker is None and cue.direct is None and cue.content is None) or not _speaker_kept(
+            s, cue, quotes_here
+        ):
+            pending.clear()
             continue
         cues.append(cue)
         cues.extend(pending)
         pending.clear()
     return cues
+
+
+def _speaker_kept(s: Sentence, cue: Cue, quotes: list[QuoteSpan]) -> bool:
+    """Whether a cue stays when its speaker candidate cannot speak ("thousands more feared", "On
+    Monday said"): a cue of quoted words stays with no speaker (the speaker is then found another
+    way, :mod:`.table`), any other is no report of speech."""
+    if s.speaks(cue.speaker):
+        return True
+    region = cue.region or cue.content
+    quoted = cue.direct is not None or (
+        region is not None and any(region[0] <= q.open and q.close_end <= region[1] + 1 for q in quotes)
+    )
+    if quoted:
+        cue.speaker = None
+    return quoted
 
 
 def _participle_speaker(s: Sentence, at: VerbAt, cues: list[Cue]) -> tuple[SpeakerMention | None, Layout] | None:
@@ -154,8 +172,10 @@ def _participle_speaker(s: Sentence, at: VerbAt, cues: list[Cue]) -> tuple[Speak
         and subj.end <= mention.start
         and s.masked[subj.end - s.start : subj.end - s.start + 1] != ","
     ):
-        # "The council issued a statement calling …": the clause subject speaks, not its object
-        return subj, Layout.PARTICIPLE
+        # "The council issued a statement calling …": the document speaks ("a report finding …"
+        # too); an object that is no document does not ("The council met the press, saying …")
+        head = s.text_of(mention).split()[-1].lower()
+        return (mention if speaker_nouns().get(head, ("",))[0] == "document" else subj), Layout.PARTICIPLE
     return mention, layout
 
 
@@ -170,7 +190,8 @@ def _make_cue(s: Sentence, m: re.Match, ci: int, verb: Verb, mention: SpeakerMen
     ):
         cue_text, last = f"{word} {toks[ci + 1].text}", ci + 1
     start = m.start() + s.start
-    return Cue(start, start + len(cue_text), s.masked[m.start() : m.start() + len(cue_text)], mention, None), last
+    cue = Cue(start, start + len(cue_text), s.masked[m.start() : m.start() + len(cue_text)], mention, None, verb=verb)
+    return cue, last
 
 
 def _find_content(
@@ -258,7 +279,7 @@ def _clause_boundary(s: Sentence, m: re.Match) -> int | None:
     if verb.form == "ing":
         return toks[ci - 1].start if toks[ci - 1].text == "," else None
     mention, layout, first = speaker_before(s, ci)
-    if mention is None or layout is not Layout.CLAUSE or first <= 0:
+    if mention is None or layout is not Layout.CLAUSE or first <= 0 or not s.speaks(mention):
         return None
     prev = toks[first - 1]
     if prev.low in _CLAUSE_OPENERS or prev.text == ";":
@@ -314,6 +335,7 @@ COORDINATED = QuoteRule(
         {"kind": "indirect", "text": "the port would reopen.", "cue": "said", "speaker": "Dana Korvel"},
     ),
     _coordinated_speaker,
+    complement=True,
 )
 INVERTED = QuoteRule(
     "inverted",

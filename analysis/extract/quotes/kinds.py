@@ -26,6 +26,7 @@ class MentionKind(StrEnum):
     RELATIVE = "relative"
     NOUN_PHRASE = "noun phrase"
     GROUP = "group"
+    LABEL = "label"  # a transcript's speaker label ("SMITH", "PRIME MINISTER LEE", "QUESTION")
 
 
 class Layout(StrEnum):
@@ -59,6 +60,9 @@ class QuoteRule:
     label_in_quote: bool = False
     #: Consecutive rows of one cue are one quotation (the paragraphs of one introduced speech).
     one_quotation: bool = False
+    #: The content is the verb's complement (it follows the verb): it must be a clause or speech
+    #: (:func:`analysis.extract.quotes.objects.reports_speech`).
+    complement: bool = False
 
     def value(self, *, participle: bool = False, inside: bool = False) -> str:
         """The ``rule`` value of a row: the name, composed with the cue's and the row's situation.
@@ -123,3 +127,17 @@ class MarkRule:
     doc: str
     example: Example | None = None
     func: Callable[..., Any] | None = None
+
+
+def clause_columns(
+    kind: str, start: int, end: int, clause: tuple[int, int] | None = None, fragments: list | None = None
+) -> dict:
+    """``clause_start``, ``clause_end`` (the reported clause: a partial row's clause, an indirect row's
+    own span, null for direct quotes) and ``fragments`` (the quoted stretches, ``[start, end]`` each)."""
+    if clause is None and kind == "indirect":
+        clause = (start, end)
+    return {
+        "clause_start": clause[0] if clause else None,
+        "clause_end": clause[1] if clause else None,
+        "fragments": [list(f) for f in fragments] if fragments else [[start, end]],
+    }

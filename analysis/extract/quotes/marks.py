@@ -173,7 +173,9 @@ def mask_quotes(text: str, start: int, end: int, quotes: list[QuoteSpan]) -> str
 CLOSED = MarkRule(
     "closed",
     "an opening mark and its closing mark",
-    Example("“We will reopen the port,” Dana Korvel said.", {"mark_rule": "closed", "text": "We will reopen the port,"}),
+    Example(
+        "“We will reopen the port,” Dana Korvel said.", {"mark_rule": "closed", "text": "We will reopen the port,"}
+    ),
     pair_quote_marks,
 )
 UNCLOSED = MarkRule(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from analysis.extract.quotes.kinds import Layout, MentionKind, QuoteRule
 from analysis.extract.quotes.lexicon import Verb, fw, speaker_nouns, speech_verbs
 from analysis.extract.quotes.marks import MASK, QuoteSpan
+from analysis.extract.quotes.objects import TagIndex, can_speak
 
 # -- tokens of a masked sentence --------------------------------------------------------------------
 
@@ -30,6 +31,7 @@ class Tok:
     start: int
     end: int
     text: str
+    tag: str = ""  # the shared tagger's tag of the token starting here ("" when not known)
 
     @property
     def low(self) -> str:
@@ -66,6 +68,7 @@ class Cue:
     direct: QuoteSpan | None = None
     rule: QuoteRule | None = None  # the rule that found the content (the first one set wins)
     participle: bool = False  # an -ing cue ("…, saying A"): its rule value says so
+    verb: Verb | None = None  # the reporting verb of a verb cue
     region: tuple[int, int] | None = None  # stretch whose quotes are this cue's partial quotes
     joins: Cue | None = None  # the cue whose content this one continues ("A, he said, B")
 
@@ -207,8 +210,8 @@ def np_forward(toks: list[Tok], i: int, limit: int = NP_TOKENS) -> tuple[int, in
                 # a lower-case word after a name ends the phrase
                 if low not in speaker_nouns():
                     break
-            if k > i and low.endswith("ed") and not t.is_cap:
-                break
+            if k > i and (low.endswith("ed") or t.tag.startswith("VB")) and not t.is_cap:
+                break  # a verb ends the subject ("The council met the press")
             if low in fw("pronoun"):
                 if k == i:
                     return (i, i)
@@ -255,15 +258,33 @@ def clause_start(toks: list[Tok], upto: int) -> int:
 class Sentence:
     """One sentence with its masked tokens."""
 
-    def __init__(self, sid: int, start: int, end: int, masked: str, block: int) -> None:
+    def __init__(self, sid: int, start: int, end: int, masked: str, block: int, tags: TagIndex | None = None) -> None:
         self.sid, self.start, self.end, self.block = sid, start, end, block
         self.masked = masked
+        self.tags = tags  # the shared tokens' tags (None: not known, every speaker is believed)
+
+    def text_of(self, m: SpeakerMention) -> str:
+        """The words of a mention of this sentence (quotations masked)."""
+        return self.masked[m.start - self.start : m.end - self.start]
+
+    def speaks(self, m: SpeakerMention | None) -> bool:
+        """True when mention ``m`` (a relative pronoun: its antecedent) can speak
+        (:func:`analysis.extract.quotes.objects.can_speak`)."""
+        if m is None or self.tags is None:
+            return True
+        if m.kind is MentionKind.RELATIVE:
+            return m.antecedent is None or can_speak(self.tags.span(*m.antecedent))
+        return can_speak(self.tags.span(m.start, m.end))
 
     @functools.cached_property
     def toks(self) -> list[Tok]:
         # built only for sentences that hold a cue
         start = self.start
-        return [Tok(m.start() + start, m.end() + start, m.group()) for m in _TOKEN_RE.finditer(self.masked)]
+        toks = [Tok(m.start() + start, m.end() + start, m.group()) for m in _TOKEN_RE.finditer(self.masked)]
+        if self.tags is not None:
+            for t in toks:
+                t.tag = self.tags.tag_at(t.start)
+        return toks
 
     @functools.cached_property
     def starts(self) -> list[int]:

@@ -18,9 +18,11 @@ import pandas as pd
 from analysis.extract.quotes.content import only_punct_after
 from analysis.extract.quotes.cues import analyse_sentence
 from analysis.extract.quotes.kinds import MentionKind, QuoteRule
-from analysis.extract.quotes.lexicon import cue_re, fw, speech_verbs
+from analysis.extract.quotes.lexicon import cue_re
 from analysis.extract.quotes.marks import MARK_RE, UNCLOSED, QuoteSpan, mask_quotes, pair_quote_marks
+from analysis.extract.quotes.objects import TagIndex, reports_speech
 from analysis.extract.quotes.phrases import Cue, Sentence, SpeakerMention
+from analysis.extract.quotes.turns import TRANSCRIPT_TURN, continues_turn, is_transcript, still_open, turn_span
 from analysis.rules import Example
 
 
@@ -40,6 +42,25 @@ class Row:
     mention: SpeakerMention | None = None
     extra: dict = field(default_factory=dict)
     inside: bool = False  # a quote inside its cue's reported clause (a partial quote of it)
+    clause: tuple[int, int] | None = None  # a partial row's whole reported clause
+    fragments: list[tuple[int, int]] = field(default_factory=list)  # a partial row's quoted stretches
+
+    def hold(self, q: QuoteSpan, end_sentence_id: int) -> None:
+        """Take quote ``q`` of this row's reported clause as quoted words of the same attribution.
+
+        The row becomes ``partial``: its span is the first quote's words, its clause is kept in
+        ``clause`` and every quote of the clause is one of its ``fragments``.
+        """
+        if self.clause is None:
+            self.clause = (self.start, self.end)
+            self.kind, self.start, self.end, self.mark_rule = "partial", q.inner_start, q.inner_end, q.rule
+        self.fragments.append((q.inner_start, q.inner_end))
+        self.end_sentence_id = max(self.end_sentence_id, end_sentence_id)
+
+    @property
+    def anchor(self) -> int:
+        """Where the attribution starts in the text: its clause, else its span."""
+        return self.clause[0] if self.clause else self.start
 
     @property
     def rule_value(self) -> str:
@@ -62,11 +83,11 @@ class _SentRec:
 
 
 _NAME_WORD = r"[A-Z][\w.’'\-]*"
-_LABEL_RE = re.compile(rf"[ \t]*[\"“]?(?P<label>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*:[ \t]+(?=\S)")
 _DASH_NAME_RE = re.compile(
     rf"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[.,]?[ \t]*$"
 )
 _WORD_RE = re.compile(r"\w")
+_THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
 
 
 _CLOSING_QUOTE_RE = re.compile(r"[”\"'’»]\W*$")
@@ -75,27 +96,6 @@ _CLOSING_QUOTE_RE = re.compile(r"[”\"'’»]\W*$")
 SHORT_CUE_SENTENCE = 80
 #: ... and its verb comes within this many words of its start (a subject, not a clause, before it).
 SHORT_CUE_SUBJECT_WORDS = 6
-
-
-def _label_cue(text: str, b_start: int, b_end: int) -> Cue | None:
-    """A transcript or interview label opening a paragraph ("SMITH: …", "Jane Doe: “…”")."""
-    m = _LABEL_RE.match(text, b_start, b_end)
-    if not m:
-        return None
-    label = m.group("label")
-    words = label.split()
-    if label.lower() in fw("label-stop") or any(w.lower() in speech_verbs() for w in words):
-        return None
-    letters = re.sub(r"[^A-Za-z]", "", label)
-    if len(letters) < 2:
-        return None
-    if not label.isupper():
-        # a mixed-case label must look like a name used elsewhere in the article: "Sanders: …"
-        if len(words) > 3 or text.count(words[-1]) < 2 or words[0].lower() in fw("determiner"):
-            return None
-    colon = m.end("label") + text[m.end("label") : m.end()].index(":")
-    mention = SpeakerMention(m.start("label"), m.end("label"), MentionKind.NAME)
-    return Cue(colon, colon + 1, ":", mention, (m.end(), b_end), rule=SPEAKER_LABEL, region=(m.end(), b_end))
 
 
 def _dash_cue(text: str, q: QuoteSpan, limit: int) -> Cue | None:
@@ -162,6 +162,7 @@ class _Para:
     quotes: list[QuoteSpan]
     sents: list[Sentence]
     owner: dict[int, tuple[Cue, str]] = field(default_factory=dict)  # id(quote) -> (cue, direct|partial)
+    clause_of: dict[int, Row] = field(default_factory=dict)  # id(quote) -> the row of the clause holding it
 
     @functools.cached_property
     def starts(self) -> list[int]:
@@ -175,8 +176,12 @@ class _RowBuilder:
     """The rows of one article, paragraph by paragraph: each cue's contents, then every quote with the
     cue that owns it (or none)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, tags: TagIndex, transcript: bool = False) -> None:
         self.text = text
+        self.tags = tags
+        self.transcript = transcript  # the article is a transcript: a turn goes on over paragraphs
+        self.turn: Row | None = None  # the transcript turn the last paragraph belonged to
+        self.turn_open = False  # that paragraph left its quotation open
         self.sentences: list[Sentence] = []
         self.lead_in: tuple[Cue, int] | None = None  # a cue ending in a colon, waiting for its quote
         self.prev_block_quotes = False  # the previous paragraph ended inside an unclosed quote
@@ -192,33 +197,44 @@ class _RowBuilder:
         quotes = pair_quote_marks(text, b_start, b_end)
         masked = mask_quotes(text, b_start, b_end, quotes)
         sents = [
-            Sentence(sid, a, b, masked[a - b_start : b - b_start], bi) for sid, a, b in _analysis_spans(text, block)
+            Sentence(sid, a, b, masked[a - b_start : b - b_start], bi, self.tags)
+            for sid, a, b in _analysis_spans(text, block)
         ]
         self.sentences.extend(sents)
         para = _Para(bi, b_start, b_end, quotes, sents)
-        rows = self._label_rows(para)
+        turn = self._turn_rows(para)
+        if turn is not None:
+            self.prev_block_quotes = False
+            return turn
+        rows: list[Row] = []
         by_sentence = {so.sid: self._sentence_rows(para, so, rows) for so in sents}
-        rows.extend(self._quote_row(para, q, by_sentence) for q in quotes)
+        rows.extend(row for q in quotes if (row := self._quote_row(para, q, by_sentence)) is not None)
         self.prev_block_quotes = bool(quotes) and quotes[-1].rule == UNCLOSED.name
-        rows.sort(key=lambda r: (r.start, -r.end))
+        rows.sort(key=lambda r: (r.anchor, -r.end))
         return rows
 
-    def _label_rows(self, para: _Para) -> list[Row]:
-        """The paragraph rules (``speaker label``: "SMITH: …"): the whole paragraph after the label is
-        the speaker's."""
-        label = next((c for rule in PARAGRAPH_RULES if (c := rule.func(self.text, para.start, para.end))), None)
-        if label is None:
-            return []
-        a, b = label.content
-        covering = [q for q in para.quotes if q.open <= a and q.close_end >= b - 1]
-        if covering:
-            para.owner[id(covering[0])] = (label, "direct")
-            return []
-        while b > a and self.text[b - 1].isspace():
-            b -= 1
-        for q in para.quotes:
-            para.owner.setdefault(id(q), (label, "partial"))
-        return [Row(para.sents[0].sid, "indirect", a, b, label, label.rule, None, para.bi, para.sents[-1].sid)]
+    def _turn_rows(self, para: _Para) -> list[Row] | None:
+        """A transcript turn: a paragraph opened by a speaker label is one ``direct`` row of the
+        labelled speaker; in a transcript, the paragraphs that go on with it join that row.  None
+        when the paragraph belongs to no turn (its sentences are then read for cues)."""
+        text = self.text
+        label = next((c for rule in PARAGRAPH_RULES if (c := rule.func(text, para.start, para.end))), None)
+        if label is not None:
+            a, b, mark = turn_span(text, label, para.quotes, para.end)
+            self.turn = Row(para.sents[0].sid, "direct", a, b, label, label.rule, mark, para.bi, para.sents[-1].sid)
+            self.turn_open = still_open(text, para.start, para.end)
+            return [self.turn]
+        span = None
+        if self.transcript and self.turn is not None and self.turn.block + len(self.turn.fragments or [0]) == para.bi:
+            span = continues_turn(text, para.start, para.end, para.quotes, self.turn_open)
+        if span is None:
+            self.turn = None
+            return None
+        turn = self.turn
+        turn.fragments = (turn.fragments or [(turn.start, turn.end)]) + [span]
+        turn.end, turn.end_sentence_id = span[1], para.sents[-1].sid
+        self.turn_open = still_open(text, para.start, para.end)
+        return []
 
     def _sentence_rows(self, para: _Para, so: Sentence, rows: list[Row]) -> list[Cue]:
         """Add the indirect rows of one sentence's cues, mark the quotes they own; return the cues
@@ -243,13 +259,23 @@ class _RowBuilder:
             return
         if not _WORD_RE.search(self.text, a, b):
             return  # punctuation only: no clause after all
-        rows.append(Row(so.sid, "indirect", a, b, cue, cue.rule, None, para.bi, so.sid))
+        holds_quotes = any(a <= q.open and q.close_end <= b + 1 for q in here)
+        said_that = _THAT_BEFORE_RE.search(self.text, max(0, a - 8), a) is not None  # "said that …": a clause
+        if (
+            cue.rule.complement
+            and not (holds_quotes or said_that)
+            and not reports_speech(self.tags.span(a, b), cue.verb)
+        ):
+            return  # "welcomed the plan", "agreed to pay": the verb's object is no speech
+        row = Row(so.sid, "indirect", a, b, cue, cue.rule, None, para.bi, so.sid)
+        rows.append(row)
         for q in here:
             if a <= q.open and q.close_end <= b + 1 and id(q) not in para.owner:
-                para.owner[id(q)] = (cue, "partial")
+                para.owner[id(q)], para.clause_of[id(q)] = (cue, "partial"), row
 
-    def _quote_row(self, para: _Para, q: QuoteSpan, by_sentence: dict[int, list[Cue]]) -> Row:
-        """The row of quote ``q``: owned by a cue (``direct``/``partial``), or ``no cue``."""
+    def _quote_row(self, para: _Para, q: QuoteSpan, by_sentence: dict[int, list[Cue]]) -> Row | None:
+        """The row of quote ``q``: owned by a cue (``direct``/``partial``), or ``no cue``; None when
+        the quote is quoted words of a reported clause (its row holds it: one row per attribution)."""
         so, eo = para.sentence_of(q.open), para.sentence_of(max(q.inner_end - 1, q.open))
         kind = _quote_kind(so, q)
         if id(q) not in para.owner:
@@ -262,6 +288,9 @@ class _RowBuilder:
                 row.extra["continues"] = self.prev_block_quotes
             return row
         cue, how = para.owner[id(q)]
+        if how == "partial" and id(q) in para.clause_of:
+            para.clause_of[id(q)].hold(q, eo.sid)
+            return None
         if how == "direct" and kind == "partial" and not only_punct_after(eo, q.close_end):
             how = "partial" if q.open > so.start + 1 else how
         start = q.inner_start
@@ -289,9 +318,7 @@ def _dash_attribution(
     return _dash_cue(text, q, para.end)
 
 
-def _same_sentence(
-    text: str, para: _Para, q: QuoteSpan, so: Sentence, by_sentence: dict[int, list[Cue]]
-) -> Cue | None:
+def _same_sentence(text: str, para: _Para, q: QuoteSpan, so: Sentence, by_sentence: dict[int, list[Cue]]) -> Cue | None:
     """Rule ``same sentence as cue``: "“A,” he said, but “B.”": the cue of the quote's sentence
     (the nearest one naming a speaker)."""
     if not by_sentence.get(so.sid):
@@ -300,11 +327,13 @@ def _same_sentence(
     return Cue(near.start, near.end, near.text, near.speaker, None, rule=SAME_SENTENCE_AS_CUE)
 
 
-def build_rows(text: str, sentences: pd.DataFrame) -> tuple[list[Row], list[Sentence]]:
+def build_rows(text: str, sentences: pd.DataFrame, tags: TagIndex) -> tuple[list[Row], list[Sentence]]:
     """All rows of the quote-mark pass in text order, and the analysed sentences."""
-    builder = _RowBuilder(text)
+    blocks = _blocks(sentences)
+    paragraphs = [(int(b[0].start), int(b[-1].end)) for b in blocks if not all(r.kind == "heading" for r in b)]
+    builder = _RowBuilder(text, tags, is_transcript(text, paragraphs))
     rows: list[Row] = []
-    for bi, block in enumerate(_blocks(sentences)):
+    for bi, block in enumerate(blocks):
         rows.extend(builder.paragraph(bi, block))
     return rows, builder.sentences
 
@@ -321,16 +350,6 @@ def _quote_kind(s: Sentence, q: QuoteSpan) -> str:
 
 # -- the rules of this module (values of ``quotes.rule``) ------------------------------------------
 
-SPEAKER_LABEL = QuoteRule(
-    "speaker label",
-    "a transcript or interview label opens the paragraph (SMITH: …): the rest of it is the speaker's",
-    Example(
-        "KORVEL: We will reopen the port on Monday.",
-        {"kind": "indirect", "text": "We will reopen the port on Monday.", "cue": ":", "speaker": "KORVEL"},
-    ),
-    _label_cue,
-    label_in_quote=True,
-)
 DASH_ATTRIBUTION = QuoteRule(
     "dash attribution",
     "a pull quote signed with a dash and a name: “A” ― X",
@@ -359,6 +378,6 @@ NO_CUE = QuoteRule(
     _RowBuilder._quote_row,
 )
 #: Rules tried once per paragraph, before its sentences.
-PARAGRAPH_RULES = (SPEAKER_LABEL,)
+PARAGRAPH_RULES = (TRANSCRIPT_TURN,)
 #: Rules tried, in order, for a quote that no cue took (after a colon lead-in waiting for it).
 UNCUED_RULES = (DASH_ATTRIBUTION, SAME_SENTENCE_AS_CUE)

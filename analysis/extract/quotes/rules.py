@@ -17,7 +17,7 @@ from analysis.extract.quotes.marks import MARK_RULES as _MARKS
 from analysis.rules import RuleTable
 
 #: Every value of the ``rule`` column, in the order the extractor tries them: per paragraph (a
-#: speaker label), per cue of a sentence once the ``NOT_SPEECH`` checks pass, per quote no cue took,
+#: transcript turn), per cue of a sentence once the ``NOT_SPEECH`` checks pass, per quote no cue took,
 #: then the unmarked speech after the quote-mark pass.  A quote inside a cue's clause is
 #: ``"inside " + rule``; an -ing cue ("…, saying") prefixes ``"participle "`` to its content rule.
 QUOTE_RULES: RuleTable[QuoteRule] = RuleTable(
@@ -50,9 +50,9 @@ QUOTE_RULES: RuleTable[QuoteRule] = RuleTable(
 SPEAKER_RULES: RuleTable[SpeakerRule] = RuleTable(
     "quotes.speaker_rule",
     [
-        *speakers.MENTION_RULES[:7],
+        *speakers.MENTION_RULES[:8],
         speakers.GROUP_MEMBERS,
-        *speakers.MENTION_RULES[7:],
+        *speakers.MENTION_RULES[8:],
         table.CARRIED_OVER_SAME,
         table.CARRIED_OVER,
         speakers.PERSON_OF_SENTENCE,

@@ -53,6 +53,21 @@ GROUP_WINDOW = 3000
 LONGEST_MENTION = 200
 
 
+#: Mention kinds read as names (a transcript label without its title words is one).
+_NAME_KINDS = (MentionKind.NAME, MentionKind.LABEL)
+#: The speaker of a transcript's questioner turns ("QUESTION:", "Q:"): nobody the article names.
+QUESTIONER_NAME = "(questioner)"
+
+
+def _label_words(label: str) -> str:
+    """A transcript label as a name: without title and courtesy words, capitals written normally
+    ("PRIME MINISTER LEE" -> "Lee", "SECRETARY JANE DOE" -> "Jane Doe")."""
+    words = label.split()
+    titles, courtesy = lexicons.title_words(), lexicons.honorifics()
+    kept = [w for w in words if w.title() not in titles and w.title() not in courtesy] or words
+    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in kept)
+
+
 #: Mention kinds the noun-phrase rules read (a relative pronoun without an antecedent is read as one).
 _NOUN_PHRASE_KINDS = (MentionKind.NOUN_PHRASE, MentionKind.RELATIVE)
 
@@ -156,13 +171,23 @@ class Resolver:
         ask.row.speaker_rule = COORDINATED_PEOPLE.value()
         return True
 
+    def _questioner(self, ask: _Ask) -> bool:
+        """ "QUESTION:", "Q:": a transcript's questioner, who is no actor."""
+        if ask.mention.kind is not MentionKind.LABEL or ask.text.lower() not in fw("questioner"):
+            return False
+        ask.row.speaker, ask.row.speaker_rule = QUESTIONER_NAME, QUESTIONER.value()
+        return True
+
     def _by_entity(self, ask: _Ask) -> bool:
-        """An entity overlapping the mention: the one closest to its end (the head), persons first."""
+        """An entity overlapping the mention: the one closest to its end (the head), persons first
+        (a transcript label: persons only, "PENCE" is no acronym)."""
         m, b, ents = ask.mention, ask.end, ask.ents
+        if m.kind is MentionKind.LABEL:
+            ents = [e for e in ents if e[3] == "person"]
         if not ents or m.kind is MentionKind.GROUP:
             return False
         e = min(ents, key=lambda e: (abs(b - e[1]), e[3] != "person", -(e[1] - e[0])))
-        if m.kind in (MentionKind.NAME, MentionKind.PRONOUN, MentionKind.RELATIVE) or e[1] >= b - 1:
+        if m.kind in (MentionKind.NAME, MentionKind.PRONOUN, MentionKind.RELATIVE, MentionKind.LABEL) or e[1] >= b - 1:
             ask.row.speaker, ask.row.speaker_rule = e[2], ENTITY.value(e[4] or m.kind)
             self._focus(ask.row.speaker, e[3] == "person")
             return True
@@ -217,9 +242,10 @@ class Resolver:
             ask.row.speaker, ask.row.speaker_rule = "; ".join(grp), GROUP_PEOPLE.value()
         return bool(grp)
 
-    def _parse_name(self, mention_text: str) -> tuple[str, str | None, bool]:
+    def _parse_name(self, mention_text: str, *, person_only: bool = False) -> tuple[str, str | None, bool]:
         """A capitalised speaker phrase parsed as a person name: ``(name, the actor it stands for,
-        whether it is a person)``; the name is the trailing run of capitalised words."""
+        whether it is a person)``; the name is the trailing run of capitalised words.  With
+        ``person_only`` (a transcript label) only a person the article names is looked up."""
         words = re.sub(r"\s*\(.*$", "", mention_text).strip(" ,").split()
         run: list[str] = []
         for w in reversed(words):
@@ -230,14 +256,22 @@ class Resolver:
         p = parse_person(name_text)
         name = p.name or name_text
         canon = self.coref.lookup(name) or self.coref.lookup(p.key) if p.key else None
+        if person_only and canon is not None and self.coref.types.get(canon) != "person":
+            canon = self.coref.keys.get(p.key)
         given = bool(p.given) and p.given[0] in first_names()
         return name, canon, bool(p.title) or given or self.coref.types.get(canon or name) == "person"
 
+    def _name_of(self, ask: _Ask) -> tuple[str, str | None, bool]:
+        if ask.mention.kind is MentionKind.LABEL:
+            return self._parse_name(_label_words(ask.text), person_only=True)
+        return self._parse_name(ask.text)
+
     def _full_name(self, ask: _Ask) -> bool:
-        """A surname or titled name no entity covers: the full name the article used for it."""
-        if ask.mention.kind is not MentionKind.NAME:
+        """A surname or titled name no entity covers ("PRIME MINISTER LEE:" too): the full name the
+        article used for it."""
+        if ask.mention.kind not in _NAME_KINDS:
             return False
-        name, canon, person = self._parse_name(ask.text)
+        name, canon, person = self._name_of(ask)
         if not canon or canon == name:
             return False
         ask.row.speaker, ask.row.speaker_rule = canon, NAME_FULL.value()
@@ -246,9 +280,9 @@ class Resolver:
 
     def _name(self, ask: _Ask) -> bool:
         """A capitalised phrase no entity covers: the name it parses to."""
-        if ask.mention.kind is not MentionKind.NAME:
+        if ask.mention.kind not in _NAME_KINDS:
             return False
-        name, canon, person = self._parse_name(ask.text)
+        name, canon, person = self._name_of(ask)
         ask.row.speaker, ask.row.speaker_rule = canon or name, NAME.value()
         self._focus(ask.row.speaker, person)
         return True
@@ -353,12 +387,25 @@ class Resolver:
 
 # -- the rules of this module (values of ``quotes.speaker_rule``), in the order the resolver tries them
 
+QUESTIONER = SpeakerRule(
+    "transcript questioner",
+    "QUESTION: / Q: a transcript's questioner speaks as (questioner), no actor, in no speaker share",
+    Example(
+        "QUESTION: Will the port reopen?\n\nKORVEL: It will reopen on Monday.",
+        {"speaker_rule": "transcript questioner (no actor)", "speaker": "(questioner)", "speaker_text": "QUESTION"},
+    ),
+    Resolver._questioner,
+)
 COORDINATED_PEOPLE = SpeakerRule(
     "coordinated people",
     "she and Jane Doe said: the people of the mention speak together",
     Example(
         "Mayor Dana Korvel met Governor Omar Haddad. Korvel and Haddad said the port would reopen.",
-        {"speaker_rule": "coordinated people", "speaker": "Dana Korvel; Omar Haddad", "speaker_text": "Korvel and Haddad"},
+        {
+            "speaker_rule": "coordinated people",
+            "speaker": "Dana Korvel; Omar Haddad",
+            "speaker_text": "Korvel and Haddad",
+        },
     ),
     Resolver._coordinated,
 )
@@ -431,8 +478,11 @@ GROUP_MEMBERS = SpeakerRule(
 )
 NAME_FULL = SpeakerRule(
     "name (full name)",
-    "a surname or titled name no entity covers: the full name the article used for it",
-    None,
+    "a surname or titled name no entity covers (a transcript label): the full name the article used for it",
+    Example(
+        "Dana Korvel spoke to reporters on Monday.\n\nKORVEL: We will reopen the port.",
+        {"speaker_rule": "name (full name)", "speaker": "Dana Korvel", "speaker_text": "KORVEL"},
+    ),
     Resolver._full_name,
 )
 NAME = SpeakerRule(
@@ -501,6 +551,7 @@ PERSON_OF_SENTENCE = SpeakerRule(
 )
 #: The rules the resolver walks, in order, for a speaker mention (the first that decides wins).
 MENTION_RULES = (
+    QUESTIONER,
     COORDINATED_PEOPLE,
     ENTITY,
     RELATIVE,

@@ -12,13 +12,15 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.extract.quotes.kinds import SpeakerRule
-from analysis.extract.quotes.marks import DOUBLE_MARK_RE
+from analysis.extract.quotes.kinds import SpeakerRule, clause_columns
+from analysis.extract.quotes.marks import DOUBLE_MARK_RE, UNCLOSED
+from analysis.extract.quotes.objects import TagIndex
 from analysis.extract.quotes.rows import SAME_SENTENCE_AS_CUE, Row, build_rows
 from analysis.extract.quotes.speakers import Resolver
 from analysis.extract.quotes.unmarked import with_unmarked_speech
 from analysis.nlp.coref import Coref
 from analysis.nlp.identity import link_speakers
+from analysis.nlp.tokens import tokenize
 from analysis.rules import Example
 
 QUOTE_COLUMNS = [
@@ -36,7 +38,18 @@ QUOTE_COLUMNS = [
     "cue",
 ]
 #: Provenance columns added after the contract columns.
-EXTRA_COLUMNS = ["cue_start", "cue_end", "rule", "speaker_rule", "mark_rule", "end_sentence_id", "quotation_id"]
+EXTRA_COLUMNS = [
+    "cue_start",
+    "cue_end",
+    "rule",
+    "speaker_rule",
+    "mark_rule",
+    "end_sentence_id",
+    "quotation_id",
+    "clause_start",
+    "clause_end",
+    "fragments",
+]
 
 #: Characters allowed between a cue and the quote that goes on its interrupted quotation: the rest
 #: of the cue's sentence ("“A,” X said in a statement on Monday. “B.”"), not a further report.
@@ -61,7 +74,9 @@ def _continues_quotation(text: str, row: Row, prev: Row) -> bool:
     return row.rule is SAME_SENTENCE_AS_CUE and not row.inside and row.cue.start == pc.start
 
 
-def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+def extract_quotes(
+    text: str, sentences: pd.DataFrame, entities: pd.DataFrame, tokens: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Return one row per direct, partial or indirect quote with its resolved speaker.
 
     The quotes table of :func:`extract_quotes_linked` (see there); the examples show the columns.
@@ -74,11 +89,11 @@ def extract_quotes(text: str, sentences: pd.DataFrame, entities: pd.DataFrame) -
     >>> q[["kind", "text", "speaker", "cue"]].values.tolist()
     [['direct', 'We will win,', 'Jane Smith', 'said'], ['indirect', 'the vote was close.', 'Jane Smith', 'added']]
     """
-    return extract_quotes_linked(text, sentences, entities)[0]
+    return extract_quotes_linked(text, sentences, entities, tokens)[0]
 
 
 def extract_quotes_linked(
-    text: str, sentences: pd.DataFrame, entities: pd.DataFrame
+    text: str, sentences: pd.DataFrame, entities: pd.DataFrame, tokens: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return one row per direct, partial or indirect quote with its resolved speaker.
 
@@ -92,6 +107,9 @@ def extract_quotes_linked(
     entities : DataFrame
         Entity mentions (``start, end, actor, actor_type, how``); a row overlapping a speaker mention
         gives the canonical speaker.  May be empty.
+    tokens : DataFrame, optional
+        The shared tokens of ``sentences`` with their tags (``start, text, pos``), as the article
+        computes them once; tokenised here when not given.
 
     Returns
     -------
@@ -110,27 +128,75 @@ def extract_quotes_linked(
     coref = Coref(text, entities)
     if sentences is None or len(sentences) == 0:
         return link_speakers(pd.DataFrame(columns=QUOTE_COLUMNS + EXTRA_COLUMNS), coref)
-    rows, sent_objs = build_rows(text, sentences)
+    if tokens is None:
+        tokens = tokenize(text, sentences)
+    rows, sent_objs = build_rows(text, sentences, TagIndex(tokens))
+    out = _records(text, rows, sent_objs, Resolver(text, sent_objs, coref))
+    out = with_unmarked_speech(text, sentences, entities, out)
+    return link_speakers(_quotes_columns(out), coref)
+
+
+def _records(text: str, rows: list[Row], sent_objs: list, resolver: Resolver) -> list[dict]:
+    """Resolve each row's speaker in text order, carry speakers over, tie quotations together and
+    join a quotation's continuing paragraphs to its row; return the output records."""
     sent_start = {s.sid: s.start for s in sent_objs}
     sent_span = {s.sid: (s.start, s.end) for s in sent_objs}
-    resolver = Resolver(text, sent_objs, coref)
+    first_of_block: dict[int, int] = {}
+    for s in sent_objs:
+        first_of_block.setdefault(s.block, s.sid)
     prev: Row | None = None  # the last row with a speaker (the one an uncued quote carries over)
-    out = []
+    out: list[dict] = []
     joined: dict[int, int] = {}  # id(cue) -> quotation_id of its first content row
+    running: tuple[Row, dict] | None = None  # a quotation left open at its paragraph's end
     for row in rows:
+        if running is not None and _continues_paragraphs(row, running[0], first_of_block):
+            _join_paragraph(text, running, row)
+            running = running if row.mark_rule == UNCLOSED.name else None
+            continue
         if row.cue is not None and row.cue.speaker is not None:
             row.mention = row.cue.speaker
             resolver.resolve(row, sent_start[row.sentence_id])
         elif row.cue is None and prev is not None:
             _carry_over(row, prev)
-        if row.speaker is None and row.cue is None:
+        if row.speaker is None and (row.cue is None or row.cue.speaker is None):
+            # no cue, or a cue whose speaker candidate could not speak: the person its sentence names
             resolver.sentence_person(row, sent_span[row.sentence_id])
         qid = _quotation_id(text, row, prev, joined, len(out))
         if row.kind != "indirect" or row.speaker:
             prev = row if row.speaker else prev
         out.append(_record(text, row, qid))
-    out = with_unmarked_speech(text, sentences, entities, out)
-    return link_speakers(_quotes_columns(out), coref)
+        if row.kind != "indirect":
+            running = (row, out[-1]) if row.kind == "direct" and row.mark_rule == UNCLOSED.name else None
+    return out
+
+
+def _continues_paragraphs(row: Row, open_row: Row, first_of_block: dict[int, int]) -> bool:
+    """True when ``row`` is the next paragraph of a quotation ``open_row`` left open (the news
+    convention: no closing mark at a paragraph's end, an opening mark at the next one's start), with
+    no cue of its own."""
+    return (
+        row.cue is None
+        and row.kind == "direct"
+        and bool(row.extra.get("continues"))
+        and row.sentence_id == first_of_block.get(row.block)
+        and open_row.block + len(open_row.fragments or [None]) == row.block
+    )
+
+
+def _join_paragraph(text: str, running: tuple[Row, dict], row: Row) -> None:
+    """One quotation, one row: the paragraph ``row`` goes on the open quotation's row (its span
+    grows to it, the paragraph becomes one of its ``fragments``)."""
+    open_row, rec = running
+    if not open_row.fragments:
+        open_row.fragments = [(open_row.start, open_row.end)]
+    open_row.fragments.append((row.start, row.end))
+    open_row.end, open_row.end_sentence_id = row.end, row.end_sentence_id
+    rec.update(
+        end=row.end,
+        text=text[open_row.start : row.end],
+        end_sentence_id=row.end_sentence_id,
+        fragments=[list(f) for f in open_row.fragments],
+    )
 
 
 def _carry_over(row: Row, prev: Row) -> None:
@@ -157,7 +223,7 @@ def _quotation_id(text: str, row: Row, prev: Row | None, joined: dict[int, int],
     elif prev is not None and row.kind == "direct" and _continues_quotation(text, row, prev):
         qid = prev.extra.get("quotation_id", qid)
     row.extra["quotation_id"] = qid
-    if row.cue is not None and row.kind != "partial":
+    if row.cue is not None and not row.inside:
         joined.setdefault(id(row.cue), qid)
     return qid
 
@@ -183,11 +249,12 @@ def _record(text: str, row: Row, qid: int) -> dict:
         "speaker_rule": row.speaker_rule,
         "mark_rule": row.mark_rule,
         "end_sentence_id": row.end_sentence_id,
+        **clause_columns(row.kind, row.start, row.end, row.clause, row.fragments),
     }
 
 
 #: Offsets that may be missing (no speaker mention, no cue): nullable integers.
-_NULLABLE_OFFSETS = ("speaker_start", "speaker_end", "cue_start", "cue_end")
+_NULLABLE_OFFSETS = ("speaker_start", "speaker_end", "cue_start", "cue_end", "clause_start", "clause_end")
 
 
 def _quotes_columns(out: list[dict]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ import re
 
 import pandas as pd
 
-from analysis.extract.quotes.kinds import QuoteRule, SpeakerRule
+from analysis.extract.quotes.kinds import QuoteRule, SpeakerRule, clause_columns
 from analysis.extract.quotes.lexicon import cue_re
 from analysis.extract.quotes.marks import DOUBLE_MARK_RE, UNMARKED
 from analysis.resources import first_names
@@ -148,9 +148,7 @@ def _colon_speech(text: str, paras: list[dict], entities: pd.DataFrame) -> list[
                 break
             spans.append((q["start"], q["end"], q["first"], q["last"]))
         for a, b, first, last in spans:
-            rows.append(
-                _speech_row(text, (a, b, first, last), "direct", cue, (ss, se, speaker), COLON_SPEECH)
-            )
+            rows.append(_speech_row(text, (a, b, first, last), "direct", cue, (ss, se, speaker), COLON_SPEECH))
     return rows
 
 
@@ -171,9 +169,7 @@ def _readout_speech(text: str, paras: list[dict], entities: pd.DataFrame) -> lis
             if speaker is None or end - m.end() < READOUT_MIN_CHARS:
                 continue
             sid = _sentence_at(p, m.end())
-            row = _speech_row(
-                text, (m.end(), end, sid, _sentence_at(p, end - 1)), "indirect", m, speaker, READOUT_FORM
-            )
+            row = _speech_row(text, (m.end(), end, sid, _sentence_at(p, end - 1)), "indirect", m, speaker, READOUT_FORM)
             row.update(cue=m.group("cue"), cue_start=m.start("cue"), cue_end=m.end("cue"))
             rows.append(row)
     return rows
@@ -293,6 +289,7 @@ def _speech_row(text: str, span: tuple, kind: str, cue: re.Match, speaker: tuple
         "mark_rule": UNMARKED.name,
         "end_sentence_id": last,
         "one_quotation": rule.one_quotation,
+        **clause_columns(kind, a, b),
     }
 
 
