@@ -17,16 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from analysis.extract.timex.normalise import NEAR_CHARS, Context, Result, with_mod
-from analysis.extract.timex.patterns import DIGIT, IN_THE
+from analysis.extract.timex.patterns import DIGIT
 from analysis.extract.timex.rules import RULES, Rule
 from analysis.extract.timex.values import (
     ADJACENT,
+    NO_ANCHOR,
     PREVIOUS,
     PUBLICATION,
     duration_interval,
     format_value,
     interval,
-    named_periods,
     parse_value,
 )
 from analysis.nlp.tense import TaggedToken, Tense, future_cue_near
@@ -43,7 +43,7 @@ class Timex:
     type: str
     value: str
     rule: str
-    anchor: str = "none"
+    anchor: str = NO_ANCHOR
     resolved: bool = True
     date_start: str | None = None
     date_end: str | None = None
@@ -52,11 +52,14 @@ class Timex:
 
 # -- which rules a sentence is worth trying ---------------------------------------------------------
 
+#: The table as a plain tuple: indexed for every sentence, so the lookup stays cheap.
+_RULES: tuple[Rule, ...] = tuple(RULES)
+
 
 @functools.cache
 def _pattern(i: int) -> re.Pattern:
     """The compiled pattern of rule ``RULES[i]`` (compiled on first use: a text needs few of them)."""
-    return RULES[i].compile()
+    return _RULES[i].compile()
 
 
 @functools.cache
@@ -64,7 +67,7 @@ def _rule_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     """Return trigger word → indices of the rules it triggers, and the rules without triggers."""
     index: dict[str, list[int]] = {}
     untriggered = []
-    for i, rule in enumerate(RULES):
+    for i, rule in enumerate(_RULES):
         if rule.triggers is None:
             untriggered.append(i)
             continue
@@ -89,7 +92,7 @@ def _rules_to_try(s: str) -> list[int]:
         hit = index.get(w)
         if hit is not None:
             todo.update(hit)
-    return [i for i in sorted(todo) if RULES[i].gate is None or RULES[i].gate(s, low, words)]
+    return [i for i in sorted(todo) if _RULES[i].gate is None or _RULES[i].gate(s, low, words)]
 
 
 def _candidates(s: str) -> list[tuple[int, int, Rule, re.Match]]:
@@ -106,7 +109,7 @@ def _candidates(s: str) -> list[tuple[int, int, Rule, re.Match]]:
         if any(taken[a:b]):
             continue
         taken[a:b] = b"\x01" * (b - a)
-        chosen.append((a, b, RULES[i], m))
+        chosen.append((a, b, _RULES[i], m))
     chosen.sort(key=lambda c: (c[0], c[1]))
     return chosen
 
@@ -184,20 +187,20 @@ def find_timexes(
         res = rule.normalise(m, ctx)
         if res is None:
             continue
-        tx = _make_timex(s, a, b, rule.name, m, res, ctx)
+        tx = _make_timex(s, a, b, rule, m, res, ctx)
         out.append(tx)
-        _remember(state, tx, dct)
+        _remember(state, tx, rule, dct)
     return _anchor_clock_times(s, _merge(s, out))
 
 
-def _make_timex(s: str, a: int, b: int, name: str, m: re.Match, res: Result, ctx: Context) -> Timex:
+def _make_timex(s: str, a: int, b: int, rule: Rule, m: re.Match, res: Result, ctx: Context) -> Timex:
     """The expression of a normalised match: its extent trimmed, its interval and modifier filled in."""
     typ, value, anchor = res
-    a, b = _trim(s, a, b, name)
-    tx = Timex(a, b, s[a:b], typ, value, name, anchor, not ctx.unresolved)
+    a, b = _trim(s, a, b, rule.trim)
+    tx = Timex(a, b, s[a:b], typ, value, rule.name, anchor, not ctx.unresolved)
     tx.mod = with_mod(m.groupdict().get("mod"))
-    if name == "named_period":
-        tx.date_start, tx.date_end = named_periods()[tx.text][:2]
+    if rule.interval_of_text is not None:
+        tx.date_start, tx.date_end = rule.interval_of_text(tx.text)
     elif typ in ("DATE", "TIME") and tx.resolved:
         tx.date_start, tx.date_end = interval(value)
     elif typ == "DURATION" and ctx.dct is not None:
@@ -209,17 +212,17 @@ def _make_timex(s: str, a: int, b: int, name: str, m: re.Match, res: Result, ctx
     return tx
 
 
-def _trim(s: str, a: int, b: int, name: str) -> tuple[int, int]:
-    """The extent without leading/trailing spaces and commas (and "in" of "in the past": TimeML)."""
+def _trim(s: str, a: int, b: int, lead_piece: re.Pattern | None) -> tuple[int, int]:
+    """The extent without leading/trailing spaces and commas (and a rule's ``trim`` piece: TimeML)."""
     t = s[a:b]
     lead = len(t) - len(t.lstrip(" ,"))
-    if name == "vague":  # "in the past" → "the past"; "in recent years" stays whole
-        lead += len(IN_THE.match(t[lead:]).group(0))
+    if lead_piece is not None:  # "in the past" → "the past"; "in recent years" stays whole
+        lead += len(lead_piece.match(t[lead:]).group(0))
     trail = len(t) - len(t.rstrip(" ,"))
     return a + lead, b - trail
 
 
-def _remember(state: dict, tx: Timex, dct: datetime.date | None) -> None:
+def _remember(state: dict, tx: Timex, rule: Rule, dct: datetime.date | None) -> None:
     """Keep a resolved date as the anchor of later anaphoric expressions, and the quarter in focus."""
     if tx.type != "DATE" or not tx.resolved or tx.anchor == PREVIOUS:
         return
@@ -227,7 +230,7 @@ def _remember(state: dict, tx: Timex, dct: datetime.date | None) -> None:
     if not p or p[0] == "years":
         return
     state["ref"] = tx.value
-    if tx.rule in ("quarter", "quarter_code") and re.fullmatch(r"\d{4}-Q[1-4]", tx.value):
+    if rule.sets_focus and re.fullmatch(r"\d{4}-Q[1-4]", tx.value):
         # the latest completed quarter named: what a results report is about
         if tx.value > state.get("focus", "") and (dct is None or tx.value < format_value("quarter", dct)):
             state["focus"] = tx.value

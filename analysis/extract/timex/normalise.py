@@ -300,7 +300,7 @@ def norm_season(m: re.Match, ctx: Context) -> Result | None:
 
 
 def norm_named_period(m: re.Match, ctx: Context) -> Result | None:
-    """"World War II": its value from ``periods.tsv``."""
+    """"the Great Depression": its value from ``periods.tsv``."""
     return "DATE", named_periods()[m.group(0)][2], NO_ANCHOR
 
 

@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from analysis.extract.timex.values import DECADE_NAMES, WEEKDAYS, holidays, named_periods, number_words
+from analysis.extract.timex.values import DECADE_NAMES, SEASON, WEEKDAYS, holidays, named_periods, number_words
 from analysis.read.dates import MONTHS
 
 # Month and weekday names stay here rather than coming from ``nlp.lexicons.months_days()``: that
@@ -74,7 +74,7 @@ def number_pattern() -> str:
 
 
 def period_pattern() -> str:
-    """Any named period of ``periods.tsv`` ("World War II"), longest first."""
+    """Any named period of ``periods.tsv`` ("the Great Depression"), longest first."""
     return "(?-i:" + "|".join(re.escape(p) for p in sorted(named_periods(), key=len, reverse=True)) + r")(?!\w)"
 
 
@@ -94,6 +94,8 @@ UNIT_WORDS = frozenset(
     for p in ("", "s")
 ) | {"century", "centuries"}
 TOD_WORDS = frozenset(["morning", "afternoon", "evening", "night", "noon", "midnight"])
+SEASON_WORDS = frozenset(SEASON)
+DECADE_WORDS = frozenset(DECADE_NAMES)
 #: Stands for "any digit" among trigger words (digits are one-character words of a sentence).
 DIGIT = "<digit>"
 
@@ -112,7 +114,6 @@ _MON_NUM = re.compile(
 _YEAR_GATE = re.compile(r"(?:1[6-9]|20)\d\d")
 _TIME_WORDS = frozenset(["am", "pm", "m", "clock", "noon", "midnight", "midday", "midmorning", "midafternoon", "mid"])
 _TIME_WORDS |= {"dawn", "dusk", "utc", "gmt"}
-_DECADE_WORDS = frozenset(DECADE_NAMES)
 
 
 @functools.cache
@@ -135,7 +136,7 @@ def time_gate(s: str, low: str, w: set[str]) -> bool:
 
 
 def period_gate(s: str, low: str, w: set[str]) -> bool:
-    """The name of a named period ("World War II")."""
+    """The name of a named period ("the Great Depression")."""
     return _name_gates()[0].search(s) is not None
 
 
@@ -146,7 +147,7 @@ def holiday_gate(s: str, low: str, w: set[str]) -> bool:
 
 def decade_gate(s: str, low: str, w: set[str]) -> bool:
     """"0s", "0's" or a decade word ("the eighties")."""
-    return "0s" in low or "0's" in low or not w.isdisjoint(_DECADE_WORDS)
+    return "0s" in low or "0's" in low or not w.isdisjoint(DECADE_WORDS)
 
 
 def year_gate(s: str, low: str, w: set[str]) -> bool:
