@@ -28,14 +28,14 @@ from analysis.nlp.tokens import tag, tokenize_spans
 TaggedToken = tuple[int, int, str, str]
 
 #: Words that point ahead in the clause around an expression (modals, plans, "next", "upcoming").
-FUTURE_RE = re.compile(
+_FUTURE_RE = re.compile(
     r"\b(?:will|shall|won['’]t|['’]ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to|expects?\s+to|expected\s+to|"
     r"scheduled|intends?\s+to|aims?\s+to|is\s+to|are\s+to|set\s+to|due\s+to|upcoming|next|as\s+(?:early|soon)\s+as)\b",
     re.I,
 )
 #: Characters before and after an expression searched for a future cue ("will", "plans to"):
 #: about a clause on either side, more before (the verb usually precedes the date).
-CUE_BEFORE, CUE_AFTER = 60, 40
+_CUE_BEFORE, _CUE_AFTER = 60, 40
 #: Extra distance (characters) of a verb across a clause boundary (";", ", which", "said"): a verb
 #: in the expression's own clause wins over a nearer one in the next clause.
 _BOUNDARY_COST = 40
@@ -56,8 +56,8 @@ def sentence_tags(s: str) -> list[TaggedToken]:
 
 def future_cue_near(s: str, start: int, end: int) -> bool:
     """Whether a future cue ("will", "plans to", "next") stands within about a clause of ``s[start:end]``."""
-    window = s[max(0, start - CUE_BEFORE) : min(len(s), end + CUE_AFTER)]
-    return FUTURE_RE.search(window) is not None
+    window = s[max(0, start - _CUE_BEFORE) : min(len(s), end + _CUE_AFTER)]
+    return _FUTURE_RE.search(window) is not None
 
 
 class Tense:
