@@ -350,7 +350,7 @@ RULES: RuleTable[Rule] = RuleTable(
             ),
             norm_ago,
             frozenset(["ago", "earlier", "later", "back", "now", "hence"]),
-            doc="A number of units from the publication date (two years ago) or from the date last mentioned (a month later).",
+            doc="Units counted from the publication date (two years ago) or the date last mentioned (a month later).",
             example=_example("He left the party two years ago.", "two years ago", "DATE", "2021"),
         ),
         Rule(
@@ -395,7 +395,7 @@ RULES: RuleTable[Rule] = RuleTable(
             r"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday|that)\s+(?P<tod>morning|afternoon|evening|night)(?![\w])",
             norm_deictic_tod,
             TOD_WORDS,
-            doc="A part of a day named from now (this morning, last night) or from the day last mentioned (that evening).",
+            doc="A part of a day from now (this morning, last night) or the day last mentioned (that evening).",
             example=_example("He spoke this morning.", "this morning", "TIME", "2023-02-01TMO"),
         ),
         Rule(
@@ -422,7 +422,7 @@ RULES: RuleTable[Rule] = RuleTable(
             rf"{MOD_PRE}?(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past|coming|that)\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>morning|afternoon|evening|night))?(?![\w])",
             norm_weekday,
             WEEKDAY_WORDS,
-            doc="A weekday (on Friday, last Tuesday, Monday morning): the day of the publication week the tense points to.",
+            doc="A weekday (on Friday, last Tuesday): the day near the publication date the tense points to.",
             example=_example("He arrived on Friday.", "Friday", "DATE", "2023-01-27"),
         ),
         Rule(
@@ -442,7 +442,7 @@ RULES: RuleTable[Rule] = RuleTable(
             frozenset(
                 "every each per daily nightly weekly biweekly monthly quarterly annually yearly hourly semiannually twice once".split()
             ),
-            doc="A recurrence (weekly, every other month, twice a year); not a property of a noun (its quarterly dividend).",
+            doc="A recurrence (weekly, every other month, twice a year); not its quarterly dividend.",
             example=_example("The paper appears weekly.", "weekly", "SET", "P1W"),
         ),
         Rule(
@@ -534,7 +534,7 @@ RULES: RuleTable[Rule] = RuleTable(
                 "now currently current presently present moment nowadays days recently lately previously formerly past future soon "
                 "shortly recent once earlier later then date time eventually ultimately meanwhile ago while years months weeks".split()
             ),
-            doc="A vague reference (now, recently, in the future): PRESENT_REF, PAST_REF or FUTURE_REF; most other vague words dropped.",
+            doc="A vague reference (now, recently, in the future): PRESENT_REF, PAST_REF, FUTURE_REF; \"then\" dropped.",
             example=_example("Prices are rising right now.", "right now", "DATE", "PRESENT_REF"),
             trim=IN_THE,
         ),
