@@ -185,13 +185,13 @@ def speakers_not_mentions(art) -> list[str]:
     """Speaker strings that are no mention of the shared layer.
 
     A speaker is a mention when it names actors (``speaker_ids``, each an actor of ``art.actors``),
-    is the transcript questioner, or is a noun phrase headed by a noun that can speak (the speaker
-    nouns lexicon: "officials", "the statement").
+    is the transcript questioner, or is a noun phrase headed by a noun that can speak (a person,
+    group, organisation or document noun: "officials", "the statement"; the pipeline's own test,
+    :func:`analysis.extract.quotes.objects.speaking_noun`).
     """
-    from analysis.nlp.lexicons import speaker_nouns
+    from analysis.extract.quotes.objects import speaking_noun
 
     q, actors = art.quotes, set(art.actors["actor_id"])
-    nouns = speaker_nouns()
     bad = []
     for speaker, ids in zip(q["speaker"], q["speaker_ids"] if "speaker_ids" in q.columns else [None] * len(q)):
         if not isinstance(speaker, str) or not speaker:
@@ -199,7 +199,7 @@ def speakers_not_mentions(art) -> list[str]:
         if ids is not None and len(ids) and set(ids) <= actors:
             continue
         head = re.sub(r"[’']s$", "", speaker.split()[-1].lower())
-        if speaker == "(questioner)" or head in nouns:
+        if speaker == "(questioner)" or speaking_noun(head):
             continue
         bad.append(speaker)
     return bad

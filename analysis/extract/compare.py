@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 import numpy as np
 import pandas as pd
 
+from analysis.extract.quotes.speakers import QUESTIONER_NAME
 from analysis.extract.terms import log_likelihood
 from analysis.tables import CorpusTables
 
@@ -109,6 +110,9 @@ def _speaker_rows(corpus: CorpusTables) -> pd.DataFrame:
         split = quotes["speaker"].map(lambda s: [p.strip() for p in s.split(";")] if isinstance(s, str) else [None])
         rows = base.assign(speaker=split).explode("speaker")
     rows["speaker"] = rows["speaker"].map(lambda s: s if isinstance(s, str) and s else UNKNOWN_SPEAKER)
+    if "speaker" in quotes.columns:  # a transcript's questioner is nobody's share
+        asked = set(zip(quotes["article_id"], quotes["quote_id"], quotes["speaker"].eq(QUESTIONER_NAME)))
+        rows = rows[[(a, q, True) not in asked for a, q in zip(rows["article_id"], rows["quote_id"])]]
     return rows.reset_index(drop=True)
 
 

@@ -58,5 +58,11 @@ def cue_re() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w’'\-])(?:(?P<acc>[Aa]ccording\s+to)|(?P<verb>{alt}))(?![\w’'\-])")
 
 
+@functools.cache
+def member_nouns() -> frozenset[str]:
+    """Nouns of a person who speaks for a body (``member_nouns.tsv``: "spokesperson", "official")."""
+    return frozenset(row[0] for row in read_lexicon("member_nouns.tsv"))
+
+
 def fw(cls: str) -> dict[str, str]:
     return _function_words().get(cls, {})

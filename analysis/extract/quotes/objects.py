@@ -161,6 +161,9 @@ def can_speak(toks: list[tuple[str, str]]) -> bool:
     if len(words) == 1 and words[0][1] in ("PRP", "WP"):
         return words[0][0].lower() in _SPEAKING_PRONOUNS | {"who"}
     aux = fw("aux") | fw("aux-be")
+    link = next((i for i, (_, t) in enumerate(words) if t == "IN" and i > 0 and words[i - 1][1].startswith("NN")), None)
+    if link is not None:
+        words = words[:link]  # "officials at the port", "the authors of the study": the head comes first
     k = len(words) - 1
     while k > 0 and (words[k][1] in _TRAILING_TAGS or words[k][0].lower() in aux or words[k][0].lower() == "n't"):
         k -= 1

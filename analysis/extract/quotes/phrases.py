@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.extract.quotes.kinds import Layout, MentionKind, QuoteRule
-from analysis.extract.quotes.lexicon import Verb, fw, speaker_nouns, speech_verbs
+from analysis.extract.quotes.lexicon import Verb, fw, member_nouns, speaker_nouns, speech_verbs
 from analysis.extract.quotes.marks import MASK, QuoteSpan
 from analysis.extract.quotes.objects import TagIndex, can_speak
 
@@ -133,6 +133,10 @@ def _skip_back_time(toks: list[Tok], j: int) -> int:
     return skip_back_adverbs(toks, k)
 
 
+#: Prepositions between a member noun and its body ("an official at the ministry").
+_MEMBER_LINKS = frozenset({"at", "from", "in", "with"})
+
+
 def _np_back(toks: list[Tok], j: int, limit: int = NP_TOKENS) -> tuple[int, int] | None:
     """Return token indices ``(first, last)`` of the noun phrase ending at token ``j``."""
     if j < 0 or not (toks[j].is_word or toks[j].text == ")"):
@@ -157,6 +161,9 @@ def _np_back(toks: list[Tok], j: int, limit: int = NP_TOKENS) -> tuple[int, int]
                 break
             if t.is_word:
                 low = t.low
+                if i != j and low in _MEMBER_LINKS and i > 0 and toks[i - 1].low in member_nouns():
+                    first, i = i, i - 1  # "an official at the Harbour Board": the member and the body
+                    continue
                 if i != j and t.text.islower() and toks[i + 1].low in ("a", "an", "the") and low not in ("of", "for"):
                     break  # "issued a statement": a verb or preposition before a determiner
                 if i != j and (
@@ -379,6 +386,15 @@ def _comma_apposition(s: Sentence, j: int) -> tuple[SpeakerMention, int] | None:
     return None
 
 
+def _pair_of(toks: list[Tok], np: tuple[int, int]) -> bool:
+    """ "the two leaders", "both ministers": a pair of people, named by a group word before a plural
+    person noun."""
+    nouns = speaker_nouns()
+    head = toks[np[1]].low
+    words = [t.low for t in toks[np[0] : np[1]]]
+    return nouns.get(head, ("", ""))[1] == "pl" and any(nouns.get(w, ("",))[0] == "group" for w in words)
+
+
 def mention_from(s: Sentence, np: tuple[int, int]) -> SpeakerMention:
     toks = s.toks
     a, b = toks[np[0]], toks[np[1]]
@@ -387,7 +403,7 @@ def mention_from(s: Sentence, np: tuple[int, int]) -> SpeakerMention:
         kind = MentionKind.PRONOUN
     elif b.is_cap and low not in speaker_nouns():
         kind = MentionKind.NAME
-    elif low in speaker_nouns() and speaker_nouns()[low][0] == "group":
+    elif low in speaker_nouns() and speaker_nouns()[low][0] == "group" or _pair_of(toks, np):
         kind = MentionKind.GROUP
     else:
         kind = MentionKind.NOUN_PHRASE

@@ -39,6 +39,7 @@ QUOTE_RULES: RuleTable[QuoteRule] = RuleTable(
         *rows.UNCUED_RULES,
         rows.NO_CUE,
         *unmarked.UNMARKED_RULES,
+        unmarked.DELIVERED_SPEECH,
     ],
 )
 
@@ -50,9 +51,9 @@ QUOTE_RULES: RuleTable[QuoteRule] = RuleTable(
 SPEAKER_RULES: RuleTable[SpeakerRule] = RuleTable(
     "quotes.speaker_rule",
     [
-        *speakers.MENTION_RULES[:8],
+        *speakers.MENTION_RULES[:9],
         speakers.GROUP_MEMBERS,
-        *speakers.MENTION_RULES[8:],
+        *speakers.MENTION_RULES[9:],
         table.CARRIED_OVER_SAME,
         table.CARRIED_OVER,
         speakers.PERSON_OF_SENTENCE,

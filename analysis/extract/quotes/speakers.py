@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.extract.quotes.kinds import MentionKind, SpeakerRule
-from analysis.extract.quotes.lexicon import fw, speaker_nouns, trie_pattern
+from analysis.extract.quotes.lexicon import fw, member_nouns, speaker_nouns, trie_pattern
 from analysis.extract.quotes.phrases import Sentence, SpeakerMention
 from analysis.extract.quotes.rows import Row
 from analysis.nlp import lexicons
@@ -53,6 +53,10 @@ GROUP_WINDOW = 3000
 LONGEST_MENTION = 200
 
 
+#: Entity types a member speaks for, the likelier first ("a Treasury source": an organisation).
+_BODY_TYPES = ("org", "country", "place")
+#: Words between a member noun and its body ("an official at the Harbour Board").
+_MEMBER_LINK_WORDS = frozenset({"at", "from", "in", "with", "of"})
 #: Mention kinds read as names (a transcript label without its title words is one).
 _NAME_KINDS = (MentionKind.NAME, MentionKind.LABEL)
 #: The speaker of a transcript's questioner turns ("QUESTION:", "Q:"): nobody the article names.
@@ -176,6 +180,23 @@ class Resolver:
         if ask.mention.kind is not MentionKind.LABEL or ask.text.lower() not in fw("questioner"):
             return False
         ask.row.speaker, ask.row.speaker_rule = QUESTIONER_NAME, QUESTIONER.value()
+        return True
+
+    def _member(self, ask: _Ask) -> bool:
+        """ "a Northwind Foods spokesperson", "an official at the Harbour Board", "the ministry's
+        spokesman": a member speaks for the body the phrase names (its actor; the words stay)."""
+        if ask.mention.kind not in (MentionKind.NOUN_PHRASE, MentionKind.GROUP):
+            return False
+        words = ask.words
+        link = next((i for i, w in enumerate(words) if w in _MEMBER_LINK_WORDS and i > 0), None)
+        head = re.sub(r"[’']s$", "", words[link - 1] if link is not None else words[-1]) if words else ""
+        if head not in member_nouns():
+            return False
+        bodies = [e for e in ask.ents if e[3] in _BODY_TYPES and e[4] != "pronoun"]
+        if not bodies:
+            return False
+        body = min(bodies, key=lambda e: (_BODY_TYPES.index(e[3]), -e[0]))
+        ask.row.speaker, ask.row.speaker_rule = body[2], MEMBER.value()
         return True
 
     def _by_entity(self, ask: _Ask) -> bool:
@@ -409,6 +430,20 @@ COORDINATED_PEOPLE = SpeakerRule(
     ),
     Resolver._coordinated,
 )
+MEMBER = SpeakerRule(
+    "member of a body",
+    "a/an/the <body> spokesperson/official/source, <body>'s spokesperson, an official at <body>: the "
+    "body speaks (speaker_ids its actor, speaker its name, speaker_text the words)",
+    Example(
+        "A Harbour Board spokesperson said the port would reopen.",
+        {
+            "speaker_rule": "member of a body",
+            "speaker": "Harbour Board",
+            "speaker_text": "A Harbour Board spokesperson",
+        },
+    ),
+    Resolver._member,
+)
 ENTITY = SpeakerRule(
     "entity (…)",
     "an entity mention overlapping the speaker mention (its head): … is the mention's how (name, surname, pronoun …)",
@@ -470,8 +505,8 @@ GROUP_MEMBERS = SpeakerRule(
     "group (members of an actor)",
     "a plural group noun with an actor's name or demonym (Norwegian officials): that actor speaks",
     Example(
-        "Norwegian officials said the port would reopen.",
-        {"speaker_rule": "group (members of an actor)", "speaker": "Norway", "speaker_text": "Norwegian officials"},
+        "Norwegian scientists said the port would reopen.",
+        {"speaker_rule": "group (members of an actor)", "speaker": "Norway", "speaker_text": "Norwegian scientists"},
     ),
     link_speakers,
     stage="identity",
@@ -553,6 +588,7 @@ PERSON_OF_SENTENCE = SpeakerRule(
 MENTION_RULES = (
     QUESTIONER,
     COORDINATED_PEOPLE,
+    MEMBER,
     ENTITY,
     RELATIVE,
     PRONOUN_PERSON,

@@ -93,7 +93,10 @@ def extract_quotes(
 
 
 def extract_quotes_linked(
-    text: str, sentences: pd.DataFrame, entities: pd.DataFrame, tokens: pd.DataFrame | None = None
+    text: str,
+    sentences: pd.DataFrame,
+    entities: pd.DataFrame,
+    tokens: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return one row per direct, partial or indirect quote with its resolved speaker.
 

@@ -16,7 +16,7 @@ import re
 
 from analysis.extract.quotes.kinds import MentionKind, QuoteRule
 from analysis.extract.quotes.lexicon import fw, speech_verbs
-from analysis.extract.quotes.marks import MARK_RE, UNMARKED, QuoteSpan
+from analysis.extract.quotes.marks import DOUBLE_MARK_RE, UNMARKED, QuoteSpan
 from analysis.extract.quotes.phrases import Cue, SpeakerMention
 from analysis.rules import Example
 
@@ -97,7 +97,7 @@ def continues_turn(
     if open_quote and quotes and quotes[0].open == first:
         q = quotes[0]
         return (q.inner_start, q.inner_end) if len(quotes) == 1 else _trim(text, q.inner_start, end)
-    if not open_quote and not MARK_RE.search(text, start, end) and SPEECH_VOICE_RE.search(text, start, end):
+    if not open_quote and not DOUBLE_MARK_RE.search(text, start, end) and SPEECH_VOICE_RE.search(text, start, end):
         return _trim(text, start, end)
     return None
 

@@ -16,12 +16,13 @@ import pandas as pd
 from analysis.extract.quotes.kinds import QuoteRule, SpeakerRule, clause_columns
 from analysis.extract.quotes.lexicon import cue_re
 from analysis.extract.quotes.marks import DOUBLE_MARK_RE, UNMARKED
+from analysis.extract.quotes.turns import SPEECH_VOICE_RE
+from analysis.nlp import lexicons
 from analysis.resources import first_names
 from analysis.rules import Example
 
 # -- unmarked speech: page styles that report speech without quotation marks ----------------------
 #: First- or second-person words: a paragraph of speech, not the writer's narration.
-_SPEECH_VOICE_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your|Your)\b")
 #: Readout forms: "expressed his intention to ...", "conveyed her hope that ...".
 _READOUT_RE = re.compile(
     r"\b(?P<cue>expressed|conveyed|voiced|reiterated|reaffirmed|emphasi[sz]ed|underlined|shared|confirmed)\s+"
@@ -142,9 +143,9 @@ def _colon_speech(text: str, paras: list[dict], entities: pd.DataFrame) -> list[
             seg = text[q["start"] : q["end"]]
             if q["kind"] != "body" or DOUBLE_MARK_RE.search(seg) or seg.rstrip().endswith(":"):
                 break
-            if spans and not _SPEECH_VOICE_RE.search(seg):
+            if spans and not SPEECH_VOICE_RE.search(seg):
                 break
-            if not spans and not _SPEECH_VOICE_RE.search(seg) and cue_re().search(seg):
+            if not spans and not SPEECH_VOICE_RE.search(seg) and cue_re().search(seg):
                 break
             spans.append((q["start"], q["end"], q["first"], q["last"]))
         for a, b, first, last in spans:
@@ -296,16 +297,117 @@ def _speech_row(text: str, span: tuple, kind: str, cue: re.Match, speaker: tuple
 def with_unmarked_speech(text: str, sentences: pd.DataFrame, entities: pd.DataFrame, out: list[dict]) -> list[dict]:
     """Add the unmarked speech rows; rows of the quote-mark pass inside them are misreadings and go.
 
-    Quotation ids are re-pointed to the merged order (a quotation's id is its first row's position);
-    the paragraphs of one colon-introduced speech share one quotation.
+    A page that is one person's delivered speech (:func:`_delivered_speech`, which reads the lines
+    of the page before its body) is that person's from its first paragraph to its last, and no
+    other pass reads it.  Quotation ids are re-pointed to the merged order (a quotation's id is its
+    first row's position); the paragraphs of one colon-introduced speech share one quotation.
     """
     paras = _paragraphs(text, sentences, skip="heading")
+    speech = _delivered_speech(text, paras, entities)
+    if speech:
+        return _merge(speech, [o for o in out if not any(r["start"] <= o["start"] < r["end"] for r in speech)], out)
     _label_speakers(text, out, paras, entities)
     extra = [row for rule in UNMARKED_RULES for row in rule.func(text, paras, entities)]
     extra = [r for r in extra if not any(o["start"] <= r["start"] < o["end"] for o in out if o["kind"] != "indirect")]
     if not extra:
         return out
-    kept = [o for o in out if not any(r["start"] <= o["start"] and o["end"] <= r["end"] for r in extra)]
+    return _merge(
+        extra, [o for o in out if not any(r["start"] <= o["start"] and o["end"] <= r["end"] for r in extra)], out
+    )
+
+
+#: A line saying the text is a speech as given: "(As delivered)", "Check against delivery".
+_DELIVERY_RE = re.compile(r"\(?\s*(?P<cue>as delivered|check against delivery|as prepared for delivery)\s*\)?", re.I)
+#: A line naming who gives the speech: "Remarks by …", "Statement by …", "by <title> <name>".
+_SPEECH_HEAD_RE = re.compile(
+    r"(?P<cue>(?:(?:opening|closing|keynote|welcoming)\s+)?(?:remarks|statement|speech|address|message|lecture)\s+by"
+    r"|by)\s+(?P<who>\S[^\n]{2,160})",
+    re.I,
+)
+#: Words after which a speech head names someone else ("… with Prime Minister X", "… at the summit").
+_HEAD_TAIL_RE = re.compile(r"\s+(?:with|and|at|on|in|to|before|during|for)\s+|[,;(\u2013\u2014|]")
+#: A first paragraph this short, on one line, may be the speech's head ("Remarks by …").
+SPEECH_HEAD_CHARS = 160
+#: Share of the body's paragraphs that must speak in the first or second person (outside quote
+#: marks) for a byline over them to make the page one person's speech.
+SPEECH_VOICE_SHARE = 0.5
+
+
+def _speech_head(text: str, limit: int) -> tuple[int, int, str, str] | None:
+    """The speaker a page's lines before its body name as giving it: ``(start, end, name, cue)``.
+
+    A head "Remarks by …", "Statement by …" names them outright; a byline "by <title> <name>" only
+    with a title (a reporter's byline has none) and only with "(As delivered)" or a body in the
+    first person (checked by the caller).
+    """
+    delivered = _DELIVERY_RE.search(text, 0, limit)
+    for m in _SPEECH_HEAD_RE.finditer(text, 0, limit):
+        if m.start() and text[m.start() - 1] not in "\n ":
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start : m.start()].strip():
+            continue  # "by" inside a sentence of the header, not opening its line
+        who_end = m.start("who") + (_HEAD_TAIL_RE.search(m.group("who")) or re.search(r"$", m.group("who"))).start()
+        name = _name_at_end(text, m.start("who"), who_end)
+        if name is None:
+            continue
+        titled = name[0] > m.start("who")  # words before the name: a title ("Secretary General")
+        outright = m.group("cue").lower() != "by"
+        if outright or titled:
+            cue = delivered.group("cue") if delivered else m.group("cue")
+            return name[0], name[1], text[name[0] : name[1]], cue
+    return None
+
+
+def _name_at_end(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The trailing run of capitalised words of ``text[a:b]`` that are no title ("NATO Secretary
+    General Jane Doe" -> "Jane Doe"), as offsets; None when there is none."""
+    titles = lexicons.title_words()
+    words = list(re.finditer(r"[A-Z][\w.’'\-]*", text[a:b]))
+    run: list[re.Match] = []
+    for w in reversed(words):
+        if w.group() in titles or w.group().title() in titles or (run and w.end() + 1 < run[0].start()):
+            break
+        run.insert(0, w)
+    if not run or not text[a + run[-1].end() : b].strip(" .") == "":
+        return None
+    return a + run[0].start(), a + run[-1].end()
+
+
+def _delivered_speech(text: str, paras: list[dict], entities: pd.DataFrame) -> list[dict]:
+    """Rule ``delivered speech``: a page that is one person's speech or statement makes each body
+    paragraph a ``direct`` quote of that person (the name in its head or byline)."""
+    body = [p for p in paras if p["kind"] == "body"]
+    if not body:
+        return []
+    head = _speech_head(text, body[0]["start"])
+    first = text[body[0]["start"] : body[0]["end"]]
+    if head is None and len(body) > 1 and len(first) <= SPEECH_HEAD_CHARS and "\n" not in first.strip():
+        head, body = _speech_head(text, body[1]["start"]), body[1:]  # the head line read as a paragraph
+    if head is None:
+        return []
+    ss, se, name, cue = head
+    voiced = sum(
+        bool(SPEECH_VOICE_RE.search(re.sub(r"“[^”]*”|\"[^\"]*\"", "", text[p["start"] : p["end"]]))) for p in body
+    )
+    if voiced < SPEECH_VOICE_SHARE * len(body):
+        return []
+    cue_at = text.lower().find(cue.lower(), 0, body[0]["start"])
+    cue_match = re.compile(re.escape(text[cue_at : cue_at + len(cue)])).match(text, cue_at)
+    rows = []
+    for p in body:
+        a, b = p["start"], p["end"]
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        rows.append(
+            _speech_row(text, (a, b, p["first"], p["last"]), "direct", cue_match, (ss, se, name), DELIVERED_SPEECH)
+        )
+    return rows
+
+
+def _merge(extra: list[dict], kept: list[dict], out: list[dict]) -> list[dict]:
+    """The quote-mark rows ``kept`` (of all rows ``out``) and the unmarked rows ``extra`` in text
+    order, quotation ids re-pointed (a quotation's id is its first row's position)."""
     for o in kept:
         o["_old"] = o["quotation_id"]
     old_pos = {id(o): i for i, o in enumerate(out)}
@@ -365,6 +467,20 @@ DASH_SIGNED = QuoteRule(
         },
     ),
     _dash_signed,
+)
+DELIVERED_SPEECH = QuoteRule(
+    "delivered speech",
+    "a page that is one person's speech or statement (Remarks by X, by <title> X over first-person "
+    "paragraphs, (As delivered)): each body paragraph is a direct quote of X",
+    Example(
+        "Remarks by Mayor Dana Korvel\n\nThank you all for coming. We will reopen the port on Monday.",
+        {
+            "kind": "direct",
+            "text": "Thank you all for coming. We will reopen the port on Monday.",
+            "speaker": "Dana Korvel",
+        },
+    ),
+    _delivered_speech,
 )
 #: The unmarked-speech passes, run in this order after the quote-mark pass.
 UNMARKED_RULES = (COLON_SPEECH, READOUT_FORM, DASH_SIGNED)
