@@ -273,7 +273,6 @@ def test_reported_clause_ends_at_the_next_clause(text, first, second):
     [
         # “A,” X said. “B.”: one quotation interrupted by its cue
         ("“We won,” Jane Doe said. “They lost.”", ["We won,", "They lost."]),
-        ("“We won,” Jane Doe said, “and they lost.”", ["We won,", "and they lost."]),
         ("“Who won?” Jane Doe asked. “Nobody did.”", ["Who won?", "Nobody did."]),
         # "A, X said, B": a reported clause interrupted by its cue
         (
@@ -306,6 +305,35 @@ def test_interrupted_quotation_shares_quotation_id(text, fragments):
 def test_separate_quotations_keep_their_own_id(text, first, second):
     q = quotes_of(text)
     assert _row(q, first)["quotation_id"] != _row(q, second)["quotation_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        # one sentence, two quoted stretches of one attribution: one row, both its fragments
+        ("“We won,” Jane Doe said, “and they lost.”", ["We won,", "and they lost."]),
+        ("“We won,” Jane Doe said, but “the count goes on.”", ["We won,", "the count goes on."]),
+        ("Jane Doe called the plan “reckless” and “far too costly.”", ["reckless", "far too costly."]),
+        # a quotation running over paragraphs (no closing mark before the next one opens)
+        ("Jane Doe said: “We won the vote.\n\n“Now we govern.”", ["We won the vote.", "Now we govern."]),
+    ],
+)
+def test_one_row_per_attribution_with_its_fragments(text, fragments):
+    q = quotes_of(text)
+    assert len(q) == 1, q[["kind", "text", "rule"]].values.tolist()
+    row = q.iloc[0]
+    assert [text[a:b] for a, b in row["fragments"]] == fragments
+    assert row["text"] == text[row["start"] : row["end"]]
+
+
+def test_partial_row_keeps_its_reported_clause():
+    """Quoted words inside reported speech: one ``partial`` row, the words its text, the clause kept."""
+    text = "Jane Doe warned that the plan was “far too costly” for the town."
+    q = quotes_of(text)
+    assert len(q) == 1
+    row = q.iloc[0]
+    assert (row["kind"], row["text"]) == ("partial", "far too costly")
+    assert text[row["clause_start"] : row["clause_end"]] == "the plan was “far too costly” for the town."
 
 
 def test_cue_inside_quote_is_not_a_cue():
@@ -441,14 +469,14 @@ def test_empty_input_returns_columns():
             "Jane Doe",
             "colon lead-in (subject)",
         ),
-        # an uncued quote in a sentence whose cue names the speaker
+        # an uncued quote in a sentence whose cue introduces a clause: the cue's speaker
         (
-            "“We won,” Jane Doe said, but “the count goes on.”",
-            "the count goes on.",
-            "partial",
+            "“At last,” Jane Doe said that the count was over.",
+            "At last,",
+            "direct",
             "Jane Doe",
             "Jane Doe",
-            "same sentence as cue",
+            "quote then cue",
         ),
         # a fronted participle clause is not the content when the cue introduces a quote or a that-clause
         (

@@ -297,6 +297,10 @@ def _quote_at(quotes: list[QuoteSpan], offset: int) -> QuoteSpan | None:
     return None
 
 
+#: Words that cannot close a reported clause: it runs on into the speaker ("what X said", "A and X said").
+_OPEN_ENDS = frozenset({"and", "or", "but", "what", "how", "as", "whatever"})
+
+
 def content_before(s: Sentence, upto_tok: int, cue: Cue, quotes: list[QuoteSpan], limit: int) -> None:
     """Content that precedes the cue: the quote just before it, or the clause from the sentence start."""
     toks = s.toks
@@ -322,6 +326,8 @@ def content_before(s: Sentence, upto_tok: int, cue: Cue, quotes: list[QuoteSpan]
     else:
         start = toks[start_tok].start
     end = toks[j].end
+    if toks[j].low in _OPEN_ENDS:
+        return  # "Here's what officials and experts said": a free relative, nothing reported before it
     if end > start and end <= limit:
         cue.content = (start, end)
         cue.region = (start, end)

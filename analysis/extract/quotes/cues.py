@@ -84,7 +84,8 @@ def _base_without_plural(at: VerbAt) -> bool:
         and not is_adverb(prev)
         and low not in speech_verbs()
     )
-    return not (plural or (prev is not None and low in ("they", "we", "i", "you", "people")))
+    collective = speaker_nouns().get(low, ("", ""))[1] == "pl"  # "police say", "people say"
+    return not (plural or collective or (prev is not None and low in ("they", "we", "i", "you")))
 
 
 #: Checks that reject a verb match as no report of speech, tried in this order (the first that holds

@@ -112,6 +112,8 @@ def reports_speech(toks: list[tuple[str, str]], verb: Verb | None) -> bool:
         return verb.lemma in lexicon.get("to", ())
     if verb.lemma in lexicon.get("about", ()) or object_head(toks) in lexicon.get("noun", ()):
         return True
+    if verb.lemma in lexicon.get("shows", ()) and any(tag == "VBG" for _, tag in toks[1:]):
+        return True  # "the poll shows the mayor leading": a clause without a finite verb
     return verb.lemma in lexicon.get("naming", ()) and _named(toks)
 
 

@@ -57,6 +57,16 @@ class Row:
         self.fragments.append((q.inner_start, q.inner_end))
         self.end_sentence_id = max(self.end_sentence_id, end_sentence_id)
 
+    def add_fragment(self, q: QuoteSpan, end_sentence_id: int) -> None:
+        """Another quoted stretch of the same attribution outside the row's clause ("“A,” X said, but
+        “B.”"): one more of its ``fragments``; the row's span stays the first."""
+        if not self.fragments:
+            self.fragments = [(self.start, self.end)]
+        self.fragments = sorted([*self.fragments, (q.inner_start, q.inner_end)])
+        if self.clause is None:  # the row's words are its first fragment
+            self.start, self.end = self.fragments[0]
+        self.end_sentence_id = max(self.end_sentence_id, end_sentence_id)
+
     @property
     def anchor(self) -> int:
         """Where the attribution starts in the text: its clause, else its span."""
@@ -87,6 +97,7 @@ _DASH_NAME_RE = re.compile(
     rf"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[.,]?[ \t]*$"
 )
 _WORD_RE = re.compile(r"\w")
+_NAME_ONLY_RE = re.compile(r"[A-Z][\w’'\-]*[,.]?")
 _THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
 
 
@@ -163,6 +174,7 @@ class _Para:
     sents: list[Sentence]
     owner: dict[int, tuple[Cue, str]] = field(default_factory=dict)  # id(quote) -> (cue, direct|partial)
     clause_of: dict[int, Row] = field(default_factory=dict)  # id(quote) -> the row of the clause holding it
+    row_of_cue: dict[int, Row] = field(default_factory=dict)  # id(cue) -> the row of its content
 
     @functools.cached_property
     def starts(self) -> list[int]:
@@ -208,7 +220,9 @@ class _RowBuilder:
             return turn
         rows: list[Row] = []
         by_sentence = {so.sid: self._sentence_rows(para, so, rows) for so in sents}
-        rows.extend(row for q in quotes if (row := self._quote_row(para, q, by_sentence)) is not None)
+        # the quotes a cue owns first, so that an uncued quote of the same sentence finds its row
+        ordered = [q for q in quotes if id(q) in para.owner] + [q for q in quotes if id(q) not in para.owner]
+        rows.extend(row for q in ordered if (row := self._quote_row(para, q, by_sentence)) is not None)
         self.prev_block_quotes = bool(quotes) and quotes[-1].rule == UNCLOSED.name
         rows.sort(key=lambda r: (r.anchor, -r.end))
         return rows
@@ -269,6 +283,7 @@ class _RowBuilder:
             return  # "welcomed the plan", "agreed to pay": the verb's object is no speech
         row = Row(so.sid, "indirect", a, b, cue, cue.rule, None, para.bi, so.sid)
         rows.append(row)
+        para.row_of_cue.setdefault(id(cue), row)
         for q in here:
             if a <= q.open and q.close_end <= b + 1 and id(q) not in para.owner:
                 para.owner[id(q)], para.clause_of[id(q)] = (cue, "partial"), row
@@ -283,6 +298,8 @@ class _RowBuilder:
             if cue is not None:
                 para.owner[id(q)] = (cue, "direct")
         if id(q) not in para.owner:
+            if kind == "partial" and _NAME_ONLY_RE.fullmatch(self.text, q.inner_start, q.inner_end):
+                return None  # one quoted capitalised word ("the module “Harbour”"): a name, nobody's words
             row = Row(so.sid, kind, q.inner_start, q.inner_end, None, NO_CUE, q.rule, para.bi, eo.sid)
             if kind == "direct" and para.bi > 0:
                 row.extra["continues"] = self.prev_block_quotes
@@ -291,6 +308,10 @@ class _RowBuilder:
         if how == "partial" and id(q) in para.clause_of:
             para.clause_of[id(q)].hold(q, eo.sid)
             return None
+        host = para.row_of_cue.get(id(cue.joins)) if cue.rule is SAME_SENTENCE_AS_CUE else None
+        if host is not None and host.kind != "indirect" and host.block == para.bi:
+            host.add_fragment(q, eo.sid)  # "“A,” X said, but “B.”": one attribution, two fragments
+            return None
         if how == "direct" and kind == "partial" and not only_punct_after(eo, q.close_end):
             how = "partial" if q.open > so.start + 1 else how
         start = q.inner_start
@@ -298,6 +319,7 @@ class _RowBuilder:
             start = max(q.inner_start, cue.content[0])  # a label inside the quote ("“SMITH: …”") is not quoted
         row = Row(so.sid, how if how == "partial" else kind, start, q.inner_end, cue, cue.rule, q.rule, para.bi, eo.sid)
         row.inside = how != "direct"
+        para.row_of_cue.setdefault(id(cue), row)
         return row
 
     def _uncued_cue(
@@ -324,7 +346,7 @@ def _same_sentence(text: str, para: _Para, q: QuoteSpan, so: Sentence, by_senten
     if not by_sentence.get(so.sid):
         return None
     near = min(by_sentence[so.sid], key=lambda c: abs(c.start - q.open))
-    return Cue(near.start, near.end, near.text, near.speaker, None, rule=SAME_SENTENCE_AS_CUE)
+    return Cue(near.start, near.end, near.text, near.speaker, None, rule=SAME_SENTENCE_AS_CUE, joins=near)
 
 
 def build_rows(text: str, sentences: pd.DataFrame, tags: TagIndex) -> tuple[list[Row], list[Sentence]]:
@@ -361,10 +383,11 @@ DASH_ATTRIBUTION = QuoteRule(
 )
 SAME_SENTENCE_AS_CUE = QuoteRule(
     "same sentence as cue",
-    "“A,” X said, but “B”: a quote no cue took takes the cue of its sentence",
+    "a quote no cue took takes the cue of its sentence; when that cue's row holds quoted words, the quote "
+    "is one more of its fragments (“A,” X said, but “B”: one row)",
     Example(
-        "“We will reopen,” Dana Korvel said, but “the ferries will wait.”",
-        {"kind": "partial", "text": "the ferries will wait.", "cue": "said", "speaker": "Dana Korvel"},
+        "“Good news” came when Dana Korvel said that the port would reopen.",
+        {"kind": "direct", "text": "Good news", "cue": "said", "speaker": "Dana Korvel"},
     ),
     _same_sentence,
 )
