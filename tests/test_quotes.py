@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -810,3 +811,116 @@ def test_readout_at_the_very_start_of_the_text_keeps_the_whole_speaker():
     assert len(rows) == 1, art.quotes[["text", "rule", "speaker_text"]]
     assert rows["speaker_text"].item().endswith("Jane Roe")
     assert art.text[rows["speaker_start"].item() : rows["speaker_end"].item()] == rows["speaker_text"].item()
+
+
+# -- who said what, once: objects, speakers, members, speeches, transcripts --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # a noun object is speech only when the lexicon of speech objects says so
+        ("Dana Korvel cited the harbour report in her letter.", False),
+        ("Dana Korvel welcomed the new cranes at the quay.", False),
+        ("Dana Korvel called for an end to the strike at the quay.", True),
+        ("Dana Korvel stressed her concern about the storm season.", True),
+        # a to-infinitive is speech only after a verb whose infinitive is what was said
+        ("The crews agreed to work every night on the quay.", False),
+        ("Dana Korvel promised to reopen the quay before the winter.", True),
+        # judging and naming verbs report what was said about their object
+        ("Dana Korvel criticised the old timetable.", True),
+        ("Dana Korvel called the repairs a triumph.", True),
+        ("A fisherman called the harbour office last night.", False),
+        # a clause reports speech whatever the verb
+        ("Dana Korvel said the quay would reopen on Monday.", True),
+    ],
+)
+def test_a_cue_with_an_object_reports_speech_only_when_the_object_is_speech(text, reported):
+    q = quotes_of(text)
+    assert (len(q) > 0) == reported, q[["kind", "text", "rule"]].values.tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least forty boats were damaged and thousands more feared lost at sea.",  # a quantity
+        "The repair programme concluded months of work on the quay.",  # a topic noun
+        "On Monday said nothing of the quay.",  # a date word
+    ],
+)
+def test_a_speaker_that_cannot_speak_makes_no_row(text):
+    q = quotes_of(text)
+    assert q.empty, q[["text", "speaker_text", "rule"]].values.tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("A Harbour Board spokesperson said the quay would reopen.", "A Harbour Board spokesperson"),
+        ("An official at the Harbour Board said the quay would reopen.", "An official at the Harbour Board"),
+        ("The Harbour Board's spokesman said the quay would reopen.", "The Harbour Board's spokesman"),
+    ],
+)
+def test_members_speak_for_their_body(text, words):
+    art = Article.from_text(text, layout="plain")
+    row = art.quotes.iloc[0]
+    assert (row["speaker"], row["speaker_text"], row["speaker_rule"]) == ("Harbour Board", words, "member of a body")
+    body = art.actors.set_index("actor").loc["Harbour Board"]
+    assert list(row["speaker_ids"]) == [body["actor_id"]] and body["quotes"] == 1
+
+
+def test_a_delivered_speech_is_its_speaker_from_first_paragraph_to_last():
+    art = load_article(PAGES / "delivered_remarks.txt")
+    q = art.quotes
+    body = art.blocks[art.blocks["kind"] == "body"]
+    assert (q["rule"] == "delivered speech").all() and (q["kind"] == "direct").all()
+    assert len(q) == len(body)  # one row per paragraph, nothing inside them read again
+    assert set(q["speaker"]) == {"Dana Korvel"}
+    a, b = int(q["speaker_start"].iloc[0]), int(q["speaker_end"].iloc[0])
+    assert art.text[a:b] == "Dana Korvel"  # the name in the line that gives the speech
+    speaker = art.actors.set_index("actor").loc["Dana Korvel"]
+    assert speaker["actor_type"] == "person" and speaker["quotes"] == len(q)
+    assert_offsets(art.text, q)
+
+
+def test_a_reporters_byline_makes_no_speech():
+    art = load_article(PAGES / "reporter_news.txt")
+    assert not (art.quotes["rule"] == "delivered speech").any()
+    assert "Omar Haddad" not in set(art.quotes["speaker"].dropna())
+
+
+def test_a_transcript_is_one_row_per_turn():
+    art = load_article(PAGES / "briefing_transcript.txt")
+    q = art.quotes
+    assert (q["rule"] == "transcript turn").all() and (q["kind"] == "direct").all()
+    assert q["speaker"].tolist() == ["Moderator", "Dana Korvel", "(questioner)", "Dana Korvel", "Moderator"]
+    # the chair's first turn goes on in the next paragraph; the stage note goes on the second
+    assert [len(f) for f in q["fragments"]] == [1, 2, 1, 2, 1]
+    asked = q[q["speaker"] == "(questioner)"].iloc[0]
+    assert list(asked["speaker_ids"]) == [] and asked["quote_id"] not in set(art.quote_speakers["quote_id"])
+    assert art.actors.set_index("actor").loc["Dana Korvel", "quotes"] == 2
+    assert_offsets(art.text, q)
+
+
+def test_the_questioner_is_in_no_speaker_share(tmp_path):
+    from analysis import load_corpus
+
+    shutil.copy(PAGES / "briefing_transcript.txt", tmp_path / "briefing.txt")
+    share = load_corpus(tmp_path, scheduler="synchronous", progress=False).speaker_share()
+    assert "(questioner)" not in set(share["speaker"])
+    assert share.set_index("speaker").loc["Dana Korvel", "quotes"] == 2
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in PAGES.glob("*.txt")))
+def test_every_speaker_is_a_mention(page):
+    """A speaker names actors, is the questioner, or is a noun phrase headed by a noun that can speak
+    (the same check bench/pages.py runs over the development pages)."""
+    from analysis.extract.quotes.objects import speaking_noun
+
+    art = load_article(PAGES / page)
+    actors = set(art.actors["actor_id"])
+    for speaker, ids in zip(art.quotes["speaker"], art.quotes["speaker_ids"]):
+        if not isinstance(speaker, str) or (len(ids) and set(ids) <= actors) or speaker == "(questioner)":
+            continue
+        head = speaker.split()[-1].lower().removesuffix("’s").removesuffix("'s")
+        assert speaking_noun(head), (page, speaker)

@@ -31,6 +31,8 @@ from analysis.resources import read_lexicon, wordnet_lemmatizer
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Tags that open a complement naming an object ("a disgrace", "reckless", "the best").
 _COMPLEMENT_TAGS = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS"})
+#: Articles and demonstratives: a head that is one of them names nobody ("That caution …").
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "the", "a", "an"})
 #: Tags that end a subject right before its verb.
 _SUBJECT_END = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 #: Tags that go on a noun phrase before its head: determiners, possessives, adjectives, numbers.
@@ -171,8 +173,8 @@ def can_speak(toks: list[tuple[str, str]]) -> bool:
         k -= 1
     word, tag = words[k]
     low = word.lower().rstrip(".")
-    if low in _date_words() or low in fw("time"):
-        return False
+    if low in _date_words() or low in fw("time") or low in _DEMONSTRATIVES:
+        return False  # "On September", "That caution": a date or a determiner, however capitalised
     if tag.startswith("NNP") or word[:1].isupper():
         return True  # a name (the tagger may call a rare one a verb)
     if tag in ("CD", "DT", "WDT", "PDT", "EX") or low in fw("determiner") or tag.startswith("VB"):
