@@ -170,6 +170,51 @@ def quotations(df):
     return df.iloc[[first[q] for q in order]], [frags[q] for q in order]
 
 
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "data" / "articles" / "nato-chief-condemns-china-bullying.txt"
+SHIPPED_GOLD = ROOT / "tests" / "gold" / "nato-chief-condemns-china-bullying.gold.json"
+
+
+def shipped_attributions(gold: dict) -> list[dict]:
+    """The shipped article's gold attributions: each gold quote, except that an indirect clause
+    holding a partial quote of the same cue and speaker is that partial's clause (one attribution)."""
+    quotes = gold["quotes"]
+
+    def holds(o: dict, g: dict) -> bool:
+        same = (o["cue"], o["speaker"], o["kind"], g["kind"]) == (g["cue"], g["speaker"], "indirect", "partial")
+        return same and o["span"][0] <= g["span"][0] and g["span"][1] <= o["span"][1]
+
+    return [g for g in quotes if not any(holds(g, p) for p in quotes)]
+
+
+def score_shipped() -> str:
+    """Rows of the shipped article against its gold attributions: precision, recall, exact speakers
+    (or a listed alternative) and the main speaker's ``actors.quotes`` against his attributions."""
+    import json
+
+    from analysis import load_article
+
+    art = load_article(SHIPPED)
+    q, gold = art.quotes, shipped_attributions(json.loads(SHIPPED_GOLD.read_text(encoding="utf-8")))
+    pairs: dict[int, int] = {}
+    for gi, g in enumerate(gold):
+        a, b = g["span"]
+        for i in range(len(q)):
+            ov = min(b, int(q["end"].iloc[i])) - max(a, int(q["start"].iloc[i]))
+            if i not in pairs.values() and q["kind"].iloc[i] == g["kind"] and ov >= (b - a) / 2:
+                pairs[gi] = i
+                break
+    ok = sum(q["speaker"].iloc[i] in {gold[g]["speaker"], *gold[g].get("speaker_alternatives", [])} for g, i in pairs.items())
+    main = max({g["speaker"] for g in gold}, key=lambda s: sum(g["speaker"] == s for g in gold))
+    own = sum(g["speaker"] == main for g in gold)
+    counted = int(art.actors.set_index("actor")["quotes"].get(main, 0))
+    return (
+        f"shipped article: rows {len(q)}, gold attributions {len(gold)}: precision {len(pairs) / max(1, len(q)):.3f}"
+        f"  recall {len(pairs) / max(1, len(gold)):.3f}  speakers {ok}/{len(pairs)}; main speaker: actors.quotes "
+        f"{counted}, gold attributions {own} (+ joint ones the gold also accepts)"
+    )
+
+
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -279,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
             totals["gold_quoted"] += sum(g.quoted for g in gold)
         totals["articles"] += 1
 
+    print(score_shipped())
     print(f"PolNeAR quotes benchmark: {args.corpus}")
     print(f"articles scored: {totals['articles']}, annotator: {args.annotator}, crashes: {len(crashes)}")
     for c in crashes:
