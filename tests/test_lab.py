@@ -114,7 +114,7 @@ def test_explorer_in_jupyterlab(nato, tmp_path):
 
     person = explore.most_quoted(nato)  # what the notebook selects
     quoted = explore.quote_speakers(nato)["actor"].value_counts()
-    others = nato.actors[nato.actors["actor"] != person]
+    others = nato.actors[(nato.actors["actor"] != person) & (nato.actors["mentions"] > 0)]  # a speaker only quoted has no span
     target = max(zip(others["actor"], others["mentions"]), key=lambda am: (quoted.get(am[0], 0), am[1]))[0]
     mentions = explore.actor_mentions(nato, target)
     work = tmp_path / "work"
