@@ -8,6 +8,12 @@ Parquet dataset on disk as it arrives (``<tables_dir>/<table>/part-NNNNN.parquet
 one row per article in memory, so its memory stays flat in the number of articles.
 :class:`Corpus` reads a table from disk the first time it is asked for.
 
+After the articles load, their actors are linked across articles (:mod:`analysis.extract.identities`):
+``corpus.identities`` has one row per corpus actor, ``corpus.actor_links`` maps each article's
+actor to it, and every corpus table read through :class:`Corpus` carries the corpus ``actor_id``
+(the article's own as ``article_actor_id``).  The Parquet datasets on disk keep the article ids;
+``actor_links`` joins them.
+
 A failed article keeps its row in ``corpus.articles`` with its :class:`ArticleError` message; the
 batch goes on.
 """
@@ -36,6 +42,7 @@ import pyarrow.parquet as pq
 from analysis.article import Article, load_article
 from analysis.errors import ArticleError
 from analysis.extract import compare
+from analysis.extract import identities as _identities
 from analysis.present.plotting import CorpusPlot
 
 #: File suffixes a folder source reads (give a glob or a list for other names).
@@ -58,6 +65,14 @@ _ARTICLE_DTYPES = {
     "words": "Int64", "sentences": "Int64", "quotes": "Int64", "actors": "Int64", "error": "str",
 }  # fmt: skip
 _OVERRIDES = ("title", "outlet")
+#: Tables the corpus adds to each article's: the titles it gives its persons (read by the linking).
+ACTOR_TITLES = "actor_titles"
+#: Tables the corpus builds from all the articles: one row per corpus actor, one per article actor.
+IDENTITY_TABLES = ("identities", "actor_links")
+
+
+class CorpusError(Exception):
+    """A corpus cannot be built as asked (an override naming no actor, a script Dask cannot start)."""
 
 
 # -- the per-article function (runs on the workers) ----------------------------------------------
@@ -110,7 +125,9 @@ def analyse_article(item: dict) -> tuple[dict, dict[str, pd.DataFrame]]:
     try:
         art = build_article(item)
         tables = {}
-        for name, df in art.tables().items():
+        per_article = art.tables()
+        per_article[ACTOR_TITLES] = _identities.person_titles(art.text, art.entities)
+        for name, df in per_article.items():
             df = df.reset_index(drop=True)
             ids = pd.Series(item["article_id"], index=df.index, dtype="str")
             tables[name] = pd.concat([ids.rename("article_id"), df], axis=1)
@@ -474,6 +491,8 @@ def load_corpus(
     workers: int | None = None,
     progress: bool = True,
     tables_dir: str | os.PathLike | None = None,
+    same_actor: Iterable[tuple] = (),
+    different_actor: Iterable[tuple] = (),
 ) -> Corpus:
     """Read many articles and build every table of each, in parallel on Dask when worth it.
 
@@ -500,6 +519,17 @@ def load_corpus(
         Show a progress bar (stderr) for runs of :data:`LOCAL_CLUSTER_MIN` articles or more.
     tables_dir : path, optional
         Where the Parquet datasets go (default: a temporary folder removed with the corpus).
+    same_actor, different_actor : list of (a, b)
+        Overrides of the corpus identities (:mod:`analysis.extract.identities`): ``a`` and ``b``
+        are actor ids (of any article, e.g. ``("korvel", "dana-korvel")``) or ``(article_id,
+        actor_id)`` pairs naming one article's actor; ``same_actor`` joins them into one corpus
+        actor, ``different_actor`` keeps them apart whatever the rules find.  ``corpus.identities``
+        shows every corpus actor and the article actors it joins.
+
+    Raises
+    ------
+    CorpusError
+        When an override names no actor of the corpus, or the two overrides disagree.
 
     Examples
     --------
@@ -522,13 +552,44 @@ def load_corpus(
     rows = _execute(items, writer, scheduler, workers, progress)
     writer.finish()
     articles = _articles_frame(rows, user)
-    articles_dir = root / "articles"
-    articles_dir.mkdir(exist_ok=True)
-    articles.to_parquet(articles_dir / "part-00000.parquet", index=False)
-    corpus = Corpus(articles, root, list(writer.tables), items=items)
+    _write_single(root / "articles", articles)
+    names = list(writer.tables)
+    if "actors" in writer.tables:
+        link_corpus_actors(root, same_actor=same_actor, different_actor=different_actor)
+        names += list(IDENTITY_TABLES)
+    corpus = Corpus(articles, root, names, items=items)
     if owned:
         weakref.finalize(corpus, shutil.rmtree, str(root), True)
     return corpus
+
+
+def _write_single(folder: Path, df: pd.DataFrame) -> None:
+    """Write ``df`` as the one part of the dataset ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _arrow_safe(df).to_parquet(folder / "part-00000.parquet", index=False)
+
+
+#: Columns of the ``actors`` dataset the corpus linking reads.
+_LINK_READS = ["article_id", "actor_id", "actor", "actor_type", "mentions", "quotes", "names"]
+
+
+def link_corpus_actors(root: Path, *, same_actor: Iterable[tuple] = (), different_actor: Iterable[tuple] = ()) -> None:
+    """Link the article actors of the datasets under ``root`` into corpus actors; write
+    ``identities`` and ``actor_links`` beside them (:func:`analysis.extract.identities.link_actors`).
+
+    Reads only the ``actors`` and ``actor_titles`` datasets (one row per actor, not per mention).
+    """
+    actors = pd.read_parquet(root / "actors", columns=_LINK_READS)
+    titles_dir = root / ACTOR_TITLES
+    titles = pd.read_parquet(titles_dir) if any(titles_dir.glob("part-*.parquet")) else None
+    try:
+        identities, links = _identities.link_actors(
+            actors, titles, same_actor=same_actor, different_actor=different_actor
+        )
+    except ValueError as exc:
+        raise CorpusError(str(exc)) from exc
+    _write_single(root / "identities", identities)
+    _write_single(root / "actor_links", links)
 
 
 # -- the corpus --------------------------------------------------------------------------------
@@ -537,7 +598,10 @@ class Corpus:
 
     ``corpus.articles`` has one row per article; ``corpus.<table>`` (``quotes``, ``actors``,
     ``timeline``, ``terms``...: :attr:`table_names`) is that table of every article with
-    ``article_id`` first; ``corpus[article_id]`` rebuilds one :class:`Article`.
+    ``article_id`` first, its actors named by their corpus ``actor_id`` and display name (the
+    article's id kept as ``article_actor_id``); ``corpus.identities`` lists the corpus actors and
+    the article actors each joins; ``corpus[article_id]`` rebuilds one :class:`Article` (with the
+    article's own ids).
     """
 
     def __init__(
@@ -579,7 +643,10 @@ class Corpus:
         if name not in self.table_names:
             raise KeyError(f"no table {name!r}; tables: {', '.join(self.table_names)}")
         if name not in self._cache:
-            self._cache[name] = self._read(name)
+            df = self._read(name)
+            if name in _identities.ACTOR_TABLES and self._identity_map is not None:
+                df = _identities.apply_links(name, df, self._identity_map)
+            self._cache[name] = df
         return self._cache[name].copy()
 
     def _read(self, name: str) -> pd.DataFrame:
@@ -587,9 +654,19 @@ class Corpus:
         if not any(folder.glob("part-*.parquet")):
             return pd.DataFrame({"article_id": pd.Series(dtype="str")})
         df = pd.read_parquet(folder)
+        if "article_id" not in df.columns:
+            return df
         order = {aid: i for i, aid in enumerate(self.articles["article_id"])}
         pos = df["article_id"].map(order)
         return df.iloc[np.argsort(pos.to_numpy(), kind="stable")].reset_index(drop=True)
+
+    @cached_property
+    def _identity_map(self) -> _identities.IdentityMap | None:
+        """Article actor -> corpus actor, from the ``actor_links`` and ``identities`` datasets."""
+        if not all(any((self.tables_dir / n).glob("part-*.parquet")) for n in (*IDENTITY_TABLES, "actors")):
+            return None
+        actors = self._read("actors")[["article_id", "actor_id", "actor"]]
+        return _identities.IdentityMap.build(self._read("actor_links"), self._read("identities"), actors)
 
     def __getitem__(self, article_id: str) -> Article:
         """Return the :class:`Article` of ``article_id`` (rebuilt from its file or text)."""
@@ -643,4 +720,4 @@ class Corpus:
 
 def _default_table_names() -> list[str]:
     """Table names of an article (used when every article failed and no table was written)."""
-    return list(Article.from_text("It rained.", layout="plain").tables())
+    return [*Article.from_text("It rained.", layout="plain").tables(), ACTOR_TITLES, *IDENTITY_TABLES]

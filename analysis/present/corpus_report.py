@@ -7,7 +7,7 @@ escaping and chart embedding (:mod:`analysis.present.markup`): plotly.js embedde
 article text HTML-escaped, chart specs embedded as escaped JSON.
 
 The command line writes ``DIR/tables/<table>/`` (Parquet datasets), ``DIR/tables/<name>.csv`` for
-the articles and the comparison tables, ``DIR/figures/`` (HTML/PNG/SVG + CSV per chart) and
+the articles, the corpus identities and the comparison tables, ``DIR/figures/`` (HTML/PNG/SVG + CSV per chart) and
 ``DIR/report.html``.
 """
 
@@ -102,6 +102,8 @@ def write_outputs(corpus: CorpusTables, out: Path, *, by: str | None, formats: t
     tables = comparison_tables(corpus, by=by)
     (out / "tables").mkdir(parents=True, exist_ok=True)
     corpus.articles.to_csv(out / "tables" / "articles.csv", index=False)
+    if "identities" in corpus.table_names:
+        corpus.table("identities").to_csv(out / "tables" / "identities.csv", index=False)
     for name, df in tables.items():
         df.to_csv(out / "tables" / f"{name}.csv", index=False)
     figures = corpus_charts(corpus, by=by, tables=tables)
