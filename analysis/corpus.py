@@ -43,6 +43,7 @@ from analysis.article import Article, load_article
 from analysis.errors import ArticleError
 from analysis.extract import compare
 from analysis.extract import identities as _identities
+from analysis.present.numbers import ReadableFrame
 from analysis.present.plotting import CorpusPlot
 
 #: File suffixes a folder source reads (give a glob or a list for other names).
@@ -699,15 +700,15 @@ class Corpus:
     # comparisons live in analysis.extract.compare; thin methods keep them one call away.
     def actor_share(self, by: str = "article_id", *, top_n: int | None = None) -> pd.DataFrame:
         """Return each actor's share of the mentions in each group (see :func:`analysis.extract.compare.actor_share`)."""
-        return compare.actor_share(self, by=by, top_n=top_n)
+        return _readable(compare.actor_share(self, by=by, top_n=top_n))
 
     def speaker_share(self, by: str = "article_id") -> pd.DataFrame:
         """Return who is quoted, how often and how, in each group (see :func:`analysis.extract.compare.speaker_share`)."""
-        return compare.speaker_share(self, by=by)
+        return _readable(compare.speaker_share(self, by=by))
 
     def keyness(self, a, b=None, *, min_count: int = 2, names: tuple[str, str] = ("a", "b")) -> pd.DataFrame:
         """Return the terms distinctive of group ``a`` against group ``b`` (default: every other article)."""
-        return compare.keyness(self, a, b, min_count=min_count, names=names)
+        return _readable(compare.keyness(self, a, b, min_count=min_count, names=names))
 
     def merged_timeline(self) -> pd.DataFrame:
         """Return every dated expression of every article, in date order, with its article and actors."""
@@ -715,7 +716,15 @@ class Corpus:
 
     def shared_quotes(self, *, min_similarity: float = 0.6, min_words: int = 5) -> pd.DataFrame:
         """Return quotes whose words recur in other articles (see :func:`analysis.extract.compare.shared_quotes`)."""
-        return compare.shared_quotes(self, min_similarity=min_similarity, min_words=min_words)
+        return _readable(compare.shared_quotes(self, min_similarity=min_similarity, min_words=min_words))
+
+
+def _readable(df: pd.DataFrame) -> ReadableFrame:
+    """The comparison table as a :class:`~analysis.present.numbers.ReadableFrame`: a notebook shows
+    percent shares and rounded statistics; the values (and any CSV written from them) stay exact."""
+    out = ReadableFrame(df)
+    out.attrs.update(df.attrs)
+    return out
 
 
 def _default_table_names() -> list[str]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import io
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -238,6 +241,31 @@ def test_cli_corpus_writes_datasets_figures_and_escaped_report(tmp_path, capsys)
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert page.count('class="plot"') == 5
+    assert not long_numbers(page)
+    # the CSVs keep full precision
+    share = pd.read_csv(out / "tables" / "actor_share.csv")
+    assert share["share"].map(lambda v: len(repr(float(v)))).max() > 8
+    assert (out / "tables" / "identities.csv").exists()
+
+
+def long_numbers(page: str) -> list[str]:
+    """Numbers with a decimal part and more than 4 significant digits in the visible text of a page."""
+    visible = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S | re.I)
+    visible = html.unescape(re.sub(r"<[^>]+>", " ", visible))
+    found = re.findall(r"(?<![\w.])-?\d[\d,]*\.\d+(?:e[-+]?\d+)?", visible)
+    return [n for n in found if len(re.sub(r"e.*$", "", n).replace(",", "").replace(".", "").lstrip("-0")) > 4]
+
+
+def test_comparison_tables_display_readable_numbers_and_keep_full_precision(corpus):
+    share = corpus.actor_share(by="outlet")
+    shown = share._repr_html_()
+    assert re.search(r">\d{1,3}\.\d%<", shown) and not long_numbers(shown)
+    raw = share["share"].tolist()
+    assert any(len(repr(v)) > 8 for v in raw)  # the values are not rounded
+    assert pd.read_csv(io.StringIO(share.to_csv(index=False)))["share"].tolist() == pytest.approx(raw, rel=1e-15)
+    assert type(share.head()) is pd.DataFrame  # an operation gives a plain frame
+    for table in (corpus.speaker_share(by="outlet"), corpus.keyness(corpus.articles["outlet"] == "NATO")):
+        assert not long_numbers(table._repr_html_())
 
 
 def test_corpus_plot_equals_the_functional_calls(corpus):
