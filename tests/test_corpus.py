@@ -191,8 +191,8 @@ def test_list_columns_and_batches_with_empty_tables_read_as_one_dataset(tmp_path
     for name in parts:
         folder = tmp_path / name
         folder.mkdir()
-        (folder / "part-00000.parquet").write_bytes(parts[name])
-        (folder / "part-00001.parquet").write_bytes(parts2[name])
+        (folder / "part-00000.parquet").write_bytes(parts[name][""])
+        (folder / "part-00001.parquet").write_bytes(parts2[name][""])
         conform_dataset(folder)
         df = pd.read_parquet(folder)
         assert df.columns[0] == "article_id"
