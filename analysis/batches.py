@@ -24,6 +24,7 @@ import logging
 import math
 import os
 import sys
+import uuid
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -159,14 +160,19 @@ def partition_dir(column: str, value) -> str:
 
 
 def analyse_batch(
-    items: Sequence[dict], partition_on: str | None = None
-) -> tuple[list[dict], dict[str, dict[str, bytes]]]:
+    items: Sequence[dict], partition_on: str | None = None, destination: tuple[str, str, int] | None = None
+) -> tuple[list[dict], dict[str, dict[str, bytes | None]]]:
     """Analyse several articles: their summary rows and, per table and partition, their rows as Parquet.
 
     Pure (the same items give the same output) and self-contained, so Dask can run it anywhere;
     no :class:`Article` leaves the function.  The parts are ``{table: {partition directory: bytes}}``,
     the directory ``""`` when ``partition_on`` is None, else :func:`partition_dir` of the article's
     value in that column (of its summary row, or ``item["partition"]`` for a metadata column).
+
+    ``destination`` is ``(tables_dir, token, batch number)``: when this process sees the folder
+    (a worker on the driver's machine or on a shared file system: the folder holds the driver's
+    token), it writes the files there itself and returns ``None`` for each part, so the tables
+    never travel through the scheduler; elsewhere it returns the bytes for the driver to write.
     """
     rows, parts = [], {}
     for item in items:
@@ -177,13 +183,42 @@ def analyse_batch(
             where = partition_dir(partition_on, row[partition_on] if partition_on in row else item.get("partition"))
         for name, df in tables.items():
             parts.setdefault(name, {}).setdefault(where, []).append(df)
-    out: dict[str, dict[str, bytes]] = {}
+    out: dict[str, dict[str, bytes | None]] = {}
     for name, by_dir in parts.items():
         for where, frames in by_dir.items():
             full = [f for f in frames if len(f)] or frames[:1]
             df = full[0] if len(full) == 1 else pd.concat(full, ignore_index=True)
             out.setdefault(name, {})[where] = to_parquet_bytes(df)
+    if destination is not None and sees_tables_dir(destination[0], destination[1]):
+        write_parts(Path(destination[0]), destination[2], out)
+        out = {name: dict.fromkeys(by_dir) for name, by_dir in out.items()}
     return rows, out
+
+
+#: File in a tables folder holding the driver's token: a worker that reads it writes there itself.
+TOKEN_FILE = ".workbook-writer"
+
+
+def sees_tables_dir(root: str, token: str) -> bool:
+    """True when ``root`` holds the driver's ``token`` (this process shares the driver's files)."""
+    try:
+        return (Path(root) / TOKEN_FILE).read_text(encoding="utf-8") == token
+    except OSError:
+        return False
+
+
+def write_parts(root: Path, number: int, parts: dict[str, dict[str, bytes | None]]) -> None:
+    """Write batch ``number``'s parts as ``<root>/<table>/[<partition>/]part-NNNNN.parquet``
+    (each under a temporary name first, so a half-written batch leaves no part file)."""
+    for name, by_dir in parts.items():
+        for where, data in by_dir.items():
+            if data is None:
+                continue
+            folder = root / name / where if where else root / name
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f"part-{number:05d}.parquet.tmp"
+            tmp.write_bytes(data)
+            os.replace(tmp, folder / f"part-{number:05d}.parquet")
 
 
 def warm_models() -> int:
@@ -210,19 +245,27 @@ class Writer:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.tables: dict[str, None] = {}
+        self.token: str | None = None
 
-    def write(self, number: int, parts: dict[str, dict[str, bytes]]) -> None:
-        """Write batch ``number``'s parts (:func:`analyse_batch`)."""
-        for name, by_dir in parts.items():
+    def write(self, number: int, parts: dict[str, dict[str, bytes | None]]) -> None:
+        """Write batch ``number``'s parts (:func:`analyse_batch`; ``None``: the worker wrote it)."""
+        for name in parts:
             self.tables.setdefault(name, None)
-            for where, data in by_dir.items():
-                folder = self.root / name / where if where else self.root / name
-                folder.mkdir(parents=True, exist_ok=True)
-                (folder / f"part-{number:05d}.parquet").write_bytes(data)
+        write_parts(self.root, number, parts)
+
+    def destination(self, number: int) -> tuple[str, str, int]:
+        """Where a worker may write batch ``number`` itself (:func:`analyse_batch`)."""
+        if self.token is None:
+            self.token = uuid.uuid4().hex
+            self.root.mkdir(parents=True, exist_ok=True)
+            (self.root / TOKEN_FILE).write_text(self.token, encoding="utf-8")
+        return (str(self.root), self.token, number)
 
     def finish(self) -> None:
+        """Conform every table's files to one schema; remove the token file."""
         for name in self.tables:
             conform_dataset(self.root / name)
+        (self.root / TOKEN_FILE).unlink(missing_ok=True)
 
 
 def _field_type(types: list[pa.DataType]) -> pa.DataType:
@@ -304,7 +347,7 @@ def _run_client(client, batches: list[list[dict]], writer: Writer, bar, partitio
         nxt = next(pending, None)
         if nxt is None:
             return False
-        fut = client.submit(analyse_batch, nxt[1], partition_on, pure=False)
+        fut = client.submit(analyse_batch, nxt[1], partition_on, writer.destination(nxt[0]), pure=False)
         futures[fut.key] = nxt
         ac.add(fut)
         return True

@@ -251,6 +251,18 @@ def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return True
 
 
+@cache
+def _person_key(name: str) -> tuple[tuple[str, ...], str]:
+    """A person name's given names and family key (the slug of its family name's last word)."""
+    parsed = parse_person(name)
+    return parsed.given, slug(parsed.key) if parsed.key else ""
+
+
+@cache
+def _slug(name: str) -> str:
+    return slug(name)
+
+
 def nodes_from(actors: pd.DataFrame, titles: pd.DataFrame | None = None) -> list[Node]:
     """Return one :class:`Node` per row of a corpus ``actors`` table (``article_id`` first), with the
     titles of ``titles`` (``article_id, actor_id, title``: :func:`person_titles` of each article)."""
@@ -266,8 +278,7 @@ def nodes_from(actors: pd.DataFrame, titles: pd.DataFrame | None = None) -> list
         names = tuple(str(f) for f in (names if names is not None else ()) if isinstance(f, str) and f.strip())
         node = Node(i, str(aid), str(actor_id), str(actor), str(atype or "other"), int(mentions or 0), names)
         if node.person:
-            parsed = parse_person(node.actor)
-            node.given, node.family = parsed.given, slug(parsed.key) if parsed.key else ""
+            node.given, node.family = _person_key(node.actor)
             own = {_title_of_form(f) for f in names} | given_titles.get((node.article_id, node.actor_id), set())
             node.titles = frozenset(t for t in own if t)
         out.append(node)
@@ -291,8 +302,8 @@ def _same_name(nodes: list[Node], links: Links) -> None:
 
     def key(n: Node) -> str | None:
         if n.person:
-            return f"person:{slug(' '.join((*n.given, n.family)))}" if n.given and n.family else None
-        return f"other:{slug(n.actor)}"
+            return f"person:{_slug(' '.join((*n.given, n.family)))}" if n.given and n.family else None
+        return f"other:{_slug(n.actor)}"
 
     _join_by_key(nodes, links, key, SAME_NAME)
 
@@ -334,18 +345,20 @@ def _expansions(nodes: list[Node]) -> dict[str, list[int]]:
 def _acronym(nodes: list[Node], links: Links) -> None:
     """An acronym joins the one name (group) that abbreviates to it or writes it as its alias."""
     expansions = _expansions(nodes)
+    by_letters: dict[str, list[Node]] = {}
     for n in nodes:
-        if n.person or not _is_acronym(n.actor):
-            continue
-        letters = n.actor.replace(".", "")
-        cands = [i for i in expansions.get(letters, []) if nodes[i].forms and _abbreviates(letters, nodes[i])]
-        roots = {links.find(i) for i in cands}
-        if len(roots) == 1:
-            links.join(cands[0], n.index, ACRONYM)
+        if not n.person and _is_acronym(n.actor):
+            by_letters.setdefault(n.actor.replace(".", ""), []).append(n)
+    for letters, short in by_letters.items():
+        cands = [i for i in expansions.get(letters, []) if _abbreviates(letters, nodes[i].actor, nodes[i].forms)]
+        if len({links.find(i) for i in cands}) == 1:
+            for n in short:
+                links.join(cands[0], n.index, ACRONYM)
 
 
-def _abbreviates(letters: str, n: Node) -> bool:
-    return any(f.replace(".", "") == letters for f in n.forms) or acronym_of(letters, n.actor.split())
+@cache
+def _abbreviates(letters: str, name: str, forms: tuple[str, ...]) -> bool:
+    return any(f.replace(".", "") == letters for f in forms) or acronym_of(letters, name.split())
 
 
 def _people(nodes: list[Node], links: Links) -> dict[str, dict[int, list[Node]]]:
