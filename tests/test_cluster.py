@@ -151,3 +151,23 @@ def test_partition_on_a_column_writes_hive_directories_and_the_same_tables(tmp_p
 def test_readme_guard_wording_is_what_the_warning_names():
     assert GUARD == 'if __name__ == "__main__":'
     assert textwrap.dedent(GUARD) == GUARD
+
+
+def test_a_worker_that_sees_the_tables_folder_writes_there_and_one_elsewhere_returns_bytes(tmp_path):
+    from analysis.batches import TOKEN_FILE, Writer, analyse_batch
+
+    items = [{"article_id": "a", "text": "Dana Korvel said on Monday that the depot would open.", "layout": "plain"}]
+    writer = Writer(tmp_path)
+    here = writer.destination(3)
+    rows, parts = analyse_batch(items, None, here)
+    assert rows[0]["error"] is None and all(v is None for by_dir in parts.values() for v in by_dir.values())
+    assert (tmp_path / "quotes" / "part-00003.parquet").is_file()
+    elsewhere = (str(tmp_path / "not-shared"), here[1], 4)
+    _, parts = analyse_batch(items, None, elsewhere)
+    assert all(isinstance(v, bytes) for by_dir in parts.values() for v in by_dir.values())
+    _, parts = analyse_batch(items, None, (here[0], "another-run", 5))  # a stale token is not this run's
+    assert all(isinstance(v, bytes) for by_dir in parts.values() for v in by_dir.values())
+    writer.write(3, {"quotes": {"": None}})
+    writer.finish()
+    assert not (tmp_path / TOKEN_FILE).exists()
+    assert set(pd.read_parquet(tmp_path / "quotes")["article_id"]) <= {"a"}

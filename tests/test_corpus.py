@@ -246,6 +246,7 @@ def test_cli_corpus_writes_datasets_figures_and_escaped_report(tmp_path, capsys)
     share = pd.read_csv(out / "tables" / "actor_share.csv")
     assert share["share"].map(lambda v: len(repr(float(v)))).max() > 8
     assert (out / "tables" / "identities.csv").exists()
+    assert '<section id="identities">' in page
 
 
 def long_numbers(page: str) -> list[str]:

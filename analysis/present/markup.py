@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -99,9 +100,9 @@ def escape_value(value: Any) -> str:
     >>> escape_value(["Ann <Lee>", "Bo"]), escape_value(None), escape_value(float("nan"))
     ('Ann &lt;Lee&gt;, Bo', '', '')
     """
-    if value is None or (not isinstance(value, list | tuple | dict) and pd.isna(value)):
+    if value is None or (not isinstance(value, list | tuple | dict | np.ndarray) and pd.isna(value)):
         return ""
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | np.ndarray):
         return html.escape(", ".join(str(v) for v in value))
     return html.escape(str(value))
 
