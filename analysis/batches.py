@@ -291,12 +291,13 @@ def conform_dataset(folder: Path) -> None:
     rewritten one at a time.
     """
     files = sorted(folder.rglob("part-*.parquet"))
-    rows = {f: pq.read_metadata(f).num_rows for f in files}
+    metas = {f: pq.read_metadata(f) for f in files}  # one footer read per file: rows and schema
+    rows = {f: m.num_rows for f, m in metas.items()}
     if any(rows.values()):
         for f in [f for f in files if not rows[f]]:
             f.unlink()
         files = [f for f in files if rows[f]]
-    schemas = {f: pq.read_schema(f) for f in files}
+    schemas = {f: metas[f].schema.to_arrow_schema() for f in files}
     base = min(files, key=lambda f: sum(pa.types.is_null(t) for t in schemas[f].types))
     names = list(dict.fromkeys(n for s in schemas.values() for n in s.names))
     fields = [pa.field(n, _field_type([s.field(n).type for s in schemas.values() if n in s.names])) for n in names]
