@@ -389,12 +389,16 @@ def unguarded_script() -> str | None:
     """Return the main script's path when the running call was reached from its top-level code
     outside ``if __name__ == "__main__":`` (a worker process started now would run it again), else None.
 
-    Interactive sessions, notebooks and ``python -c`` have no script to re-run: None.
+    Interactive sessions, notebooks and ``python -c`` have no script to re-run, and a package's
+    ``__main__`` (``python -m analysis corpus ...``) is not re-run by ``multiprocessing``: None.
     """
     main = sys.modules.get("__main__")
     path = getattr(main, "__file__", None)
     if not path or not os.path.isfile(path):
         return None
+    spec = getattr(main, "__spec__", None)
+    if spec is not None and (spec.name or "").endswith("__main__"):
+        return None  # a package's __main__ (python -m package): multiprocessing never re-runs it
     frame = inspect.currentframe()
     while frame is not None and not (
         frame.f_code.co_name == "<module>" and frame.f_globals.get("__name__") in ("__main__", "__mp_main__")

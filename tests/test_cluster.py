@@ -68,6 +68,12 @@ def test_guard_detection_reads_where_the_script_calls(tmp_path):
     assert _run_script(guarded).stdout.strip() == "found None"
     assert _run_script(bare).stdout.strip() == f"found {bare}"
     assert unguarded_script() is None  # pytest's own entry point has the guard
+    package = tmp_path / "runner"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "__main__.py").write_text(bare.read_text())
+    done = subprocess.run([sys.executable, "-m", "runner"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "found None"  # python -m package: its __main__ is never re-run
 
 
 def _free_port() -> int:
