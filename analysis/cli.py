@@ -54,7 +54,7 @@ def process(
 
 def corpus_main(argv: list[str] | None = None) -> int:
     """``python -m analysis corpus SOURCE... --out DIR [--metadata FILE] [--workers N] [--scheduler ADDRESS]``."""
-    from analysis.corpus import load_corpus
+    from analysis.corpus import CorpusError, load_corpus
     from analysis.present.corpus_report import one_line, write_outputs
 
     parser = argparse.ArgumentParser(prog="python -m analysis corpus", description="Compare several articles.")
@@ -72,7 +72,7 @@ def corpus_main(argv: list[str] | None = None) -> int:
         source = args.sources[0] if len(args.sources) == 1 else _expand_sources(args.sources)
         corpus = load_corpus(source, metadata=args.metadata, scheduler=args.scheduler, workers=args.workers,
                              tables_dir=out / "tables")  # fmt: skip
-    except ArticleError as exc:
+    except (ArticleError, CorpusError) as exc:
         print(f"error: {one_line(exc)}", file=sys.stderr)
         return 1
     with warnings.catch_warnings(record=True) as caught:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
+import io
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -47,6 +50,11 @@ def test_tables_are_the_article_tables_with_article_id_first(corpus, articles, t
     for aid, art in articles.items():
         own = getattr(art, table)
         part = df[df["article_id"] == aid].drop(columns="article_id").reset_index(drop=True)
+        if "actor_id" in own.columns:  # the corpus id, the article's own kept beside it
+            assert part["article_actor_id"].tolist() == own["actor_id"].tolist()
+            part = part.drop(columns=["actor_id", "article_actor", "actor"], errors="ignore")
+            part = part.rename(columns={"article_actor_id": "actor_id"})
+            own = own.drop(columns=["actor"])
         assert list(part.columns) == list(own.columns)
         assert len(part) == len(own), (aid, table)
         if len(own):
@@ -183,8 +191,8 @@ def test_list_columns_and_batches_with_empty_tables_read_as_one_dataset(tmp_path
     for name in parts:
         folder = tmp_path / name
         folder.mkdir()
-        (folder / "part-00000.parquet").write_bytes(parts[name])
-        (folder / "part-00001.parquet").write_bytes(parts2[name])
+        (folder / "part-00000.parquet").write_bytes(parts[name][""])
+        (folder / "part-00001.parquet").write_bytes(parts2[name][""])
         conform_dataset(folder)
         df = pd.read_parquet(folder)
         assert df.columns[0] == "article_id"
@@ -233,6 +241,32 @@ def test_cli_corpus_writes_datasets_figures_and_escaped_report(tmp_path, capsys)
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert page.count('class="plot"') == 5
+    assert not long_numbers(page)
+    # the CSVs keep full precision
+    share = pd.read_csv(out / "tables" / "actor_share.csv")
+    assert share["share"].map(lambda v: len(repr(float(v)))).max() > 8
+    assert (out / "tables" / "identities.csv").exists()
+    assert '<section id="identities">' in page
+
+
+def long_numbers(page: str) -> list[str]:
+    """Numbers with a decimal part and more than 4 significant digits in the visible text of a page."""
+    visible = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S | re.I)
+    visible = html.unescape(re.sub(r"<[^>]+>", " ", visible))
+    found = re.findall(r"(?<![\w.])-?\d[\d,]*\.\d+(?:e[-+]?\d+)?", visible)
+    return [n for n in found if len(re.sub(r"e.*$", "", n).replace(",", "").replace(".", "").lstrip("-0")) > 4]
+
+
+def test_comparison_tables_display_readable_numbers_and_keep_full_precision(corpus):
+    share = corpus.actor_share(by="outlet")
+    shown = share._repr_html_()
+    assert re.search(r">\d{1,3}\.\d%<", shown) and not long_numbers(shown)
+    raw = share["share"].tolist()
+    assert any(len(repr(v)) > 8 for v in raw)  # the values are not rounded
+    assert pd.read_csv(io.StringIO(share.to_csv(index=False)))["share"].tolist() == pytest.approx(raw, rel=1e-15)
+    assert type(share.head()) is pd.DataFrame  # an operation gives a plain frame
+    for table in (corpus.speaker_share(by="outlet"), corpus.keyness(corpus.articles["outlet"] == "NATO")):
+        assert not long_numbers(table._repr_html_())
 
 
 def test_corpus_plot_equals_the_functional_calls(corpus):

@@ -130,6 +130,23 @@ def test_card_and_show(nato):
     assert "<script>" not in hostile._repr_html_() + hostile.show()
 
 
+def test_card_reads_well_without_its_style_sheet():
+    """A notebook viewer may drop the <style>: the card's bare text still separates its parts."""
+    art = Article.from_text(
+        "Dana Korvel said on Monday that the depot would open.\n\nOren Vale said it would not.", layout="plain"
+    )
+    card = art._repr_html_()
+    text = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<style>.*?</style>", "", card, flags=re.S)))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    counts = next(line for line in lines if "words" in line)
+    assert re.fullmatch(r"\d[\d,]* words · \d+ sentences · \d+ quotes · \d+ actors · \d+ dates", counts), counts
+    assert any(line.startswith("Top actors (mentions): ") for line in lines)
+    assert any(line.startswith("Speakers (quotes): ") and "Dana Korvel (1)" in line for line in lines)
+    assert len(lines) == 5  # title, details, counts, actors, speakers: one line each
+    # the highlighted text keeps its paragraphs with an inline style, which viewers keep
+    assert 'style="white-space: pre-wrap"' in art.show()
+
+
 @pytest.mark.parametrize("table", ["quotes", "entities", "actors", "timeline", "terms", "kwic"])
 def test_itables_offline_with_pandas3(nato, table):
     df = nato.kwic("military") if table == "kwic" else getattr(nato, table)

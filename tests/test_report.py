@@ -196,3 +196,15 @@ def test_report_tables_are_declared_article_tables(nato):
         section = page.split(f'<section id="{name}">')[1].split("</section>")[0]
         shown = [c for c in columns if c in getattr(nato, name).columns]
         assert re.findall(r"<th>(\w+)</th>", section) == shown, name
+
+
+def test_report_numbers_are_readable(nato):
+    """Statistics with at most 4 significant digits, counts with separators (the CSVs keep full precision)."""
+    from tests.test_corpus import long_numbers
+
+    page = report.build_report(nato, figures={})
+    assert not long_numbers(page)
+    stats = re.findall(r'<div class="stat"><b>([^<]*)</b> ([^<]*)</div>', page)
+    shown = dict((label, value) for value, label in stats)
+    assert re.fullmatch(r"\d+(\.\d{1,2})?", shown["flesch reading ease"])
+    assert shown["words"] == f"{int(nato.stats.set_index('statistic').loc['words', 'value']):,}"

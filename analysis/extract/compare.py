@@ -97,23 +97,30 @@ def actor_share(corpus: CorpusTables, by: str = "article_id", *, top_n: int | No
 
 
 def _speaker_rows(corpus: CorpusTables) -> pd.DataFrame:
-    """One row per (quote, speaker): ``article_id, quote_id, kind, speaker``."""
+    """One row per (quote, speaker): ``article_id, quote_id, kind, actor_id, speaker``."""
+    cols = ["article_id", "quote_id", "kind", "actor_id", "speaker"]
     quotes = corpus.quotes
     if not len(quotes) or "quote_id" not in quotes.columns:
-        return pd.DataFrame(columns=["article_id", "quote_id", "kind", "speaker"])
+        return pd.DataFrame(columns=cols)
     base = quotes[["article_id", "quote_id", "kind"]]
     qs = corpus.table("quote_speakers") if "quote_speakers" in corpus.table_names else None
     if qs is not None and len(qs) and "actor" in qs.columns:
-        rows = base.merge(qs[["article_id", "quote_id", "actor"]], on=["article_id", "quote_id"], how="left")
-        rows = rows.rename(columns={"actor": "speaker"})
+        pick = [c for c in ("article_id", "quote_id", "actor_id", "actor") if c in qs.columns]
+        rows = base.merge(qs[pick], on=["article_id", "quote_id"], how="left").rename(columns={"actor": "speaker"})
     else:
         split = quotes["speaker"].map(lambda s: [p.strip() for p in s.split(";")] if isinstance(s, str) else [None])
         rows = base.assign(speaker=split).explode("speaker")
-    rows["speaker"] = rows["speaker"].map(lambda s: s if isinstance(s, str) and s else UNKNOWN_SPEAKER)
     if "speaker" in quotes.columns:  # a transcript's questioner is nobody's share
-        asked = set(zip(quotes["article_id"], quotes["quote_id"], quotes["speaker"].eq(QUESTIONER_NAME)))
-        rows = rows[[(a, q, True) not in asked for a, q in zip(rows["article_id"], rows["quote_id"])]]
-    return rows.reset_index(drop=True)
+        asked = {(a, q) for a, q, s in zip(quotes["article_id"], quotes["quote_id"], quotes["speaker"]) if s == QUESTIONER_NAME}
+        rows = rows[[(a, q) not in asked for a, q in zip(rows["article_id"], rows["quote_id"])]]
+    named = rows["speaker"].map(lambda s: isinstance(s, str) and bool(s))
+    ids = rows["actor_id"] if "actor_id" in rows.columns else rows["speaker"]
+    rows = rows.assign(
+        actor_id=[str(i) if n and isinstance(i, str) and i else None for i, n in zip(ids, named)],
+        speaker=rows["speaker"].where(named, UNKNOWN_SPEAKER),
+    )
+    rows["actor_id"] = rows["actor_id"].fillna(rows["speaker"])
+    return rows[cols].reset_index(drop=True)
 
 
 def speaker_share(corpus: CorpusTables, by: str = "article_id") -> pd.DataFrame:
@@ -121,25 +128,26 @@ def speaker_share(corpus: CorpusTables, by: str = "article_id") -> pd.DataFrame:
 
     A joint quote counts once for each of its speakers (from ``quote_speakers`` when the articles
     have it, else from the ``; ``-joined ``speaker``); quotes with no named speaker count as
-    :data:`UNKNOWN_SPEAKER`.
+    :data:`UNKNOWN_SPEAKER`.  Speakers are told apart by their corpus ``actor_id``.
 
     Returns
     -------
     DataFrame
-        ``<by>, speaker, quotes, direct, partial, indirect, articles, share`` (``share`` of the
-        group's quote–speaker rows), groups in article order, most quoted first.
+        ``<by>, actor_id, speaker, quotes, direct, partial, indirect, articles, share`` (``share``
+        of the group's quote–speaker rows), groups in article order, most quoted first.
     """
     rows = _with_group(corpus, _speaker_rows(corpus), by)
-    cols = [by, "speaker", "quotes", "direct", "partial", "indirect", "articles", "share"]
+    cols = [by, "actor_id", "speaker", "quotes", "direct", "partial", "indirect", "articles", "share"]
     if not len(rows):
         return pd.DataFrame(columns=cols)
-    kinds = pd.crosstab([rows["_grp"], rows["speaker"]], rows["kind"]).reindex(
+    kinds = pd.crosstab([rows["_grp"], rows["actor_id"]], rows["kind"]).reindex(
         columns=["direct", "partial", "indirect"], fill_value=0
     )
     out = kinds.assign(quotes=kinds.sum(axis=1)).reset_index()
     out.columns.name = None
-    arts = rows.groupby(["_grp", "speaker"])["article_id"].nunique().rename("articles").reset_index()
-    out = out.merge(arts, on=["_grp", "speaker"])
+    keys = ["_grp", "actor_id"]
+    per = rows.groupby(keys).agg(articles=("article_id", "nunique"), speaker=("speaker", "first")).reset_index()
+    out = out.merge(per, on=keys)
     out["share"] = out["quotes"] / out.groupby("_grp")["quotes"].transform("sum")
     out = out.assign(_g=out["_grp"].map(_group_order(corpus, by)), _u=out["speaker"].eq(UNKNOWN_SPEAKER))
     out = out.sort_values(["_g", "_u", "quotes", "speaker"], ascending=[True, True, False, True], kind="stable")

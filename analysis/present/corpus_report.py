@@ -7,7 +7,7 @@ escaping and chart embedding (:mod:`analysis.present.markup`): plotly.js embedde
 article text HTML-escaped, chart specs embedded as escaped JSON.
 
 The command line writes ``DIR/tables/<table>/`` (Parquet datasets), ``DIR/tables/<name>.csv`` for
-the articles and the comparison tables, ``DIR/figures/`` (HTML/PNG/SVG + CSV per chart) and
+the articles, the corpus identities and the comparison tables, ``DIR/figures/`` (HTML/PNG/SVG + CSV per chart) and
 ``DIR/report.html``.
 """
 
@@ -29,6 +29,7 @@ from analysis.present.markup import PAGE_CSS, RENDER_JS, chart_figure, html_tabl
 from analysis.tables import CorpusTables
 
 _SECTIONS = (
+    ("identities", "Actors named differently across articles", "Every actor has one name in every article.", None),
     ("actor_share", "Actor share", "No actors found.", None),
     ("speaker_share", "Who is quoted", "No quotes found.", None),
     ("keyness", "Distinctive terms", "No terms to compare.", 40),
@@ -36,6 +37,7 @@ _SECTIONS = (
     ("shared_quotes", "Shared quotes", "No quote recurs in another article.", None),
 )
 _COLUMNS = {
+    "identities": ["actor", "actor_type", "articles", "article_actor_ids", "forms", "rule"],
     "keyness": ["term", "count_a", "count_b", "per_million_a", "per_million_b", "log_likelihood", "log_ratio",
                 "favours"],
     "merged_timeline": ["date_start", "date_end", "article_id", "text", "value", "event", "actors"],
@@ -55,6 +57,7 @@ def build_corpus_report(
     """Return the comparison page of ``corpus`` as one self-contained HTML document."""
     by = by or default_group(corpus)
     tabs = dict(comparison_tables(corpus, by=by) if tables is None else tables)
+    tabs.setdefault("identities", merged_identities(corpus))
     figs = dict(corpus_charts(corpus, by=by, tables=tabs) if figures is None else figures)
     name = title or f"{len(corpus.articles)} articles compared"
     arts = html_table(
@@ -92,6 +95,16 @@ def build_corpus_report(
 """
 
 
+def merged_identities(corpus: CorpusTables) -> pd.DataFrame:
+    """The corpus actors that join article actors of different ids (``corpus.identities``), to audit."""
+    if "identities" not in corpus.table_names:
+        return pd.DataFrame()
+    ident = corpus.table("identities")
+    if not len(ident):
+        return ident
+    return ident[ident["article_actor_ids"].map(len) > 1].reset_index(drop=True)
+
+
 def one_line(text: Any) -> str:
     return " ".join(str(text).split())
 
@@ -102,6 +115,8 @@ def write_outputs(corpus: CorpusTables, out: Path, *, by: str | None, formats: t
     tables = comparison_tables(corpus, by=by)
     (out / "tables").mkdir(parents=True, exist_ok=True)
     corpus.articles.to_csv(out / "tables" / "articles.csv", index=False)
+    if "identities" in corpus.table_names:
+        corpus.table("identities").to_csv(out / "tables" / "identities.csv", index=False)
     for name, df in tables.items():
         df.to_csv(out / "tables" / f"{name}.csv", index=False)
     figures = corpus_charts(corpus, by=by, tables=tables)

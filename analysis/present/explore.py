@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.present.markup import Html, Span, highlight
-from analysis.present.render import article_spans
+from analysis.present.render import TEXT_STYLE, article_spans
 from analysis.tables import ArticleTables
 
 #: Columns each pane shows in the widget (the DataFrames on the widget keep every column).
@@ -193,4 +193,4 @@ def text_html(article: ArticleTables, actor: str | None = None, term: str | None
     """Return the article text, escaped, with the actor's mentions (``span.sel``), its quotes and
     the term's occurrences (``span.kw``) highlighted."""
     body = highlight(article.text, text_spans(article, actor, term))
-    return Html(f'<div class="wb-article">{body}</div>')
+    return Html(f'<div class="wb-article" style="{TEXT_STYLE}">{body}</div>')

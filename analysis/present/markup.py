@@ -17,10 +17,12 @@ import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.present.charts import is_empty
+from analysis.present.numbers import format_frame
 
 #: Nesting order of :func:`highlight`: lower numbers wrap higher ones.
 LAYERS = {"block": 0, "quote": 1, "speaker": 2, "entity": 3}
@@ -98,9 +100,9 @@ def escape_value(value: Any) -> str:
     >>> escape_value(["Ann <Lee>", "Bo"]), escape_value(None), escape_value(float("nan"))
     ('Ann &lt;Lee&gt;, Bo', '', '')
     """
-    if value is None or (not isinstance(value, list | tuple | dict) and pd.isna(value)):
+    if value is None or (not isinstance(value, list | tuple | dict | np.ndarray) and pd.isna(value)):
         return ""
-    if isinstance(value, list | tuple):
+    if isinstance(value, list | tuple | np.ndarray):
         return html.escape(", ".join(str(v) for v in value))
     return html.escape(str(value))
 
@@ -108,8 +110,9 @@ def escape_value(value: Any) -> str:
 def html_table(df: pd.DataFrame, columns: list[str], *, empty: str, limit: int | None = None) -> str:
     """Return ``df[columns]`` as an HTML table (every cell escaped), or ``empty`` in italics.
 
-    Columns ``df`` lacks are left out; with ``limit`` only the first rows are shown and a note says
-    how many more the CSV holds.
+    Columns ``df`` lacks are left out; numbers read as :func:`analysis.present.numbers.format_frame`
+    writes them (percent shares, three significant digits, thousands separators); with ``limit``
+    only the first rows are shown and a note says how many more the CSV holds (at full precision).
 
     Examples
     --------
@@ -119,12 +122,12 @@ def html_table(df: pd.DataFrame, columns: list[str], *, empty: str, limit: int |
     cols = [c for c in columns if c in df.columns]
     if not len(df) or not cols:
         return f"<p><i>{html.escape(empty)}</i></p>"
-    rows = df[cols] if limit is None else df[cols].head(limit)
+    rows = format_frame(df[cols] if limit is None else df[cols].head(limit))
     head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape_value(v)}</td>" for v in r) + "</tr>" for r in rows.itertuples(index=False)
     )
-    more = f"<p><i>{len(df) - len(rows)} more rows in the CSV.</i></p>" if len(rows) < len(df) else ""
+    more = f"<p><i>{len(df) - len(rows):,} more rows in the CSV.</i></p>" if len(rows) < len(df) else ""
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
 
 

@@ -16,6 +16,9 @@ from analysis.present.charts import KIND_COLOURS, TYPE_COLOURS
 from analysis.present.markup import Html, Span, highlight
 from analysis.tables import ArticleTables
 
+#: Inline style of the text's container: its line breaks and spacing kept even where a notebook viewer
+#: drops the style sheet (JupyterLab keeps inline styles of the outputs it did not run itself).
+TEXT_STYLE = "white-space: pre-wrap"
 #: Blocks that are the story; the others (page chrome, bio, ...) are drawn muted.
 STORY_KINDS = ("body", "heading")
 
@@ -83,7 +86,7 @@ def legend() -> str:
     items = [f'<span class="ent ent-{k}">{k}</span>' for k in TYPE_COLOURS]
     items += [f'<span class="q q-{k}">{k} quote</span>' for k in KIND_COLOURS]
     items.append('<span class="spk">speaker mention</span>')
-    return '<div class="wb-legend wb-article" style="white-space: normal">' + "".join(items) + "</div>"
+    return '<div class="wb-legend wb-article" style="white-space: normal">Highlights: ' + " · ".join(items) + "</div>"
 
 
 def render_article(
@@ -110,9 +113,9 @@ def render_article(
     (False, True)
     """
     spans = article_spans(article, entities=entities, quotes=quotes)
-    body = f'<div class="wb-article">{highlight(article.text, spans)}</div>'
+    body = f'<div class="wb-article" style="{TEXT_STYLE}">{highlight(article.text, spans)}</div>'
     parts = [f"<style>{CSS}</style>" if style else "", legend() if show_legend else "", body]
     return Html("".join(parts))
 
 
-__all__ = ["CSS", "STORY_KINDS", "Html", "Span", "article_spans", "highlight", "legend", "render_article"]
+__all__ = ["CSS", "STORY_KINDS", "TEXT_STYLE", "Html", "Span", "article_spans", "highlight", "legend", "render_article"]

@@ -23,6 +23,7 @@ from plotly.offline import get_plotlyjs
 
 from analysis.present import render
 from analysis.present.markup import PAGE_CSS, RENDER_JS, chart_figure, escape_value, html_table
+from analysis.present.numbers import format_value
 from analysis.present.plotting import article_charts
 from analysis.tables import ArticleTables
 
@@ -51,11 +52,6 @@ def summary(article: ArticleTables) -> dict[str, Any]:
     return out
 
 
-def _fmt(v: Any) -> str:
-    if isinstance(v, float):
-        return f"{v:.1f}"
-    return escape_value(v)
-
 
 #: The tables the report shows, each an :data:`analysis.article.TABLES` name: the columns shown,
 #: the note when it is empty, and how many rows at most (the rest is in the CSV).
@@ -81,7 +77,10 @@ def _meta_rows(meta: Mapping[str, Any]) -> str:
 
 
 def _stat_boxes(article: ArticleTables) -> str:
-    return "".join(f'<div class="stat"><b>{_fmt(v)}</b>{html.escape(str(k))}</div>' for k, v in summary(article).items())
+    return "".join(
+        f'<div class="stat"><b>{html.escape(format_value(v))}</b> {html.escape(str(k))}</div>'
+        for k, v in summary(article).items()
+    )
 
 
 def _report_tables(article: ArticleTables) -> dict[str, str]:
