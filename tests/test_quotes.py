@@ -22,9 +22,11 @@ from analysis.extract.quotes import (
     cues,
     extract_quotes,
     lexicon,
+    objects,
     pair_quote_marks,
     phrases,
 )
+from analysis.nlp.tokens import tokenize
 from tests.conftest import assert_offsets
 
 
@@ -796,7 +798,8 @@ NOT_SPEECH_ROWS = [
 
 @pytest.mark.parametrize("check, sentence, verb", NOT_SPEECH_ROWS)
 def test_not_speech_checks(check, sentence, verb):
-    s = phrases.Sentence(0, 0, len(sentence), sentence, 0)
+    sents = pd.DataFrame({"sentence_id": [0], "block_id": [0], "kind": ["body"], "start": [0], "end": [len(sentence)]})
+    s = phrases.Sentence(0, 0, len(sentence), sentence, 0, objects.TagIndex(tokenize(sentence, sents)))
     m = next(m for m in lexicon.cue_re().finditer(s.masked) if m.group("verb") == verb)
     at = phrases.VerbAt(s.toks, s.tok_at(m.start()), lexicon.speech_verbs()[verb])
     first = next((c.__name__ for c in cues.NOT_SPEECH if c(at)), None)

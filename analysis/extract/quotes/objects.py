@@ -54,13 +54,21 @@ class TagIndex:
     def __init__(self, tokens: pd.DataFrame | None) -> None:
         if tokens is None or len(tokens) == 0:
             self.starts: list[int] = []
+            self.ends: list[int] = []
             self.words: list[str] = []
             self.tags: list[str] = []
             return
-        order = sorted(zip(tokens["start"].tolist(), tokens["text"].tolist(), tokens["pos"].tolist()))
-        self.starts = [int(s) for s, _, _ in order]
-        self.words = [w for _, w, _ in order]
-        self.tags = [str(t) for _, _, t in order]
+        cols = ("start", "end", "text", "pos")
+        order = sorted(zip(*(tokens[c].tolist() for c in cols)))
+        self.starts = [int(s) for s, _, _, _ in order]
+        self.ends = [int(e) for _, e, _, _ in order]
+        self.words = [w for _, _, w, _ in order]
+        self.tags = [str(t) for _, _, _, t in order]
+
+    def tokens_in(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        """``(start, end, word, tag)`` of the tokens starting in ``[a, b)``, in text order."""
+        i, j = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+        return list(zip(self.starts[i:j], self.ends[i:j], self.words[i:j], self.tags[i:j]))
 
     def tag_at(self, offset: int) -> str:
         """The tag of the token starting at ``offset`` ("" when none does)."""

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 from dataclasses import dataclass
 
 from analysis.extract.quotes.kinds import Layout, MentionKind, QuoteRule
 from analysis.extract.quotes.lexicon import Verb, fw, member_nouns, speaker_nouns, speech_verbs
 from analysis.extract.quotes.marks import MASK, QuoteSpan
 from analysis.extract.quotes.objects import TagIndex, can_speak
+from analysis.nlp.tokens import is_clitic, plain_punctuation
 
 # -- tokens of a masked sentence --------------------------------------------------------------------
 
 #: A masked quotation, a number with thousands separators ("2,000": its comma ends no clause), a
 #: word (with inner apostrophes, hyphens, periods), or one other character.
-_TOKEN_RE = re.compile(rf"{MASK}+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\b|\w+(?:[’'\-–.&]\w+)*|[^\w\s]")
 
 
 @dataclass
@@ -262,13 +261,39 @@ def clause_start(toks: list[Tok], upto: int) -> int:
     return i
 
 
+def _sentence_tokens(masked: str, start: int, shared: list[tuple[int, int, str, str]]) -> list[Tok]:
+    """The words a cue analysis reads, made from the article's shared tokens: a quotation (masked)
+    is one token, a clitic goes back on its word ("it’s", "don’t"), "AT&T" is one word and "--" two
+    dashes."""
+    out: list[Tok] = []
+    glue = False  # the last token was "&" inside a word: the next one joins it
+    for a, b, word, tag in shared:
+        prev = out[-1] if out else None
+        adjacent = prev is not None and prev.end == a
+        if masked[a - start] == MASK:
+            if prev is not None and prev.is_mask and MASK * (a - prev.end) == masked[prev.end - start : a - start]:
+                prev.end, prev.text = b, masked[prev.start - start : b - start]  # the same quotation
+            else:
+                out.append(Tok(a, b, masked[a - start : b - start], tag))
+            continue
+        if adjacent and prev.is_word and (glue or is_clitic(plain_punctuation(word).lower()) or word == "&"):
+            prev.end, prev.text, glue = b, prev.text + word, word == "&"
+            continue
+        glue = False
+        if word == "--":
+            out += [Tok(a, a + 1, "-", tag), Tok(a + 1, b, "-", tag)]
+        else:
+            out.append(Tok(a, b, word, tag))
+    return out
+
+
 class Sentence:
     """One sentence with its masked tokens."""
 
-    def __init__(self, sid: int, start: int, end: int, masked: str, block: int, tags: TagIndex | None = None) -> None:
+    def __init__(self, sid: int, start: int, end: int, masked: str, block: int, tags: TagIndex) -> None:
         self.sid, self.start, self.end, self.block = sid, start, end, block
         self.masked = masked
-        self.tags = tags  # the shared tokens' tags (None: not known, every speaker is believed)
+        self.tags = tags  # the article's shared tokens and tags
 
     def text_of(self, m: SpeakerMention) -> str:
         """The words of a mention of this sentence (quotations masked)."""
@@ -277,7 +302,7 @@ class Sentence:
     def speaks(self, m: SpeakerMention | None) -> bool:
         """True when mention ``m`` (a relative pronoun: its antecedent) can speak
         (:func:`analysis.extract.quotes.objects.can_speak`)."""
-        if m is None or self.tags is None:
+        if m is None:
             return True
         if m.kind is MentionKind.RELATIVE:
             return m.antecedent is None or can_speak(self.tags.span(*m.antecedent))
@@ -286,12 +311,7 @@ class Sentence:
     @functools.cached_property
     def toks(self) -> list[Tok]:
         # built only for sentences that hold a cue
-        start = self.start
-        toks = [Tok(m.start() + start, m.end() + start, m.group()) for m in _TOKEN_RE.finditer(self.masked)]
-        if self.tags is not None:
-            for t in toks:
-                t.tag = self.tags.tag_at(t.start)
-        return toks
+        return _sentence_tokens(self.masked, self.start, self.tags.tokens_in(self.start, self.end))
 
     @functools.cached_property
     def starts(self) -> list[int]:
