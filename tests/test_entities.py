@@ -8,6 +8,7 @@ import pytest
 from analysis import Article
 from analysis.extract import entities
 from analysis.extract.entities import ENTITY_COLUMNS, build_actors, cooccurrence, extract_entities
+from analysis.extract.entities.run_types import type_run
 
 from .conftest import assert_offsets
 
@@ -347,7 +348,7 @@ def _type_in_sentence(text: str, run: str, *, joined: bool = False) -> tuple[str
     a = text.index(run)
     inside = [k for k, (s, e) in enumerate(zip(toks["start"], toks["end"])) if a <= s and e <= a + len(run)]
     i, j = inside[0], inside[-1] + 1
-    return entities._type_run(
+    return type_run(
         tuple(w for w in words[i:j] if w != "."),
         tags[i:j],
         words[max(0, i - 3) : i],
