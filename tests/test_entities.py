@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from analysis import Article
 from analysis.extract import entities
-from analysis.extract.entities import ENTITY_COLUMNS, build_actors, cooccurrence, extract_entities
-from analysis.extract.entities.run_types import type_run
+from analysis.extract.entities import (
+    ENTITY_COLUMNS,
+    LINK_RULES,
+    RUN_TYPING_RULES,
+    build_actors,
+    cooccurrence,
+    entity_rules,
+    extract_entities,
+)
+from analysis.nlp import coref, mention
+from analysis.nlp.mention import HOW_KINDS
 
 from .conftest import assert_offsets
 
@@ -305,73 +317,60 @@ def test_dateline_places_and_sentence_start(text, expected):
     assert got == expected
 
 
-# -- the run typing rules, one row per rule (invented names) ---------------------------------
-
-_RUN_RULE_CASES = [
-    # sentence, the run, expected actor_type, expected rule
-    ("The talks were held at the Harbour Bank on Monday.", "Harbour Bank", "org", "cue_word"),
-    ("Shares of Varnak & Koszta rose on Monday.", "Varnak & Koszta", "org", "ampersand"),
-    ("The report was written by Ms Varnak last year.", "Varnak", "person", "courtesy_title"),
-    ("The deal was signed by Telecom Norway last year.", "Telecom Norway", "org", "country_tail"),
-    ("The report was written by Helen Ostrava last year.", "Helen Ostrava", "person", "first_name"),
-    ("The report was written by J. Ostrava last year.", "J. Ostrava", "person", "initial"),
-    ("The report was written by KOSZTA Varnak last year.", "KOSZTA Varnak", "person", "surname_first"),
-    ("The deal was signed by the QXB last year.", "QXB", "org", "acronym"),
-    ("The Ostrava-based company grew last year.", "Ostrava-based", "other", "hyphen_compound"),
-    ("The talks were led by Koszta al-Varnak last year.", "Koszta al-Varnak", "person", "particle_surname"),
-    ("The talks were led by Kang Min-soo last year.", "Kang Min-soo", "person", "hyphenated_given_name"),
-    ("The plan will work, Varnak said on Monday.", "Varnak", "person", "speaker_context"),
-    ("The team was led by Varnak , 45 , on Monday.", "Varnak", "person", "age"),
-    ("The plan was backed by spokesman Varnak on Monday.", "Varnak", "person", "role_noun"),
-    ("1. Koszta Varnak ( Spain ) 2:10.4", "Koszta Varnak", "person", "name_country"),
-    ("Wexford beat Carlow in the final on Sunday.", "Wexford", "org", "team_score"),
-    ("The rally was held in the city of Varnak on Monday.", "Varnak", "place", "place_of"),
-    ("The rally was held in Varnak on Monday.", "Varnak", "place", "place_preposition"),
-    ("The rally was held near the capital Varnak on Monday.", "Varnak", "place", "place_noun_before"),
-    ("Troops joined exercise Varnak Shield on Monday.", "Varnak Shield", "event", "event_noun_before"),
-    ("The visitors left Varnak , Scotland , on Monday.", "Varnak", "place", "place_comma_region"),
-    ("The vote followed Catholic protests last year.", "Catholic", "other", "common_adjective"),
-    ("Crews cleaned the Varnak Koszta site last year.", "Varnak Koszta", "place", "generic_noun_after"),
-    ("The rally was attended by Kurds from across the region.", "Kurds", "other", "wordnet"),
-    ("The letter was signed by Jolene on Monday.", "Jolene", "person", "first_name"),
-    ("It was a very Varnakian idea.", "Varnakian", "other", "adjective"),
-    ("The talks with Varnak Koszta ended on Monday.", "Varnak Koszta", "person", "default_multiword"),
-    ("The talks with Varnak Freedom ended on Monday.", "Varnak Freedom", "org", "default_multiword_common"),
-    ("The talks with Varnak ended on Monday.", "Varnak", "other", "default"),
-]
+# -- the rule tables: one test per rule, from the example kept in the table ----------------------
 
 
-def _type_in_sentence(text: str, run: str, *, joined: bool = False) -> tuple[str, str, bool]:
-    """Type ``run`` inside ``text`` with the pipeline's own tokens, tags and context window."""
-    toks = Article.from_text(text, layout="plain").tokens
-    words, tags = toks["text"].tolist(), toks["pos"].tolist()
-    a = text.index(run)
-    inside = [k for k, (s, e) in enumerate(zip(toks["start"], toks["end"])) if a <= s and e <= a + len(run)]
-    i, j = inside[0], inside[-1] + 1
-    return type_run(
-        tuple(w for w in words[i:j] if w != "."),
-        tags[i:j],
-        words[max(0, i - 3) : i],
-        words[j : j + 5],
-        entities.lexicon(),
-        joined=joined,
-    )
+def _table_examples():
+    for table in (RUN_TYPING_RULES, LINK_RULES, HOW_KINDS):
+        for name, example in table.examples():
+            yield pytest.param(example, id=f"{table.column}:{name}")
 
 
-@pytest.mark.parametrize(("text", "run", "actor_type", "rule"), _RUN_RULE_CASES)
-def test_run_typing_rules(text, run, actor_type, rule):
-    assert _type_in_sentence(text, run)[:2] == (actor_type, rule)
+@pytest.mark.parametrize("example", list(_table_examples()))
+def test_rule_example(example):
+    """The example's text, through the whole pipeline, yields the mention the rule's table promises."""
+    ents = _ents(example.text)
+    assert_offsets(example.text, ents)
+    expect = dict(example.expect)
+    if "absent" in expect:  # a rule whose mention names no actor: the row is dropped
+        assert expect["absent"] not in set(ents["text"])
+        return
+    rows = ents[ents["text"] == expect.pop("text")].to_dict("records")
+    assert any(all(row[k] == v for k, v in expect.items()) for row in rows), (expect, rows)
 
 
-def test_run_typing_rules_are_all_covered():
-    declared = {name for name, _ in entities.RUN_TYPING_RULES}
-    assert declared == {row[3] for row in _RUN_RULE_CASES} | {"default_joined"}
+def test_every_rule_has_an_example():
+    for table in (RUN_TYPING_RULES, LINK_RULES, HOW_KINDS):
+        assert {name for name, _ in table.examples()} == set(table.names), table.column
 
 
-def test_default_joined_rule():
-    # A run built by joining two segments, with no other evidence, is a body's name.
-    typed = _type_in_sentence("The talks with Varnak ended on Monday.", "Varnak", joined=True)
-    assert typed[:2] == ("org", "default_joined")
+def test_rule_columns_are_declared_once():
+    """``entity_rules()`` lists every value the column takes, typing rules first; the tables share none."""
+    typing = {rule.column for rule in RUN_TYPING_RULES}
+    assert not typing & set(LINK_RULES.names)
+    assert list(entity_rules()) == [*dict.fromkeys(rule.column for rule in RUN_TYPING_RULES), *LINK_RULES.names]
+
+
+def _literal_strings(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return [v for elt in node.elts for v in _literal_strings(elt)]
+    return []
+
+
+def test_no_rule_name_is_compared_as_a_string_literal():
+    """Code compares rule and mention-kind names through constants or rule fields, never literals."""
+    names = set(entity_rules()) | set(HOW_KINDS.names)
+    package = Path(entities.__file__).parent
+    files = [*sorted(package.glob("*.py")), Path(coref.__file__), Path(mention.__file__)]
+    found = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Compare):
+                hits = {v for side in (node.left, *node.comparators) for v in _literal_strings(side)} & names
+                found += [f"{path.name}:{node.lineno} {sorted(hits)}"] if hits else []
+    assert not found, found
 
 
 def test_run_rule_names_an_entity_row():
@@ -381,10 +380,7 @@ def test_run_rule_names_an_entity_row():
 
 
 def test_every_entity_rule_value_is_declared():
-    from pathlib import Path
-
     from analysis import load_article
-    from analysis.extract.entities import entity_rules
 
     declared = entity_rules()
     seen = set()

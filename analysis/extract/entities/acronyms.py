@@ -10,10 +10,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from analysis.extract.entities.lexicon import ACRONYM
-from analysis.extract.entities.mentions import Mention
+from analysis.extract.entities.lexicon import ACRONYM_RE
+from analysis.extract.entities.run_types import ACRONYM
 from analysis.nlp.case import is_allcaps, is_cap
+from analysis.nlp.mention import How, Mention, MentionRule
 from analysis.nlp.names import initials
+from analysis.rules import Example
+
+ACRONYM_EXPANSION = "acronym_expansion"
+SPELLED_ACRONYM = "spelled_acronym"
+UNIT_OF_ORG = "unit_of_org"
 
 
 def acronym_spans(text: str, mentions: list[Mention], by_sent) -> list[Mention]:
@@ -32,7 +38,7 @@ def acronym_spans(text: str, mentions: list[Mention], by_sent) -> list[Mention]:
         if len(inside) == 1 and inside[0].start == a0 and inside[0].end == a1:
             continue
         words = tuple(t[2] for t in toks[span[0] : span[1]])
-        org = Mention(b.sid, span[0], span[1], a0, a1, words, "", "org", "name", "acronym_expansion", True, text[a0:a1])
+        org = Mention(b.sid, span[0], span[1], a0, a1, words, "", "org", How.NAME, ACRONYM_EXPANSION, True, text[a0:a1])
         out = [m for m in out if m not in inside]
         out.append(org)
     out.sort(key=lambda m: m.start)
@@ -45,7 +51,7 @@ _ACRONYM_GLUE = frozenset(("of", "for", "and", "the", "&", "on", "de"))
 def spelled_acronyms(text: str, mentions: list[Mention], by_sent) -> list[Mention]:
     """"Office of Science and Technology Policy" where the article also writes "OSTP": the words an
     acronym of the article spells out are one organisation, even across "and" and without brackets."""
-    acronyms = {m.words[0] for m in mentions if len(m.words) == 1 and ACRONYM.match(m.words[0]) and len(m.words[0]) >= 3}
+    acronyms = {m.words[0] for m in mentions if len(m.words) == 1 and ACRONYM_RE.match(m.words[0]) and len(m.words[0]) >= 3}
     if not acronyms:
         return mentions
     by_sid: dict[int, list[Mention]] = defaultdict(list)
@@ -66,7 +72,7 @@ def spelled_acronyms(text: str, mentions: list[Mention], by_sent) -> list[Mentio
             if len(inside) > 1:
                 here = [m for m in here if m not in inside]
                 ws = tuple(words[span[0] : span[1]])
-                here.append(Mention(sid, span[0], span[1], a0, a1, ws, "", "org", "name", "spelled_acronym", True, text[a0:a1]))
+                here.append(Mention(sid, span[0], span[1], a0, a1, ws, "", "org", How.NAME, SPELLED_ACRONYM, True, text[a0:a1]))
             i = span[1]
         out.extend(here)
     out.sort(key=lambda m: m.start)
@@ -93,12 +99,12 @@ def split_acronym_prefix(text: str, mentions: list[Mention], by_sent) -> list[Me
     out = []
     for m in mentions:
         w0 = m.words[0] if m.words else ""
-        if m.rule == "lexicon" or len(m.words) < 3 or w0 not in alone or not ACRONYM.match(w0):
+        if m.evidence.gazetteer or len(m.words) < 3 or w0 not in alone or not ACRONYM_RE.match(w0):
             out.append(m)
             continue
         toks = by_sent[m.sid]
-        a = Mention(m.sid, m.i, m.i + 1, toks[m.i][0], toks[m.i][1], (w0,), "", "org", "name", "acronym", True, w0)
-        b = Mention(m.sid, m.i + 1, m.j, toks[m.i + 1][0], m.end, m.words[1:], "", "org", "name", "unit_of_org", True)
+        a = Mention(m.sid, m.i, m.i + 1, toks[m.i][0], toks[m.i][1], (w0,), "", "org", How.NAME, ACRONYM, True, w0)
+        b = Mention(m.sid, m.i + 1, m.j, toks[m.i + 1][0], m.end, m.words[1:], "", "org", How.NAME, UNIT_OF_ORG, True)
         b.key = text[b.start : b.end]
         out.extend((a, b))
     return out
@@ -110,9 +116,35 @@ def _expansion_before(toks, k: int, acronym: str) -> tuple[int, int] | None:
     s = k - 1
     while s >= 0 and k - s <= 12:
         w = toks[s][2]
-        if not (is_cap(w) or w.lower() in ("of", "for", "and", "the", "&", "on", "de")):
+        if not (is_cap(w) or w.lower() in _ACRONYM_GLUE):
             break
         if is_cap(w) and w.lower() not in ("the", "a", "an") and initials([t[2] for t in toks[s:k]]) == acronym:
             best = (s, k)
         s -= 1
     return best
+
+
+#: The rules of this module, in the order the pipeline runs them.
+ACRONYM_RULES: tuple[MentionRule, ...] = (
+    MentionRule(
+        ACRONYM_EXPANSION,
+        "the words before a bracketed acronym that it spells out",
+        Example("The Tidewater Quarry Safety Board (TQSB) met on Monday.",
+                {"text": "Tidewater Quarry Safety Board", "rule": ACRONYM_EXPANSION, "actor_type": "org"}),
+        acronym_spans,
+    ),
+    MentionRule(
+        SPELLED_ACRONYM,
+        "the words a later acronym spells out",
+        Example("Staff at the Office of Quarry and Mine Safety worked late. OQMS officials agreed.",
+                {"text": "Office of Quarry and Mine Safety", "rule": SPELLED_ACRONYM, "actor_type": "org"}),
+        spelled_acronyms,
+    ),
+    MentionRule(
+        UNIT_OF_ORG,
+        "a unit named after its body (\"QXB Flood Watch\")",
+        Example("The QXB said its QXB Flood Watch team was ready.",
+                {"text": "Flood Watch", "rule": UNIT_OF_ORG, "actor_type": "org"}),
+        split_acronym_prefix,
+    ),
+)  # fmt: skip

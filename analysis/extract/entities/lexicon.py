@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from analysis.nlp import lexicons
 from analysis.nlp.case import is_allcaps
+from analysis.nlp.mention import How
 from analysis.nlp.tokens import plain_punctuation, tokenize_spans
 from analysis.resources import gazetteer, read_lexicon
 
@@ -86,31 +87,31 @@ def lexicon() -> Lexicon:
         ("countries.txt", "country"),
     ):
         for name in gazetteer(fileid):
-            lex.add(name, Entry(name, typ, "name"))
+            lex.add(name, Entry(name, typ, How.NAME))
     for name in gazetteer("nationalities.txt"):
-        lex.add(name, Entry(name, "other", "demonym"))
+        lex.add(name, Entry(name, "other", How.DEMONYM))
     for name, *rest in read_lexicon("events.tsv"):
-        lex.add(name, Entry(name, "event", "name"), override=True)
+        lex.add(name, Entry(name, "event", How.NAME), override=True)
         for a in _split(rest[0] if rest else ""):
-            lex.add(a, Entry(name, "event", "alias"), override=True)
+            lex.add(a, Entry(name, "event", How.ALIAS), override=True)
     for fname, typ in (("places.tsv", "place"), ("countries.tsv", "country")):
         for name, *rest in read_lexicon(fname):
             rest = [*rest, "", ""]
-            lex.add(name, Entry(name, typ, "name"), override=True)
+            lex.add(name, Entry(name, typ, How.NAME), override=True)
             for a in _split(rest[0]):
-                lex.add(a, Entry(name, typ, "alias"), override=True)
+                lex.add(a, Entry(name, typ, How.ALIAS), override=True)
             for d in _split(rest[1]):
-                lex.add(d, Entry(name, typ, "demonym"), override=True)
+                lex.add(d, Entry(name, typ, How.DEMONYM), override=True)
     for name, ap, code in (((*r, "", "")[:3]) for r in read_lexicon("us_states.tsv")):
-        lex.add(name, Entry(name, "place", "name"))  # "New York", "Washington" stay the cities
+        lex.add(name, Entry(name, "place", How.NAME))  # "New York", "Washington" stay the cities
         if ap:
-            lex.add(ap, Entry(name, "place", "alias"), override=True)
+            lex.add(ap, Entry(name, "place", How.ALIAS), override=True)
         lex.state_codes[code] = name
     for name, *rest in read_lexicon("organisations.tsv"):
         rest = [*rest, "", ""]
-        lex.add(name, Entry(name, "org", "name"), override=True)
+        lex.add(name, Entry(name, "org", How.NAME), override=True)
         for a in _split(rest[0]):
-            lex.add(a, Entry(name, "org", "alias"), override=True)
+            lex.add(a, Entry(name, "org", How.ALIAS), override=True)
         for n in _split(rest[1]):
             lex.nominals.setdefault(n.lower(), []).append(name)
     lex.titles.update(tuple(plain_punctuation(w) for w in t) for t in lexicons.titles())
@@ -288,7 +289,8 @@ def cue_type(words: list[str] | tuple[str, ...], lex: Lexicon) -> str | None:
     return None
 
 
-ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,6}$")
+#: One word in capitals, possibly with "&" or periods: the shape of an acronym ("QXB", "A&B", "U.N.").
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z&.]{1,6}$")
 
 
 #: A word at least this common (Zipf) is an ordinary English word, not a given name or surname.

@@ -14,76 +14,59 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from analysis.extract.entities.acronyms import ACRONYM_RULES
 from analysis.extract.entities.lexicon import COMMON_WORD_ZIPF, Lexicon, common_word, cue_type, lex_match, lexicon, zipf
-from analysis.extract.entities.mentions import Mention
-from analysis.extract.entities.run_types import RUN_TYPING_RULES
+from analysis.extract.entities.mentions import FOUND_RULES, NAME_PAIR
+from analysis.extract.entities.run_types import DEFAULT, RUN_TYPING_RULES
 from analysis.extract.entities.runs import DIRECTIONS
 from analysis.nlp import coref, lexicons
 from analysis.nlp.case import is_allcaps, stop_words
+from analysis.nlp.mention import How, Mention, MentionRule
 from analysis.nlp.tokens import plain_punctuation
 from analysis.resources import wordnet_lemmatizer
+from analysis.rules import Example, RuleTable
 
-#: Every value of ``entities.rule`` that is not a typing rule of :data:`RUN_TYPING_RULES`: how a
-#: mention was found or which resolver step gave it its actor (a test checks the column against it).
-LINK_RULES: dict[str, str] = {
-    "lexicon": "a gazetteer name, alias or demonym (countries, places, organisations, events, US states)",
-    "dateline": "the place opening a dateline (\"WASHINGTON —\")",
-    "nominal": "\"the alliance\": a common noun a gazetteer body is known by",
-    "state_code": "a US postal code after a city or a party-state tag names the state",
-    "name_pair": "one side of a dashed pair of gazetteer names (\"NATO-Japan\")",
-    "title_reference": "a title standing for its holder, not resolved to anyone named",
-    "title_of": "a title standing for the person named with that title (coref)",
-    "surname_of": "a family name (or a place word that is one) for the full name the article gives (coref)",
-    "given_name_of": "a given name used alone for the one person the article gives it to (coref)",
-    "same_name": "a weakly typed name the article also names with strong evidence (coref)",
-    "same_team": "a place the article shows to be a team is that team everywhere (coref)",
-    "default_single": "a lone capitalised word no rule typed: a body (coref)",
-    "acronym_of": "an acronym that abbreviates a name the article gives (coref)",
-    "bracketed_acronym": "an acronym in brackets right after its expansion (coref)",
-    "acronym_expansion": "the words before a bracketed acronym that it spells out",
-    "spelled_acronym": "the words a later acronym spells out",
-    "unit_of_org": "a unit named after its body (\"Harbor Agency Tide Watch\")",
-    "head_of_name": "\"the Museum\": the last word of a longer name named before (coref)",
-    "modified_name": "an adjective before a body the article keeps naming on its own",
-    "short_name_of": "a company's distinctive first word alone for its full name (\"Varnak\" for \"Varnak Motors Inc.\")",
-    "nested_country": "a country named inside a longer name",
-    "nested_demonym": "a demonym inside a longer name (\"Swedish Liberals\")",
-    "person_in_focus": "he/she/his/her for the person in focus (coref)",
-}
+MODIFIED_NAME = "modified_name"
+SHORT_NAME_OF = "short_name_of"
+NESTED_COUNTRY = "nested_country"
+NESTED_DEMONYM = "nested_demonym"
 
 
-def entity_rules() -> dict[str, str]:
-    """Every value ``entities.rule`` can take: the typing rules, then the linking rules."""
-    typing = {name: (fn.__doc__ or name).strip().splitlines()[0] for name, fn in RUN_TYPING_RULES}
-    return {**typing, "title": "a title right before the run marks a person", **LINK_RULES}
-
-
-def resolve_actors(text, mentions, by_sent, sids, lex) -> list[Mention]:
+def resolve_actors(text: str, mentions: list[Mention], by_sent, sids: list[int], lex: Lexicon) -> list[Mention]:
     """Give every mention its canonical actor through the shared resolver (:mod:`analysis.nlp.coref`)."""
     stop = stop_words()
+    names_nothing = {r.column for r in RUN_TYPING_RULES if r.names_nothing}
     mentions = [
         m
         for m in mentions
         if not lexicons.is_chrome(m.words)
-        and m.rule != "common_adjective"
+        and m.rule not in names_nothing
         and not (len(m.words) == 1 and m.words[0].lower() in stop and not is_allcaps(m.words[0]))
         and not (len(m.words) == 1 and is_allcaps(m.words[0]) and m.words[0].lower() in lexicons.person_nouns())
         and not _name_suffix(text, m)
         and not _role_label(text, m)
     ]  # a role label ("HOST:", "STAFF:") is no name; nor is a degree after a name ("Jane Roe, Ph.D.")
+    _corroborate_family_first([m for m in mentions if m.how == How.NAME and not m.evidence.gazetteer])
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
     _modified_names(mentions)
     _short_body_names(mentions)
     nested = _nested_countries(mentions, by_sent, lex)
     _same_body_by_country(nested)
     mentions.extend(n for n, _ in nested)
-
-    def pronoun(sid, k, a, b, w, actor):
-        return Mention(sid, k, k + 1, a, b, (w,), actor, "person", "pronoun", "person_in_focus")
-
-    mentions.extend(coref.resolve_pronouns(text, mentions, by_sent, sids, pronoun))
+    mentions.extend(coref.resolve_pronouns(text, mentions, by_sent, sids))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _corroborate_family_first(runs: list[Mention]) -> None:
+    """A family name in capitals before a given name ("KOSZTA Varnak") is a person only when the article
+    also writes the family name normally ("Koszta", "Varnak Koszta"); otherwise ("HMS Dart") it is a name
+    of something else, typed by no rule."""
+    words = {w for m in runs if not m.evidence.family_first for w in m.words}
+    for m in runs:
+        if m.evidence.family_first and m.words[0].title() not in words:
+            m.actor_type, m.strong = "other", False
+            RUN_TYPING_RULES[DEFAULT].mark(m)
 
 
 def _role_label(text: str, m: Mention) -> bool:
@@ -115,12 +98,13 @@ def _short_body_names(mentions: list[Mention]) -> None:
     lex = lexicon()
     by_first: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.actor_type == "org" and m.how == "name" and len(m.words) >= 2 and _generic_tail(m.words[1:], lex):
+        if m.actor_type == "org" and m.how == How.NAME and len(m.words) >= 2 and _generic_tail(m.words[1:], lex):
             by_first[m.words[0]].add(m.actor)
     for m in mentions:
         w = m.words[0] if len(m.words) == 1 else ""
-        if m.how == "name" and m.actor_type in ("org", "other") and len(by_first.get(w, ())) == 1 and not common_word(w.lower()):
-            m.actor, m.actor_type, m.rule = next(iter(by_first[w])), "org", "short_name_of"
+        if m.how == How.NAME and m.actor_type in ("org", "other") and len(by_first.get(w, ())) == 1 and not common_word(w.lower()):
+            m.actor, m.actor_type = next(iter(by_first[w])), "org"
+            m.set_rule(SHORT_NAME_OF)
 
 
 #: A body named on its own at least this many times before "Adjective Body" makes the adjective a modifier.
@@ -132,10 +116,10 @@ def _modified_names(mentions: list[Mention]) -> None:
     a body the article has already named on its own modifies the name; the mention is that body."""
     alone: dict[str, list[int]] = defaultdict(list)
     for m in mentions:
-        if m.actor_type == "org" and m.how in ("name", "alias"):
+        if m.actor_type == "org" and m.named:
             alone[m.actor].append(m.start)
     for m in mentions:
-        if m.actor_type != "org" or m.how != "name" or len(m.words) != 2 or m.words[0] in DIRECTIONS:
+        if m.actor_type != "org" or m.how != How.NAME or len(m.words) != 2 or m.words[0] in DIRECTIONS:
             continue
         head, before = m.words[1], [a for a in alone.get(m.words[1], ()) if a < m.start]
         ok = (
@@ -146,7 +130,8 @@ def _modified_names(mentions: list[Mention]) -> None:
             and m.words[0].lower() in wordnet_lemmatizer().lemmas["a"]  # an adjective ("Independent")
         )
         if ok:
-            m.actor, m.rule = head, "modified_name"
+            m.actor = head
+            m.set_rule(MODIFIED_NAME)
 
 
 def _same_body_by_country(nested: list[tuple[Mention, Mention]]) -> None:
@@ -155,7 +140,7 @@ def _same_body_by_country(nested: list[tuple[Mention, Mention]]) -> None:
     best: dict[tuple, Mention] = {}
     for country, m in nested:
         key = (country.actor, m.words[len(country.words) :])
-        if key not in best or (best[key][0].rule == "nested_demonym" and country.rule == "nested_country"):
+        if key not in best or (best[key][0].rule == NESTED_DEMONYM and country.rule == NESTED_COUNTRY):
             best[key] = (country, m)
     for country, m in nested:
         key = (country.actor, m.words[len(country.words) :])
@@ -167,7 +152,7 @@ def _nested_countries(mentions: list[Mention], by_sent, lex: Lexicon) -> list[tu
     is also a mention of that country."""
     out = []
     for m in mentions:
-        if m.actor_type in ("country", "place", "person") or len(m.words) < 2 or m.how not in ("name", "alias"):
+        if m.actor_type in ("country", "place", "person") or len(m.words) < 2 or not m.named:
             continue
         toks = by_sent[m.sid][m.i : m.j]
         words = [t[2] for t in toks]
@@ -180,8 +165,8 @@ def _nested_countries(mentions: list[Mention], by_sent, lex: Lexicon) -> list[tu
             continue
         e = hit[1]
         a, b = toks[span[0]][0], toks[span[1] - 1][1]
-        rule = "nested_demonym" if e.how == "demonym" else "nested_country"
-        nested = Mention(m.sid, m.i + span[0], m.i + span[1], a, b, tuple(words[span[0] : span[1]]), e.actor, "country", "nested", rule, True)
+        rule = NESTED_DEMONYM if e.how == How.DEMONYM else NESTED_COUNTRY
+        nested = Mention(m.sid, m.i + span[0], m.i + span[1], a, b, tuple(words[span[0] : span[1]]), e.actor, "country", How.NESTED, rule, True)
         out.append((nested, m))
     return out
 
@@ -193,7 +178,7 @@ def _country_after_of(words: list[str], lex: Lexicon) -> int | None:
     k = len(words) - 1 - words[::-1].index("of") + 1
     k += k < len(words) and words[k] == "the"
     hit = lex_match(words, k, lex, False) if k < len(words) else None
-    ok = hit is not None and hit[0] == len(words) and hit[1].actor_type == "country" and hit[1].how != "demonym"
+    ok = hit is not None and hit[0] == len(words) and hit[1].actor_type == "country" and hit[1].how != How.DEMONYM
     return k if ok else None
 
 
@@ -219,7 +204,7 @@ def display_names(mentions: list[Mention]) -> None:
     """Name each lexicon actor by the form the article uses most (``NATO``, ``Britain``)."""
     forms: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
-        if m.rule in ("lexicon", "name_pair") and m.how in ("name", "alias"):
+        if (m.evidence.gazetteer or m.rule == NAME_PAIR) and m.named:
             forms[m.actor][" ".join(m.words)] += 1
     best = {}
     for a, c in forms.items():
@@ -230,3 +215,35 @@ def display_names(mentions: list[Mention]) -> None:
     for m in mentions:
         if m.actor in best:
             m.actor = best[m.actor]
+
+
+#: The rules of this module's passes, in the order they run.
+_LINKING_RULES: tuple[MentionRule, ...] = (
+    MentionRule(MODIFIED_NAME, "an adjective before a body the article keeps naming on its own",
+                Example("The Assembly met. The Assembly voted. No Neutral Assembly votes came.",
+                        {"text": "Neutral Assembly", "rule": MODIFIED_NAME, "actor": "Assembly"}), _modified_names),
+    MentionRule(SHORT_NAME_OF, "a company's distinctive first word alone for its full name",
+                Example("Varnak Motors grew. Shares of Varnak fell.",
+                        {"text": "Varnak", "rule": SHORT_NAME_OF, "actor": "Varnak Motors"}), _short_body_names),
+    MentionRule(NESTED_COUNTRY, "a country named inside a longer name",
+                Example("The Bank of Peru raised rates.", {"text": "Peru", "rule": NESTED_COUNTRY, "actor": "Peru"}),
+                _nested_countries),
+    MentionRule(NESTED_DEMONYM, "a demonym inside a longer name (\"Peruvian Farmers Union\")",
+                Example("The Peruvian Farmers Union met.", {"text": "Peruvian", "rule": NESTED_DEMONYM, "actor": "Peru"}),
+                _nested_countries),
+)  # fmt: skip
+
+#: Every value of ``entities.rule`` that is not a typing rule of :data:`RUN_TYPING_RULES`: how a
+#: mention was found or which linking step gave it its actor, in the order the stage runs them
+#: (a test runs each example and checks the column against :func:`entity_rules`).
+LINK_RULES: RuleTable[MentionRule] = RuleTable(
+    "entities.rule", [*FOUND_RULES, *ACRONYM_RULES, *coref.COREF_RULES[:-1], *_LINKING_RULES, coref.COREF_RULES[-1]]
+)
+
+
+def entity_rules() -> dict[str, str]:
+    """Every value ``entities.rule`` can take, with what it means: the typing rules, then the linking rules."""
+    typing: dict[str, str] = {}
+    for rule in RUN_TYPING_RULES:
+        typing.setdefault(rule.column, rule.doc)
+    return {**typing, **LINK_RULES.describe()}

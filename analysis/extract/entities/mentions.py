@@ -11,35 +11,23 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.extract.entities.lexicon import Entry, Lexicon, cue_type, lexicon_key
-from analysis.extract.entities.run_types import team_context, type_run
-from analysis.extract.entities.runs import merge_segments, segment
+from analysis.extract.entities.lexicon import Entry, Lexicon, lexicon_key
+from analysis.extract.entities.run_types import TEAM_EVIDENCE, TEAM_SCORE, Run, team_context, type_run
+from analysis.extract.entities.runs import Kind, Segment, merge_segments, segment
 from analysis.nlp import coref, lexicons
 from analysis.nlp.case import is_allcaps, is_cap
+from analysis.nlp.mention import Evidence, How, Mention, MentionRule
+from analysis.rules import Example
 
-
-@dataclass
-class Mention:
-    """A mention of one sentence while the stage builds it: span, words, actor and the evidence."""
-
-    sid: int
-    i: int  # token index range [i, j) within the sentence
-    j: int
-    start: int
-    end: int
-    words: tuple[str, ...]
-    actor: str = ""
-    actor_type: str = "other"
-    how: str = "name"
-    rule: str = ""
-    strong: bool = False  # typed by lexicon/cue/context rather than by a default
-    key: str = ""  # the surface text
-    title: str = ""  # title words before the name or in an apposition after it ("Secretary General")
-    quoted: bool = False  # inside quote marks
+LEXICON = "lexicon"
+DATELINE = "dateline"
+NOMINAL = "nominal"
+STATE_CODE = "state_code"
+NAME_PAIR = "name_pair"
+TITLE_REFERENCE = "title_reference"
 
 
 def tokens_by_sentence(tokens: pd.DataFrame) -> dict[int, list[tuple[int, int, str, str]]]:
@@ -52,10 +40,12 @@ def tokens_by_sentence(tokens: pd.DataFrame) -> dict[int, list[tuple[int, int, s
 
 
 def _type_lex(m: Mention, entry: Entry, words: list[str]) -> None:
-    m.actor, m.actor_type, m.how, m.rule, m.strong = entry.actor, entry.actor_type, entry.how, "lexicon", True
-    if entry.actor_type == "place" and entry.how in ("name", "alias") and team_context(words, m.i, m.j):
+    m.actor, m.actor_type, m.how, m.strong = entry.actor, entry.actor_type, entry.how, True
+    _LEXICON.mark(m)
+    if entry.actor_type == "place" and entry.how in (How.NAME, How.ALIAS) and team_context(words, m.i, m.j):
         # A city or state with a score after it, or that beats another, is the team named after it.
-        m.actor, m.actor_type, m.how, m.rule, m.strong = m.key, "org", "name", "team_score", False
+        m.actor, m.actor_type, m.how, m.strong = m.key, "org", How.NAME, False
+        m.set_rule(TEAM_SCORE, TEAM_EVIDENCE)
 
 
 def _type_dateline(m: Mention, entry: Entry | None) -> None:
@@ -64,24 +54,21 @@ def _type_dateline(m: Mention, entry: Entry | None) -> None:
     else:  # a place the lexicon does not know: "ALBANY" is Albany
         m.actor_type = "place"
         m.actor = m.key.title() if is_allcaps(m.key) and "." not in m.key else m.key
-    m.rule, m.strong = "dateline", True
+    m.strong = True
+    _DATELINE.mark(m)
 
 
-def _type_name(m: Mention, merged: list[list], words: list[str], tags: list[str], lex: Lexicon, joined: bool) -> None:
-    """A capitalised run: a title before it marks a person, else the run typing rules decide."""
+def _type_name(m: Mention, merged: list[Segment], words: list[str], tags: list[str], lex: Lexicon, joined: bool) -> None:
+    """A capitalised run, typed by the first rule of :data:`~.run_types.RUN_TYPING_RULES` that applies."""
     i, j = m.i, m.j
-    # A title right before the run ("Prime Minister Ann Lee") marks a person.
-    tseg = next((s for s in merged if s[1] == i and s[2] == "title"), None)
-    title_before = tseg is not None and not cue_type(m.words, lex)
-    m.title = " ".join(words[tseg[0] : i]) if tseg else ""
+    tseg = next((s for s in merged if s.j == i and s.kind == Kind.TITLE), None)
+    m.title = " ".join(words[tseg.i : i]) if tseg else ""
     m.title = " ".join(filter(None, (m.title, _apposition_title(words, j))))
-    if title_before:
-        m.actor_type, m.rule, m.strong = "person", "title", True
-    else:
-        before = words[max(0, i - _RUN_CONTEXT_BEFORE) : i]
-        after = words[j : j + _RUN_CONTEXT_AFTER]
-        m.actor_type, m.rule, m.strong = type_run(m.words, tags[i:j], before, after, lex, joined=joined)
-    m.how = "name"
+    before = words[max(0, i - _RUN_CONTEXT_BEFORE) : i]
+    after = words[j : j + _RUN_CONTEXT_AFTER]
+    rule, m.actor_type, m.strong = type_run(Run(m.words, tags[i:j], before, after, lex, joined, tseg is not None))
+    rule.mark(m)
+    m.how = How.NAME
 
 
 #: Words of context the run typing rules see before and after a run.
@@ -122,12 +109,11 @@ def _pair_of_names(toks, i: int, j: int, sid: int, lex: Lexicon) -> list[Mention
     out, pos = [], 0
     for part in _PAIR_DASH.split(w):
         e = lex.exact.get(lexicon_key(part)) if part else None
-        if e is None or e.actor_type not in ("country", "org", "place") or e.how == "demonym":
+        if e is None or e.actor_type not in ("country", "org", "place") or e.how == How.DEMONYM:
             return []  # "African-American" is no pair of places
         k = w.index(part, pos)
         pos = k + len(part)
-        m = Mention(sid, i, j, a + k, a + pos, (part,), e.actor, e.actor_type, e.how, "name_pair", True)
-        m.key = part
+        m = Mention(sid, i, j, a + k, a + pos, (part,), e.actor, e.actor_type, e.how, NAME_PAIR, True, part)
         out.append(m)
     return out if len(out) >= 2 else []
 
@@ -139,29 +125,33 @@ def sentence_mentions(text: str, sid: int, toks, evidence, lex: Lexicon) -> list
     tags = [t[3] for t in toks]
     merged = merge_segments(segment(words, tags, midcaps, lex, known, alone), words, lex)
     out = []
-    starts = {seg[0] for seg in merged}
-    for i, j, kind, entry in merged:
-        if kind == "title" and not _title_standing_alone(words, i, j, starts):
+    starts = {seg.i for seg in merged}
+    for seg in merged:
+        i, j, kind = seg.i, seg.j, seg.kind
+        if kind == Kind.TITLE and not _title_standing_alone(words, i, j, starts):
             continue
-        if kind == "run" and (pair := _pair_of_names(toks, i, j, sid, lex)):
+        if kind == Kind.RUN and (pair := _pair_of_names(toks, i, j, sid, lex)):
             out.extend(pair)  # "NATO-Japan cooperation": each side is named
             continue
         m = Mention(sid, i, j, toks[i][0], toks[j - 1][1], tuple(w for w in words[i:j] if w != "."))
         m.key = text[m.start : m.end]
-        if kind == "lex":
-            _type_lex(m, entry, words)
-        elif kind == "dateline":
-            _type_dateline(m, entry)
-        elif kind == "nominal":
-            m.how, m.rule = "nominal", "nominal"
+        if kind == Kind.LEX:
+            _type_lex(m, seg.entry, words)
+        elif kind == Kind.DATELINE:
+            _type_dateline(m, seg.entry)
+        elif kind == Kind.NOMINAL:
+            m.how = How.NOMINAL
+            _NOMINAL.mark(m)
         elif state := _state_reference(words, i, j, lex):
             # "Springfield, IL", "(R-TX)": a postal code or party-state tag names a US state
-            m.actor, m.actor_type, m.how, m.rule, m.strong = state, "place", "alias", "state_code", True
+            m.actor, m.actor_type, m.how, m.strong = state, "place", How.ALIAS, True
+            _STATE_CODE.mark(m)
         elif _title_only(m.words):
             # "the Secretary-General", "Chairman": a title standing for a person (resolved by coref)
-            m.actor_type, m.how, m.rule = "person", "title", "title_reference"
+            m.actor_type, m.how = "person", How.TITLE
+            _TITLE_REFERENCE.mark(m)
         else:
-            _type_name(m, merged, words, tags, lex, joined=entry == "joined")
+            _type_name(m, merged, words, tags, lex, joined=seg.joined)
         out.append(m)
     return out
 
@@ -201,3 +191,46 @@ def mark_quoted(text: str, mentions: list[Mention], by_sent) -> None:
     spans = {sid: coref.quoted_spans(text, by_sent.get(sid, [])) for sid in {m.sid for m in mentions}}
     for m in mentions:
         m.quoted = any(x < m.start < y for x, y in spans[m.sid])
+
+
+_LEXICON = MentionRule(
+    LEXICON,
+    "a gazetteer name, alias or demonym (countries, places, organisations, events, US states)",
+    Example("Growers in Peru sold more coffee.", {"text": "Peru", "rule": LEXICON, "actor_type": "country"}),
+    _type_lex,
+    Evidence(gazetteer=True),
+)
+_DATELINE = MentionRule(
+    DATELINE,
+    "the place opening a dateline (\"WASHINGTON —\")",
+    Example("MARLOW FALLS, N.Y. – The mill reopened on Monday.", {"text": "MARLOW FALLS", "rule": DATELINE, "actor": "Marlow Falls"}),
+    _type_dateline,
+    Evidence(dateline=True),
+)
+_NOMINAL = MentionRule(
+    NOMINAL,
+    "\"the alliance\": a common noun a gazetteer body is known by",
+    Example("NATO ministers met. The alliance agreed.", {"text": "alliance", "rule": NOMINAL, "actor": "NATO"}),
+    sentence_mentions,
+)
+_STATE_CODE = MentionRule(
+    STATE_CODE,
+    "a US postal code after a city or a party-state tag names the state",
+    Example("Crews reached Elm Township, PA, on Monday.", {"text": "PA", "rule": STATE_CODE, "actor": "Pennsylvania"}),
+    _state_reference,
+)
+_NAME_PAIR = MentionRule(
+    NAME_PAIR,
+    "one side of a dashed pair of gazetteer names (\"Peru-Chile\")",
+    Example("The Peru-Chile border reopened.", {"text": "Chile", "rule": NAME_PAIR, "actor_type": "country"}),
+    _pair_of_names,
+)
+_TITLE_REFERENCE = MentionRule(
+    TITLE_REFERENCE,
+    "a title standing for its holder, not resolved to anyone named",
+    Example("The Chairman said the vote would wait. Olek Varn agreed.", {"absent": "Chairman"}),
+    sentence_mentions,
+)
+
+#: The rules that find a mention from its segment alone (before any linking), in the order of the code.
+FOUND_RULES: tuple[MentionRule, ...] = (_LEXICON, _DATELINE, _NOMINAL, _STATE_CODE, _NAME_PAIR, _TITLE_REFERENCE)

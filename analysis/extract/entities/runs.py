@@ -11,6 +11,8 @@ article shows away from a sentence start (:func:`capital_evidence`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Final
 
 from analysis.extract.entities.lexicon import (
     MONTHS_DAYS,
@@ -25,6 +27,7 @@ from analysis.extract.entities.lexicon import (
 )
 from analysis.nlp import lexicons
 from analysis.nlp.case import headline, is_allcaps, is_cap, stop_words
+from analysis.nlp.mention import How
 from analysis.nlp.names import PARTICLES
 from analysis.resources import first_names
 
@@ -55,6 +58,28 @@ COMMON_INITIAL = 4.8
 #: In a headline only rarer words are taken for names without other evidence.
 COMMON_HEADLINE = 4.0
 COMMON_ALLCAPS = 3.5
+
+
+class Kind:
+    """What a segment of a sentence is."""
+
+    LEX: Final = "lex"  # a lexicon name
+    TITLE: Final = "title"  # a title, or a role noun before a name
+    RUN: Final = "run"  # a capitalised name run
+    NOMINAL: Final = "nominal"  # "the alliance": a common noun a lexicon body is known by
+    DATELINE: Final = "dateline"  # the place (or its region) opening a dateline
+
+
+@dataclass
+class Segment:
+    """Words ``[i, j)`` of a sentence and what they are; ``entry`` for a lexicon name or a dateline's
+    place the lexicon knows; ``joined`` for a run made by joining adjacent segments."""
+
+    i: int
+    j: int
+    kind: str
+    entry: Entry | None = None
+    joined: bool = False
 
 
 class _Sentence:
@@ -171,7 +196,7 @@ def _allcaps_end(words: list[str]) -> int:
     return j
 
 
-def dateline_segments(s: _Sentence, segs: list[list]) -> int:
+def dateline_segments(s: _Sentence, segs: list[Segment]) -> int:
     """Append a dateline's segments to ``segs``; return the index where the sentence proper starts.
 
     A capital-letter place name opening the line, then optionally ", Region", then a date or
@@ -194,10 +219,10 @@ def dateline_segments(s: _Sentence, segs: list[list]) -> int:
     m = lex_match(words, 0, s.lex, True)
     if m and m[0] != j:
         return 0
-    segs.append([0, j, "dateline", m[1] if m else None])
+    segs.append(Segment(0, j, Kind.DATELINE, m[1] if m else None))
     i = j
     if k > j + 1 and not lex_match(words, j + 1, s.lex, True):
-        segs.append([j + 1, k, "dateline", None])  # the region after the city is a place
+        segs.append(Segment(j + 1, k, Kind.DATELINE))  # the region after the city is a place
         i = k
     if agency and k + 3 < n and words[k + 3] in _DATELINE_DASHES:
         s.first = k + 4  # the story's first word follows the dash: its capital is the sentence's
@@ -248,10 +273,10 @@ def _role_word(w: str) -> bool:
 _NOT_NAME_OPENERS = frozenset("today yesterday tomorrow tonight meanwhile later earlier also".split())
 
 
-def _opening_word_joins(s: _Sentence, i: int, seg: list) -> bool:
+def _opening_word_joins(s: _Sentence, i: int, seg: Segment) -> bool:
     """Whether the sentence's first word, an ordinary capitalised word, opens the one-word name after
     it ("Garden Weekly", "Harbour News"): both ordinary words, the first no person noun or adverb."""
-    if i != s.first + 1 or seg[2] != "run" or seg[1] - seg[0] != 1:
+    if i != s.first + 1 or seg.kind != Kind.RUN or seg.j - seg.i != 1:
         return False
     w, low = s.words[i - 1], s.words[i - 1].lower()
     return (
@@ -289,7 +314,7 @@ def _joins_body_name(s: _Sentence, i: int, j: int) -> bool:
     return (body(after) and ordinary(before)) or (body(before) and ordinary(after))
 
 
-def _run_segment(s: _Sentence, i: int) -> list:
+def _run_segment(s: _Sentence, i: int) -> Segment:
     """The segment for the name run starting at ``i``: a run, or a title when it is a portfolio."""
     words, n = s.words, s.n
     j = _run_end(s, i)
@@ -297,45 +322,45 @@ def _run_segment(s: _Sentence, i: int) -> list:
     if t and all(common_word(w.lower()) for w in words[i:j]) and not (j - i > 1 and cue_type(words[i:j], s.lex)):
         # "Energy Minister", "Fisheries Secretary": a portfolio is part of the title, not a name
         # (but "Armed Services Committee Chairman": a body's name before a title is a name)
-        return [i, t, "title", None]
+        return Segment(i, t, Kind.TITLE)
     if j < n and words[j].isdigit() and len(words[j]) <= _UNIT_NUMBER_DIGITS and cue_type(words[i:j], s.lex):
         j += 1  # "District 9", "Terminal 2": a numbered unit
-    return [i, j, "run", None]
+    return Segment(i, j, Kind.RUN)
 
 
 def segment(
     words: list[str], tags: list[str], midcaps: set[str], lex: Lexicon, known: set[str], alone: frozenset[str] = frozenset()
-):
-    """Return [i, j, kind, entry] segments of one sentence: kind in lex, title, run, nominal, dateline."""
+) -> list[Segment]:
+    """Return the segments of one sentence: lexicon names, titles, runs, nominals, a dateline's place."""
     s = _Sentence(words, tags, midcaps, lex, known, alone)
     n = s.n
-    segs: list[list] = []
+    segs: list[Segment] = []
     i = dateline_segments(s, segs)
     while i < n:
         w = words[i]
         m = lex_match(words, i, lex, s.headline)
         if m:
-            segs.append([i, m[0], "lex", m[1]])
+            segs.append(Segment(i, m[0], Kind.LEX, m[1]))
             i = m[0]
             continue
         t = title_match(words, i, lex)
         t = _portfolio(words, t, s.name_tok) if t else t
-        if t and is_cap(w) and (t < n and s.name_tok(t) or (i > 0 and segs and segs[-1][1] == i)):
-            segs.append([i, t, "title", None])
+        if t and is_cap(w) and (t < n and s.name_tok(t) or (i > 0 and segs and segs[-1].j == i)):
+            segs.append(Segment(i, t, Kind.TITLE))
             i = t
             continue
         if not t and s.name_tok(i) and i + 1 < n and _role_word(w) and s.name_tok(i + 1):
-            segs.append([i, i + 1, "title", None])  # "Co-author Ann Lee", "Analyst Tom Roe": a role, then the name
+            segs.append(Segment(i, i + 1, Kind.TITLE))  # "Co-author Ann Lee", "Analyst Tom Roe": a role, then the name
             i += 1
             continue
         if s.name_tok(i):
             segs.append(_run_segment(s, i))
             if _opening_word_joins(s, i, segs[-1]):
-                segs[-1][0] = i - 1  # "Garden Weekly named ...": the sentence's first word opens the name
-            i = segs[-1][1]
+                segs[-1].i = i - 1  # "Garden Weekly named ...": the sentence's first word opens the name
+            i = segs[-1].j
             continue
         if w.lower() in lex.nominals and i > 0 and words[i - 1].lower() == "the":
-            segs.append([i, i + 1, "nominal", None])
+            segs.append(Segment(i, i + 1, Kind.NOMINAL))
         i += 1
     return segs
 
@@ -379,7 +404,7 @@ def qualifier(w: str) -> bool:
 DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Greater".split())
 
 
-def merge_segments(segs: list[list], words: list[str], lex: Lexicon) -> list[list]:
+def merge_segments(segs: list[Segment], words: list[str], lex: Lexicon) -> list[Segment]:
     """Join adjacent segments that name one thing.
 
     A country or place name followed by a capitalised run ("Japan Airlines", "Tokyo Stock
@@ -387,46 +412,51 @@ def merge_segments(segs: list[list], words: list[str], lex: Lexicon) -> list[lis
     before a lexicon name ("West Indian"), and a demonym before an organisation or event ("Chinese
     Foreign Ministry") become one run, typed afresh; a run starting with a given name stays apart.
     """
-    fn = first_names()
-    out: list[list] = []
+    out: list[Segment] = []
+    names = (Kind.RUN, Kind.LEX)
     for seg in segs:
-        if out and out[-1][1] == seg[0] and seg[2] in ("run", "lex") and out[-1][2] in ("run", "lex"):
-            p = out[-1]
-            pe, se = p[3], seg[3]
-            place = ("country", "place")
-            if p[2] == "run" and seg[2] == "lex" and p[1] - p[0] == 1 and words[p[0]] in DIRECTIONS:
-                name = " ".join(words[p[0] : seg[1]])
-                out[-1] = [p[0], seg[1], "lex", Entry(name, se.actor_type, se.how)]
-                continue
-            joined = False
-            if p[2] == "lex" and seg[2] == "run":
-                if pe.how in ("name", "alias") and pe.actor_type in place and words[seg[0]] not in fn:
-                    joined = True
-                elif pe.how == "demonym" and cue_type(words[p[0] : seg[1]], lex) in ("org", "event"):
-                    joined = True
-            elif p[2] == "lex" and seg[2] == "lex" and pe.actor_type == "org" and se.actor_type == "event":
-                # "UEFA Europa League": an organiser's name before its event is the event's full name
-                out[-1] = [p[0], seg[1], "lex", Entry(se.actor, "event", "name")]
-                continue
-            elif p[2] == "lex" and seg[2] == "lex" and pe.how == "demonym" and se.actor_type == "org":
-                # "Scottish Labour Party", "North Korean Red Cross": a national branch is one body;
-                # so is a demonym before a plural party name ("Swedish Liberals").
-                joined = cue_type(words[p[0] : seg[1]], lex) == "org" and seg[1] - seg[0] >= 2
-                joined = joined or (seg[1] - seg[0] == 1 and words[seg[0]].endswith("s") and words[seg[0]][1:].islower())
-            elif p[2] == "run" and seg[2] == "lex":
-                if se.how in ("name", "alias") and se.actor_type in place and words[p[0]] not in fn:
-                    joined = True
-                elif p[1] - p[0] == 1 and words[p[0]] in fn and seg[1] - seg[0] == 1 and se.how == "name":
-                    joined = True  # a given name and a one-word place: a surname ("Michael Johnson")
-                elif se.how in ("name", "alias") and cue_type(words[p[0] : seg[1]], lex):
-                    joined = True
-            elif p[2] == "run" and seg[2] == "run":
-                joined = not qualifier(words[p[1] - 1])
-            if joined:
-                out[-1] = [p[0], seg[1], "run", "joined"]
+        p = out[-1] if out else None
+        if p is not None and p.j == seg.i and seg.kind in names and p.kind in names:
+            merged = _merged(p, seg, words, lex)
+            if merged is not None:
+                out[-1] = merged
                 continue
         out.append(seg)
     return out
+
+
+def _merged(p: Segment, seg: Segment, words: list[str], lex: Lexicon) -> Segment | None:
+    """The one segment two adjacent name segments make, or None when they name two things."""
+    fn = first_names()
+    pe, se = p.entry, seg.entry
+    place = ("country", "place")
+    named = (How.NAME, How.ALIAS)
+    if p.kind == Kind.RUN and seg.kind == Kind.LEX and p.j - p.i == 1 and words[p.i] in DIRECTIONS:
+        return Segment(p.i, seg.j, Kind.LEX, Entry(" ".join(words[p.i : seg.j]), se.actor_type, se.how))
+    joined = False
+    if p.kind == Kind.LEX and seg.kind == Kind.RUN:
+        if pe.how in named and pe.actor_type in place and words[seg.i] not in fn:
+            joined = True
+        elif pe.how == How.DEMONYM and cue_type(words[p.i : seg.j], lex) in ("org", "event"):
+            joined = True
+    elif p.kind == Kind.LEX and seg.kind == Kind.LEX and pe.actor_type == "org" and se.actor_type == "event":
+        # "UEFA Europa League": an organiser's name before its event is the event's full name
+        return Segment(p.i, seg.j, Kind.LEX, Entry(se.actor, "event", How.NAME))
+    elif p.kind == Kind.LEX and seg.kind == Kind.LEX and pe.how == How.DEMONYM and se.actor_type == "org":
+        # "Scottish Labour Party", "North Korean Red Cross": a national branch is one body;
+        # so is a demonym before a plural party name ("Swedish Liberals").
+        joined = cue_type(words[p.i : seg.j], lex) == "org" and seg.j - seg.i >= 2
+        joined = joined or (seg.j - seg.i == 1 and words[seg.i].endswith("s") and words[seg.i][1:].islower())
+    elif p.kind == Kind.RUN and seg.kind == Kind.LEX:
+        if se.how in named and se.actor_type in place and words[p.i] not in fn:
+            joined = True
+        elif p.j - p.i == 1 and words[p.i] in fn and seg.j - seg.i == 1 and se.how == How.NAME:
+            joined = True  # a given name and a one-word place: a surname ("Michael Johnson")
+        elif se.how in named and cue_type(words[p.i : seg.j], lex):
+            joined = True
+    elif p.kind == Kind.RUN and seg.kind == Kind.RUN:
+        joined = not qualifier(words[p.j - 1])
+    return Segment(p.i, seg.j, Kind.RUN, joined=True) if joined else None
 
 
 HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
