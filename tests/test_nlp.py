@@ -11,7 +11,7 @@ import pytest
 
 from analysis import Article
 from analysis.nlp import lexicons
-from analysis.nlp.coref import person_keys
+from analysis.nlp.coref import Coref, person_keys
 from analysis.nlp.identity import slug
 from analysis.nlp.names import acronym_of, initials, parse_person
 
@@ -534,3 +534,30 @@ def test_transcript_labels_in_capitals():
     assert actors.get("Lloyd J. Varnet") == 2, actors
     assert not {"SEC", "STAFF", "VARNET", "Staff", "Q", "QUESTION"} & set(actors)
 
+
+
+# -- the one focus model ---------------------------------------------------------------------
+
+
+def test_pronoun_prefers_the_person_named_outside_quotes():
+    art = _art("“Olek Varn is late,” Dana Korvel said. Later she left the hall.")
+    pron = art.entities[art.entities["how"] == "pronoun"]
+    assert pron["actor"].tolist() == ["Dana Korvel"]
+
+
+def test_table_resolver_and_pronouns_share_one_focus_model():
+    art = _art("Helen Korvel met Peter Varn on Monday. He thanked her for the visit.")
+    coref = Coref(art.text, art.entities)
+    offset = art.text.index("He thanked")
+    assert coref.group_before(offset, 500) == ["Helen Korvel", "Peter Varn"]
+    assert coref.persons_before(offset) == coref.focus.persons_before(offset) == ["Helen Korvel", "Peter Varn"]
+    pron = art.entities[art.entities["how"] == "pronoun"]
+    assert dict(zip(pron["text"], pron["actor"])) == {"He": "Peter Varn", "her": "Helen Korvel"}
+
+
+def test_coref_reads_the_table_back_as_mentions():
+    art = _art("The Quarry Safety Board (QSB) met. Dana Korvel chairs the QSB.")
+    coref = Coref(art.text, art.entities)
+    assert [m.key for m in coref.mentions] == art.entities.sort_values("start")["text"].tolist()
+    assert coref.lookup("QSB") == coref.lookup("Quarry Safety Board") == "Quarry Safety Board"
+    assert coref.lookup("Korvel") == "Dana Korvel"

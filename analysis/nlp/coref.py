@@ -1,16 +1,24 @@
 """The one coreference resolver: every later mention to the actor it refers to.
 
-Two entry points share the same rules:
+Decides which actor each mention stands for within one article: a surname (or a family name written
+first) joins the person's full name, a given name alone the one person who has it, an acronym its
+expansion (bracketed or abbreviating a name the article gives), a nominal ("the alliance", "the
+Museum") the body of that kind named before, a title ("the Chairman") the person named with it,
+and he/she/his/her the person in focus.  Reads :class:`~analysis.nlp.mention.Mention` objects: their
+words, type, kind (``how``) and the typed :class:`~analysis.nlp.mention.Evidence` their rule gave
+them — never a rule's name; who is in focus comes from :class:`~analysis.nlp.focus.Focus`.
+
+Entry points, sharing the same rules and the one focus model:
 
 * :func:`link_mentions` and :func:`resolve_pronouns` work on the entity recogniser's mentions while
-  the ``entities`` table is built: a surname (or a family name written first) joins the person's
-  full name, an acronym joins its expansion (bracketed or abbreviating a name the article gives),
-  a nominal ("the alliance") joins the organisation of that kind, and he/she/his/her joins the
-  person in focus — the first person named in the nearest sentence that names a compatible one
-  (the subject the paragraph is about), not merely the last one named.
+  the ``entities`` table is built; the rules they write are :data:`COREF_RULES` (one constant and
+  one invented example each).
 * :class:`Coref` answers the same questions from a finished ``entities`` table, for quote speakers
   and timeline clauses: which actor a name, surname, title ("the Secretary") or nominal ("the
-  magazine") refers to, who is in focus, which people act together.
+  magazine") refers to (:meth:`Coref.lookup`, :meth:`Coref.titled_person`, :meth:`Coref.org_before`),
+  who is in focus and which people act together (:attr:`Coref.focus`).
+* :func:`quoted_spans` tells which stretches of a sentence stand inside quote marks (a pronoun there
+  speaks for the quoted, not the narrator).
 """
 
 from __future__ import annotations
@@ -23,7 +31,8 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from analysis.nlp import lexicons
-from analysis.nlp.mention import How, Mention, MentionRule
+from analysis.nlp.focus import ORG_WINDOW, TITLED_PERSON_WINDOW, Focus
+from analysis.nlp.mention import How, Mention, MentionRule, mentions_from_table
 from analysis.nlp.names import acronym_of, all_initials, initials, parse_person
 from analysis.rules import Example
 
@@ -70,7 +79,7 @@ def _allcaps(w: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def person_keys(full: str, family_first: bool = False) -> list[str]:
+def person_keys(full: str) -> list[str]:
     """The single words that stand for a person later: the surname, and for a hyphenated given name
     after a one-word family name ("Kang Min-soo") the family name written first.
 
@@ -397,56 +406,25 @@ def _teams_and_defaults(mentions: list, runs: list, default_single) -> None:
             m.set_rule(DEFAULT_SINGLE)
 
 
-#: A courtesy title right before a name: its gender.
-_COURTESY_BEFORE = re.compile(r"\b(mr|mrs|ms|miss)\.?\s+$", re.I)
-
-
 def resolve_pronouns(text: str, mentions: list[Mention], by_sent: dict, sids: list[int]) -> list[Mention]:
-    """Return a mention for each he/him/his/she/her outside quotes that refers to the person in focus
-    (see the module docstring); ``by_sent`` gives each sentence's tokens ``(start, end, word, tag)``."""
-    male, female = lexicons.gendered_names()
-    gender: dict[str, str] = {}
-    people_by_sent: dict[int, list] = defaultdict(list)
-    for m in mentions:
-        if m.actor_type == "person":
-            first = m.actor.split()[0]
-            by_name = "m" if first in male else "f" if first in female else ""
-            courtesy = _COURTESY_BEFORE.search(text, max(0, m.start - 6), m.start)
-            if courtesy and not gender.get(m.actor):  # "Ms. Lee", "MR. LEE:" say what a name may not
-                gender[m.actor] = "m" if courtesy.group(1).lower() == "mr" else "f"
-            gender.setdefault(m.actor, by_name)
-            people_by_sent[m.sid].append(m)
-    out: list = []
-    for pos, sid in enumerate(sids):
+    """Return a mention for each he/him/his/she/her outside quote marks, for the person in focus.
+
+    ``by_sent`` gives each sentence's tokens ``(start, end, word, tag)``, ``sids`` the sentences in
+    order; the person is :meth:`Focus.person_for <analysis.nlp.focus.Focus.person_for>`.
+    """
+    focus = Focus(text, mentions, sids)
+    out: list[Mention] = []
+    for sid in sids:
         toks = by_sent.get(sid, [])
         spans = quoted_spans(text, toks)
         for k, (a, b, w, _tag) in enumerate(toks):
             g = lexicons.PERSON_PRONOUNS.get(w.lower())
             if g is None or any(x < a < y for x, y in spans):
                 continue
-            actor = _in_focus(people_by_sent, sids, pos, a, g, gender)
+            actor = focus.person_for(sid, a, g)
             if actor:
                 out.append(Mention(sid, k, k + 1, a, b, (w,), actor, "person", How.PRONOUN, PERSON_IN_FOCUS))
     return out
-
-
-def _in_focus(people_by_sent: dict, sids: list[int], pos: int, offset: int, g: str, gender: dict) -> str | None:
-    """The person a pronoun refers to: the last compatible person named earlier in its sentence, else
-    the first one (the subject) of the nearest sentence up to three back, named outside quotes first."""
-    for back in range(0, 4):
-        if pos - back < 0:
-            break
-        cands = [
-            m
-            for m in people_by_sent.get(sids[pos - back], ())
-            if m.start < offset and gender.get(m.actor, "") in ("", g)
-        ]
-        if cands and back == 0:
-            return cands[-1].actor
-        if cands:
-            told = [m for m in cands if not getattr(m, "quoted", False)]
-            return (told or cands)[0].actor
-    return None
 
 
 def _ex(text: str, mention: str, rule: str, actor: str) -> Example:
@@ -489,24 +467,25 @@ COREF_RULES: tuple[MentionRule, ...] = (
 #: Characters before a person's name searched for a title and the body it belongs to ("Japan's
 #: Minister for Foreign Affairs Jane Doe"): up to four capitalised words fit in this.
 TITLE_WINDOW = 80
-#: "the Secretary": the person bearing that title named within the last several paragraphs.
-TITLED_PERSON_WINDOW = 3000
-#: "the ministry": an organisation named within about the last three paragraphs.
-ORG_WINDOW = 800
 
 
 class Coref:
-    """Who is who in one article, answered from its ``entities`` table (built once, queried often)."""
+    """Who is who in one article, answered from its ``entities`` table (built once, queried often).
+
+    ``mentions`` are the table's rows as :class:`~analysis.nlp.mention.Mention` (text order),
+    ``rows`` the same as ``(start, end, actor, actor_type, how, text, sentence_id)`` tuples, and
+    ``focus`` the article's :class:`~analysis.nlp.focus.Focus` over them.
+    """
 
     def __init__(self, text: str, entities: pd.DataFrame | None) -> None:
         self.text = text
-        self.rows = _entity_rows(entities)
+        self.mentions = mentions_from_table(entities)
+        self.rows = [(m.start, m.end, m.actor, m.actor_type, m.how, m.key, m.sid) for m in self.mentions]
         self._starts = [r[0] for r in self.rows]
+        self.focus = Focus(text, self.mentions)
+        self.first_seen = self.focus.first_seen
         self.forms: dict[str, str] = {}  # folded surface form or actor name -> actor
         self.keys: dict[str, str] = {}  # person key (surname, title + surname) -> actor
-        self.persons: list[tuple[int, str]] = []  # (offset, actor) of every person mention
-        self.orgs: list[tuple[int, str, int]] = []  # (offset, actor, sentence_id) of every org mention
-        self.first_seen: dict[str, int] = {}
         self.titles: dict[str, set[str]] = defaultdict(set)  # person -> title words before the name
         self.affiliation: dict[str, str] = {}  # person -> the body named before the title
         self.types = self._index_mentions()
@@ -514,24 +493,17 @@ class Coref:
             if typ == "person":
                 for k in person_keys(actor):
                     self.keys.setdefault(k, actor)
-        self._person_starts = [p[0] for p in self.persons]
-        self._org_starts = [o[0] for o in self.orgs]
 
     def _index_mentions(self) -> dict[str, str]:
-        """Index every mention (forms, persons, organisations, titles); return each actor's usual type."""
+        """Index every mention (forms, titles, affiliations); return each actor's usual type."""
         types: dict[str, Counter] = defaultdict(Counter)
-        for a, _b, actor, typ, how, surface, sid in self.rows:
-            self.first_seen.setdefault(actor, a)
-            if how != How.PRONOUN:
-                types[actor][typ] += 1
-                self.forms.setdefault(_fold(surface), actor)
-            self.forms.setdefault(_fold(actor), actor)
-            if typ == "person":
-                self.persons.append((a, actor))
-                if how != How.PRONOUN:
-                    self._person_context(a, actor)
-            elif typ == "org":
-                self.orgs.append((a, actor, sid))
+        for m in self.mentions:
+            if m.how != How.PRONOUN:
+                types[m.actor][m.actor_type] += 1
+                self.forms.setdefault(_fold(m.key), m.actor)
+            self.forms.setdefault(_fold(m.actor), m.actor)
+            if m.actor_type == "person" and m.how != How.PRONOUN:
+                self._person_context(m.start, m.actor)
         return {a: c.most_common(1)[0][0] for a, c in types.items()}
 
     def _person_context(self, a: int, actor: str) -> None:
@@ -576,21 +548,12 @@ class Coref:
         return self.lookup(name) or name
 
     def persons_before(self, offset: int, window: int | None = None) -> list[str]:
-        hi = bisect.bisect_left(self._person_starts, offset)
-        lo = 0 if window is None else bisect.bisect_left(self._person_starts, offset - window)
-        return [p[1] for p in self.persons[lo:hi]]
+        """The people named before ``offset`` (within ``window`` characters), in text order."""
+        return self.focus.persons_before(offset, window)
 
     def group_before(self, offset: int, window: int) -> list[str] | None:
         """The two people most recently in focus, in order of first mention ("the duo", "they")."""
-        recent: list[str] = []
-        for name in reversed(self.persons_before(offset, window)):
-            if name not in recent:
-                recent.append(name)
-            if len(recent) == 2:
-                break
-        if len(recent) < 2:
-            return None
-        return sorted(recent, key=lambda n: self.first_seen.get(n, 0))
+        return self.focus.group_before(offset, window)
 
     def titled_person(self, word: str, offset: int, window: int = TITLED_PERSON_WINDOW) -> str | None:
         """The person in focus whose title includes ``word`` ("the Secretary" → the secretary named)."""
@@ -601,36 +564,10 @@ class Coref:
         return None
 
     def org_before(self, offset: int, head: str, window: int = ORG_WINDOW) -> str | None:
-        """The organisation a nominal ("the magazine", "the ministry") refers to: the last one named
-        nearby, one whose name holds the head word first."""
-        hi = bisect.bisect_left(self._org_starts, offset)
-        lo = bisect.bisect_left(self._org_starts, offset - window)
-        cands = self.orgs[lo:hi]
-        for _a, name, _sid in reversed(cands):
-            if head.lower() in name.lower().split():
-                return name
-        if not cands:
-            return None
-        # the subject of the nearest sentence naming one: its first organisation
-        last_sid = cands[-1][2]
-        return next(name for _a, name, sid in cands if sid == last_sid)
+        """The organisation a nominal ("the magazine", "the ministry") refers to (see :class:`Focus`)."""
+        return self.focus.org_before(offset, head, window)
 
 
 def _fold(s: str) -> str:
     s = re.sub(r"[’']s$", "", s.strip())
     return re.sub(r"[\s\-–—]+", " ", s.replace(".", "")).lower().strip()
-
-
-def _entity_rows(entities: pd.DataFrame | None) -> list[tuple[int, int, str, str, str, str, int]]:
-    if entities is None or len(entities) == 0 or not {"start", "end", "actor"} <= set(entities.columns):
-        return []
-    n = len(entities)
-    names = ("start", "end", "actor", "actor_type", "how", "text", "sentence_id")
-    cols = [entities[c].tolist() if c in entities.columns else [0 if c == "sentence_id" else ""] * n for c in names]
-    out = []
-    for a, b, actor, typ, how, surface, sid in zip(*cols):
-        if pd.isna(a) or pd.isna(b) or not isinstance(actor, str) or not actor:
-            continue
-        out.append((int(a), int(b), actor, str(typ or ""), str(how or ""), str(surface or ""), int(sid)))
-    out.sort()
-    return out
