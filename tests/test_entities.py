@@ -121,10 +121,10 @@ def test_cooccurrence_on_article(nato):
     [
         # title splits modifier and name; demonym → country
         (
-            "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris.",
+            "German Chancellor Aksel Brandvik met French President Emmanuel Macron in Paris.",
             [
                 ("German", "Germany", "country", "demonym"),
-                ("Olaf Scholz", "Olaf Scholz", "person", "name"),
+                ("Aksel Brandvik", "Aksel Brandvik", "person", "name"),
                 ("French", "France", "country", "demonym"),
                 ("Emmanuel Macron", "Emmanuel Macron", "person", "name"),
                 ("Paris", "Paris", "place", "name"),
@@ -132,11 +132,11 @@ def test_cooccurrence_on_article(nato):
         ),
         # full name ↔ surname, pronoun resolved, "They" not counted
         (
-            "Maria Lopez arrived on Monday. Lopez said she was happy. They left.",
+            "Maria Velasko arrived on Monday. Velasko said she was happy. They left.",
             [
-                ("Maria Lopez", "Maria Lopez", "person", "name"),
-                ("Lopez", "Maria Lopez", "person", "surname"),
-                ("she", "Maria Lopez", "person", "pronoun"),
+                ("Maria Velasko", "Maria Velasko", "person", "name"),
+                ("Velasko", "Maria Velasko", "person", "surname"),
+                ("she", "Maria Velasko", "person", "pronoun"),
             ],
         ),
         # acronym ↔ expansion for an organisation no lexicon knows
@@ -158,11 +158,11 @@ def test_cooccurrence_on_article(nato):
         ),
         # nominal reference to an organisation the text names
         (
-            "NATO leaders met in Brussels. The alliance said it would grow.",
+            "OPEC ministers met in Vienna. The cartel said it would cut output.",
             [
-                ("NATO", "NATO", "org", "alias"),
-                ("Brussels", "Brussels", "place", "name"),
-                ("alliance", "NATO", "org", "nominal"),
+                ("OPEC", "OPEC", "org", "alias"),
+                ("Vienna", "Vienna", "place", "name"),
+                ("cartel", "OPEC", "org", "nominal"),
             ],
         ),
         # gendered pronoun skips the other person; a pronoun inside quote marks is not the narrator's
@@ -178,16 +178,16 @@ def test_cooccurrence_on_article(nato):
         ("Peace And Stability Seek New Heights", []),
         # possessive split off, multiword place preferred over its country
         (
-            "Ships crossed the Taiwan Strait, and Taiwan’s navy watched.",
-            [("Taiwan Strait", "Taiwan Strait", "place", "name"), ("Taiwan", "Taiwan", "country", "name")],
+            "Ships crossed the Chile Strait, and Chile’s navy watched.",
+            [("Chile Strait", "Chile Strait", "place", "name"), ("Chile", "Chile", "country", "name")],
         ),
         # initials, "of" inside an organisation name (its country is also named), cue words
         (
-            "The Bank of England said G. Kersey would join Acme Corp next year.",
+            "The Bank of England said G. Korvel would join Acme Corp next year.",
             [
                 ("Bank of England", "Bank of England", "org", "name"),
                 ("England", "England", "country", "nested"),
-                ("G. Kersey", "G. Kersey", "person", "name"),
+                ("G. Korvel", "G. Korvel", "person", "name"),
                 ("Acme Corp", "Acme Corp", "org", "name"),
             ],
         ),
@@ -209,7 +209,7 @@ def test_edge_cases(text, expected):
     ("text", "pronoun_actor"),
     [
         ("Omar Haddad spoke first. He said the plan would work.", "Omar Haddad"),
-        ("Ella Novak met Peter Brandt. She thanked him.", "Ella Novak"),
+        ("Ella Tamsin met Peter Brandt. She thanked him.", "Ella Tamsin"),
         ("The company said he would resign.", None),  # no person in focus: no row
     ],
 )
@@ -231,37 +231,37 @@ def test_empty_inputs():
 
 
 def test_build_actors_counts_quotes_by_speaker():
-    ents = _ents("Maria Lopez met Omar Haddad. Lopez said the talks went well.")
-    quotes = pd.DataFrame({"speaker": ["Maria Lopez", "Maria Lopez", None]})
+    ents = _ents("Maria Velasko met Omar Haddad. Velasko said the talks went well.")
+    quotes = pd.DataFrame({"speaker": ["Maria Velasko", "Maria Velasko", None]})
     actors = build_actors(ents, quotes).set_index("actor")
-    assert actors.loc["Maria Lopez", "mentions"] == 2
-    assert actors.loc["Maria Lopez", "quotes"] == 2
+    assert actors.loc["Maria Velasko", "mentions"] == 2
+    assert actors.loc["Maria Velasko", "quotes"] == 2
     assert actors.loc["Omar Haddad", "quotes"] == 0
-    assert actors.loc["Maria Lopez", "first_sentence"] < actors.loc["Maria Lopez", "last_sentence"]
+    assert actors.loc["Maria Velasko", "first_sentence"] < actors.loc["Maria Velasko", "last_sentence"]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a city with a score after it is the team named after it; so is its other mention
-        ("Chicago 4 Houston 3. Chicago had lost twice.", {"Chicago": "org", "Houston": "org"}),
+        ("Lisbon 4 Porto 3. Lisbon had lost twice.", {"Lisbon": "org", "Porto": "org"}),
         # the same city in prose stays a place
-        ("Police in Houston said the road was closed.", {"Houston": "place"}),
+        ("Police in Lisbon said the road was closed.", {"Lisbon": "place"}),
         # a place noun before "of", or right before the name
         ("Rebels shelled the town of Zarkhovo on Friday.", {"Zarkhovo": "place"}),
         ("Troops entered the capital Dolvenya at dawn.", {"Dolvenya": "place"}),
         # an unknown name followed by ", Country" is a place there
         ("The plane crashed near Vellmora, Scotland.", {"Vellmora": "place"}),
         # WordNet's named instances type names no lexicon lists; capitalised classes are "other"
-        ("Officials said Kurdish fighters had left Grozny.", {"Kurdish": "other", "Grozny": "place"}),
+        ("Officials said Hmong fighters had left Timbuktu.", {"Hmong": "other", "Timbuktu": "place"}),
         # lone surnames with person cues: an age, a "said X" inversion, "X , who"
         ("On Monday Vantrell , 45 , signed a new contract.", {"Vantrell": "person"}),
         ("“We played well,” said Oskarsson.", {"Oskarsson": "person"}),
         ("The striker joined from Brandvik , who had played abroad.", {"Brandvik": "person"}),
         # a results line: a name with its country in brackets is an athlete, not a team
-        ("Alex Corretja ( Spain ) beat Jiri Novak ( Czech Republic ) 6-3 6-4", {"Jiri Novak": "person"}),
+        ("Koszta Varnak ( Spain ) beat Olek Tamsin ( Czech Republic ) 6-3 6-4", {"Olek Tamsin": "person"}),
         # a multiword name made of ordinary words is a body, not a person
-        ("Shares of Hindustan Copper fell sharply on the news.", {"Hindustan Copper": "org"}),
+        ("Shares of Varnak Copper fell sharply on the news.", {"Varnak Copper": "org"}),
     ],
 )
 def test_context_typing(text, expected):
@@ -278,16 +278,16 @@ def test_context_typing(text, expected):
     ("text", "absent", "present"),
     [
         # the word after an agency dateline's dash starts the sentence: "Police" is no name
-        ("WASHINGTON (Reuters) - Police said the bridge was closed.", "Police", "WASHINGTON"),
-        ("ITALY - Bond futures ended higher in Milan.", "Bond", "Milan"),
+        ("VARNWICK (Tidewire) - Police said the bridge was closed.", "Police", "VARNWICK"),
+        ("PERU - Timber futures ended higher in Lima.", "Timber", "Lima"),
         # an ordinary word capitalised only by the sentence start is no name
-        ("Gold closed higher in London on Friday.", "Gold", "London"),
+        ("Timber closed higher in Lisbon on Friday.", "Timber", "Lisbon"),
         # a dateline with its region: the place is found, the region too
-        ("KHASAVYURT , Russia 1996-08-30", "1996-08-30", "KHASAVYURT"),
+        ("MARLOVKA , Russia 2001-05-04", "2001-05-04", "MARLOVKA"),
         # a hyphen compound qualifies the name after it, it does not join it
-        ("He moved to Bergamo-based Atalanta last year.", "Bergamo-based Atalanta", "Atalanta"),
+        ("He moved to Ostrava-based Varnak last year.", "Ostrava-based Varnak", "Varnak"),
         # an initial joins the surname even when the surname is also a place name
-        ("Somerset 83 and 174 ( P. Johnson 4-38 )", "P", "P. Johnson"),
+        ("Varnwick 83 and 174 ( D. Madison 4-38 )", "D", "D. Madison"),
     ],
 )
 def test_boundaries(text, absent, present):

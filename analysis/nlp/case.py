@@ -9,8 +9,10 @@ stop-word list.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 from analysis.nlp import lexicons
+from analysis.nlp.tokens import plain_punctuation
 from analysis.resources import nltk_stopwords
 
 
@@ -42,28 +44,57 @@ def is_allcaps(w: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-#: A headline has at least this many content words (not stop words) ...
-HEADLINE_MIN_CONTENT = 3
-#: ... and at least this share of them capitalised (or, for a line with numbers, all-capital).
-HEADLINE_CAPS_SHARE = 0.8
-#: Title case capitalises every word this long; a lower-case one means prose.
-HEADLINE_LONG_WORD = 5
-#: A line with this many numbers is a results or table line, unless it is all capitals.
-HEADLINE_MAX_NUMBERS = 2
+@dataclass(frozen=True)
+class HeadlineCase:
+    """The thresholds of the headline-case test (:func:`headline`) for one reader of capitals.
+
+    Content words are the words opening with a letter that are no stop words.
+    """
+
+    #: Capitalised words (stop words included) the line needs.
+    min_capitals: int = 0
+    #: Content words the line needs.
+    min_content: int = 0
+    #: The share of its content words that must be capitalised.
+    caps_share: float = 1.0
+    #: Title case capitalises every word this long: a lower-case content word this long means prose.
+    long_word: int | None = None
+    #: A line with this many numbers is a results or table line, unless its content words are in capitals.
+    max_numbers: int | None = None
 
 
-def headline(words: list[str]) -> bool:
-    """Title-case or all-capital text, where capitals say nothing about names."""
+#: For names: a line whose capitals are no evidence of a name.  Three content words or more, four in
+#: five capitalised, no long word in lower case, few numbers unless in capitals; a few lower-case
+#: words are allowed ("Lab Honoured as Top Team in Region").
+NAME_HEADLINE = HeadlineCase(min_content=3, caps_share=0.8, long_word=5, max_numbers=2)
+#: For terms: a line whose capitals do not show a name's form.  Two capitals or more and no content
+#: word in lower case ("Japan and NATO Seek Peace").
+TERM_HEADLINE = HeadlineCase(min_capitals=2)
+
+
+def headline(words: list[str], case: HeadlineCase = NAME_HEADLINE) -> bool:
+    """Whether ``words`` are a line in title case or capitals, where capitals say nothing.
+
+    Examples
+    --------
+    >>> headline("Harbour Board Seeks New Funds".split()), headline("The board seeks new funds".split())
+    (True, False)
+    >>> headline("Varn 83 and 174 ( D. Korvel 4-38 )".split()), headline("VARN BEAT KORVEL 3-1".split())
+    (False, True)
+    """
     stop = stop_words()
-    content = [w for w in words if w[:1].isalpha() and w.lower() not in stop]
-    if len(content) < HEADLINE_MIN_CONTENT:
+    content = [w for w in words if w[:1].isalpha() and plain_punctuation(w).lower() not in stop]
+    if len(content) < case.min_content:
+        return False
+    if case.min_capitals and sum(1 for w in words if w[:1].isupper()) < case.min_capitals:
         return False
     caps = sum(1 for w in content if w[0].isupper())
-    if caps < HEADLINE_CAPS_SHARE * len(content):
+    if caps < case.caps_share * len(content):
         return False
-    if any(w[0].islower() and len(w) >= HEADLINE_LONG_WORD for w in content):
-        return False  # title case capitalises every long word: "... speaking from the Press Center" is prose
-    # A results or table line ("Somerset 83 and 174 ( P. Johnson 4-38 )") is not a headline: its
-    # capitals are names.  All-capital headlines keep their numbers ("CANADA BEAT PANAMA 3-1").
+    if case.long_word is not None and any(w[0].islower() and len(w) >= case.long_word for w in content):
+        return False  # "... speaking from the Press Center" is prose
+    if case.max_numbers is None:
+        return True
+    # A results or table line is no headline: its capitals are names; one in capitals keeps its numbers.
     numbers = sum(1 for w in words if w[:1].isdigit())
-    return numbers < HEADLINE_MAX_NUMBERS or sum(1 for w in content if is_allcaps(w)) >= HEADLINE_CAPS_SHARE * len(content)
+    return numbers < case.max_numbers or sum(1 for w in content if is_allcaps(w)) >= case.caps_share * len(content)

@@ -82,7 +82,7 @@ class Evidence:
     #: The actor is a gazetteer entry's (a country, place, organisation or event the lexicon knows).
     gazetteer: bool = False
     #: The place opening a dateline ("ALBANY, N.Y. –"): its actor is settled.
-    dateline: bool = False
+    dateline_place: bool = False
     #: A family name in capitals, then the given name ("KORVEL Dana").
     family_first: bool = False
     #: A side in a match: a place name with a score or "beat" beside it is the team named after it.

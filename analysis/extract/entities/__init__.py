@@ -16,7 +16,7 @@ Mentions are found from the text's own evidence, in one left-to-right pass per s
 Each run is typed by the first rule of ``RUN_TYPING_RULES`` that applies (:mod:`.run_types`): its
 cue words, the context, WordNet's named instances, first names, and by what the same article says
 elsewhere.  An ordinary word that opens a sentence, or stands in an all-capital headline, is no
-name without other evidence; a dateline's dash ("WASHINGTON (Reuters) - Police said") starts the
+name without other evidence; a dateline's dash ("VARNWICK (Tidewire) - Police said") starts the
 sentence again.  Mentions of one thing share one canonical ``actor`` (:mod:`.acronyms`,
 :mod:`.linking` and the shared resolver :mod:`analysis.nlp.coref`): full name ↔ surname, acronym ↔
 expansion, alias ↔ name, demonym ↔ country.  Each row's ``how`` says which kind of mention it is and

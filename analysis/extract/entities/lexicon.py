@@ -120,7 +120,7 @@ def lexicon() -> Lexicon:
     return lex
 
 
-#: WordNet lexicographer files → actor type for a named instance ("Grozny" is an instance of city).
+#: WordNet lexicographer files → actor type for a named instance ("Timbuktu" is an instance of city).
 _WN_INSTANCE = {"noun.location": "place", "noun.person": "person", "noun.group": "org", "noun.event": "event"}
 
 
@@ -128,7 +128,7 @@ _WN_INSTANCE = {"noun.location": "place", "noun.person": "person", "noun.group":
 class _WordNetNames:
     """What WordNet knows about capitalised words: named instances and capitalised classes."""
 
-    types: dict[tuple[str, ...], str]  # name → actor type ("other" for classes: "Arab", "Kurdish")
+    types: dict[tuple[str, ...], str]  # name → actor type ("other" for classes: "Basque", "Hmong")
     common: frozenset[str]  # lower-case lemmas of ordinary words ("fruit", "gold", "police")
 
 
@@ -139,14 +139,14 @@ def wordnet_names() -> _WordNetNames:
     A capitalised lemma of an *instance* synset is a named thing typed by its lexicographer file
     (``noun.location`` → place, ``noun.person`` → person, ``noun.group`` → org, ``noun.event`` → event;
     the majority over its senses, a tie going to place).  A capitalised lemma of a *class* synset or
-    of an adjective ("Arab", "Chechen", "Kurdish", "Kalashnikov") is typed ``other`` (a demonym,
+    of an adjective ("Basque", "Hmong", "Tagalog", "Bantu") is typed ``other`` (a demonym,
     language or product), or ``org`` for a body (``noun.group``: "Senate"), unless it also names an
     instance.
 
     Examples
     --------
     >>> wn = wordnet_names()
-    >>> wn.types[("Grozny",)], wn.types[("Kurdish",)], "fruit" in wn.common
+    >>> wn.types[("Timbuktu",)], wn.types[("Hmong",)], "fruit" in wn.common
     ('place', 'other', True)
     """
     from analysis.resources import derived_json

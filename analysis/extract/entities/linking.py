@@ -184,7 +184,7 @@ def _country_after_of(words: list[str], lex: Lexicon) -> int | None:
 
 def _single_default(w: str, seen: int) -> str | None:
     """The type of a lone capitalised word no rule typed, seen ``seen`` times so: most often a company,
-    team, outlet or body ("Reuters", "Nikkei"); None (no name) for a frequent ordinary word that the
+    team, outlet or body ("Tidewire", "Varnak"); None (no name) for a frequent ordinary word that the
     article capitalises only once ("the plant's Turbines unit")."""
     low = w.lower()
     if seen == 1 and common_word(low) and zipf(low) >= COMMON_WORD_ZIPF and (not is_allcaps(w) or len(w) > _ACRONYM_MAX):
@@ -201,7 +201,7 @@ _URL_FRAGMENT = re.compile(r"(?=.*\d)(?=.*[a-z])(?=.*[A-Z])[A-Za-z0-9]{7,}")
 
 
 def display_names(mentions: list[Mention]) -> None:
-    """Name each lexicon actor by the form the article uses most (``NATO``, ``Britain``)."""
+    """Name each lexicon actor by the form the article uses most (``OPEC``, ``Britain``)."""
     forms: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         if (m.evidence.gazetteer or m.rule == NAME_PAIR) and m.named:
@@ -209,7 +209,7 @@ def display_names(mentions: list[Mention]) -> None:
     best = {}
     for a, c in forms.items():
         form = max(c.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
-        # "Indo–Pacific" in the text is the lexicon's "Indo-Pacific": keep the lexicon's spelling.
+        # "Asia–Pacific" in the text is the lexicon's "Asia-Pacific": keep the lexicon's spelling.
         same = plain_punctuation(form).lower() == plain_punctuation(a).lower()
         best[a] = a if same else form
     for m in mentions:

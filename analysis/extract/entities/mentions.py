@@ -2,7 +2,7 @@
 
 Decides what each segment of :mod:`.runs` yields: a lexicon name (or a team, when a score follows a
 city), a dateline's place, a nominal ("the alliance"), a US state named by its postal code, one
-mention per side of a dashed pair ("NATO-Japan"), a title standing for its holder, or a name typed
+mention per side of a dashed pair ("Peru-Chile"), a title standing for its holder, or a name typed
 by :mod:`.run_types`; it also records the title words around a person's name and whether a mention
 stands inside quote marks.  Reads the sentence's tokens (``start, end, text, pos``) and the lexicon.
 """
@@ -23,7 +23,7 @@ from analysis.nlp.mention import Evidence, How, Mention, MentionRule
 from analysis.rules import Example
 
 LEXICON = "lexicon"
-DATELINE = "dateline"
+DATELINE_PLACE = "dateline_place"
 NOMINAL = "nominal"
 STATE_CODE = "state_code"
 NAME_PAIR = "name_pair"
@@ -48,14 +48,14 @@ def _type_lex(m: Mention, entry: Entry, words: list[str]) -> None:
         m.set_rule(TEAM_SCORE, TEAM_EVIDENCE)
 
 
-def _type_dateline(m: Mention, entry: Entry | None) -> None:
+def _type_dateline_place(m: Mention, entry: Entry | None) -> None:
     if entry is not None:
         m.actor, m.actor_type, m.how = entry.actor, entry.actor_type, entry.how
     else:  # a place the lexicon does not know: "ALBANY" is Albany
         m.actor_type = "place"
         m.actor = m.key.title() if is_allcaps(m.key) and "." not in m.key else m.key
     m.strong = True
-    _DATELINE.mark(m)
+    _DATELINE_PLACE.mark(m)
 
 
 def _type_name(m: Mention, merged: list[Segment], words: list[str], tags: list[str], lex: Lexicon, joined: bool) -> None:
@@ -101,7 +101,7 @@ _PAIR_DASH = re.compile(r"[-–—/]")
 
 
 def _pair_of_names(toks, i: int, j: int, sid: int, lex: Lexicon) -> list[Mention]:
-    """A one-token run joining gazetteer names with dashes ("NATO-Japan", "U.S.–China"): one mention
+    """A one-token run joining gazetteer names with dashes ("Peru-Chile", "U.S.–Canada"): one mention
     of each name (rule ``name_pair``); else nothing."""
     if j - i != 1:
         return []
@@ -131,14 +131,14 @@ def sentence_mentions(text: str, sid: int, toks, evidence, lex: Lexicon) -> list
         if kind == Kind.TITLE and not _title_standing_alone(words, i, j, starts):
             continue
         if kind == Kind.RUN and (pair := _pair_of_names(toks, i, j, sid, lex)):
-            out.extend(pair)  # "NATO-Japan cooperation": each side is named
+            out.extend(pair)  # "Peru-Chile talks": each side is named
             continue
         m = Mention(sid, i, j, toks[i][0], toks[j - 1][1], tuple(w for w in words[i:j] if w != "."))
         m.key = text[m.start : m.end]
         if kind == Kind.LEX:
             _type_lex(m, seg.entry, words)
-        elif kind == Kind.DATELINE:
-            _type_dateline(m, seg.entry)
+        elif kind == Kind.DATELINE_PLACE:
+            _type_dateline_place(m, seg.entry)
         elif kind == Kind.NOMINAL:
             m.how = How.NOMINAL
             _NOMINAL.mark(m)
@@ -200,17 +200,17 @@ _LEXICON = MentionRule(
     _type_lex,
     Evidence(gazetteer=True),
 )
-_DATELINE = MentionRule(
-    DATELINE,
-    "the place opening a dateline (\"WASHINGTON —\")",
-    Example("MARLOW FALLS, N.Y. – The mill reopened on Monday.", {"text": "MARLOW FALLS", "rule": DATELINE, "actor": "Marlow Falls"}),
-    _type_dateline,
-    Evidence(dateline=True),
+_DATELINE_PLACE = MentionRule(
+    DATELINE_PLACE,
+    "the place opening a dateline (\"VARNWICK —\")",
+    Example("VARNWICK FALLS, N.Y. – The mill reopened on Monday.", {"text": "VARNWICK FALLS", "rule": DATELINE_PLACE, "actor": "Varnwick Falls"}),
+    _type_dateline_place,
+    Evidence(dateline_place=True),
 )
 _NOMINAL = MentionRule(
     NOMINAL,
     "\"the alliance\": a common noun a gazetteer body is known by",
-    Example("NATO ministers met. The alliance agreed.", {"text": "alliance", "rule": NOMINAL, "actor": "NATO"}),
+    Example("OPEC ministers met in Lima. The cartel agreed.", {"text": "cartel", "rule": NOMINAL, "actor": "OPEC"}),
     sentence_mentions,
 )
 _STATE_CODE = MentionRule(
@@ -233,4 +233,4 @@ _TITLE_REFERENCE = MentionRule(
 )
 
 #: The rules that find a mention from its segment alone (before any linking), in the order of the code.
-FOUND_RULES: tuple[MentionRule, ...] = (_LEXICON, _DATELINE, _NOMINAL, _STATE_CODE, _NAME_PAIR, _TITLE_REFERENCE)
+FOUND_RULES: tuple[MentionRule, ...] = (_LEXICON, _DATELINE_PLACE, _NOMINAL, _STATE_CODE, _NAME_PAIR, _TITLE_REFERENCE)

@@ -59,13 +59,13 @@ def extract_entities(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -
     Examples
     --------
     >>> from analysis.nlp.tokens import tokenize
-    >>> text = "Chinese officials met Mr. Ian Smith in Tokyo, and he said NATO would reply."
+    >>> text = "Peruvian officials met Mr. Ian Smith in Lisbon, and he said OPEC would reply."
     >>> sents = pd.DataFrame({"sentence_id": [0], "start": [0], "end": [len(text)]})
     >>> ents = extract_entities(text, sents, tokenize(text, sents))
     >>> ents[["text", "actor", "actor_type", "how"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
-    [['Chinese', 'China', 'country', 'demonym'], ['Ian Smith', 'Ian Smith', 'person', 'name'],
-     ['Tokyo', 'Tokyo', 'place', 'name'], ['he', 'Ian Smith', 'person', 'pronoun'],
-     ['NATO', 'NATO', 'org', 'alias']]
+    [['Peruvian', 'Peru', 'country', 'demonym'], ['Ian Smith', 'Ian Smith', 'person', 'name'],
+     ['Lisbon', 'Lisbon', 'place', 'name'], ['he', 'Ian Smith', 'person', 'pronoun'],
+     ['OPEC', 'OPEC', 'org', 'alias']]
     """
     if len(sentences) == 0 or len(tokens) == 0:
         return pd.DataFrame(

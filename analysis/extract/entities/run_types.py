@@ -35,19 +35,19 @@ _PLACE_PREPS = frozenset("in at from near outside inside across into via".split(
 
 
 def _is_score(after: list[str] | tuple[str, ...]) -> bool:
-    """A whole number right after a name, as in a results line or table ("Chicago 4 Houston 3")."""
+    """A whole number right after a name, as in a results line or table ("Lisbon 4 Porto 3")."""
     w = after[0] if after else ""
     return w.isdigit() and not (len(w) == 4 and w[:2] in ("19", "20"))
 
 
-#: Words between two sides of a match ("Surrey beat Kent", "Hampshire v Essex").
+#: Words between two sides of a match ("Wexford beat Carlow", "Varnwick v Tamsin").
 _TEAM_VERBS = frozenset("beat beats v vs vs. defeated drew".split())
 
 
 def team_context(words: list[str], i: int, j: int) -> bool:
     """A name [i, j) followed by a score, next to "beat" / "v", or in a fixture line: a side in a match."""
     if (j < len(words) and words[j] == "AT" and i == 0) or (i > 0 and words[i - 1] == "AT" and j == len(words)):
-        return all(is_allcaps(w) for w in words)  # a fixture list: "KANSAS CITY AT DETROIT"
+        return all(is_allcaps(w) for w in words)  # a fixture list: "LISBON AT PORTO"
     return (
         _is_score(words[j : j + 1])
         or (j < len(words) and words[j] in _TEAM_VERBS)
@@ -68,13 +68,13 @@ def _place_after_comma(rest: list[str] | tuple[str, ...]) -> bool:
 _COURTESY = frozenset(("Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr"))
 
 
-#: Ages (years) that a number between commas after a name may be ("Duran , 45 , takes on ...").
+#: Ages (years) that a number between commas after a name may be ("Varnak , 45 , takes on ...").
 _AGE_RANGE = range(15, 111)
 
 
-#: A family name before a hyphenated given name is short ("Kang", "Park", "Zhang").
+#: A family name before a hyphenated given name is short ("Yeon", "Ryu", "Zhang").
 _SHORT_FAMILY_NAME = 5
-#: Tokens that may follow a name that "said" introduced ("..., said Parnevik .").
+#: Tokens that may follow a name that "said" introduced ("..., said Oskarsson .").
 _AFTER_SAID = frozenset((".", ",", "", "'s", "’s"))
 
 
@@ -113,7 +113,7 @@ class Run:
         words, w0 = self.words, self.w0
         wt = wn.get(words) or (wn.get(tuple(w.title() for w in words)) if is_allcaps(w0) else None)
         if wt is None and len(words) == 1 and w0.endswith("s") and wn.get((w0[:-1],)) == "other":
-            wt = "other"  # the plural of a people or group noun: "Kurds", "Arabs", "Chechens"
+            wt = "other"  # the plural of a people or group noun: "Basques", "Zulus", "Hmongs"
         return wt
 
 
@@ -377,8 +377,8 @@ RUN_TYPING_RULES: RuleTable[TypingRule] = RuleTable(
         TypingRule(COURTESY_TITLE, "\"Ms.\", \"Dr.\" right before the run: a person",
                    _ex("The talk was given by mr. Varnak last year.", "Varnak", COURTESY_TITLE, "person"),
                    _rule_courtesy_title),
-        TypingRule(COUNTRY_TAIL, "a name ending in a country's name is a body's (\"Telecom Norway\")",
-                   _ex("The deal was signed by Telecom Norway last year.", "Telecom Norway", COUNTRY_TAIL, "org"),
+        TypingRule(COUNTRY_TAIL, "a name ending in a country's name is a body's (\"Varnak Norway\")",
+                   _ex("The deal was signed by Varnak Norway last year.", "Varnak Norway", COUNTRY_TAIL, "org"),
                    _rule_country_tail),
         TypingRule(FIRST_NAME, "a given name opens the run: a person",
                    _ex("The report was written by Helen Ostrava last year.", "Helen Ostrava", FIRST_NAME, "person"),
@@ -399,7 +399,7 @@ RUN_TYPING_RULES: RuleTable[TypingRule] = RuleTable(
                    _ex("The talks were led by Koszta al-Varnak last year.", "Koszta al-Varnak", PARTICLE_SURNAME, "person"),
                    _rule_particle_surname),
         TypingRule(HYPHENATED_GIVEN_NAME, "a short family name, then a hyphenated given name",
-                   _ex("The talks were led by Kang Min-soo last year.", "Kang Min-soo", HYPHENATED_GIVEN_NAME, "person"),
+                   _ex("The talks were led by Yeon Ha-rin last year.", "Yeon Ha-rin", HYPHENATED_GIVEN_NAME, "person"),
                    _rule_hyphenated_given_name),
         TypingRule(SPEAKER_CONTEXT, "\"X said\", \"said X\", \"X, a spokesman\", \"X, who\": a speaker is a person",
                    _ex("The plan will work, Varnak said on Monday.", "Varnak", SPEAKER_CONTEXT, "person"),
@@ -438,7 +438,7 @@ RUN_TYPING_RULES: RuleTable[TypingRule] = RuleTable(
                    _ex("Crews cleaned the Varnak Koszta site last year.", "Varnak Koszta", GENERIC_NOUN_AFTER, "place"),
                    _rule_generic_noun_after),
         TypingRule(WORDNET, "WordNet's type for a named instance or a capitalised class",
-                   _ex("The rally was attended by Kurds from across the region.", "Kurds", WORDNET, "other"),
+                   _ex("The rally was attended by Basques from across the region.", "Basques", WORDNET, "other"),
                    _rule_wordnet),
         TypingRule(LONE_FIRST_NAME, "a given name alone: a person (weak)",
                    _ex("The letter was signed by Jolene on Monday.", "Jolene", FIRST_NAME, "person"),

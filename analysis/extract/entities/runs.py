@@ -3,7 +3,7 @@
 Decides, word by word, whether a capitalised word can be part of a name (:class:`Sentence`: a
 sentence's first word, a headline's words and a dateline's label need other evidence), where a
 capitalised run ends (particles, "&", "of" after a cue word, "and" inside a body's name), and which
-adjacent segments name one thing (:func:`merge_segments`: "Japan Airlines", "Real Madrid").
+adjacent segments name one thing (:func:`merge_segments`: "Peru Airlines", "Varnak Lisbon").
 Reads one sentence's words and tags, the lexicon (:mod:`.lexicon`) and the capitals the whole
 article shows away from a sentence start (:func:`capital_evidence`).
 """
@@ -67,7 +67,7 @@ class Kind:
     TITLE: Final = "title"  # a title, or a role noun before a name
     RUN: Final = "run"  # a capitalised name run
     NOMINAL: Final = "nominal"  # "the alliance": a common noun a lexicon body is known by
-    DATELINE: Final = "dateline"  # the place (or its region) opening a dateline
+    DATELINE_PLACE: Final = "dateline_place"  # the place (or its region) opening a dateline
 
 
 @dataclass
@@ -100,7 +100,7 @@ class _Sentence:
         """Index of the first word (after opening punctuation): its capital is the sentence's, not a name's."""
         words, n = self.words, self.n
         first = next((k for k, w in enumerate(words) if w[:1].isalnum()), n)
-        # "ITALY - Bond futures rose": after a capital-letter label and a dash, the story's sentence starts.
+        # "PERU - Timber futures rose": after a capital-letter label and a dash, the story's sentence starts.
         if first == 0 and is_allcaps(words[0]):
             j = _allcaps_end(words)
             if j + 1 < n and words[j] in _DATELINE_DASHES:
@@ -111,7 +111,7 @@ class _Sentence:
         return k + 1 < self.n and is_cap(self.words[k + 1])
 
     def initial(self, k: int) -> bool:
-        """"G. Kersey": a capital letter and its period, before a name."""
+        """"G. Korvel": a capital letter and its period, before a name."""
         words = self.words
         return (
             len(words[k]) == 1
@@ -143,7 +143,7 @@ class _Sentence:
             return self.initial(k)
         low = w.lower()
         if low in self.stop and is_allcaps(w):
-            return False  # "ATLANTA AT CHICAGO"
+            return False  # "LISBON AT PORTO"
         if self.headline:
             return self._headline_name(k, w, low)
         if self.starts_sentence(k):
@@ -158,7 +158,7 @@ class _Sentence:
             return True
         if is_allcaps(w):
             if w.title() in MONTHS_DAYS or (common_word(low) and (w.title(),) not in self.wn.types):
-                return False  # "WORLD CUP QUALIFIER", "FRIDAY"
+                return False  # "TOWN CUP FINAL", "FRIDAY"
             return zipf(low) < COMMON_ALLCAPS
         if common_word(low) and (w,) not in self.wn.types and not (k > 0 and self.words[k - 1] in self.fn):
             return False  # "Lab Honoured as Top Team": ordinary words the headline capitalises
@@ -180,7 +180,7 @@ class _Sentence:
         if self.tags[k] not in ("NNP", "NNPS"):
             return False
         if common_word(low) and (w,) not in self.wn.types and not self.cap_next(k):
-            return False  # "Gold closed higher": an ordinary word that only the sentence capitalises
+            return False  # "Timber closed higher": an ordinary word that only the sentence capitalises
         return zipf(low) < COMMON_INITIAL or self.cap_next(k)
 
     def stops_run(self, j: int) -> bool:
@@ -200,7 +200,7 @@ def dateline_segments(s: _Sentence, segs: list[Segment]) -> int:
     """Append a dateline's segments to ``segs``; return the index where the sentence proper starts.
 
     A capital-letter place name opening the line, then optionally ", Region", then a date or
-    "(Agency)": "KHASAVYURT , Russia 1996-08-30", "WASHINGTON (Reuters) - Police said".
+    "(Agency)": "MARLOVKA , Russia 2001-05-04", "VARNWICK (Tidewire) - Police said".
     Also moves ``s.first`` to the story's first word.
     """
     words, n = s.words, s.n
@@ -219,10 +219,10 @@ def dateline_segments(s: _Sentence, segs: list[Segment]) -> int:
     m = lex_match(words, 0, s.lex, True)
     if m and m[0] != j:
         return 0
-    segs.append(Segment(0, j, Kind.DATELINE, m[1] if m else None))
+    segs.append(Segment(0, j, Kind.DATELINE_PLACE, m[1] if m else None))
     i = j
     if k > j + 1 and not lex_match(words, j + 1, s.lex, True):
-        segs.append(Segment(j + 1, k, Kind.DATELINE))  # the region after the city is a place
+        segs.append(Segment(j + 1, k, Kind.DATELINE_PLACE))  # the region after the city is a place
         i = k
     if agency and k + 3 < n and words[k + 3] in _DATELINE_DASHES:
         s.first = k + 4  # the story's first word follows the dash: its capital is the sentence's
@@ -237,9 +237,9 @@ def _run_end(s: _Sentence, i: int) -> int:
     j = i + 1
     while j < n:
         if qualifier(words[j - 1]):
-            break  # "Bergamo-based | Atalanta": the compound qualifies the name after it
+            break  # "Ostrava-based | Varnak": the compound qualifies the name after it
         if words[j] == "." and s.initial(j - 1):
-            j += 2  # the initial's period and the capitalised word it belongs to ("P. Johnson")
+            j += 2  # the initial's period and the capitalised word it belongs to ("D. Madison")
             continue
         if s.stops_run(j):
             break
@@ -297,7 +297,7 @@ def _opening_word_joins(s: _Sentence, i: int, seg: Segment) -> bool:
 def _joins_body_name(s: _Sentence, i: int, j: int) -> bool:
     """Whether "and" at ``j`` joins two parts of one body's name: ordinary words on one side and an
     organisation cue word on the other ("Food and Drug Administration", "Department of Health and
-    Human Services"); two names ("Japan and Toyota") stay apart."""
+    Human Services"); two names ("Peru and Varnak Motors") stay apart."""
     k = j + 1
     while k < s.n and s.name_tok(k) and not s.stops_run(k):
         k += 1
@@ -382,7 +382,7 @@ def _is_date(w: str) -> bool:
     return bool(_DATE_TOKEN.match(w)) or w in MONTHS_DAYS
 
 
-#: Endings of the lower-case part of a qualifying compound ("Bergamo-based", "Amman-bound", "Soviet-era").
+#: Endings of the lower-case part of a qualifying compound ("Ostrava-based", "Lima-bound", "Soviet-era").
 _QUALIFIER_ENDS = ("ed", "born", "bound", "run", "made", "style", "era", "like", "wide", "free", "speaking", "owned")
 
 
@@ -393,7 +393,7 @@ def particle_name(w: str) -> bool:
 
 
 def qualifier(w: str) -> bool:
-    """A hyphen compound with a lower-case qualifying part: "Bergamo-based", "Communist-led", "Amman-bound".
+    """A hyphen compound with a lower-case qualifying part: "Ostrava-based", "Communist-led", "Lima-bound".
 
     A hyphenated given name ("Min-soo", "Ji-hoon") is no qualifier.
     """
@@ -407,8 +407,8 @@ DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western 
 def merge_segments(segs: list[Segment], words: list[str], lex: Lexicon) -> list[Segment]:
     """Join adjacent segments that name one thing.
 
-    A country or place name followed by a capitalised run ("Japan Airlines", "Tokyo Stock
-    Exchange"), a run followed by a place ("Real Madrid"), a run before a run, a directional word
+    A country or place name followed by a capitalised run ("Peru Airlines", "Lima Stock
+    Exchange"), a run followed by a place ("Varnak Lisbon"), a run before a run, a directional word
     before a lexicon name ("West Indian"), and a demonym before an organisation or event ("Chinese
     Foreign Ministry") become one run, typed afresh; a run starting with a given name stays apart.
     """
@@ -451,7 +451,7 @@ def _merged(p: Segment, seg: Segment, words: list[str], lex: Lexicon) -> Segment
         if se.how in named and se.actor_type in place and words[p.i] not in fn:
             joined = True
         elif p.j - p.i == 1 and words[p.i] in fn and seg.j - seg.i == 1 and se.how == How.NAME:
-            joined = True  # a given name and a one-word place: a surname ("Michael Johnson")
+            joined = True  # a given name and a one-word place: a surname ("Michael Madison")
         elif se.how in named and cue_type(words[p.i : seg.j], lex):
             joined = True
     elif p.kind == Kind.RUN and seg.kind == Kind.RUN:
@@ -478,6 +478,6 @@ def capital_evidence(by_sent, sids: list[int]) -> tuple[set[str], frozenset[str]
                 if not is_cap(words[k - 1]) and (k + 1 == len(words) or not is_cap(words[k + 1])):
                     alone.add(words[k])
         if len(words) > 1 and is_cap(words[0]) and HYPHENATED_GIVEN.fullmatch(words[1]):
-            midcaps.add(words[0])  # "Kang Min-soo" opening a sentence: "Kang" alone later is that name
+            midcaps.add(words[0])  # "Yeon Ha-rin" opening a sentence: "Yeon" alone later is that name
             alone.add(words[0])
     return midcaps, frozenset(alone)
