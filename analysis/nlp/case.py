@@ -83,7 +83,7 @@ def headline(words: list[str], case: HeadlineCase = NAME_HEADLINE) -> bool:
     (False, True)
     """
     stop = stop_words()
-    content = [w for w in words if w[:1].isalpha() and plain_punctuation(w).lower() not in stop]
+    content = [w for w in words if w[:1].isalpha() and _fold(w) not in stop]
     if len(content) < case.min_content:
         return False
     if case.min_capitals and sum(1 for w in words if w[:1].isupper()) < case.min_capitals:
@@ -98,3 +98,9 @@ def headline(words: list[str], case: HeadlineCase = NAME_HEADLINE) -> bool:
     # A results or table line is no headline: its capitals are names; one in capitals keeps its numbers.
     numbers = sum(1 for w in words if w[:1].isdigit())
     return numbers < case.max_numbers or sum(1 for w in content if is_allcaps(w)) >= case.caps_share * len(content)
+
+
+def _fold(w: str) -> str:
+    """``w`` in lower case with curly apostrophes and dashes made plain (ASCII words as they are)."""
+    low = w.lower()
+    return low if low.isascii() else plain_punctuation(low)

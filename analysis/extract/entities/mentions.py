@@ -16,7 +16,7 @@ import pandas as pd
 
 from analysis.extract.entities.lexicon import Entry, Lexicon, lexicon_key
 from analysis.extract.entities.run_types import TEAM_EVIDENCE, TEAM_SCORE, Run, team_context, type_run
-from analysis.extract.entities.runs import Kind, Segment, merge_segments, segment
+from analysis.extract.entities.runs import CapitalEvidence, Kind, Segment, merge_segments, segment
 from analysis.nlp import coref, lexicons
 from analysis.nlp.case import is_allcaps, is_cap
 from analysis.nlp.mention import Evidence, How, Mention, MentionRule
@@ -118,12 +118,11 @@ def _pair_of_names(toks, i: int, j: int, sid: int, lex: Lexicon) -> list[Mention
     return out if len(out) >= 2 else []
 
 
-def sentence_mentions(text: str, sid: int, toks, evidence, lex: Lexicon) -> list[Mention]:
+def sentence_mentions(text: str, sid: int, toks, evidence: CapitalEvidence, lex: Lexicon) -> list[Mention]:
     """The typed mentions of one sentence, from its segments."""
-    midcaps, known, alone = evidence
     words = [t[2] for t in toks]
     tags = [t[3] for t in toks]
-    merged = merge_segments(segment(words, tags, midcaps, lex, known, alone), words, lex)
+    merged = merge_segments(segment(words, tags, evidence, lex, headline=sid in evidence.headlines), words, lex)
     out = []
     starts = {seg.i for seg in merged}
     for seg in merged:

@@ -25,8 +25,7 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
     lex = lexicon()
     by_sent = tokens_by_sentence(tokens)
     sids = sentences["sentence_id"].tolist()
-    midcaps, alone = capital_evidence(by_sent, sids)
-    evidence = (midcaps, {w.lower() for w in midcaps}, alone)
+    evidence = capital_evidence(by_sent, sids)
     mentions: list[Mention] = []
     for sid in sids:
         if by_sent.get(sid):

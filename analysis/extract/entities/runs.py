@@ -82,17 +82,23 @@ class Segment:
     joined: bool = False
 
 
+@dataclass(frozen=True)
+class CapitalEvidence:
+    """What the whole article shows about its capitals, read once before any sentence is segmented."""
+
+    midcaps: set[str]  # capitalised words seen away from a sentence start
+    known: set[str]  # their lower-case forms
+    alone: frozenset[str]  # those seen on their own, not inside a longer name
+    headlines: frozenset[int]  # the sentences in headline case (:func:`~analysis.nlp.case.headline`)
+
+
 class _Sentence:
-    """One sentence's words and the evidence :func:`segment` uses to tell names from ordinary words.
+    """One sentence's words and the evidence :func:`segment` uses to tell names from ordinary words."""
 
-    ``midcaps`` are capitalised words the article shows away from a sentence start, ``known`` their
-    lower-case forms, ``alone`` those seen on their own (not inside a longer name).
-    """
-
-    def __init__(self, words, tags, midcaps, lex, known, alone=frozenset()):
+    def __init__(self, words: list[str], tags: list[str], evidence: CapitalEvidence, lex: Lexicon, headline: bool):
         self.words, self.tags, self.n = words, tags, len(words)
-        self.midcaps, self.lex, self.known, self.alone = midcaps, lex, known, alone
-        self.headline = headline(words)
+        self.midcaps, self.lex, self.known, self.alone = evidence.midcaps, lex, evidence.known, evidence.alone
+        self.headline = headline
         self.stop, self.fn, self.wn = stop_words(), first_names(), wordnet_names()
         self.first = self._first_word()
 
@@ -328,11 +334,9 @@ def _run_segment(s: _Sentence, i: int) -> Segment:
     return Segment(i, j, Kind.RUN)
 
 
-def segment(
-    words: list[str], tags: list[str], midcaps: set[str], lex: Lexicon, known: set[str], alone: frozenset[str] = frozenset()
-) -> list[Segment]:
+def segment(words: list[str], tags: list[str], evidence: CapitalEvidence, lex: Lexicon, *, headline: bool) -> list[Segment]:
     """Return the segments of one sentence: lexicon names, titles, runs, nominals, a dateline's place."""
-    s = _Sentence(words, tags, midcaps, lex, known, alone)
+    s = _Sentence(words, tags, evidence, lex, headline)
     n = s.n
     segs: list[Segment] = []
     i = dateline_segments(s, segs)
@@ -462,14 +466,17 @@ def _merged(p: Segment, seg: Segment, words: list[str], lex: Lexicon) -> Segment
 HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
-def capital_evidence(by_sent, sids: list[int]) -> tuple[set[str], frozenset[str]]:
-    """Capitalised words seen away from a sentence start (evidence for sentence-initial and headline
-    words), and those among them seen on their own, not inside a longer name."""
+def capital_evidence(by_sent, sids: list[int]) -> CapitalEvidence:
+    """The sentences in headline case, the capitalised words seen away from a sentence start outside
+    them (evidence for sentence-initial and headline words), and those among them seen on their own,
+    not inside a longer name."""
     midcaps: set[str] = set()
     alone: set[str] = set()
+    headlines: set[int] = set()
     for sid in sids:
         words = [t[2] for t in by_sent.get(sid, [])]
         if headline(words):
+            headlines.add(sid)
             continue
         for k in range(1, len(words)):
             # after opening punctuation, a sentence end or a dash (a dateline's "--") the capital may be the sentence's
@@ -480,4 +487,4 @@ def capital_evidence(by_sent, sids: list[int]) -> tuple[set[str], frozenset[str]
         if len(words) > 1 and is_cap(words[0]) and HYPHENATED_GIVEN.fullmatch(words[1]):
             midcaps.add(words[0])  # "Yeon Ha-rin" opening a sentence: "Yeon" alone later is that name
             alone.add(words[0])
-    return midcaps, frozenset(alone)
+    return CapitalEvidence(midcaps, {w.lower() for w in midcaps}, frozenset(alone), frozenset(headlines))
