@@ -3,7 +3,8 @@
 Decides that the words before a bracketed acronym ("West Pacific Fisheries Council (WPFC)") or
 that any acronym of the article spells out are one organisation, whatever pieces the runs made of
 them, and that an acronym opening a longer name ("ABC Flood Watch") is its own body with a unit
-after it.  Reads the mentions of the whole article and its tokens per sentence.
+after it.  Reads the mentions of the whole article and its tokens per sentence.  Its rules are
+:data:`ACRONYM_RULES`.
 """
 
 from __future__ import annotations

@@ -1,12 +1,17 @@
 """Which actor each mention is: the linking passes after the mentions are found.
 
-Decides which mentions name no actor (role labels, degrees, page words, ordinary capitalised
-adjectives), hands the rest to the shared resolver (:mod:`analysis.nlp.coref`: surname ↔ full
-name, acronym ↔ expansion, nominals, pronouns), and then joins a modified name to its body, a
-company's short name to its full name, and adds a mention for a country named inside a longer
-name.  Also names each lexicon actor by the form the article uses most.  Reads the mentions of
-the whole article, its tokens per sentence and the lexicon.  :data:`LINK_RULES` lists the rule
-names these passes (and :mod:`.mentions`, :mod:`.acronyms`) write.
+Decides which mentions name no actor (role labels, degrees, page words, a typing rule that
+``names_nothing``), demotes a family name written first that the article never writes normally,
+hands the rest to the shared resolver (:mod:`analysis.nlp.coref`: surname ↔ full name, acronym ↔
+expansion, nominals, pronouns), and then joins a modified name to its body, a company's short name
+to its full name, and adds a mention for a country named inside a longer name.  Also names each
+lexicon actor by the form the article uses most.  Reads the mentions of the whole article, its
+tokens per sentence and the lexicon.
+
+:data:`LINK_RULES` is the table of every ``entities.rule`` value that is not a typing rule, in the
+order the stage applies them; each rule is declared, with its constant, function and invented
+example, by the module that applies it (:mod:`.mentions`, :mod:`.acronyms`,
+:mod:`analysis.nlp.coref`, this module).  :func:`entity_rules` lists every value of the column.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ city), a dateline's place, a nominal ("the alliance"), a US state named by its p
 mention per side of a dashed pair ("Peru-Chile"), a title standing for its holder, or a name typed
 by :mod:`.run_types`; it also records the title words around a person's name and whether a mention
 stands inside quote marks.  Reads the sentence's tokens (``start, end, text, pos``) and the lexicon.
+The rules that find a mention from its segment alone are :data:`FOUND_RULES`.
 """
 
 from __future__ import annotations
