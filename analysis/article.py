@@ -33,8 +33,8 @@ from analysis.read.io import read_article_file
 from analysis.read.layout import recognise
 
 if TYPE_CHECKING:
+    from analysis.present.markup import Html
     from analysis.present.plotting import ArticlePlot
-    from analysis.present.render import Html
     from analysis.present.widget import Explorer
 
 #: Block kinds whose sentences are the story itself (entities, quotes and terms are read from them).
@@ -159,7 +159,7 @@ class Article:
 
     def _repr_html_(self) -> str:
         """A compact card for notebooks: title, outlet, date, authors, counts, top actors and speakers."""
-        from analysis.present.render import article_card
+        from analysis.present.card import article_card
 
         return str(article_card(self))
 
@@ -346,7 +346,7 @@ class Article:
 
     def kwic(self, term: str, *, window: int = 5) -> pd.DataFrame:
         """Keyword-in-context rows for ``term`` (left, match, right, sentence_id, offsets)."""
-        return _terms.kwic(self, None, term, window=window)
+        return _terms.kwic(self.text, self.term_tokens, term, window=window)
 
     @cached_property
     def stats(self) -> pd.DataFrame:

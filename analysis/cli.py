@@ -20,6 +20,8 @@ from pathlib import Path
 from analysis.article import load_article, slug
 from analysis.errors import ArticleError
 from analysis.present.export import FORMATS, StaticExportSkipped, export_all, image_session, write_tables
+from analysis.present.plotting import article_charts
+from analysis.present.report import write_report
 from analysis.resources import MissingResourceError
 
 
@@ -39,9 +41,6 @@ def process(
     path: str, out: Path, *, published: str | None, formats: tuple[str, ...], report: bool, title: str | None = None
 ) -> Path:
     """Write the tables, figures and report of one article; return its output folder."""
-    from analysis.present.charts import article_charts
-    from analysis.present.report import write_report
-
     art = load_article(path, published=published, title=title)
     dest = out / slug(art)
     write_tables(art, dest / "tables")
@@ -90,9 +89,9 @@ def corpus_main(argv: list[str] | None = None) -> int:
 
 
 def _expand_sources(sources: list[str]) -> list[str]:
-    from analysis.corpus import _paths_from
+    from analysis.corpus import paths_from
 
-    return [str(p) for s in sources for p in _paths_from(s)]
+    return [str(p) for s in sources for p in paths_from(s)]
 
 
 def main(argv: list[str] | None = None) -> int:

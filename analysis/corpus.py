@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 
 from analysis.article import Article, load_article
 from analysis.errors import ArticleError
+from analysis.extract import compare
 from analysis.present.plotting import CorpusPlot
 
 #: File suffixes a folder source reads (give a glob or a list for other names).
@@ -163,7 +164,15 @@ def analyse_batch(items: Sequence[dict]) -> tuple[list[dict], dict[str, bytes]]:
 
 
 # -- the driver: sources, scheduling, writing --------------------------------------------------
-def _paths_from(source: str | os.PathLike | Iterable) -> list[Path]:
+def paths_from(source: str | os.PathLike | Iterable) -> list[Path]:
+    """Return the article files a source names: a folder's ``.txt``/``.html``/``.htm`` files (sorted),
+    the files a glob matches (sorted), one path, or each path of a list.
+
+    Raises
+    ------
+    ArticleError
+        When a folder holds no article file or a glob matches no file.
+    """
     if isinstance(source, str | os.PathLike):
         p = Path(source)
         if p.is_dir():
@@ -260,7 +269,7 @@ def _items(source, metadata) -> tuple[list[dict], pd.DataFrame | None]:
     if isinstance(source, pd.DataFrame):
         items = _items_from_frame(source)
     else:
-        paths = _paths_from(source)
+        paths = paths_from(source)
         ids = _unique_ids(p.stem for p in paths)
         items = [{"article_id": aid, "path": str(p)} for aid, p in zip(ids, paths)]
         if metadata is None and isinstance(source, str | os.PathLike) and Path(source).is_dir():
@@ -613,33 +622,23 @@ class Corpus:
     # comparisons live in analysis.extract.compare; thin methods keep them one call away.
     def actor_share(self, by: str = "article_id", *, top_n: int | None = None) -> pd.DataFrame:
         """Return each actor's share of the mentions in each group (see :func:`analysis.extract.compare.actor_share`)."""
-        from analysis.extract.compare import actor_share
-
-        return actor_share(self, by=by, top_n=top_n)
+        return compare.actor_share(self, by=by, top_n=top_n)
 
     def speaker_share(self, by: str = "article_id") -> pd.DataFrame:
         """Return who is quoted, how often and how, in each group (see :func:`analysis.extract.compare.speaker_share`)."""
-        from analysis.extract.compare import speaker_share
-
-        return speaker_share(self, by=by)
+        return compare.speaker_share(self, by=by)
 
     def keyness(self, a, b=None, *, min_count: int = 2, names: tuple[str, str] = ("a", "b")) -> pd.DataFrame:
         """Return the terms distinctive of group ``a`` against group ``b`` (default: every other article)."""
-        from analysis.extract.compare import keyness
-
-        return keyness(self, a, b, min_count=min_count, names=names)
+        return compare.keyness(self, a, b, min_count=min_count, names=names)
 
     def merged_timeline(self) -> pd.DataFrame:
         """Return every dated expression of every article, in date order, with its article and actors."""
-        from analysis.extract.compare import merged_timeline
-
-        return merged_timeline(self)
+        return compare.merged_timeline(self)
 
     def shared_quotes(self, *, min_similarity: float = 0.6, min_words: int = 5) -> pd.DataFrame:
         """Return quotes whose words recur in other articles (see :func:`analysis.extract.compare.shared_quotes`)."""
-        from analysis.extract.compare import shared_quotes
-
-        return shared_quotes(self, min_similarity=min_similarity, min_words=min_words)
+        return compare.shared_quotes(self, min_similarity=min_similarity, min_words=min_words)
 
 
 def _default_table_names() -> list[str]:

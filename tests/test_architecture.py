@@ -10,8 +10,9 @@ import pytest
 PKG = Path(__file__).resolve().parent.parent / "analysis"
 #: Lowest first: a module may import its own layer and the layers before it, never a later one.
 LAYERS = ["base", "read", "nlp", "extract", "present", "top"]
-#: Top-level modules every layer may use (errors, data files and NLTK resources, frame building).
-BASE = {"errors", "frames", "resources", "rules"}
+#: Top-level modules every layer may use (errors, data files and NLTK resources, frame building, rule
+#: tables, and the Protocols of what a stage reads).
+BASE = {"errors", "frames", "resources", "rules", "tables"}
 #: Long definitions are where rules hide (issue: none over 80 lines).
 MAX_FUNCTION_LINES = 80
 
@@ -58,3 +59,57 @@ def test_no_function_over_the_limit():
                 if size > MAX_FUNCTION_LINES:
                     long.append(f"{module}.{node.name} ({size} lines)")
     assert not long, long
+
+
+#: Layers whose modules must import one another only at top level, with no cycle (issue 19).
+ACYCLIC_LAYERS = ("present",)
+
+
+def _module_imports(path: Path) -> tuple[set[str], set[str]]:
+    """The package modules ``path`` imports: at module level, and inside functions or classes."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    known = {m for m, _ in _modules()}
+    top, nested = set(), set()
+    for node in ast.walk(tree):
+        names = set()
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("analysis"):
+            names = {node.module} | {f"{node.module}.{a.name}" for a in node.names}
+        elif isinstance(node, ast.Import):
+            names = {a.name for a in node.names if a.name.startswith("analysis")}
+        (top if node in tree.body else nested).update(m for m in names if m in known)
+    return top, nested
+
+
+def test_layer_modules_import_at_top_level_without_cycles():
+    mods = {m: p for m, p in _modules() if _layer(m) in ACYCLIC_LAYERS}
+    graph, late = {}, []
+    for module, path in mods.items():
+        top, nested = _module_imports(path)
+        graph[module] = {m for m in top if m in mods and m != module}
+        late += [f"{module} -> {m}" for m in nested if m in mods]
+    assert not late, f"imports inside functions (a cycle hidden at run time): {late}"
+    state: dict[str, int] = {}
+
+    def visit(m: str, trail: list[str]) -> None:
+        state[m] = 1
+        for n in sorted(graph[m]):
+            assert state.get(n) != 1, f"import cycle: {' -> '.join([*trail, m, n])}"
+            if n not in state:
+                visit(n, [*trail, m])
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m, [])
+
+
+def test_no_private_name_imported_across_modules():
+    """A name starting with ``_`` stays in its module (shared helpers are public in their owner)."""
+    private = []
+    for module, path in _modules():
+        if _layer(module) not in (*ACYCLIC_LAYERS, "top"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("analysis"):
+                private += [f"{module}: {node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
+    assert not private, private

@@ -9,7 +9,7 @@ import pytest
 from analysis.extract.entities import ACTOR_COLUMNS, ENTITY_COLUMNS
 from analysis.extract.quotes import QUOTE_COLUMNS
 from analysis.extract.timeline import TIMELINE_COLUMNS
-from analysis.present import charts
+from analysis.present import charts, plotting
 
 SRC = "Source: “A test story”, The Daily, 2023-02-01"
 
@@ -199,7 +199,7 @@ def test_timeline_with_only_publication_date_is_not_empty():
 
 
 def test_article_charts_on_shipped_article(nato):
-    figs = charts.article_charts(nato)
+    figs = plotting.article_charts(nato)
     assert list(figs) == list(charts.CHART_NAMES)
     title = nato.metadata["title"]
     for name, fig in figs.items():

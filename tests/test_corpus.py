@@ -13,7 +13,7 @@ import pytest
 from analysis import ArticleError, Corpus, load_article, load_corpus
 from analysis.cli import main
 from analysis.corpus import analyse_batch, conform_dataset, to_parquet_bytes
-from analysis.extract.compare import log_likelihood
+from analysis.extract.terms import log_likelihood
 from tests.conftest import ARTICLE, ROOT, assert_offsets
 
 NATO = ROOT / "data" / "corpora" / "nato-japan-2023"
@@ -96,7 +96,7 @@ def test_keyness_between_the_news_article_and_nato_texts(corpus):
     assert key.iloc[-1]["favours"] == "NATO" and key.iloc[-1]["log_likelihood"] < 0
     n_a, n_b = key.attrs["words_a"], key.attrs["words_b"]
     assert math.isclose(row["per_million_a"], row["count_a"] / n_a * 1e6)
-    expected = float(log_likelihood(np.array([row["count_a"]]), np.array([row["count_b"]]), n_a, n_b)[0])
+    expected = log_likelihood(float(row["count_a"]), float(row["count_b"]), n_a, n_b)
     assert math.isclose(row["log_likelihood"], expected)
     assert key["log_likelihood"].is_monotonic_decreasing
     # the same comparison by article ids
@@ -106,8 +106,9 @@ def test_keyness_between_the_news_article_and_nato_texts(corpus):
 
 def test_log_likelihood_textbook_values():
     # 2x2 table a=10 of 100, b=0 of 100: G2 = 2 * 10 * ln(2)
-    assert math.isclose(float(log_likelihood(np.array([10]), np.array([0]), 100, 100)[0]), 20 * math.log(2))
-    assert float(log_likelihood(np.array([5]), np.array([5]), 100, 100)[0]) == 0.0
+    assert math.isclose(log_likelihood(10, 0, 100, 100), 20 * math.log(2))
+    assert math.isclose(log_likelihood(0, 10, 100, 100), -20 * math.log(2))
+    assert log_likelihood(5, 5, 100, 100) == 0.0
 
 
 def test_merged_timeline_is_in_date_order_with_articles(corpus):

@@ -2,13 +2,57 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
 
 from analysis import Article, load_article
-from analysis.read.layout import boilerplate_rule, split_lines
+from analysis.read.layout import block_rules, boilerplate_rule, recognise, split_lines
+from analysis.read.layout import rules as layout_rules
+from analysis.read.layout.chrome import chrome_rules
 from tests.conftest import assert_offsets
+
+LAYOUT_PKG = Path(__file__).resolve().parent.parent / "analysis" / "read" / "layout"
+KINDS = {"title", "subtitle", "byline", "dateline", "caption", "credit", "bio", "heading", "body", "boilerplate"}
+
+
+# --- the rule table: one generated test per rule of blocks.rule -------------------------------------
+@pytest.mark.parametrize(("name", "example"), block_rules().examples(), ids=[n for n, _ in block_rules().examples()])
+def test_block_rule_example(name, example):
+    e = example.expect
+    blocks, _ = recognise(example.text, layout=e.get("layout", "auto"), title_hint=e.get("title_hint"))
+    rows = blocks[blocks["text"] == e["line"]]
+    assert len(rows), (name, blocks[["kind", "rule", "text"]].values.tolist())
+    hit = rows[rows["rule"] == name]
+    assert len(hit) and (hit["kind"] == e["kind"]).all(), (name, rows[["kind", "rule"]].values.tolist())
+    assert e["rule"] == name
+
+
+def test_every_block_rule_has_an_example():
+    missing = [r.name for r in block_rules() if r.example is None]
+    assert not missing, missing
+
+
+def test_chrome_names_the_code_uses_are_in_the_lexicon():
+    assert set(layout_rules.CHROME_NAMES_USED) <= set(chrome_rules().names)
+
+
+def test_rule_names_are_not_string_literals_in_the_layout_modules():
+    """Rules are named by the constants of ``rules.py``; other modules never spell one out."""
+    names = set(block_rules().names) - KINDS
+    found = []
+    for path in sorted(LAYOUT_PKG.glob("*.py")):
+        if path.name == "rules.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and node.value in names:
+                found.append(f"{path.name}:{node.lineno} {node.value!r}")
+    assert not found, found
+
+
+def test_every_rule_in_the_blocks_comes_from_the_table(nato):
+    assert set(nato.blocks["rule"]) <= set(block_rules().names)
 
 
 def test_metadata_matches_gold(nato, gold):

@@ -10,7 +10,7 @@ import plotly.io as pio
 import pytest
 
 from analysis import Article
-from analysis.present import charts, export
+from analysis.present import charts, export, plotting
 from analysis.present.plotting import TOP_N, ArticlePlot
 
 
@@ -64,7 +64,7 @@ def test_call_by_kind_and_all(nato):
         nato.plot("pie")
     figs = nato.plot.all()
     assert list(figs) == list(charts.CHART_NAMES)
-    assert all(figs[k] == v for k, v in charts.article_charts(nato).items())
+    assert all(figs[k] == v for k, v in plotting.article_charts(nato).items())
     assert nato.plot is nato.plot  # built once per article
 
 

@@ -12,7 +12,7 @@ import pytest
 from plotly.offline import get_plotlyjs
 
 from analysis import Article
-from analysis.present import charts, render, report
+from analysis.present import charts, plotting, render, report
 
 HOSTILE = (
     "Rain & <script>alert('x')</script> fell.\n\n"
@@ -157,7 +157,7 @@ def _chromium():
 
 @pytest.mark.skipif(_chromium() is None, reason="no Chromium/Chrome installed")
 def test_report_renders_every_chart_offline(nato, tmp_path):
-    figs = charts.article_charts(nato)
+    figs = plotting.article_charts(nato)
     path = report.write_report(nato, tmp_path / "report.html", figs)
     cmd = [
         _chromium(),

@@ -1,4 +1,4 @@
-"""Tests for analysis/extract/timeline.py and analysis/extract/timex.py: recognition, normalisation, events."""
+"""Tests for analysis/extract/timeline.py and the analysis/extract/timex/ package: recognition, normalisation, events."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def test_event_of_partial_date_names_the_predicate(nato):
         ("Posted 2/1/2023", ("2/1/2023", "DATE", "2023-02-01")),
         ("Released 2022-11-05 by the agency.", ("2022-11-05", "DATE", "2022-11-05")),
         ("The visit on Jan. 31 went well.", ("Jan. 31", "DATE", "2023-01-31")),
-        ("The strategy was issued in December.", ("December", "DATE", "2022-12")),
+        ("The recall was issued in December.", ("December", "DATE", "2022-12")),
         ("Talks will resume in March.", ("March", "DATE", "2023-03")),
         ("Prices fell in March 2019.", ("March 2019", "DATE", "2019-03")),
         ("He arrived yesterday.", ("yesterday", "DATE", "2023-01-31")),
@@ -84,7 +84,7 @@ def test_event_of_partial_date_names_the_predicate(nato):
         ("Output grew last year.", ("last year", "DATE", "2022")),
         ("They will meet next month.", ("next month", "DATE", "2023-03")),
         ("The plant closed two years ago.", ("two years ago", "DATE", "2021")),
-        ("It will double spending over five years.", ("five years", "DURATION", "P5Y")),
+        ("It will widen the road over five years.", ("five years", "DURATION", "P5Y")),
         ("He served a two-year term.", ("two-year", "DURATION", "P2Y")),
         ("The talks lasted three days.", ("three days", "DURATION", "P3D")),
         ("The train left at 6:20 p.m.", ("6:20 p.m.", "TIME", "2023-02-01T18:20")),
@@ -94,7 +94,7 @@ def test_event_of_partial_date_names_the_predicate(nato):
         ("Prices are high now.", ("now", "DATE", "PRESENT_REF")),
         ("The fashion of the 1990s returned.", ("the 1990s", "DATE", "199")),
         ("Earnings in the third quarter of 2021 rose.", ("the third quarter of 2021", "DATE", "2021-Q3")),
-        ("It was the first time since World War II.", ("World War II", "DATE", "1939/1945")),
+        ("The mill closed during the Great Depression.", ("the Great Depression", "DATE", "1929/1939")),
         ("The vote took place on Monday.", ("Monday", "DATE", "2023-01-30")),
         ("The vote will take place on Friday.", ("Friday", "DATE", "2023-02-03")),
         ("Shops close at Christmas.", ("Christmas", "DATE", "2022-12-25")),
@@ -217,7 +217,7 @@ def test_parse_value_intervals(value, interval):
 
 
 def test_duration_interval_anchored_to_future():
-    (t,) = find_timexes("The country plans to double spending over five years.", dct="2023-02-01")
+    (t,) = find_timexes("The club plans to double its membership over five years.", dct="2023-02-01")
     assert (t.date_start, t.date_end) == ("2023-02-01", "2028-01-31")
 
 
@@ -227,8 +227,8 @@ def test_duration_interval_anchored_to_future():
 @pytest.mark.parametrize(
     ("sentence", "timex", "must_contain"),
     [
-        ("The government issued a strategy in December, which angered critics.", "December", "issued a strategy"),
-        ("During a visit on Jan. 31, the minister said talks would go on.", "Jan. 31", "visit"),
+        ("The council issued a recall notice in December, which angered critics.", "December", "issued a recall notice"),
+        ("During a tour on May 3, the mayor said work would go on.", "May 3", "tour"),
     ],
 )
 def test_event_clause(sentence, timex, must_contain):
@@ -243,18 +243,18 @@ def test_event_clause(sentence, timex, must_contain):
         # an event noun phrase the expression closes is the event, not the following main clause
         ("During a visit to Paris on May 3, the minister spoke to reporters.", "May 3", "a visit to Paris"),
         (
-            "The leaders shook hands after holding a joint briefing in Rome on March 2, 2021.",
+            "The two coaches embraced after holding a long meeting in Rome on March 2, 2021.",
             "March 2, 2021",
-            "holding a joint briefing in Rome",
+            "holding a long meeting in Rome",
         ),
         ("Ahead of talks in Geneva on Friday, the envoy said little.", "Friday", "talks in Geneva"),
         # a bare opening date dates the main clause
         ("On Friday, the minister resigned.", "Friday", "the minister resigned"),
         # the subject is kept and a relative clause or an apposition between it and the predicate skipped
         (
-            "France, which is one of Europe's largest economies, has cut its taxes in recent years.",
+            "Norway, which is one of the region's biggest exporters, has cut its fees in recent years.",
             "recent years",
-            "France has cut its taxes",
+            "Norway has cut its fees",
         ),
         (
             "The company, a maker of steel pipes, reported a loss in the third quarter.",
@@ -292,9 +292,9 @@ def _timeline_with_entities(text: str, names: list[str]) -> pd.DataFrame:
     ("text", "names", "actors"),
     [
         # the visitor of an opening event phrase is the main clause's subject
-        ("During a visit to Tokyo on Jan. 31, Smith said talks went well.", ["Tokyo", "Smith"], "Tokyo; Smith"),
+        ("During a visit to Lisbon on May 3, Dana Korvel said talks went well.", ["Lisbon", "Dana Korvel"], "Lisbon; Dana Korvel"),
         # an actor named only in a skipped relative clause is not an actor of the event
-        ("France, which is an ally of Germany, has cut taxes in recent years.", ["France", "Germany"], "France"),
+        ("Norway, which is a neighbour of Sweden, has cut fees in recent years.", ["Norway", "Sweden"], "Norway"),
     ],
 )
 def test_actors_follow_the_event(text, names, actors):
@@ -302,20 +302,11 @@ def test_actors_follow_the_event(text, names, actors):
 
 
 def test_actors_from_entities_in_clause():
-    text = "Japan issued a strategy in December, and France objected."
-    sents = pd.DataFrame({"sentence_id": [0], "kind": ["body"], "start": [0], "end": [len(text)], "text": [text]})
-    ents = pd.DataFrame(
-        {
-            "mention_id": [0, 1],
-            "sentence_id": [0, 0],
-            "start": [0, 38],
-            "end": [5, 44],
-            "text": ["Japan", "France"],
-            "actor": ["Japan", "France"],
-        }
+    tl = _timeline_with_entities(
+        "Northwind Foods issued a recall in December, and the Harbour Board objected.",
+        ["Northwind Foods", "Harbour Board"],
     )
-    tl = extract_timeline(text, sents, published="2023-02-01", entities=ents)
-    assert tl.loc[0, "actors"] == "Japan"
+    assert tl.loc[0, "actors"] == "Northwind Foods"
 
 
 def test_empty_entities_and_no_dates():
@@ -325,20 +316,20 @@ def test_empty_entities_and_no_dates():
 
 
 def test_article_without_publication_date_marks_unresolved():
-    art = Article.from_text("The strategy was issued in December.", layout="plain")
+    art = Article.from_text("The recall was issued in December.", layout="plain")
     row = art.timeline.iloc[0]
     assert row["value"] == "XXXX-12" and not row["resolved"] and pd.isna(row["date_start"])
 
 
 def test_named_period_interval_from_data():
-    (t,) = find_timexes("The first such step since World War II.", dct="2023-02-01")
-    assert (t.date_start[:4], t.date_end[:4]) == ("1939", "1945")
+    (t,) = find_timexes("Her grandmother grew up during the Great Depression.", dct="2023-02-01")
+    assert (t.date_start[:4], t.date_end[:4]) == ("1929", "1939")
 
 
 def test_caption_dates_get_the_caption_people_as_actors():
     text = (
         "Leaders Agree on Fishing Quotas After Long Talks\n"
-        "Prime Minister Ann Lee and President Tom Berg shake hands after holding talks in Oslo on Jan. 31, 2023. "
+        "Prime Minister Ann Lee and President Tom Berg sign the accord after holding talks in Oslo on Jan. 27, 2023. "
         "(Kari Nordmann/Reuters)\n"
         "By Jane Doe\n"
         "Feb. 1, 2023\n\n"
@@ -346,9 +337,9 @@ def test_caption_dates_get_the_caption_people_as_actors():
         "Lee said the deal would protect jobs in coastal towns for years to come.\n"
     )
     art = Article.from_text(text)
-    row = art.timeline[art.timeline["text"] == "Jan. 31, 2023"].iloc[0]
+    row = art.timeline[art.timeline["text"] == "Jan. 27, 2023"].iloc[0]
     assert art.sentences.set_index("sentence_id").loc[row.sentence_id, "kind"] == "caption"
-    assert row.value == "2023-01-31"
+    assert row.value == "2023-01-27"
     assert {"Ann Lee", "Tom Berg", "Oslo"} <= set(row.actors.split("; "))
     # the story's actors table still counts story mentions only: the caption-only people are not in it
     assert not {"Tom Berg", "Oslo"} & set(art.actors["actor"])
@@ -408,13 +399,13 @@ def test_story_rows_name_the_actors_of_the_entities_table(path):
 def test_caption_names_the_story_writes_take_the_story_actor():
     text = (
         "Fishing Deal Signed\n"
-        "Lee shakes hands with Tom Berg in Oslo on Jan. 31, 2023. (Kari Nordmann/Reuters)\n"
+        "Lee signs the accord with Tom Berg in Oslo on Jan. 27, 2023. (Kari Nordmann/Reuters)\n"
         "By Jane Doe\n"
         "Feb. 1, 2023\n\n"
         "Prime Minister Ann Lee signed the fishing deal with President Tom Berg, officials said on Wednesday.\n"
         "Lee said the deal would protect jobs in coastal towns.\n"
     )
     art = Article.from_text(text)
-    row = art.timeline[art.timeline["text"] == "Jan. 31, 2023"].iloc[0]
+    row = art.timeline[art.timeline["text"] == "Jan. 27, 2023"].iloc[0]
     story_lee = art.entities.loc[art.entities["text"] == "Lee", "actor"].iloc[0]
     assert story_lee in row.actors.split("; ")

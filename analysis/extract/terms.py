@@ -41,6 +41,7 @@ from analysis.frames import frame
 from analysis.nlp.case import TERM_HEADLINE, headline
 from analysis.nlp.tokens import has_alnum, is_clitic, is_word, plain_punctuation, tokenize_spans
 from analysis.resources import nltk_stopwords, read_lexicon, wordnet_lemmatizer
+from analysis.tables import ArticleTables
 
 TERM_COLUMNS = [
     "term",
@@ -683,16 +684,35 @@ def _words_of_text(terms: pd.DataFrame, n_words: int | None) -> int | None:
     return n_words
 
 
+def log_likelihood(a: float, b: float, n_a: float, n_b: float) -> float:
+    """Return Dunning's G2 for ``a`` occurrences in ``n_a`` words against ``b`` in ``n_b``, signed.
+
+    ``G2 = 2 * (a ln(a/E_a) + b ln(b/E_b))`` with ``E_a = n_a (a+b) / (n_a+n_b)`` and ``E_b`` alike
+    (Dunning 1993; Rayson & Garside 2000); negative when the term is rarer in the first text than
+    expected (``a < E_a``).  The one copy of the statistic: an article against general English
+    (:func:`keyness`) and one group of articles against another
+    (:func:`analysis.extract.compare.keyness`) both use it.
+
+    Examples
+    --------
+    >>> round(log_likelihood(10, 0, 100, 100), 2), round(log_likelihood(0, 10, 100, 100), 2)
+    (13.86, -13.86)
+    """
+    e_a = n_a * (a + b) / (n_a + n_b)
+    e_b = n_b * (a + b) / (n_a + n_b)
+    g2 = 2 * ((a * math.log(a / e_a) if a else 0.0) + (b * math.log(b / e_b) if b else 0.0))
+    return g2 if a >= e_a else -g2
+
+
 def _keyness_row(term: str, count: int, ref: float, n1: float, n2: float, method: str) -> tuple:
     """One keyness row (KEYNESS_COLUMNS) for a term seen ``count`` times in ``n1`` words, against
     reference frequency ``ref`` in a reference corpus of ``n2`` words."""
     a, b = float(count), ref * n2
     e1 = n1 * (a + b) / (n1 + n2)
-    e2 = n2 * (a + b) / (n1 + n2)
-    g2 = 2 * ((a * math.log(a / e1) if a else 0.0) + (b * math.log(b / e2) if b else 0.0))
+    ll = log_likelihood(a, b, n1, n2)
     rel = a / n1 if n1 else 0.0
     over = a >= e1
-    ll = g2 if over else -g2
+    g2 = ll if over else -ll
     log_ratio = math.log2(rel / ref) if rel else -math.inf
     score = ll if method == "log-likelihood" else log_ratio
     p_value = math.erfc(math.sqrt(max(g2, 0.0) / 2))
@@ -700,7 +720,7 @@ def _keyness_row(term: str, count: int, ref: float, n1: float, n2: float, method
 
 
 def kwic(
-    article_or_text: Any,
+    article_or_text: str | ArticleTables,
     tokens: pd.DataFrame | None,
     term: str,
     *,
@@ -719,9 +739,10 @@ def kwic(
 
     Parameters
     ----------
-    article_or_text : Article or str
-        An :class:`~analysis.article.Article` (its ``text``, and its ``tokens`` when ``tokens`` is
-        None) or the text the token offsets index into.
+    article_or_text : str or ArticleTables
+        The text the token offsets index into, or an article's tables
+        (:class:`~analysis.tables.ArticleTables`: its ``text``, and its term tokens when ``tokens``
+        is None).
     tokens : DataFrame or None
         ``token_id, sentence_id, start, end, text, pos`` (or their :func:`term_tokens`).
     term : str
@@ -774,7 +795,7 @@ def kwic(
     return df
 
 
-def _kwic_source(article_or_text: Any, tokens: pd.DataFrame | None, lemmatize: bool) -> tuple[str, pd.DataFrame]:
+def _kwic_source(article_or_text: str | ArticleTables, tokens: pd.DataFrame | None, lemmatize: bool) -> tuple[str, pd.DataFrame]:
     """The text and tokens :func:`kwic` reads, from an article or a text and its tokens."""
     if isinstance(article_or_text, str):
         text = article_or_text

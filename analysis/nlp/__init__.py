@@ -15,7 +15,9 @@ sub-package, so a name is parsed, linked and identified one way everywhere:
 * :mod:`.coref` — the one coreference resolver: surname ↔ full name, acronym ↔ expansion, pronoun
   and nominal → the actor in focus, groups and documents;
 * :mod:`.identity` — stable actor identities (``actor_id`` slugs), the actors, aliases and
-  quote-speaker tables.
+  quote-speaker tables;
+* :mod:`.tense` — the tense of the clause around a stretch of a sentence (past, present, future),
+  read from POS tags and future cues, for the timeline's partial dates.
 """
 
 from analysis.nlp.identity import slug

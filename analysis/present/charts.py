@@ -9,8 +9,8 @@ stores the data behind the chart in ``fig.layout.meta`` — ``{"chart": <builder
 a DataFrame and :func:`analysis.present.export.export` writes it as CSV.  An empty table gives a figure
 with a "no data" note, never an exception.
 
-:func:`article_charts` builds every chart of an :class:`~analysis.article.Article` in a stable order
-(through ``article.plot``, :mod:`analysis.present.plotting`).
+:func:`analysis.present.plotting.article_charts` builds every chart of an article in a stable order
+(through ``article.plot``).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ TEMPLATE = "workbook"
 #: Default static-export size in pixels (width); builders set the height from their content.
 WIDTH = 900
 
-#: The house template, handed to each figure by :func:`_finish` (never made plotly's global default,
+#: The house template, handed to each figure by :func:`finish` (never made plotly's global default,
 #: and not registered at import: a figure carries the template itself, so no global state is needed).
 TEMPLATE_LAYOUT = go.layout.Template(
     layout=go.Layout(
@@ -73,7 +73,7 @@ def register_template() -> str:
     pio.templates[TEMPLATE] = TEMPLATE_LAYOUT
     return TEMPLATE
 
-#: Chart names in the order :func:`article_charts` returns them.
+#: Chart names in the order :func:`analysis.present.plotting.article_charts` returns them.
 CHART_NAMES = (
     "term_frequencies",
     "top_bigrams",
@@ -142,7 +142,7 @@ def chart_name(fig: go.Figure) -> str | None:
     return meta.get("chart") if isinstance(meta, dict) else None
 
 
-def _finish(
+def finish(
     fig: go.Figure,
     data: pd.DataFrame,
     *,
@@ -155,7 +155,11 @@ def _finish(
     empty: str | None = None,
     bottom: int = 90,
 ) -> go.Figure:
-    """Apply the template, title, labels and source line; attach ``data``; mark an empty chart."""
+    """Apply the house template, title, axis labels and source line; attach ``data``; mark an empty chart.
+
+    Every builder (here and in :mod:`analysis.present.corpus_charts`) ends with it, so every chart
+    looks alike and carries its table (:func:`chart_data`).
+    """
     fig.update_layout(
         template=TEMPLATE_LAYOUT,
         title={"text": title},
@@ -202,11 +206,13 @@ def is_empty(fig: go.Figure) -> bool:
     return any(a.name == "no-data" for a in fig.layout.annotations)
 
 
-def _has(df: pd.DataFrame | None, columns: Iterable[str]) -> bool:
+def has_columns(df: pd.DataFrame | None, columns: Iterable[str]) -> bool:
+    """Return True when ``df`` has rows and every one of ``columns`` (a builder's "is there data")."""
     return df is not None and len(df) > 0 and all(c in df.columns for c in columns)
 
 
-def _bar_height(n: int) -> int:
+def bar_height(n: int) -> int:
+    """Return the height in pixels of a horizontal bar chart of ``n`` bars."""
     return max(320, 170 + 26 * n)
 
 
@@ -230,9 +236,9 @@ def term_frequencies(terms: pd.DataFrame, *, top_n: int = 20, source: str | None
     (['spain', 'rain'], [1, 3])
     """
     fig = go.Figure()
-    if not _has(terms, ("term", "count")):
+    if not has_columns(terms, ("term", "count")):
         data = pd.DataFrame(columns=["rank", "term", "count"])
-        return _finish(fig, data, name="term_frequencies", title="Most frequent terms", source=source, empty="no terms")
+        return finish(fig, data, name="term_frequencies", title="Most frequent terms", source=source, empty="no terms")
     data = terms.sort_values("count", ascending=False, kind="stable").head(top_n).reset_index(drop=True)
     keep = ["term", "count"] + [c for c in ("relative_frequency", "rel_freq", "lemma") if c in data.columns]
     data = data[keep].assign(rank=range(1, len(data) + 1))[["rank", *keep]]
@@ -248,7 +254,7 @@ def term_frequencies(terms: pd.DataFrame, *, top_n: int = 20, source: str | None
         hovertemplate="%{y}: %{x}<extra></extra>",
         name="count",
     )
-    return _finish(
+    return finish(
         fig,
         data,
         name="term_frequencies",
@@ -256,7 +262,7 @@ def term_frequencies(terms: pd.DataFrame, *, top_n: int = 20, source: str | None
         source=source,
         xlabel="occurrences in the story",
         ylabel="term",
-        height=_bar_height(len(data)),
+        height=bar_height(len(data)),
     )
 
 
@@ -274,10 +280,10 @@ def _ngram_label(df: pd.DataFrame) -> pd.Series:
 
 def _top_bigram_rows(ngrams: pd.DataFrame, top_n: int) -> tuple[pd.DataFrame, str | None] | None:
     """The ``top_n`` bigrams (``rank, ngram, count``, score) and the score column; None when there are none."""
-    if _has(ngrams, ("count",)) and "n" in ngrams.columns:
+    if has_columns(ngrams, ("count",)) and "n" in ngrams.columns:
         ngrams = ngrams[ngrams["n"] == 2]
     try:
-        labels = _ngram_label(ngrams) if _has(ngrams, ("count",)) else None
+        labels = _ngram_label(ngrams) if has_columns(ngrams, ("count",)) else None
     except KeyError:
         labels = None
     if labels is None or len(labels) == 0:
@@ -313,7 +319,7 @@ def top_bigrams(ngrams: pd.DataFrame, *, top_n: int = 15, source: str | None = N
     found = _top_bigram_rows(ngrams, top_n)
     if found is None:
         data = pd.DataFrame(columns=["rank", "ngram", "count"])
-        return _finish(fig, data, name="top_bigrams", title="Top bigrams", source=source, empty="no bigrams")
+        return finish(fig, data, name="top_bigrams", title="Top bigrams", source=source, empty="no bigrams")
     data, score_col = found
     rev = data.iloc[::-1]
     hover = "%{y}: %{x}"
@@ -333,7 +339,7 @@ def top_bigrams(ngrams: pd.DataFrame, *, top_n: int = 15, source: str | None = N
         hovertemplate=hover + "<extra></extra>",
         name="count",
     )
-    return _finish(
+    return finish(
         fig,
         data,
         name="top_bigrams",
@@ -341,7 +347,7 @@ def top_bigrams(ngrams: pd.DataFrame, *, top_n: int = 15, source: str | None = N
         source=source,
         xlabel="occurrences in the story",
         ylabel="bigram",
-        height=_bar_height(len(data)),
+        height=bar_height(len(data)),
     )
 
 
@@ -362,9 +368,9 @@ def terms_through_story(segments: pd.DataFrame, *, source: str | None = None) ->
     ['rain']
     """
     fig = go.Figure()
-    if not _has(segments, ("term", "segment", "count")):
+    if not has_columns(segments, ("term", "segment", "count")):
         data = pd.DataFrame(columns=["term", "segment", "count"])
-        return _finish(
+        return finish(
             fig, data, name="terms_through_story", title="Terms through the story", source=source, empty="no terms"
         )
     data = segments[["term", "segment", "count"]].reset_index(drop=True)
@@ -383,7 +389,7 @@ def terms_through_story(segments: pd.DataFrame, *, source: str | None = None) ->
     fig.update_yaxes(
         rangemode="tozero", showgrid=True, gridcolor="#E5E5E5", dtick=1 if data["count"].max() <= 8 else None
     )
-    return _finish(
+    return finish(
         fig,
         data,
         name="terms_through_story",
@@ -415,9 +421,9 @@ def actor_mentions(actors: pd.DataFrame, *, top_n: int = 15, source: str | None 
     ['country', 'person']
     """
     fig = go.Figure()
-    if not _has(actors, ("actor", "mentions")):
+    if not has_columns(actors, ("actor", "mentions")):
         data = pd.DataFrame(columns=["actor", "actor_type", "mentions", "quotes"])
-        return _finish(fig, data, name="actor_mentions", title="Mentions per actor", source=source, empty="no actors")
+        return finish(fig, data, name="actor_mentions", title="Mentions per actor", source=source, empty="no actors")
     data = actors.assign(
         actor_type=actors["actor_type"].fillna("other") if "actor_type" in actors.columns else "other",
         quotes=actors["quotes"].fillna(0) if "quotes" in actors.columns else 0,
@@ -442,7 +448,7 @@ def actor_mentions(actors: pd.DataFrame, *, top_n: int = 15, source: str | None 
         )
     fig.update_yaxes(categoryorder="array", categoryarray=order)
     fig.update_layout(legend_title_text="actor type")
-    return _finish(
+    return finish(
         fig,
         data,
         name="actor_mentions",
@@ -450,7 +456,7 @@ def actor_mentions(actors: pd.DataFrame, *, top_n: int = 15, source: str | None 
         source=source,
         xlabel="mentions (names, titles, demonyms, pronouns)",
         ylabel="actor",
-        height=_bar_height(len(data)),
+        height=bar_height(len(data)),
     )
 
 
@@ -503,9 +509,9 @@ def actor_positions(
     [[1, 0, 1], [0, 0, 1]]
     """
     fig = go.Figure()
-    if not _has(entities, ("sentence_id", "actor")) or not _has(sentences, ("sentence_id",)):
+    if not has_columns(entities, ("sentence_id", "actor")) or not has_columns(sentences, ("sentence_id",)):
         data = pd.DataFrame(columns=["actor", "position", "mentions"])
-        return _finish(fig, data, name="actor_positions", title="Where each actor appears", source=source,
+        return finish(fig, data, name="actor_positions", title="Where each actor appears", source=source,
                        empty="no actors")  # fmt: skip
     counts, n_sent = _position_counts(entities, sentences, top_n=top_n, max_columns=max_columns)
     top, k = counts.index.tolist(), len(counts.columns)
@@ -524,7 +530,7 @@ def actor_positions(
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(showgrid=False, dtick=1 if k <= 25 else 5)
-    return _finish(
+    return finish(
         fig,
         data,
         name="actor_positions",
@@ -608,9 +614,9 @@ def cooccurrence(cooc: pd.DataFrame, *, top_n: int = 12, source: str | None = No
     [[0, 2], [2, 0]]
     """
     fig = go.Figure()
-    if not _has(cooc, ("actor_a", "actor_b")):
+    if not has_columns(cooc, ("actor_a", "actor_b")):
         data = pd.DataFrame(columns=["actor_a", "actor_b", "sentences"])
-        return _finish(
+        return finish(
             fig, data, name="cooccurrence", title="Actors mentioned together", source=source, empty="no pairs"
         )
     data, matrix = _cooc_matrix(cooc, top_n)
@@ -620,7 +626,7 @@ def cooccurrence(cooc: pd.DataFrame, *, top_n: int = 12, source: str | None = No
         hover="%{y} & %{x}: %{z} sentence(s)<extra></extra>",
     )  # fmt: skip
     size = max(420, 260 + 34 * len(top))
-    return _finish(
+    return finish(
         fig,
         data,
         name="cooccurrence",
@@ -696,8 +702,8 @@ def quotes_per_speaker(
     """
     fig = go.Figure()
     cols = ["speaker", "kind", "quotes"]
-    if not _has(quotes, ("kind",)):
-        return _finish(
+    if not has_columns(quotes, ("kind",)):
+        return finish(
             fig, pd.DataFrame(columns=cols), name="quotes_per_speaker", title="Quotes per speaker", source=source,
             empty="no quotes",
         )  # fmt: skip
@@ -717,7 +723,7 @@ def quotes_per_speaker(
     fig.update_layout(barmode="stack", legend_title_text="quote kind", legend_traceorder="normal")
     fig.update_yaxes(categoryorder="array", categoryarray=top[::-1])
     fig.update_xaxes(dtick=1 if totals.max() <= 12 else None)
-    return _finish(
+    return finish(
         fig,
         data,
         name="quotes_per_speaker",
@@ -725,7 +731,7 @@ def quotes_per_speaker(
         source=source,
         xlabel="quotes",
         ylabel="speaker",
-        height=_bar_height(len(top)),
+        height=bar_height(len(top)),
     )
 
 
@@ -804,7 +810,7 @@ def _placed_rows(data: pd.DataFrame, start: pd.Series, end: pd.Series) -> pd.Dat
 def _timeline_hover(data: pd.DataFrame, tl: pd.DataFrame, sentences: pd.DataFrame | None, rows) -> dict:
     """Hover text per row: the expression and its value, the event, and the sentence."""
     sent_text = pd.Series("", index=tl.index)
-    if _has(sentences, ("sentence_id", "text")) and "sentence_id" in tl.columns:
+    if has_columns(sentences, ("sentence_id", "text")) and "sentence_id" in tl.columns:
         sent_text = tl["sentence_id"].map(dict(zip(sentences["sentence_id"], sentences["text"]))).fillna("")
     event = tl["event"].fillna("").astype(str) if "event" in tl.columns else pd.Series("", index=tl.index)
     return {
@@ -905,8 +911,8 @@ def timeline(
     """
     fig = go.Figure()
     cols = ["timex_id", "sentence_id", "text", "type", "value", "date_start", "date_end", "mark", "actor", "placed"]
-    if not _has(timeline, ("text", "value")):
-        return _finish(fig, pd.DataFrame(columns=cols), name="timeline", title="Timeline", source=source,
+    if not has_columns(timeline, ("text", "value")):
+        return finish(fig, pd.DataFrame(columns=cols), name="timeline", title="Timeline", source=source,
                        empty="no temporal expressions")  # fmt: skip
     tl = timeline.reset_index(drop=True)
     data, start, end = _timeline_data(tl)
@@ -922,7 +928,7 @@ def timeline(
     right = _timeline_listed(fig, listed)
     fig.update_layout(margin={"r": right}, legend={"title": {"text": "actor"}, "orientation": "h", "y": -0.18})
     n = len(shown)
-    return _finish(
+    return finish(
         fig,
         data,
         name="timeline",
@@ -933,29 +939,3 @@ def timeline(
         height=max(380, 230 + 32 * n),
         empty=None if n or len(listed) or pd.notna(pub) else "no temporal expressions",
     )
-
-
-# -- all charts of an article -------------------------------------------------------------------
-def article_charts(article: Any, *, top_n: int | None = None) -> dict[str, go.Figure]:
-    """Build every chart of an article, keyed by :data:`CHART_NAMES` (``article.plot.all()``).
-
-    Parameters
-    ----------
-    article : Article
-        A loaded article.
-    top_n : int, optional
-        Number of terms, bigrams, actors and speakers drawn (default:
-        :data:`analysis.present.plotting.TOP_N`, the one default of every ``art.plot`` chart).
-
-    Examples
-    --------
-    >>> from analysis import Article
-    >>> art = Article.from_text("Rain fell in Spain. Rain fell again.", layout="plain")
-    >>> list(article_charts(art)) == list(CHART_NAMES)
-    True
-    """
-    from analysis.present.plotting import TOP_N, ArticlePlot  # plotting builds on this module
-
-    plot = getattr(article, "plot", None)
-    plot = plot if isinstance(plot, ArticlePlot) else ArticlePlot(article)
-    return plot.all(top_n=TOP_N if top_n is None else top_n)

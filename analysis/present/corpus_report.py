@@ -2,8 +2,8 @@
 
 The page (:func:`build_corpus_report`) holds the articles, every comparison chart of
 :func:`analysis.present.corpus_charts.corpus_charts`, and the comparison tables (actor share, who is quoted,
-distinctive terms, merged timeline, shared quotes).  It reuses the article report's style sheet,
-escaping and chart embedding (:mod:`analysis.present.report`): plotly.js embedded once, every piece of
+distinctive terms, merged timeline, shared quotes).  It shares the article report's style sheet,
+escaping and chart embedding (:mod:`analysis.present.markup`): plotly.js embedded once, every piece of
 article text HTML-escaped, chart specs embedded as escaped JSON.
 
 The command line writes ``DIR/tables/<table>/`` (Parquet datasets), ``DIR/tables/<name>.csv`` for
@@ -14,7 +14,6 @@ the articles and the comparison tables, ``DIR/figures/`` (HTML/PNG/SVG + CSV per
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -24,25 +23,10 @@ import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from analysis.extract.compare import comparison_tables, default_group
-from analysis.present.charts import is_empty
 from analysis.present.corpus_charts import corpus_charts
-from analysis.present.report import _PAGE_CSS, _RENDER_JS, _json_for_script, _table
-
-
-def _figure(name: str, fig: go.Figure, figures_dir: str | None) -> str:
-    safe = re.sub(r"[^\w-]", "-", name)
-    links = ""
-    if figures_dir:
-        links = " · ".join(
-            f'<a href="{html.escape(figures_dir)}/{safe}.{ext}">{ext.upper()}</a>' for ext in ("png", "svg", "csv")
-        )
-    note = " (no data)" if is_empty(fig) else ""
-    return (
-        f'<figure class="chart" id="fig-{safe}"><div class="plot" id="plot-{safe}" data-chart="{safe}"></div>'
-        f'<script type="application/json" id="plot-{safe}-spec">{_json_for_script(fig)}</script>'
-        f"<figcaption>{html.escape(name)}{note} {links}</figcaption></figure>"
-    )
-
+from analysis.present.export import export_all
+from analysis.present.markup import PAGE_CSS, RENDER_JS, chart_figure, html_table
+from analysis.tables import CorpusTables
 
 _SECTIONS = (
     ("actor_share", "Actor share", "No actors found.", None),
@@ -60,7 +44,7 @@ _COLUMNS = {
 
 
 def build_corpus_report(
-    corpus: Any,
+    corpus: CorpusTables,
     figures: Mapping[str, go.Figure] | None = None,
     tables: Mapping[str, pd.DataFrame] | None = None,
     *,
@@ -73,17 +57,17 @@ def build_corpus_report(
     tabs = dict(comparison_tables(corpus, by=by) if tables is None else tables)
     figs = dict(corpus_charts(corpus, by=by, tables=tabs) if figures is None else figures)
     name = title or f"{len(corpus.articles)} articles compared"
-    arts = _table(
+    arts = html_table(
         corpus.articles.assign(title=corpus.articles["title"].fillna("")),
         ["article_id", "title", "outlet", "published", "words", "sentences", "quotes", "actors", "error"],
         empty="No articles.",
     )
-    charts = "".join(_figure(n, f, figures_dir) for n, f in figs.items()) or "<p><i>No charts.</i></p>"
+    charts = "".join(chart_figure(n, f, figures_dir) for n, f in figs.items()) or "<p><i>No charts.</i></p>"
     sections = []
     for key, heading, empty, limit in _SECTIONS:
         df = tabs.get(key, pd.DataFrame())
         cols = _COLUMNS.get(key, list(df.columns))
-        sections.append(f'<section id="{key}"><h2>{heading}</h2>{_table(df, cols, empty=empty, limit=limit or 60)}'
+        sections.append(f'<section id="{key}"><h2>{heading}</h2>{html_table(df, cols, empty=empty, limit=limit or 60)}'
                         "</section>")  # fmt: skip
     nav = "".join(f'<a href="#{k}">{h}</a>' for k, h, _, _ in _SECTIONS)
     return f"""<!DOCTYPE html>
@@ -92,7 +76,7 @@ def build_corpus_report(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(name)} — workbook comparison</title>
-<style>{_PAGE_CSS}</style>
+<style>{PAGE_CSS}</style>
 <script>{get_plotlyjs()}</script>
 </head>
 <body data-charts="{len(figs)}">
@@ -102,7 +86,7 @@ def build_corpus_report(
 <section id="articles"><h2>Articles</h2>{arts}</section>
 <section id="charts"><h2>Charts</h2>{charts}</section>
 {"".join(sections)}
-<script>{_RENDER_JS}</script>
+<script>{RENDER_JS}</script>
 </body>
 </html>
 """
@@ -112,10 +96,8 @@ def one_line(text: Any) -> str:
     return " ".join(str(text).split())
 
 
-def write_outputs(corpus: Any, out: Path, *, by: str | None, formats: tuple[str, ...], report: bool) -> None:
+def write_outputs(corpus: CorpusTables, out: Path, *, by: str | None, formats: tuple[str, ...], report: bool) -> None:
     """Write the comparison CSVs, figures and ``report.html`` of ``corpus`` under ``out``."""
-    from analysis.present.export import export_all
-
     by = by or default_group(corpus)
     tables = comparison_tables(corpus, by=by)
     (out / "tables").mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,158 @@
+"""Page chrome: the lines a copy keeps from the page around the story.
+
+Decides which lines are page chrome by the patterns of ``data/boilerplate.tsv`` (share buttons,
+media-player times, "Related Topics", newsletter prompts, cookie banners, breadcrumbs: one rule per
+name there, with an invented example line), which blocks of short lines are contact blocks, which
+section closing the page is end matter (a source or link list), and which chrome lines above a
+media label are that image's caption.  Reads the line text, the page shape of :mod:`.lines` and
+the kinds the other passes gave.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from analysis.read.layout.lines import Line, is_paragraph
+from analysis.read.layout.rules import (
+    CHROME_PAGE,
+    CONTACT_BLOCK,
+    CONTACT_LINE,
+    END_MATTER,
+    HEADER_CHROME,
+    LINE_ABOVE_MEDIA_LABEL,
+    MEDIA_LABEL,
+    TRAILING_CHROME,
+)
+from analysis.resources import read_lexicon
+from analysis.rules import Example, RuleTable
+
+#: The longest line (in words) a chrome pattern applies to unless the lexicon says otherwise.
+CHROME_MAX_WORDS = 15
+
+
+@dataclass(frozen=True)
+class ChromeRule:
+    """One ``boilerplate.tsv`` rule: its name, its patterns (in file order) and an example line."""
+
+    name: str
+    doc: str
+    example: Example | None
+    patterns: tuple[tuple[re.Pattern, int], ...]
+    kind: str = "boilerplate"
+
+
+@functools.cache
+def _chrome_rows() -> tuple[tuple[re.Pattern, str, int, str], ...]:
+    """(pattern, rule, max words, example line) of every lexicon row, in file order."""
+    rows = []
+    for row in read_lexicon("boilerplate.tsv"):
+        pat, rule = row[0], row[1]
+        max_words = int(row[2]) if len(row) > 2 and row[2] else CHROME_MAX_WORDS
+        example = row[3] if len(row) > 3 else ""
+        rows.append((re.compile(rf"(?:{pat})", re.I), rule, max_words, example))
+    return tuple(rows)
+
+
+@functools.cache
+def chrome_rules() -> RuleTable[ChromeRule]:
+    """The chrome rules of ``data/boilerplate.tsv`` as a table, one rule per name (first row first)."""
+    by_name: dict[str, list] = {}
+    for rx, rule, max_words, example in _chrome_rows():
+        by_name.setdefault(rule, []).append((rx, max_words, example))
+    rules = []
+    for name, rows in by_name.items():
+        line = next((ex for _, _, ex in rows if ex), None)
+        expect = {"line": line, "kind": "boilerplate", "rule": name}
+        rules.append(
+            ChromeRule(
+                name,
+                f"page chrome: a short line matching one of the {len(rows)} boilerplate.tsv pattern(s) of this name",
+                Example(CHROME_PAGE.format(line=line), expect) if line else None,
+                tuple((rx, n) for rx, n, _ in rows),
+            )
+        )
+    return RuleTable("blocks.rule", rules)
+
+
+def boilerplate_rule(line: str) -> str | None:
+    """Return the name of the page-chrome rule ``line`` matches, or None.
+
+    A rule applies to lines up to its word limit (15 words unless the lexicon says otherwise), so a
+    long sentence that happens to start like chrome stays text.  The lexicon's rows are tried in
+    file order; the first that matches the whole line names it.
+
+    >>> boilerplate_rule("0:00"), boilerplate_rule("Related Topics"), boilerplate_rule("Japan won.")
+    ('media-player time', 'related links', None)
+    """
+    s = line.strip()
+    n = len(s.split())
+    for rx, rule, max_words, _ in _chrome_rows():
+        if n <= max_words and rx.fullmatch(s):
+            return rule
+    return None
+
+
+def contact_blocks(lines: list[Line]) -> None:
+    """A block of short lines holding a contact line (phone, e-mail, "Contact:") is a contact block.
+
+    Media-contact blocks ("Jane Doe / Press Office / (202) 555-0100") name people who are not the
+    article's authors; the whole block is chrome, not only the line with the number.
+    """
+    groups: dict[int, list[Line]] = {}
+    for ln in lines:
+        groups.setdefault(ln.extra.get("group", 0), []).append(ln)
+    for members in groups.values():
+        if len(members) > 6 or not any(ln.rule == CONTACT_LINE for ln in members):
+            continue
+        if all(ln.words <= 10 and not is_paragraph(ln) for ln in members):
+            for ln in members:
+                if ln.kind in ("", "byline"):
+                    ln.label("boilerplate", CONTACT_BLOCK)
+
+
+#: The heading of an end-matter section: source lists, references and link lists after the story.
+_END_MATTER_HEADING = re.compile(
+    r"(?:sources?|references|external links|see also|further reading|related (?:news|articles|stories|links)"
+    r"|bibliography|citations|footnotes|tags|topics)\s*:?",
+    re.I,
+)
+#: An end-matter item is at most this many words: a bulleted item (a cited headline with its
+#: outlet and date) or an unbulleted line (a sister-project link); a longer line is the story.
+END_MATTER_ITEM_WORDS = 60
+END_MATTER_LINE_WORDS = 20
+
+
+def end_matter(lines: list[Line], start: int) -> None:
+    """A source list or link list closing the page ("Sources" then its items) is page chrome.
+
+    The heading and every line after it are labelled when none of those lines is a long
+    paragraph: the story does not go on below such a heading.
+    """
+    for i in range(len(lines) - 1, start - 1, -1):
+        ln = lines[i]
+        if ln.kind in ("body", "heading") and _END_MATTER_HEADING.fullmatch(ln.text.strip()):
+            rest = lines[i + 1 :]
+            limit = {True: END_MATTER_ITEM_WORDS, False: END_MATTER_LINE_WORDS}
+            if all(r.kind == "boilerplate" or r.words <= limit[r.extra["bullet"]] for r in rest):
+                for r in (ln, *rest):
+                    if r.kind != "boilerplate":
+                        r.label("boilerplate", END_MATTER)
+            return
+
+
+def captions_by_media_label(lines: list[Line]) -> None:
+    """Short lines just above a media label ("(click to enlarge)", "View image") caption that image.
+
+    Figure captions below the story (a map's title and date, often copied twice) are captions, not
+    trailing chrome: their dates and names belong to the article.
+    """
+    for i, ln in enumerate(lines):
+        if ln.rule != MEDIA_LABEL:
+            continue
+        for j in range(i - 1, max(-1, i - 5), -1):
+            above = lines[j]
+            if above.rule not in (TRAILING_CHROME, HEADER_CHROME) or is_paragraph(above):
+                break
+            above.label("caption", LINE_ABOVE_MEDIA_LABEL)

@@ -1,0 +1,189 @@
+"""Dates on a page's lines: which lines are datelines, and which dates they state.
+
+Decides whether a line is a dateline (``date line``: mostly a date; ``date label``: only a label
+such as "Updated:" or a relative time; ``labelled date``: a short line where a date follows a
+published/updated label; ``date in header line``: a short dated chrome line above the body) and
+pairs every date on a line with the label written before it (published, updated or none).  Reads
+the line text through :func:`analysis.read.dates.find_dates`, adding the day-first forms of page
+chrome; the choice of the article's published and updated dates is :mod:`.metadata`'s.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+
+from analysis.read.dates import find_dates
+from analysis.read.layout.lines import SENT_END, Line
+from analysis.read.layout.rules import DATE_IN_HEADER, DATE_LABEL, DATE_LINE, LABELLED_DATE
+
+#: Published, updated, page dates: the label words written before a date.
+_LABEL_WORDS = (
+    r"(?:(?:page\s+)?last\s+)?(?:updated|modified|modification|revised|published|posted|first published|"
+    r"originally published|release(?:\s+date)?|released|issued|date)d?"
+)
+_DATE_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_WORDS})(?:\s+on)?\s*:?\s*", re.I)
+#: A label word anywhere before a date on the same line ("TOI Desk / Updated: Jan 25, 2024").
+_INLINE_LABEL = re.compile(rf"\b(?P<label>{_LABEL_WORDS})\b", re.I)
+#: Time-zone abbreviations written after a time.
+TIME_ZONES = (
+    "edt|est|cdt|cst|mdt|mst|pdt|pst|et|pt|ct|gmt|utc|bst|cet|cest|eet|eest|wet|west|msk|ist|pkt|ict|wib|pht|jst|"
+    "kst|hkt|sgt|awst|acst|aest|aedt|nzst|nzdt|sast|eat|wat|gst|ast|hst|akst"
+)
+#: What may surround a date on a dateline: labels, weekdays, times, zones, separators.
+DATE_FILLER = re.compile(
+    r"\b(?:on|at|the|of|updated|published|posted|modified|modification|last|page|am|pm|uhr|h|"
+    + TIME_ZONES
+    + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"ago|hours?|hrs?|minutes?|mins?|days?|weeks?|yesterday|today)\b|\b[ap]\.m\.|(?<=\d)(?:am|pm)\b"
+    r"|\b(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d\d)?|\d{1,2}[:.]\d{2}(?::\d{2})?|[\d\s,.:|/•·–—+()\[\]-]",
+    re.I,
+)
+#: Slashed day/month/year whose first number cannot be a month (13-31): unambiguous day-first.
+_DAY_FIRST = re.compile(r"(?<![\d/.])(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d\d)(?![\d/])")
+#: Year-first dotted dates of East Asian and Central European pages: ``2024.03.06``.
+_YMD_DOT = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d\d)\.(?P<m>0?[1-9]|1[0-2])\.(?P<d>[12]\d|3[01]|0?[1-9])(?![\d])")
+_RELATIVE_DATE = re.compile(
+    r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:\d+|an?|one)\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$|^(?:just now|yesterday|today)$",
+    re.I,
+)
+#: A page that writes 14/03/2024 writes its other slashed dates day-first too.
+DAY_FIRST_PAGE = re.compile(r"(?<![\d/.])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
+
+#: A dated (label, iso) pair: the label is "published", "updated" or None.
+Dated = tuple[str | None, str]
+
+
+@functools.lru_cache(maxsize=256)  # a line is read as a dateline, then as a byline: its dates are found once
+def line_dates(s: str, *, dayfirst: bool = False) -> tuple[tuple[int, int, str], ...]:
+    """Return ``(start, end, iso)`` of the absolute dates in ``s``.
+
+    Adds what :func:`~analysis.read.dates.find_dates` leaves out of page chrome: slashed dates whose first
+    number is above 12 are day-first (``14/03/2024``), and on a page that writes such dates
+    (``dayfirst``) every slashed date is read day-first.
+    """
+    out = []
+    for d in find_dates(s):
+        iso = d.iso
+        if dayfirst and d.form == "us_slash":
+            mt = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})", d.text)
+            iso = _iso(mt.group(3), mt.group(2), mt.group(1)) if mt else None
+        if iso:
+            out.append((d.start, d.end, iso))
+    for rx in (_DAY_FIRST, _YMD_DOT):
+        for m in rx.finditer(s):
+            if not any(a <= m.start() < b for a, b, _ in out):
+                iso = _iso(m.group("y"), m.group("m"), m.group("d"))
+                if iso:
+                    out.append((m.start(), m.end(), iso))
+    return tuple(sorted(out))
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    year = int(y) + (2000 if len(y) == 2 else 0)
+    try:
+        return datetime.date(year, int(m), int(d)).isoformat()
+    except ValueError:  # 30/02/2024
+        return None
+
+
+def _label_kind(label: str) -> str:
+    lab = label.lower()
+    return "updated" if any(k in lab for k in ("updat", "modif", "revis")) else "published"
+
+
+def labelled_dates(s: str, found: tuple[tuple[int, int, str], ...]) -> list[Dated]:
+    """Pair every date with the label word written just before it (after the previous date), if any."""
+    out, prev = [], 0
+    for a, b, iso in found:
+        labels = list(_INLINE_LABEL.finditer(s, prev, a))
+        out.append((_label_kind(labels[-1].group("label")) if labels else None, iso))
+        prev = b
+    return out
+
+
+def without_dates(s: str, found: tuple[tuple[int, int, str], ...]) -> str:
+    """``s`` with each found date replaced by a space."""
+    for a, b, _ in reversed(found):
+        s = s[:a] + " " + s[b:]
+    return s
+
+
+def date_line(s: str, *, dayfirst: bool = False) -> tuple[str, list[Dated], str | None] | None:
+    """Classify ``s`` as a dateline.
+
+    Returns ``(rule, dates, label)`` or None: ``dates`` pairs each date with its label
+    (``published``/``updated``/None); ``label`` is the label of a label-only line ("Updated:").
+    ``rule`` is ``date line`` (the line is mostly a date), ``date label`` (only a label or a relative
+    time such as "3 hours ago") or ``labelled date`` (a short line with other words in which a date
+    follows a published/updated label: "Published on Feb 1, 2024, at 6:32 pm (Paris)").
+    """
+    if len(s) > 160:
+        return None
+    m = _DATE_LABEL.match(s)
+    label = _label_kind(m.group("label")) if m else None
+    found = line_dates(s, dayfirst=dayfirst)
+    if not found:
+        if _RELATIVE_DATE.match(s):
+            return DATE_LABEL, [], label
+        if m and len(s) <= 90:
+            rest = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", s[m.end() :])
+            if not DATE_FILLER.sub("", rest).strip():
+                return DATE_LABEL, [], label
+        return None
+    dates = labelled_dates(s, found)
+    rest = without_dates(s, found)
+    # Pages glue fields together when copied ("UTCUpdated", "GMT+1Updated"): split at case changes first.
+    rest = re.sub(r"(?<=[a-z\d])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", rest)
+    rest = _INLINE_LABEL.sub(" ", rest)
+    residue = DATE_FILLER.sub("", rest)
+    if len(re.sub(r"\W", "", residue)) <= 3 and len(s) <= 90:
+        return DATE_LINE, dates, label
+    if any(lab for lab, _ in dates) and len(s.split()) <= 20 and not SENT_END.search(s):
+        return LABELLED_DATE, dates, label
+    return None
+
+
+def dated_header_lines(lines: list[Line], start: int, *, dayfirst: bool = False) -> None:
+    """Short unlabelled lines above the body that carry a date are datelines, not headlines.
+
+    "Brussels, 6 March 2024", "Source: Xinhua | 2024-03-06 15:32 | Editor: Liu": page chrome dated
+    like a dateline (a caption with a date is a sentence, and has been labelled by its credit).
+    """
+    for ln in lines[:start]:
+        if ln.kind or ln.words > 20 or SENT_END.search(ln.text):
+            continue
+        found = line_dates(ln.text, dayfirst=dayfirst)
+        if not found:
+            continue
+        rest = without_dates(ln.text, found)
+        # A headline may name a date ("Talks on the March 6, 2024 attack"): chrome has separators or few words.
+        if len(DATE_FILLER.sub(" ", rest).split()) <= 3 or re.search(r"[|•·/]|\s[–—-]\s", ln.text):
+            ln.label("dateline", DATE_IN_HEADER)
+            ln.extra["dates"], ln.extra["label"] = labelled_dates(ln.text, found), None
+
+
+def pick_dates(dated: list[Dated]) -> tuple[str | None, str | None]:
+    """Published and updated dates from a header's dated pairs.
+
+    A labelled "published" date first, else the earliest unlabelled one, else the earliest
+    "updated" one; updated is the last "updated" date, else the latest unlabelled date after it.
+    """
+    published = [iso for lab, iso in dated if lab == "published"]
+    updated = [iso for lab, iso in dated if lab == "updated"]
+    unlabelled = [iso for lab, iso in dated if lab is None]
+    # A page that states only an "Updated" date was first published no later than that.
+    pub = (published or sorted(unlabelled) or sorted(updated) or [None])[0]
+    later = sorted(x for x in unlabelled if pub and x > pub)
+    return pub, (updated or later or [None])[-1]
+
+
+def dates_of(ln: Line, pending: str | None) -> tuple[list[Dated], str | None]:
+    """Dated (label, iso) pairs of a dateline/byline; ``pending`` is a label read on the line above."""
+    dates = list(ln.extra.get("dates") or [])
+    if not dates:
+        return [], ln.extra.get("label") if ln.kind == "dateline" else None
+    if pending and dates[0][0] is None:
+        dates[0] = (pending, dates[0][1])
+    return dates, None

@@ -1,0 +1,127 @@
+"""Lines of a page copy and the shapes every other layout module reads.
+
+Decides nothing about a line's kind: it splits the text into non-blank lines (each becomes one
+block), records the page shape around each (indentation, paragraph group, bullet, nesting) and
+answers the shape questions the other modules ask (is this a paragraph, a heading, a title-shaped
+line, a row of links; are two lines the same text).  Reads only the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+#: A line ending a sentence (closing quotes and brackets allowed after the mark).
+SENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+#: Closing quotes and brackets that may follow a line's last punctuation mark.
+CLOSERS = "\"'”’)]"
+#: A sentence boundary inside a line (for "one sentence or more").
+SENT_SPLIT = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z“\"])")
+#: A list-item mark opening a line ("- Published", "• Share"), with what follows it.
+BULLET = re.compile(r"^(?:[-–*]\s+|[•·▪●◦‣►▶]\s*)(?=\S)")
+_BULLET_MARK = re.compile(r"^(?:[•·▪●◦‣►▶]|[-–*]\s)")
+
+
+@dataclass
+class Line:
+    """One non-blank line of the page: offsets, text, the kind and rule it gets, and notes."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = ""
+    rule: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def words(self) -> int:
+        """The number of white-space separated words."""
+        return len(self.text.split())
+
+    def label(self, kind: str, rule: str) -> None:
+        """Set the line's kind and the rule that decided it."""
+        self.kind, self.rule = kind, rule
+
+
+def split_lines(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every non-blank line, stripped of surrounding whitespace."""
+    spans = []
+    for m in re.finditer(r"[^\r\n\u2028\u2029\x0b\x0c\x1c-\x1e\x85]+", text):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of paragraphs separated by blank lines."""
+    spans = []
+    for m in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)|\s*$)", text, re.S):
+        spans.append(m.span())
+    return spans
+
+
+def page_shape(text: str, lines: list[Line]) -> None:
+    """Record each line's indentation, paragraph group and bullet before any line is judged.
+
+    ``group`` numbers runs of lines without a blank line between them (a chrome block is judged
+    as a block); ``nested`` marks lines indented deeper than the page's paragraphs, weighted by
+    words (list items and sidebars of pages laid out with tables), so a page whose every line is
+    indented nests nothing.
+    """
+    group, prev_end = 0, 0
+    for ln in lines:
+        gap = text[prev_end : ln.start]
+        line_start = max(text.rfind("\n", 0, ln.start), text.rfind("\r", 0, ln.start)) + 1
+        group += len(re.findall(r"\r\n|\r|\n", gap)) >= 2
+        ln.extra.update(indent=ln.start - line_start, group=group, bullet=bool(_BULLET_MARK.match(ln.text)))
+        prev_end = ln.end
+    weight: Counter = Counter()
+    for ln in lines:
+        if is_paragraph(ln):
+            weight[ln.extra["indent"]] += ln.words
+    base = weight.most_common(1)[0][0] if weight else 0
+    deeper = sum(ln.extra["indent"] >= base + 2 for ln in lines)
+    # One stray indented line (a copy starting with spaces) is no nesting: lists have several lines.
+    for ln in lines:
+        ln.extra["nested"] = deeper >= 2 and ln.extra["indent"] >= base + 2
+
+
+def is_paragraph(line: Line) -> bool:
+    """A body-paragraph shape: a sentence of some length, or a long run of words."""
+    return (line.words >= 8 and bool(SENT_END.search(line.text))) or line.words >= 25
+
+
+def is_heading_shape(line: Line) -> bool:
+    """A short capitalised line without closing punctuation: an in-story heading's shape."""
+    t = line.text.rstrip(CLOSERS)
+    return (
+        1 <= line.words <= 14 and len(line.text) <= 120 and not re.search(r"[.!?,;:]$", t) and line.text[:1].isupper()
+    )
+
+
+def title_shape(line: Line) -> bool:
+    """Three to thirty words, not too long, not a label ending with a colon."""
+    return 3 <= line.words <= 30 and len(line.text) <= 250 and not line.text.endswith(":")
+
+
+def comparable_text(s: str) -> str:
+    """Lower case, runs of non-word characters as one space: for "is this the same line" tests
+    (a title repeated as a heading, a title hint, an HTML page's <h1>)."""
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def content_words(s: str) -> list[str]:
+    """The lower-cased words of four letters or more."""
+    return [w.lower() for w in re.findall(r"[^\W\d_]{4,}", s)]
+
+
+def link_row(s: str) -> bool:
+    """A row of links repeating the site's name ("Agency On Facebook Agency On Twitter ...")."""
+    words = s.lower().split()
+    return len(words) >= 6 and len(set(words)) / len(words) < 0.7
