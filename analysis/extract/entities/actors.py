@@ -12,6 +12,7 @@ from collections import defaultdict
 import pandas as pd
 
 from analysis.frames import frame
+from analysis.nlp.identity import actors_table
 
 COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "sentences", "first_sentence", "last_sentence"]
 
@@ -48,8 +49,6 @@ def build_actors(
     >>> build_actors(ents, qs)[["actor_id", "mentions", "quotes", "aliases"]].values.tolist()
     [['japan', 2, 0, ['Japan', 'Japanese']], ['tokyo', 1, 1, ['Tokyo']]]
     """
-    from analysis.nlp.identity import actors_table
-
     return actors_table(entities, quote_speakers, extra)
 
 

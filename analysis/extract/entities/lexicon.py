@@ -19,7 +19,7 @@ from analysis.nlp import lexicons
 from analysis.nlp.case import is_allcaps
 from analysis.nlp.mention import How
 from analysis.nlp.tokens import plain_punctuation, tokenize_spans
-from analysis.resources import gazetteer, read_lexicon
+from analysis.resources import derived_json, gazetteer, read_lexicon
 
 MONTHS_DAYS = lexicons.months_days()
 
@@ -149,8 +149,6 @@ def wordnet_names() -> _WordNetNames:
     >>> wn.types[("Timbuktu",)], wn.types[("Hmong",)], "fruit" in wn.common
     ('place', 'other', True)
     """
-    from analysis.resources import derived_json
-
     files = ["corpora/wordnet/lexnames", *(f"corpora/wordnet/data.{pos}" for pos in ("noun", "adj", "verb", "adv"))]
     data = derived_json("wordnet_names", files, read_wordnet_names)  # read once, then from a JSON cache
     types = {tuple(name.split("_")): kind for name, kind in data["types"].items()}
