@@ -8,8 +8,8 @@ to its full name, and adds a mention for a country named inside a longer name.  
 lexicon actor by the form the article uses most.  Reads the mentions of the whole article, its
 tokens per sentence and the lexicon.
 
-:data:`LINK_RULES` is the table of every ``entities.rule`` value that is not a typing rule, in the
-order the stage applies them; each rule is declared, with its constant, function and invented
+:data:`LINK_RULES` is the table of every ``entities.rule`` value that is not a typing rule, grouped
+by the module that applies them; each rule is declared, with its constant, function and invented
 example, by the module that applies it (:mod:`.mentions`, :mod:`.acronyms`,
 :mod:`analysis.nlp.coref`, this module).  :func:`entity_rules` lists every value of the column.
 """
@@ -239,10 +239,11 @@ _LINKING_RULES: tuple[MentionRule, ...] = (
 )  # fmt: skip
 
 #: Every value of ``entities.rule`` that is not a typing rule of :data:`RUN_TYPING_RULES`: how a
-#: mention was found or which linking step gave it its actor, in the order the stage runs them
-#: (a test runs each example and checks the column against :func:`entity_rules`).
+#: mention was found or which linking step gave it its actor, grouped by the module that applies
+#: them, in the order the stage runs those modules (a test runs each example and checks the column
+#: against :func:`entity_rules`).
 LINK_RULES: RuleTable[MentionRule] = RuleTable(
-    "entities.rule", [*FOUND_RULES, *ACRONYM_RULES, *coref.COREF_RULES[:-1], *_LINKING_RULES, coref.COREF_RULES[-1]]
+    "entities.rule", [*FOUND_RULES, *ACRONYM_RULES, *coref.COREF_RULES, *_LINKING_RULES]
 )
 
 
