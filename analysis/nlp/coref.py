@@ -32,7 +32,7 @@ import pandas as pd
 
 from analysis.nlp import lexicons
 from analysis.nlp.case import is_allcaps
-from analysis.nlp.focus import ORG_WINDOW, TITLED_PERSON_WINDOW, Focus
+from analysis.nlp.focus import ORG_WINDOW, PRONOUN_WINDOW, THEY_WINDOW, TITLED_PERSON_WINDOW, Focus
 from analysis.nlp.mention import How, Mention, MentionRule, mentions_from_table
 from analysis.nlp.names import acronym_of, all_initials, initials, parse_person
 from analysis.rules import Example
@@ -484,6 +484,7 @@ class Coref:
         self.keys: dict[str, str] = {}  # person key (surname, title + surname) -> actor
         self.titles: dict[str, set[str]] = defaultdict(set)  # person -> title words before the name
         self.affiliation: dict[str, str] = {}  # person -> the body named before the title
+        self.documents: list[tuple[int, str, str]] = []  # (offset, head noun, name) of documents introduced
         self.types = self._index_mentions()
         for actor, typ in self.types.items():
             if typ == "person":
@@ -558,6 +559,57 @@ class Coref:
     def org_before(self, offset: int, head: str, window: int = ORG_WINDOW) -> str | None:
         """The organisation a nominal ("the magazine", "the ministry") refers to (see :class:`Focus`)."""
         return self.focus.org_before(offset, head, window)
+
+    def person_in_focus(self, offset: int, pronoun: str, window: int = PRONOUN_WINDOW) -> str | None:
+        """The person a "he"/"she" no mention resolved refers to: the last one named within ``window``
+        whose gender does not contradict the pronoun's (:attr:`Focus.gender`)."""
+        want = lexicons.PERSON_PRONOUNS.get(pronoun.lower(), "")
+        genders = self.focus.gender
+        people = [p for p in self.persons_before(offset, window) if genders.get(p, "") in ("", want)]
+        return people[-1] if people else None
+
+    # -- documents the article introduces: the antecedents of "the statement" --------------------
+
+    def introduce_documents(self, spans: list[tuple[int, int]]) -> None:
+        """Register the documents the sentences ``(start, end)`` introduce ("They issued a joint
+        statement"), each named by its issuers' bodies ("Harbour Board–Port Authority joint statement")."""
+        for a, b in spans:
+            for m in _document_re().finditer(self.text, a, b):
+                phrase = " ".join(m.group("phrase").split())
+                self.documents.append((m.start(), m.group("head").lower(), self.document_name(phrase, a, m.start())))
+
+    def add_document(self, offset: int, head: str, name: str) -> None:
+        """Register a document found later ("a statement" as a speaker)."""
+        self.documents.append((offset, head, name))
+
+    def document_before(self, head: str, offset: int) -> str | None:
+        """The last document with head noun ``head`` introduced before ``offset`` ("the statement")."""
+        return next((name for off, h, name in reversed(self.documents) if h == head and off < offset), None)
+
+    def document_name(self, phrase: str, sentence_start: int, offset: int) -> str:
+        """A document's name: its phrase after the bodies of the people who issued it."""
+        issuers = self.issuers(sentence_start, offset)
+        if not issuers:
+            return phrase
+        return "–".join(dict.fromkeys(self.affiliation.get(p) or p for p in issuers)) + " " + phrase
+
+    def issuers(self, sentence_start: int, offset: int) -> list[str] | None:
+        """The actors of the clause that introduced a document ("They issued a joint statement"): the
+        people in focus for "they", else the people named earlier in the sentence."""
+        m = re.match(r"\s*(\w+)", self.text[sentence_start:offset])
+        if not m:
+            return None
+        if m.group(1).lower() == "they":
+            return self.group_before(sentence_start, THEY_WINDOW)
+        return list(dict.fromkeys(self.persons_before(offset, offset - sentence_start))) or None
+
+
+@functools.cache
+def _document_re() -> re.Pattern[str]:
+    """ "a/an [two words] <document noun>": a document the article introduces."""
+    heads = sorted((w for w, (cls, _) in lexicons.speaker_nouns().items() if cls == "document"), key=len, reverse=True)
+    alt = "|".join(re.escape(h) for h in heads)
+    return re.compile(rf"\b(?:[Aa]n?)\s+(?P<phrase>(?:[a-z][\w\-]*\s+){{0,2}}?(?P<head>{alt}))\b")
 
 
 def _fold(s: str) -> str:

@@ -40,6 +40,16 @@ FOCUS_SENTENCES = 3
 TITLED_PERSON_WINDOW = 3000
 #: "the ministry": an organisation named within about the last three paragraphs.
 ORG_WINDOW = 800
+# Look-back windows of the focus questions, in characters of article text (a news paragraph is
+# roughly 200-400 characters).  They bound how far back an antecedent may lie: too short and a
+# pronoun loses its person, too long and it picks up someone from an unrelated part of the story.
+#: "he"/"she" no mention resolves (a quote speaker): a person named within the last few paragraphs.
+PRONOUN_WINDOW = 1500
+#: "they" (and the issuers of "They issued a statement"): the two people named within about the
+#: last two paragraphs; a pair further back is rarely the one meant.
+THEY_WINDOW = 600
+#: "the duo", "both leaders": a group noun names its pair explicitly, so it may reach further back.
+GROUP_WINDOW = 3000
 
 #: A courtesy title right before a name: its gender.
 _COURTESY_BEFORE = re.compile(r"\b(mr|mrs|ms|miss)\.?\s+$", re.I)

@@ -48,8 +48,8 @@ order).
 from analysis.extract.quotes.kinds import RULE_PREFIXES
 from analysis.extract.quotes.marks import QuoteSpan, pair_quote_marks
 from analysis.extract.quotes.rules import MARK_RULES, QUOTE_RULES, SPEAKER_RULES, base_rule, base_speaker_rule
-from analysis.extract.quotes.speakers import GROUP_WINDOW, PRONOUN_WINDOW, THEY_WINDOW
 from analysis.extract.quotes.table import EXTRA_COLUMNS, QUOTE_COLUMNS, extract_quotes, extract_quotes_linked
+from analysis.nlp.focus import GROUP_WINDOW, PRONOUN_WINDOW, THEY_WINDOW
 
 __all__ = [
     "EXTRA_COLUMNS",

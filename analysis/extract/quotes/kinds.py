@@ -97,6 +97,8 @@ class SpeakerRule:
     func: Callable[..., Any] | None = None
     stage: str = "mention"
     template: str | None = None
+    #: How the speaker string was found, for the actor it makes (:data:`analysis.nlp.identity.SPEAKS_AS`).
+    speaks_as: str = "other"
 
     def value(self, part: str = "") -> str:
         """The ``speaker_rule`` value: the name, or the template filled with ``part``.
@@ -114,9 +116,6 @@ class SpeakerRule:
         return value.startswith(head) and value.endswith(tail) and len(value) > len(head) + len(tail)
 
 
-#: Appended to a ``speaker_rule`` when the speaker names no actor (by
-#: :func:`analysis.nlp.identity.link_speakers`).
-NO_ACTOR = " (no actor)"
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ module and one entry here; the table-driven tests run its example.
 from __future__ import annotations
 
 from analysis.extract.quotes import content, cues, rows, speakers, table, unmarked
-from analysis.extract.quotes.kinds import NO_ACTOR, RULE_PREFIXES, MarkRule, QuoteRule, SpeakerRule
+from analysis.extract.quotes.kinds import RULE_PREFIXES, MarkRule, QuoteRule, SpeakerRule
 from analysis.extract.quotes.marks import MARK_RULES as _MARKS
+from analysis.nlp.identity import NO_ACTOR
 from analysis.rules import RuleTable
 
 #: Every value of the ``rule`` column, in the order the extractor tries them: per paragraph (a

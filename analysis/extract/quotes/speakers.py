@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass
 
 from analysis.extract.quotes.kinds import MentionKind, SpeakerRule
-from analysis.extract.quotes.lexicon import fw, member_nouns, speaker_nouns, trie_pattern
+from analysis.extract.quotes.lexicon import fw, member_nouns, speaker_nouns
 from analysis.extract.quotes.phrases import Sentence, SpeakerMention
 from analysis.extract.quotes.rows import Row
 from analysis.nlp import lexicons
 from analysis.nlp.coref import Coref
-from analysis.nlp.identity import link_speakers
+from analysis.nlp.focus import GROUP_WINDOW, THEY_WINDOW
+from analysis.nlp.identity import MEMBERS_OF_ACTOR, link_speakers
 from analysis.nlp.names import parse_person
 from analysis.resources import first_names
 from analysis.rules import Example
@@ -28,26 +29,10 @@ from analysis.rules import Example
 # -- speaker resolution -----------------------------------------------------------------------------
 
 
-@functools.cache
-def _doc_re() -> re.Pattern[str]:
-    heads = [w for w, (cls, _) in speaker_nouns().items() if cls == "document"]
-    return re.compile(rf"\b(?:[Aa]n?)\s+(?P<phrase>(?:[a-z][\w\-]*\s+){{0,2}}?(?P<head>{trie_pattern(heads)}))\b")
-
-
 #: Words after which a speaker noun phrase continues with what it is not: "X of the Y", "X, a Y".
 _NP_TAIL_RE = re.compile(r"\s+(?:of|from|at|with|for)\s+|\s*,\s*|\s*\(|\s+[-–—]\s+")
 _DETERMINERS = frozenset("the this that these those its their his her our".split())
 
-# Look-back windows of speaker resolution, in characters of article text (a news paragraph is
-# roughly 200-400 characters).  They bound how far back an antecedent may lie: too short and a
-# pronoun loses its person, too long and it picks up someone from an unrelated part of the story.
-#: "he"/"she" with no person in focus yet: a person named within the last few paragraphs.
-PRONOUN_WINDOW = 1500
-#: "they" (and the issuers of "They issued a statement"): the two people named within about the
-#: last two paragraphs; a pair further back is rarely the one meant.
-THEY_WINDOW = 600
-#: "the duo", "both leaders": a group noun names its pair explicitly, so it may reach further back.
-GROUP_WINDOW = 3000
 #: An entity mention is never longer than this, so entities starting this far before a speaker
 #: phrase are the only ones that can overlap it.
 LONGEST_MENTION = 200
@@ -106,30 +91,17 @@ class _Ask:
 class Resolver:
     """Resolve speaker mentions to canonical actors, walking the article in order.
 
-    Names, surnames, titles and nominals go through the article's one resolver
-    (:class:`analysis.nlp.coref.Coref`); documents the article introduces are registered here.
+    Every question of who is meant (a name, a surname, a title, a nominal, the person or people in
+    focus, the document "the statement" stands for) goes to the article's one resolver
+    (:class:`analysis.nlp.coref.Coref`, its focus model and windows); this class only reads the
+    speaker mention's kind and writes the rule that decided.
     """
 
     def __init__(self, text: str, sentences: list[Sentence], coref: Coref) -> None:
         self.text = text
         self.coref = coref
         self.entities = [r[:5] for r in coref.rows]
-        self.documents: list[tuple[int, str, str]] = []  # (offset, head, canonical)
-        self.last_person: str | None = None
-        self._scan_documents(sentences)
-
-    def _scan_documents(self, sentences: list[Sentence]) -> None:
-        """Register documents the article introduces ("issued a joint statement") as antecedents."""
-        for s in sentences:
-            for m in _doc_re().finditer(self.text, s.start, s.end):
-                phrase = " ".join(m.group("phrase").split())
-                self.documents.append((m.start(), m.group("head").lower(), self._document(phrase, s.start, m.start())))
-
-    def _document(self, phrase: str, sentence_start: int, offset: int) -> str:
-        issuers = self.issuers(sentence_start, offset)
-        if not issuers:
-            return phrase
-        return "–".join(dict.fromkeys(self.coref.affiliation.get(p) or p for p in issuers)) + " " + phrase
+        coref.introduce_documents([(s.start, s.end) for s in sentences])
 
     def _entities_in(self, a: int, b: int) -> list[tuple[int, int, str, str, str]]:
         i = bisect.bisect_left(self.entities, (a - LONGEST_MENTION,))
@@ -196,6 +168,8 @@ class Resolver:
         if not bodies:
             return False
         body = min(bodies, key=lambda e: (_BODY_TYPES.index(e[3]), -e[0]))
+        if body[3] != "org" and speaker_nouns().get(head, ("", ""))[1] == "pl":
+            return False  # "Chilean officials": a country's people, the group rule of the actor link
         ask.row.speaker, ask.row.speaker_rule = body[2], MEMBER.value()
         return True
 
@@ -210,7 +184,6 @@ class Resolver:
         e = min(ents, key=lambda e: (abs(b - e[1]), e[3] != "person", -(e[1] - e[0])))
         if m.kind in (MentionKind.NAME, MentionKind.PRONOUN, MentionKind.RELATIVE, MentionKind.LABEL) or e[1] >= b - 1:
             ask.row.speaker, ask.row.speaker_rule = e[2], ENTITY.value(e[4] or m.kind)
-            self._focus(ask.row.speaker, e[3] == "person")
             return True
         return False
 
@@ -230,12 +203,11 @@ class Resolver:
         return True
 
     def _pronoun_person(self, ask: _Ask) -> bool:
-        """ "he"/"she": the person last in focus, else the last one named within ``PRONOUN_WINDOW``."""
+        """ "he"/"she" no entity mention resolves: the person in focus (the last one named within
+        :data:`analysis.nlp.focus.PRONOUN_WINDOW`)."""
         if ask.mention.kind is not MentionKind.PRONOUN or ask.text.lower() not in ("he", "she"):
             return False
-        cands = self.coref.persons_before(ask.start, PRONOUN_WINDOW)
-        name = self.last_person if self.last_person else (cands[-1] if cands else None)
-        ask.row.speaker, ask.row.speaker_rule = name, PRONOUN_PERSON.value()
+        ask.row.speaker, ask.row.speaker_rule = self.coref.person_in_focus(ask.start, ask.text), PRONOUN_PERSON.value()
         return True
 
     def _pronoun_people(self, ask: _Ask) -> bool:
@@ -296,7 +268,6 @@ class Resolver:
         if not canon or canon == name:
             return False
         ask.row.speaker, ask.row.speaker_rule = canon, NAME_FULL.value()
-        self._focus(canon, person)
         return True
 
     def _name(self, ask: _Ask) -> bool:
@@ -305,7 +276,6 @@ class Resolver:
             return False
         name, canon, person = self._name_of(ask)
         ask.row.speaker, ask.row.speaker_rule = canon or name, NAME.value()
-        self._focus(ask.row.speaker, person)
         return True
 
     def _apposition(self, ask: _Ask) -> bool:
@@ -327,18 +297,16 @@ class Resolver:
         if not ents:
             return False
         ask.row.speaker, ask.row.speaker_rule = ents[0][2], NP_APPOSITION.value()
-        self._focus(ask.row.speaker, True)
         return True
 
     def _antecedent(self, ask: _Ask) -> bool:
         """ "the statement": the document with that head the article introduced before."""
         if ask.mention.kind not in _NOUN_PHRASE_KINDS or not ask.definite:
             return False
-        for off, h, canon in reversed(self.documents):
-            if h == ask.head and off < ask.start:
-                ask.row.speaker, ask.row.speaker_rule = canon, NP_ANTECEDENT.value()
-                return True
-        return False
+        name = self.coref.document_before(ask.head, ask.start)
+        if name is not None:
+            ask.row.speaker, ask.row.speaker_rule = name, NP_ANTECEDENT.value()
+        return name is not None
 
     def _title(self, ask: _Ask) -> bool:
         """ "the Secretary": the person in focus bearing that title."""
@@ -350,7 +318,6 @@ class Resolver:
         name = self.coref.titled_person(head, ask.start)
         if name:
             ask.row.speaker, ask.row.speaker_rule = name, NP_TITLE.value()
-            self._focus(name, True)
         return bool(name)
 
     def _organisation(self, ask: _Ask) -> bool:
@@ -374,8 +341,8 @@ class Resolver:
         phrase = " ".join(w for w in mention_text.split() if w.lower() not in fw("determiner"))
         canon = phrase or mention_text
         if words and words[0] in ("a", "an") and speaker_nouns().get(ask.head, ("",))[0] == "document":
-            canon = self._document(phrase, ask.sentence_start, a)
-            self.documents.append((a, ask.head, canon))
+            canon = self.coref.document_name(phrase, ask.sentence_start, a)
+            self.coref.add_document(a, ask.head, canon)
         row.speaker, row.speaker_rule = canon, NOUN_PHRASE.value()
         return True
 
@@ -389,21 +356,6 @@ class Resolver:
         if pick is not None:
             row.speaker, row.speaker_rule = pick[2], PERSON_OF_SENTENCE.value()
             row.mention = SpeakerMention(pick[0], pick[1], MentionKind.NAME)
-
-    def issuers(self, sentence_start: int, offset: int) -> list[str] | None:
-        """The actors of the clause that introduced a document ("They issued a joint statement")."""
-        before = self.text[sentence_start:offset]
-        m = re.match(r"\s*(\w+)", before)
-        if not m:
-            return None
-        if m.group(1).lower() == "they":
-            return self.coref.group_before(sentence_start, THEY_WINDOW)
-        names = self.coref.persons_before(offset, offset - sentence_start)  # people named earlier in this sentence
-        return list(dict.fromkeys(names)) or None
-
-    def _focus(self, name: str | None, person: bool) -> None:
-        if name and person:
-            self.last_person = name
 
 
 # -- the rules of this module (values of ``quotes.speaker_rule``), in the order the resolver tries them
@@ -453,6 +405,7 @@ ENTITY = SpeakerRule(
     ),
     Resolver._by_entity,
     template="entity ({})",
+    speaks_as="name",
 )
 RELATIVE = SpeakerRule(
     "relative → …",
@@ -463,10 +416,11 @@ RELATIVE = SpeakerRule(
     ),
     Resolver._relative,
     template="relative → {}",
+    speaks_as="name",
 )
 PRONOUN_PERSON = SpeakerRule(
     "pronoun (person in focus)",
-    "he/she that no entity resolves: the person last in focus, else named within PRONOUN_WINDOW",
+    "he/she that no entity resolves: the person in focus (the last one named within PRONOUN_WINDOW)",
     Example(
         "Dana Korvel runs the Harbour Board. The port was shut. The ferries waited. Trade stopped. "
         "He said the port would reopen.",
@@ -502,7 +456,7 @@ GROUP_PEOPLE = SpeakerRule(
     Resolver._group,
 )
 GROUP_MEMBERS = SpeakerRule(
-    "group (members of an actor)",
+    MEMBERS_OF_ACTOR,
     "a plural group noun with an actor's name or demonym (Norwegian officials): that actor speaks",
     Example(
         "Norwegian scientists said the port would reopen.",
@@ -519,6 +473,7 @@ NAME_FULL = SpeakerRule(
         {"speaker_rule": "name (full name)", "speaker": "Dana Korvel", "speaker_text": "KORVEL"},
     ),
     Resolver._full_name,
+    speaks_as="name",
 )
 NAME = SpeakerRule(
     "name",
@@ -528,6 +483,7 @@ NAME = SpeakerRule(
         {"speaker_rule": "name (no actor)", "speaker": "Host", "speaker_text": "HOST"},
     ),
     Resolver._name,
+    speaks_as="name",
 )
 NP_APPOSITION = SpeakerRule(
     "noun phrase (apposition)",
@@ -537,6 +493,7 @@ NP_APPOSITION = SpeakerRule(
         {"speaker_rule": "noun phrase (apposition)", "speaker": "Dana Korvel", "speaker_text": "harbour engineer"},
     ),
     Resolver._apposition,
+    speaks_as="phrase",
 )
 NP_ANTECEDENT = SpeakerRule(
     "noun phrase (antecedent)",
@@ -546,6 +503,7 @@ NP_ANTECEDENT = SpeakerRule(
         {"speaker_rule": "noun phrase (antecedent)", "speaker_text": "The statement"},
     ),
     Resolver._antecedent,
+    speaks_as="document",
 )
 NP_TITLE = SpeakerRule(
     "noun phrase (title of person)",
@@ -555,6 +513,7 @@ NP_TITLE = SpeakerRule(
         {"speaker_rule": "noun phrase (title of person)", "speaker": "Dana Korvel", "speaker_text": "The mayor"},
     ),
     Resolver._title,
+    speaks_as="phrase",
 )
 NP_ORG = SpeakerRule(
     "noun phrase (organisation in focus)",
@@ -564,6 +523,7 @@ NP_ORG = SpeakerRule(
         {"speaker_rule": "noun phrase (organisation in focus)", "speaker": "Harbour Gazette"},
     ),
     Resolver._organisation,
+    speaks_as="phrase",
 )
 NOUN_PHRASE = SpeakerRule(
     "noun phrase",
@@ -573,6 +533,7 @@ NOUN_PHRASE = SpeakerRule(
         {"speaker_rule": "noun phrase (no actor)", "speaker": "Officials", "speaker_text": "Officials"},
     ),
     Resolver._noun_phrase,
+    speaks_as="phrase",
 )
 PERSON_OF_SENTENCE = SpeakerRule(
     "person of the sentence (no cue)",
@@ -603,3 +564,15 @@ MENTION_RULES = (
     NP_ORG,
     NOUN_PHRASE,
 )
+
+
+def speaks_as(value: str | None) -> str:
+    """How a ``speaker_rule`` value found its speaker: the ``speaks_as`` of its rule; a relative
+    pronoun's is its antecedent's when that is a document, else a name's."""
+    if not value:
+        return "other"
+    if RELATIVE.composes(value):
+        inner = value.removeprefix(RELATIVE.template.partition("{}")[0])
+        return "document" if speaks_as(inner) == "document" else RELATIVE.speaks_as
+    rule = next((r for r in MENTION_RULES if r.name == value or r.composes(value)), None)
+    return rule.speaks_as if rule is not None else "other"

@@ -16,7 +16,7 @@ from analysis.extract.quotes.kinds import SpeakerRule, clause_columns
 from analysis.extract.quotes.marks import DOUBLE_MARK_RE, UNCLOSED
 from analysis.extract.quotes.objects import TagIndex
 from analysis.extract.quotes.rows import SAME_SENTENCE_AS_CUE, Row, build_rows
-from analysis.extract.quotes.speakers import Resolver
+from analysis.extract.quotes.speakers import Resolver, speaks_as
 from analysis.extract.quotes.unmarked import with_unmarked_speech
 from analysis.nlp.coref import Coref
 from analysis.nlp.identity import link_speakers
@@ -253,6 +253,7 @@ def _record(text: str, row: Row, qid: int) -> dict:
         "mark_rule": row.mark_rule,
         "end_sentence_id": row.end_sentence_id,
         **clause_columns(row.kind, row.start, row.end, row.clause, row.fragments),
+        "speaks_as": speaks_as(row.speaker_rule),
     }
 
 
@@ -268,6 +269,7 @@ def _quotes_columns(out: list[dict]) -> dict[str, Any]:
         if col != "speaker_ids":
             values = [r[col] for r in out]
             cols[col] = pd.array(values, dtype="Int64") if col in _NULLABLE_OFFSETS else values
+    cols["speaks_as"] = [r.get("speaks_as", "other") for r in out]  # read by link_speakers, not kept
     return cols
 
 
