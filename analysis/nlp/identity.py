@@ -169,7 +169,7 @@ MEMBERS_OF_ACTOR = "group (members of an actor)"
 NO_ACTOR = " (no actor)"
 #: How a quote row's speaker string was found (column ``speaks_as`` of the rows given to
 #: :func:`link_speakers`): a name, a document the article introduced, a noun phrase, or otherwise.
-SPEAKS_AS = ("name", "document", "phrase", "other")
+SPEAKS_AS = AS_NAME, AS_DOCUMENT, AS_PHRASE, AS_OTHER = ("name", "document", "phrase", "other")
 
 
 def _speaker_kind(name: str, speaks_as: str) -> str | None:
@@ -185,7 +185,7 @@ def _speaker_kind(name: str, speaks_as: str) -> str | None:
         return None
     head = words[-1].lower()
     nouns = lexicons.speaker_nouns()
-    if speaks_as == "document" or nouns.get(head, ("",))[0] == "document" and speaks_as == "phrase":
+    if speaks_as == AS_DOCUMENT or nouns.get(head, ("",))[0] == "document" and speaks_as == AS_PHRASE:
         return "document"
     modified = any(w[:1].isupper() for w in words[:-1])
     if head in nouns and nouns[head][1] == "pl" and nouns[head][0] in ("person", "group", "org"):
@@ -196,7 +196,7 @@ def _speaker_kind(name: str, speaks_as: str) -> str | None:
         return None
     if len(words) == 1 and (head in nouns or head in lexicons.chrome_words() or _ordinary_word(head)):
         return None  # a role label ("HOST:"), a page word or an ordinary word ("That", "Attacks") names no one
-    if speaks_as != "name" and len(words) == 1:
+    if speaks_as != AS_NAME and len(words) == 1:
         return None if head in nouns or head in lexicons.chrome_words() else "org"
     p = parse_person(name)
     return "person" if p.title or (p.given and p.given[0] in first_names()) else "org"
@@ -237,7 +237,7 @@ def link_speakers(quotes: pd.DataFrame | dict, coref) -> tuple[pd.DataFrame, pd.
     qs_rows: list[tuple] = []
     extra: dict[str, dict] = {}
     known = {a: (slug(a), a, t) for a, t in coref.types.items()}
-    speaks_as = q["speaks_as"] if "speaks_as" in q else ["other"] * len(q["quote_id"])
+    speaks_as = q["speaks_as"] if "speaks_as" in q else [AS_OTHER] * len(q["quote_id"])
     for qid, sid, speaker, rule, how in zip(q["quote_id"], q["sentence_id"], q["speaker"], q["speaker_rule"], speaks_as):
         rule = rule if isinstance(rule, str) else ""
         if not isinstance(speaker, str) or not speaker:

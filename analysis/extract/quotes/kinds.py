@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from analysis.nlp.identity import AS_OTHER
 from analysis.rules import Example
 
 
@@ -98,7 +99,7 @@ class SpeakerRule:
     stage: str = "mention"
     template: str | None = None
     #: How the speaker string was found, for the actor it makes (:data:`analysis.nlp.identity.SPEAKS_AS`).
-    speaks_as: str = "other"
+    speaks_as: str = AS_OTHER
 
     def value(self, part: str = "") -> str:
         """The ``speaker_rule`` value: the name, or the template filled with ``part``.

@@ -21,7 +21,7 @@ from analysis.extract.quotes.rows import Row
 from analysis.nlp import lexicons
 from analysis.nlp.coref import Coref
 from analysis.nlp.focus import GROUP_WINDOW, THEY_WINDOW
-from analysis.nlp.identity import MEMBERS_OF_ACTOR, link_speakers
+from analysis.nlp.identity import AS_DOCUMENT, AS_NAME, AS_OTHER, AS_PHRASE, MEMBERS_OF_ACTOR, link_speakers
 from analysis.nlp.names import parse_person
 from analysis.resources import first_names
 from analysis.rules import Example
@@ -405,7 +405,7 @@ ENTITY = SpeakerRule(
     ),
     Resolver._by_entity,
     template="entity ({})",
-    speaks_as="name",
+    speaks_as=AS_NAME,
 )
 RELATIVE = SpeakerRule(
     "relative → …",
@@ -416,7 +416,7 @@ RELATIVE = SpeakerRule(
     ),
     Resolver._relative,
     template="relative → {}",
-    speaks_as="name",
+    speaks_as=AS_NAME,
 )
 PRONOUN_PERSON = SpeakerRule(
     "pronoun (person in focus)",
@@ -473,7 +473,7 @@ NAME_FULL = SpeakerRule(
         {"speaker_rule": "name (full name)", "speaker": "Dana Korvel", "speaker_text": "KORVEL"},
     ),
     Resolver._full_name,
-    speaks_as="name",
+    speaks_as=AS_NAME,
 )
 NAME = SpeakerRule(
     "name",
@@ -483,7 +483,7 @@ NAME = SpeakerRule(
         {"speaker_rule": "name (no actor)", "speaker": "Host", "speaker_text": "HOST"},
     ),
     Resolver._name,
-    speaks_as="name",
+    speaks_as=AS_NAME,
 )
 NP_APPOSITION = SpeakerRule(
     "noun phrase (apposition)",
@@ -493,7 +493,7 @@ NP_APPOSITION = SpeakerRule(
         {"speaker_rule": "noun phrase (apposition)", "speaker": "Dana Korvel", "speaker_text": "harbour engineer"},
     ),
     Resolver._apposition,
-    speaks_as="phrase",
+    speaks_as=AS_PHRASE,
 )
 NP_ANTECEDENT = SpeakerRule(
     "noun phrase (antecedent)",
@@ -503,7 +503,7 @@ NP_ANTECEDENT = SpeakerRule(
         {"speaker_rule": "noun phrase (antecedent)", "speaker_text": "The statement"},
     ),
     Resolver._antecedent,
-    speaks_as="document",
+    speaks_as=AS_DOCUMENT,
 )
 NP_TITLE = SpeakerRule(
     "noun phrase (title of person)",
@@ -513,7 +513,7 @@ NP_TITLE = SpeakerRule(
         {"speaker_rule": "noun phrase (title of person)", "speaker": "Dana Korvel", "speaker_text": "The mayor"},
     ),
     Resolver._title,
-    speaks_as="phrase",
+    speaks_as=AS_PHRASE,
 )
 NP_ORG = SpeakerRule(
     "noun phrase (organisation in focus)",
@@ -523,7 +523,7 @@ NP_ORG = SpeakerRule(
         {"speaker_rule": "noun phrase (organisation in focus)", "speaker": "Harbour Gazette"},
     ),
     Resolver._organisation,
-    speaks_as="phrase",
+    speaks_as=AS_PHRASE,
 )
 NOUN_PHRASE = SpeakerRule(
     "noun phrase",
@@ -533,7 +533,7 @@ NOUN_PHRASE = SpeakerRule(
         {"speaker_rule": "noun phrase (no actor)", "speaker": "Officials", "speaker_text": "Officials"},
     ),
     Resolver._noun_phrase,
-    speaks_as="phrase",
+    speaks_as=AS_PHRASE,
 )
 PERSON_OF_SENTENCE = SpeakerRule(
     "person of the sentence (no cue)",
@@ -570,9 +570,9 @@ def speaks_as(value: str | None) -> str:
     """How a ``speaker_rule`` value found its speaker: the ``speaks_as`` of its rule; a relative
     pronoun's is its antecedent's when that is a document, else a name's."""
     if not value:
-        return "other"
+        return AS_OTHER
     if RELATIVE.composes(value):
         inner = value.removeprefix(RELATIVE.template.partition("{}")[0])
-        return "document" if speaks_as(inner) == "document" else RELATIVE.speaks_as
+        return AS_DOCUMENT if speaks_as(inner) == AS_DOCUMENT else RELATIVE.speaks_as
     rule = next((r for r in MENTION_RULES if r.name == value or r.composes(value)), None)
-    return rule.speaks_as if rule is not None else "other"
+    return rule.speaks_as if rule is not None else AS_OTHER
