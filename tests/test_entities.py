@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from analysis import Article
 from analysis.extract import entities
-from analysis.extract.entities import ENTITY_COLUMNS, build_actors, cooccurrence, extract_entities
+from analysis.extract.entities import (
+    ENTITY_COLUMNS,
+    LINK_RULES,
+    RUN_TYPING_RULES,
+    build_actors,
+    cooccurrence,
+    entity_rules,
+    extract_entities,
+)
+from analysis.nlp import coref, mention
+from analysis.nlp.mention import HOW_KINDS
 
 from .conftest import assert_offsets
 
@@ -108,10 +121,10 @@ def test_cooccurrence_on_article(nato):
     [
         # title splits modifier and name; demonym → country
         (
-            "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris.",
+            "German Chancellor Aksel Brandvik met French President Emmanuel Macron in Paris.",
             [
                 ("German", "Germany", "country", "demonym"),
-                ("Olaf Scholz", "Olaf Scholz", "person", "name"),
+                ("Aksel Brandvik", "Aksel Brandvik", "person", "name"),
                 ("French", "France", "country", "demonym"),
                 ("Emmanuel Macron", "Emmanuel Macron", "person", "name"),
                 ("Paris", "Paris", "place", "name"),
@@ -119,11 +132,11 @@ def test_cooccurrence_on_article(nato):
         ),
         # full name ↔ surname, pronoun resolved, "They" not counted
         (
-            "Maria Lopez arrived on Monday. Lopez said she was happy. They left.",
+            "Maria Velasko arrived on Monday. Velasko said she was happy. They left.",
             [
-                ("Maria Lopez", "Maria Lopez", "person", "name"),
-                ("Lopez", "Maria Lopez", "person", "surname"),
-                ("she", "Maria Lopez", "person", "pronoun"),
+                ("Maria Velasko", "Maria Velasko", "person", "name"),
+                ("Velasko", "Maria Velasko", "person", "surname"),
+                ("she", "Maria Velasko", "person", "pronoun"),
             ],
         ),
         # acronym ↔ expansion for an organisation no lexicon knows
@@ -145,11 +158,11 @@ def test_cooccurrence_on_article(nato):
         ),
         # nominal reference to an organisation the text names
         (
-            "NATO leaders met in Brussels. The alliance said it would grow.",
+            "OPEC ministers met in Vienna. The cartel said it would cut output.",
             [
-                ("NATO", "NATO", "org", "alias"),
-                ("Brussels", "Brussels", "place", "name"),
-                ("alliance", "NATO", "org", "nominal"),
+                ("OPEC", "OPEC", "org", "alias"),
+                ("Vienna", "Vienna", "place", "name"),
+                ("cartel", "OPEC", "org", "nominal"),
             ],
         ),
         # gendered pronoun skips the other person; a pronoun inside quote marks is not the narrator's
@@ -165,16 +178,16 @@ def test_cooccurrence_on_article(nato):
         ("Peace And Stability Seek New Heights", []),
         # possessive split off, multiword place preferred over its country
         (
-            "Ships crossed the Taiwan Strait, and Taiwan’s navy watched.",
-            [("Taiwan Strait", "Taiwan Strait", "place", "name"), ("Taiwan", "Taiwan", "country", "name")],
+            "Ships crossed the Chile Strait, and Chile’s navy watched.",
+            [("Chile Strait", "Chile Strait", "place", "name"), ("Chile", "Chile", "country", "name")],
         ),
         # initials, "of" inside an organisation name (its country is also named), cue words
         (
-            "The Bank of England said G. Kersey would join Acme Corp next year.",
+            "The Bank of England said G. Korvel would join Acme Corp next year.",
             [
                 ("Bank of England", "Bank of England", "org", "name"),
                 ("England", "England", "country", "nested"),
-                ("G. Kersey", "G. Kersey", "person", "name"),
+                ("G. Korvel", "G. Korvel", "person", "name"),
                 ("Acme Corp", "Acme Corp", "org", "name"),
             ],
         ),
@@ -196,7 +209,7 @@ def test_edge_cases(text, expected):
     ("text", "pronoun_actor"),
     [
         ("Omar Haddad spoke first. He said the plan would work.", "Omar Haddad"),
-        ("Ella Novak met Peter Brandt. She thanked him.", "Ella Novak"),
+        ("Ella Tamsin met Peter Brandt. She thanked him.", "Ella Tamsin"),
         ("The company said he would resign.", None),  # no person in focus: no row
     ],
 )
@@ -218,37 +231,37 @@ def test_empty_inputs():
 
 
 def test_build_actors_counts_quotes_by_speaker():
-    ents = _ents("Maria Lopez met Omar Haddad. Lopez said the talks went well.")
-    quotes = pd.DataFrame({"speaker": ["Maria Lopez", "Maria Lopez", None]})
+    ents = _ents("Maria Velasko met Omar Haddad. Velasko said the talks went well.")
+    quotes = pd.DataFrame({"speaker": ["Maria Velasko", "Maria Velasko", None]})
     actors = build_actors(ents, quotes).set_index("actor")
-    assert actors.loc["Maria Lopez", "mentions"] == 2
-    assert actors.loc["Maria Lopez", "quotes"] == 2
+    assert actors.loc["Maria Velasko", "mentions"] == 2
+    assert actors.loc["Maria Velasko", "quotes"] == 2
     assert actors.loc["Omar Haddad", "quotes"] == 0
-    assert actors.loc["Maria Lopez", "first_sentence"] < actors.loc["Maria Lopez", "last_sentence"]
+    assert actors.loc["Maria Velasko", "first_sentence"] < actors.loc["Maria Velasko", "last_sentence"]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a city with a score after it is the team named after it; so is its other mention
-        ("Chicago 4 Houston 3. Chicago had lost twice.", {"Chicago": "org", "Houston": "org"}),
+        ("Lisbon 4 Porto 3. Lisbon had lost twice.", {"Lisbon": "org", "Porto": "org"}),
         # the same city in prose stays a place
-        ("Police in Houston said the road was closed.", {"Houston": "place"}),
+        ("Police in Lisbon said the road was closed.", {"Lisbon": "place"}),
         # a place noun before "of", or right before the name
         ("Rebels shelled the town of Zarkhovo on Friday.", {"Zarkhovo": "place"}),
         ("Troops entered the capital Dolvenya at dawn.", {"Dolvenya": "place"}),
         # an unknown name followed by ", Country" is a place there
         ("The plane crashed near Vellmora, Scotland.", {"Vellmora": "place"}),
         # WordNet's named instances type names no lexicon lists; capitalised classes are "other"
-        ("Officials said Kurdish fighters had left Grozny.", {"Kurdish": "other", "Grozny": "place"}),
+        ("Officials said Hmong fighters had left Timbuktu.", {"Hmong": "other", "Timbuktu": "place"}),
         # lone surnames with person cues: an age, a "said X" inversion, "X , who"
         ("On Monday Vantrell , 45 , signed a new contract.", {"Vantrell": "person"}),
         ("“We played well,” said Oskarsson.", {"Oskarsson": "person"}),
         ("The striker joined from Brandvik , who had played abroad.", {"Brandvik": "person"}),
         # a results line: a name with its country in brackets is an athlete, not a team
-        ("Alex Corretja ( Spain ) beat Jiri Novak ( Czech Republic ) 6-3 6-4", {"Jiri Novak": "person"}),
+        ("Koszta Varnak ( Spain ) beat Olek Tamsin ( Czech Republic ) 6-3 6-4", {"Olek Tamsin": "person"}),
         # a multiword name made of ordinary words is a body, not a person
-        ("Shares of Hindustan Copper fell sharply on the news.", {"Hindustan Copper": "org"}),
+        ("Shares of Varnak Copper fell sharply on the news.", {"Varnak Copper": "org"}),
     ],
 )
 def test_context_typing(text, expected):
@@ -265,16 +278,16 @@ def test_context_typing(text, expected):
     ("text", "absent", "present"),
     [
         # the word after an agency dateline's dash starts the sentence: "Police" is no name
-        ("WASHINGTON (Reuters) - Police said the bridge was closed.", "Police", "WASHINGTON"),
-        ("ITALY - Bond futures ended higher in Milan.", "Bond", "Milan"),
+        ("VARNWICK (Tidewire) - Police said the bridge was closed.", "Police", "VARNWICK"),
+        ("PERU - Timber futures ended higher in Lima.", "Timber", "Lima"),
         # an ordinary word capitalised only by the sentence start is no name
-        ("Gold closed higher in London on Friday.", "Gold", "London"),
+        ("Timber closed higher in Lisbon on Friday.", "Timber", "Lisbon"),
         # a dateline with its region: the place is found, the region too
-        ("KHASAVYURT , Russia 1996-08-30", "1996-08-30", "KHASAVYURT"),
+        ("MARLOVKA , Russia 2001-05-04", "2001-05-04", "MARLOVKA"),
         # a hyphen compound qualifies the name after it, it does not join it
-        ("He moved to Bergamo-based Atalanta last year.", "Bergamo-based Atalanta", "Atalanta"),
+        ("He moved to Ostrava-based Varnak last year.", "Ostrava-based Varnak", "Varnak"),
         # an initial joins the surname even when the surname is also a place name
-        ("Somerset 83 and 174 ( P. Johnson 4-38 )", "P", "P. Johnson"),
+        ("Varnwick 83 and 174 ( D. Madison 4-38 )", "D", "D. Madison"),
     ],
 )
 def test_boundaries(text, absent, present):
@@ -304,73 +317,60 @@ def test_dateline_places_and_sentence_start(text, expected):
     assert got == expected
 
 
-# -- the run typing rules, one row per rule (invented names) ---------------------------------
-
-_RUN_RULE_CASES = [
-    # sentence, the run, expected actor_type, expected rule
-    ("The talks were held at the Harbour Bank on Monday.", "Harbour Bank", "org", "cue_word"),
-    ("Shares of Varnak & Koszta rose on Monday.", "Varnak & Koszta", "org", "ampersand"),
-    ("The report was written by Ms Varnak last year.", "Varnak", "person", "courtesy_title"),
-    ("The deal was signed by Telecom Norway last year.", "Telecom Norway", "org", "country_tail"),
-    ("The report was written by Helen Ostrava last year.", "Helen Ostrava", "person", "first_name"),
-    ("The report was written by J. Ostrava last year.", "J. Ostrava", "person", "initial"),
-    ("The report was written by KOSZTA Varnak last year.", "KOSZTA Varnak", "person", "surname_first"),
-    ("The deal was signed by the QXB last year.", "QXB", "org", "acronym"),
-    ("The Ostrava-based company grew last year.", "Ostrava-based", "other", "hyphen_compound"),
-    ("The talks were led by Koszta al-Varnak last year.", "Koszta al-Varnak", "person", "particle_surname"),
-    ("The talks were led by Kang Min-soo last year.", "Kang Min-soo", "person", "hyphenated_given_name"),
-    ("The plan will work, Varnak said on Monday.", "Varnak", "person", "speaker_context"),
-    ("The team was led by Varnak , 45 , on Monday.", "Varnak", "person", "age"),
-    ("The plan was backed by spokesman Varnak on Monday.", "Varnak", "person", "role_noun"),
-    ("1. Koszta Varnak ( Spain ) 2:10.4", "Koszta Varnak", "person", "name_country"),
-    ("Wexford beat Carlow in the final on Sunday.", "Wexford", "org", "team_score"),
-    ("The rally was held in the city of Varnak on Monday.", "Varnak", "place", "place_of"),
-    ("The rally was held in Varnak on Monday.", "Varnak", "place", "place_preposition"),
-    ("The rally was held near the capital Varnak on Monday.", "Varnak", "place", "place_noun_before"),
-    ("Troops joined exercise Varnak Shield on Monday.", "Varnak Shield", "event", "event_noun_before"),
-    ("The visitors left Varnak , Scotland , on Monday.", "Varnak", "place", "place_comma_region"),
-    ("The vote followed Catholic protests last year.", "Catholic", "other", "common_adjective"),
-    ("Crews cleaned the Varnak Koszta site last year.", "Varnak Koszta", "place", "generic_noun_after"),
-    ("The rally was attended by Kurds from across the region.", "Kurds", "other", "wordnet"),
-    ("The letter was signed by Jolene on Monday.", "Jolene", "person", "first_name"),
-    ("It was a very Varnakian idea.", "Varnakian", "other", "adjective"),
-    ("The talks with Varnak Koszta ended on Monday.", "Varnak Koszta", "person", "default_multiword"),
-    ("The talks with Varnak Freedom ended on Monday.", "Varnak Freedom", "org", "default_multiword_common"),
-    ("The talks with Varnak ended on Monday.", "Varnak", "other", "default"),
-]
+# -- the rule tables: one test per rule, from the example kept in the table ----------------------
 
 
-def _type_in_sentence(text: str, run: str, *, joined: bool = False) -> tuple[str, str, bool]:
-    """Type ``run`` inside ``text`` with the pipeline's own tokens, tags and context window."""
-    toks = Article.from_text(text, layout="plain").tokens
-    words, tags = toks["text"].tolist(), toks["pos"].tolist()
-    a = text.index(run)
-    inside = [k for k, (s, e) in enumerate(zip(toks["start"], toks["end"])) if a <= s and e <= a + len(run)]
-    i, j = inside[0], inside[-1] + 1
-    return entities._type_run(
-        tuple(w for w in words[i:j] if w != "."),
-        tags[i:j],
-        words[max(0, i - 3) : i],
-        words[j : j + 5],
-        entities.lexicon(),
-        joined=joined,
-    )
+def _table_examples():
+    for table in (RUN_TYPING_RULES, LINK_RULES, HOW_KINDS):
+        for name, example in table.examples():
+            yield pytest.param(example, id=f"{table.column}:{name}")
 
 
-@pytest.mark.parametrize(("text", "run", "actor_type", "rule"), _RUN_RULE_CASES)
-def test_run_typing_rules(text, run, actor_type, rule):
-    assert _type_in_sentence(text, run)[:2] == (actor_type, rule)
+@pytest.mark.parametrize("example", list(_table_examples()))
+def test_rule_example(example):
+    """The example's text, through the whole pipeline, yields the mention the rule's table promises."""
+    ents = _ents(example.text)
+    assert_offsets(example.text, ents)
+    expect = dict(example.expect)
+    if "absent" in expect:  # a rule whose mention names no actor: the row is dropped
+        assert expect["absent"] not in set(ents["text"])
+        return
+    rows = ents[ents["text"] == expect.pop("text")].to_dict("records")
+    assert any(all(row[k] == v for k, v in expect.items()) for row in rows), (expect, rows)
 
 
-def test_run_typing_rules_are_all_covered():
-    declared = {name for name, _ in entities.RUN_TYPING_RULES}
-    assert declared == {row[3] for row in _RUN_RULE_CASES} | {"default_joined"}
+def test_every_rule_has_an_example():
+    for table in (RUN_TYPING_RULES, LINK_RULES, HOW_KINDS):
+        assert {name for name, _ in table.examples()} == set(table.names), table.column
 
 
-def test_default_joined_rule():
-    # A run built by joining two segments, with no other evidence, is a body's name.
-    typed = _type_in_sentence("The talks with Varnak ended on Monday.", "Varnak", joined=True)
-    assert typed[:2] == ("org", "default_joined")
+def test_rule_columns_are_declared_once():
+    """``entity_rules()`` lists every value the column takes, typing rules first; the tables share none."""
+    typing = {rule.column for rule in RUN_TYPING_RULES}
+    assert not typing & set(LINK_RULES.names)
+    assert list(entity_rules()) == [*dict.fromkeys(rule.column for rule in RUN_TYPING_RULES), *LINK_RULES.names]
+
+
+def _literal_strings(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return [v for elt in node.elts for v in _literal_strings(elt)]
+    return []
+
+
+def test_no_rule_name_is_compared_as_a_string_literal():
+    """Code compares rule and mention-kind names through constants or rule fields, never literals."""
+    names = set(entity_rules()) | set(HOW_KINDS.names)
+    package = Path(entities.__file__).parent
+    files = [*sorted(package.glob("*.py")), Path(coref.__file__), Path(mention.__file__)]
+    found = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Compare):
+                hits = {v for side in (node.left, *node.comparators) for v in _literal_strings(side)} & names
+                found += [f"{path.name}:{node.lineno} {sorted(hits)}"] if hits else []
+    assert not found, found
 
 
 def test_run_rule_names_an_entity_row():
@@ -380,10 +380,7 @@ def test_run_rule_names_an_entity_row():
 
 
 def test_every_entity_rule_value_is_declared():
-    from pathlib import Path
-
     from analysis import load_article
-    from analysis.extract.entities import entity_rules
 
     declared = entity_rules()
     seen = set()

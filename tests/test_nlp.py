@@ -6,12 +6,14 @@ quotes) on short texts; the consistency tests check every table against ``art.ac
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pandas as pd
 import pytest
 
 from analysis import Article
 from analysis.nlp import lexicons
-from analysis.nlp.coref import person_keys
+from analysis.nlp.coref import Coref, person_keys
 from analysis.nlp.identity import slug
 from analysis.nlp.names import acronym_of, initials, parse_person
 
@@ -28,7 +30,7 @@ def _art(text: str) -> Article:
 @pytest.mark.parametrize(
     ("text", "title", "name", "key", "suffix"),
     [
-        ("H.E. Ms. Maria Lopez", "H.E. Ms.", "Maria Lopez", "Lopez", ""),
+        ("H.E. Ms. Maria Velasko", "H.E. Ms.", "Maria Velasko", "Velasko", ""),
         ("Minister of Finance Anna Berg", "Minister of Finance", "Anna Berg", "Berg", ""),
         ("Finance Minister Anna Berg", "Finance Minister", "Anna Berg", "Berg", ""),
         ("Secretary of State John Q. Public Jr.", "Secretary of State", "John Q. Public", "Public", "Jr."),
@@ -38,7 +40,7 @@ def _art(text: str) -> Article:
         ("Carl B. Jensen, Ph.D.", "", "Carl B. Jensen", "Jensen", "Ph.D."),
         ("Vice Adm. Carl B. Jensen", "Vice Adm.", "Carl B. Jensen", "Jensen", ""),
         ("SECRETARY JANE ROE", "SECRETARY", "Jane Roe", "Roe", ""),
-        ("Prime Minister Fumio Kishida", "Prime Minister", "Fumio Kishida", "Kishida", ""),
+        ("Prime Minister Aiko Tamsin", "Prime Minister", "Aiko Tamsin", "Tamsin", ""),
         ("Martin Luther King", "", "Martin Luther King", "King", ""),
         ("Senator Allison", "Senator", "Allison", "Allison", ""),
     ],
@@ -51,8 +53,8 @@ def test_parse_person(text, title, name, key, suffix):
 @pytest.mark.parametrize(
     ("full", "keys"),
     [
-        ("Jens Stoltenberg", ["Stoltenberg"]),
-        ("Kang Min-soo", ["Min-soo", "Kang"]),  # a hyphenated given name after a one-word family name
+        ("Ingvar Halden", ["Halden"]),
+        ("Yeon Ha-rin", ["Ha-rin", "Yeon"]),  # a hyphenated given name after a one-word family name
         ("Marta del Campo", ["Campo", "del Campo"]),
     ],
 )
@@ -127,7 +129,7 @@ def test_chrome_words_are_never_actors(text):
     ("text", "actor", "forms"),
     [
         # an honorific and a surname later
-        ("H.E. Ms. Maria Lopez opened the session. Lopez said the vote would be held in May.", "Maria Lopez", {"Lopez"}),
+        ("H.E. Ms. Maria Velasko opened the session. Velasko said the vote would be held in May.", "Maria Velasko", {"Velasko"}),
         # a portfolio after the title is no part of the name
         (
             "Minister of Finance Anna Berg presented the budget. Berg said taxes would not rise.",
@@ -137,7 +139,7 @@ def test_chrome_words_are_never_actors(text):
         # a family name written first in capitals
         ("SUZUKI Taro met the press. Suzuki said the talks had gone well.", "Taro Suzuki", {"Suzuki"}),
         # a hyphenated given name: the family name alone later
-        ("Kang Min-soo spoke in Geneva. Kang said the talks must go on.", "Kang Min-soo", {"Kang Min-soo", "Kang"}),
+        ("Yeon Ha-rin spoke in Geneva. Yeon said the talks must go on.", "Yeon Ha-rin", {"Yeon Ha-rin", "Yeon"}),
         # a name that ends a longer one
         ("Ellen Ruth Morgan served in the war. Ruth Morgan later worked as a clerk.", "Ellen Ruth Morgan", {"Ruth Morgan"}),
         # a particle surname, capitalised when it opens a sentence
@@ -252,10 +254,10 @@ def test_title_without_a_named_holder_is_no_actor():
     [
         # a nationality and a role before the name: the person speaks, not the country
         (
-            "The rock fell on Monday. “It was exceptional,” said Swedish scientist, Knut Lie.",
+            "The rock fell on Monday. “It was exceptional,” said Swedish scientist, Ingvar Halden.",
             "It was exceptional,",
-            "Knut Lie",
-            ["knut-lie"],
+            "Ingvar Halden",
+            ["ingvar-halden"],
             "apposition",
         ),
         # "X of the Y said": the person, not the organisation
@@ -317,8 +319,8 @@ def test_document_speaker_is_a_document_actor():
     [
         ("Sigrid Øvergård Ås", "sigrid-overgard-as"),
         ("U.S. Department of Energy", "us-department-of-energy"),
-        ("Pratt & Whitney", "pratt-and-whitney"),
-        ("NATO–Japan joint statement", "nato-japan-joint-statement"),
+        ("Varnak & Koszta", "varnak-and-koszta"),
+        ("Peru–Chile joint statement", "peru-chile-joint-statement"),
     ],
 )
 def test_slug(name, expected):
@@ -356,12 +358,14 @@ def _consistency(art: Article) -> None:
         assert all(names[i] == n for i, n in zip(ids, got) if i in names)
 
 
-def test_tables_agree_on_the_shipped_article(nato):
+def test_tables_agree_on_the_shipped_article(nato, gold):
     _consistency(nato)
     quotes = nato.actors.set_index("actor")["quotes"]
     # 25 quote rows, 3 of them joint: every speaker of a joint quote is counted
     assert len(nato.quotes) == quotes.sum() - sum(len(i) - 1 for i in nato.quotes["speaker_ids"] if i)
-    assert quotes["Jens Stoltenberg"] > 0 and quotes["Fumio Kishida"] > 0
+    # the two people the annotation gives most quotes to are counted as speakers
+    for name, _ in Counter(q["speaker"] for q in gold["quotes"]).most_common(2):
+        assert quotes[name] > 0, name
 
 
 @pytest.mark.parametrize(
@@ -497,11 +501,11 @@ def test_different_given_names_stay_different_people():
 
 
 def test_a_dashed_pair_of_names_names_each():
-    art = _art("The leaders agreed to deepen NATO-Japan cooperation. NATO and Japan said so.")
+    art = _art("The leaders agreed to deepen OPEC-Peru cooperation. OPEC and Peru said so.")
     ents = art.entities
     pair = ents[ents["rule"] == "name_pair"]
-    assert pair["text"].tolist() == ["NATO", "Japan"]
-    assert set(pair["actor"]) <= set(art.actors["actor"]) and "NATO-Japan" not in set(art.actors["actor"])
+    assert pair["text"].tolist() == ["OPEC", "Peru"]
+    assert set(pair["actor"]) <= set(art.actors["actor"]) and "OPEC-Peru" not in set(art.actors["actor"])
     assert_offsets(art.text, ents)
 
 
@@ -534,3 +538,30 @@ def test_transcript_labels_in_capitals():
     assert actors.get("Lloyd J. Varnet") == 2, actors
     assert not {"SEC", "STAFF", "VARNET", "Staff", "Q", "QUESTION"} & set(actors)
 
+
+
+# -- the one focus model ---------------------------------------------------------------------
+
+
+def test_pronoun_prefers_the_person_named_outside_quotes():
+    art = _art("“Olek Varn is late,” Dana Korvel said. Later she left the hall.")
+    pron = art.entities[art.entities["how"] == "pronoun"]
+    assert pron["actor"].tolist() == ["Dana Korvel"]
+
+
+def test_table_resolver_and_pronouns_share_one_focus_model():
+    art = _art("Helen Korvel met Peter Varn on Monday. He thanked her for the visit.")
+    coref = Coref(art.text, art.entities)
+    offset = art.text.index("He thanked")
+    assert coref.group_before(offset, 500) == ["Helen Korvel", "Peter Varn"]
+    assert coref.persons_before(offset) == coref.focus.persons_before(offset) == ["Helen Korvel", "Peter Varn"]
+    pron = art.entities[art.entities["how"] == "pronoun"]
+    assert dict(zip(pron["text"], pron["actor"])) == {"He": "Peter Varn", "her": "Helen Korvel"}
+
+
+def test_coref_reads_the_table_back_as_mentions():
+    art = _art("The Quarry Safety Board (QSB) met. Dana Korvel chairs the QSB.")
+    coref = Coref(art.text, art.entities)
+    assert [m.key for m in coref.mentions] == art.entities.sort_values("start")["text"].tolist()
+    assert coref.lookup("QSB") == coref.lookup("Quarry Safety Board") == "Quarry Safety Board"
+    assert coref.lookup("Korvel") == "Dana Korvel"

@@ -38,6 +38,7 @@ import pandas as pd
 import wordfreq  # keyness and the entities' common-word test: every article uses it, imported once here
 
 from analysis.frames import frame
+from analysis.nlp.case import TERM_HEADLINE, headline
 from analysis.nlp.tokens import has_alnum, is_clitic, is_word, plain_punctuation, tokenize_spans
 from analysis.resources import nltk_stopwords, read_lexicon, wordnet_lemmatizer
 from analysis.tables import ArticleTables
@@ -205,21 +206,16 @@ def _proper_nouns(
     return out
 
 
-def _headline_case(texts: list[str], lowers: list[str], sids: list[Any]) -> set[Any]:
+def _headline_case(texts: list[str], sids: list[Any]) -> set[Any]:
     """Return the sentences written in title case or capitals, where capitals prove nothing.
 
     A sentence is in headline case when it has at least two capitalised words and every word that
-    starts in lower case is a function word ("Japan and NATO Seek Peace").
+    starts in lower case is a function word ("Japan and NATO Seek Peace"): :data:`TERM_HEADLINE`.
     """
-    function_words = nltk_stopwords()
-    caps: Counter = Counter()
-    lower_content: set[Any] = set()
-    for t, w, sid in zip(texts, lowers, sids):
-        if t[:1].isupper():
-            caps[sid] += 1
-        elif t[:1].islower() and w not in function_words:
-            lower_content.add(sid)
-    return {sid for sid, n in caps.items() if n >= 2 and sid not in lower_content}
+    by_sid: dict[Any, list[str]] = {}
+    for t, sid in zip(texts, sids):
+        by_sid.setdefault(sid, []).append(t)
+    return {sid for sid, words in by_sid.items() if headline(words, TERM_HEADLINE)}
 
 
 def _rule(
@@ -283,7 +279,7 @@ def term_tokens(
     tags = tokens["pos"].fillna("").astype(str).tolist() if "pos" in tokens else [""] * len(texts)
     sids = tokens["sentence_id"].tolist()
     lowers = [normalise(t) for t in texts]
-    headline_case = _headline_case(texts, lowers, sids)
+    headline_case = _headline_case(texts, sids)
     proper = _proper_nouns(texts, lowers, tags, sids, headline_case)
     keys, hows, rules = [], [], []
     decided: dict[tuple, tuple[str, str, str]] = {}  # a word, its tag and standing decide its key and rule

@@ -17,8 +17,8 @@ from analysis.resources import first_names, nltk_stopwords, wordnet_lemmatizer
 def slug(name: str) -> str:
     """A stable, readable identifier for a display name (lower case, ASCII, hyphens).
 
-    >>> slug("Sigrid Øvergård"), slug("U.S. Department of Energy"), slug("NATO–Japan statement")
-    ('sigrid-overgard', 'us-department-of-energy', 'nato-japan-statement')
+    >>> slug("Sigrid Øvergård"), slug("U.S. Department of Energy"), slug("Peru–Chile statement")
+    ('sigrid-overgard', 'us-department-of-energy', 'peru-chile-statement')
     """
     text = unicodedata.normalize("NFKD", name.replace("ø", "o").replace("Ø", "O").replace("ß", "ss"))
     text = "".join(c for c in text if not unicodedata.combining(c))
