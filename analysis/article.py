@@ -230,7 +230,7 @@ class Article:
     # -- analyses -----------------------------------------------------------------------------
     @cached_property
     def entities(self) -> pd.DataFrame:
-        """One row per entity mention in the story (see CONTRACT.md)."""
+        """One row per entity mention in the story (columns: ``docs/contract.md``)."""
         return _entities.extract_entities(self.text, self.story_sentences, self.tokens)
 
     @cached_property
