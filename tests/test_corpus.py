@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import io
 import math
 import re
@@ -17,7 +16,7 @@ from analysis import ArticleError, Corpus, load_article, load_corpus
 from analysis.cli import main
 from analysis.corpus import analyse_batch, conform_dataset, to_parquet_bytes
 from analysis.extract.terms import log_likelihood
-from tests.conftest import ARTICLE, ROOT, assert_offsets
+from tests.conftest import ARTICLE, ROOT, assert_offsets, long_numbers
 
 NATO = ROOT / "data" / "corpora" / "nato-japan-2023"
 NEWS = "epoch-times-2023-02-01-nato-chief-condemns-china-bullying"
@@ -247,14 +246,6 @@ def test_cli_corpus_writes_datasets_figures_and_escaped_report(tmp_path, capsys)
     assert share["share"].map(lambda v: len(repr(float(v)))).max() > 8
     assert (out / "tables" / "identities.csv").exists()
     assert '<section id="identities">' in page
-
-
-def long_numbers(page: str) -> list[str]:
-    """Numbers with a decimal part and more than 4 significant digits in the visible text of a page."""
-    visible = re.sub(r"<(script|style)\b.*?</\1>", "", page, flags=re.S | re.I)
-    visible = html.unescape(re.sub(r"<[^>]+>", " ", visible))
-    found = re.findall(r"(?<![\w.])-?\d[\d,]*\.\d+(?:e[-+]?\d+)?", visible)
-    return [n for n in found if len(re.sub(r"e.*$", "", n).replace(",", "").replace(".", "").lstrip("-0")) > 4]
 
 
 def test_comparison_tables_display_readable_numbers_and_keep_full_precision(corpus):

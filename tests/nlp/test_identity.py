@@ -16,8 +16,7 @@ from analysis.nlp import lexicons
 from analysis.nlp.coref import Coref, person_keys
 from analysis.nlp.identity import slug
 from analysis.nlp.names import acronym_of, initials, parse_person
-
-from .conftest import assert_offsets
+from tests.conftest import assert_offsets
 
 
 def _art(text: str) -> Article:

@@ -13,6 +13,7 @@ from plotly.offline import get_plotlyjs
 
 from analysis import Article
 from analysis.present import charts, plotting, render, report
+from tests.conftest import long_numbers
 
 HOSTILE = (
     "Rain & <script>alert('x')</script> fell.\n\n"
@@ -200,8 +201,6 @@ def test_report_tables_are_declared_article_tables(nato):
 
 def test_report_numbers_are_readable(nato):
     """Statistics with at most 4 significant digits, counts with separators (the CSVs keep full precision)."""
-    from tests.test_corpus import long_numbers
-
     page = report.build_report(nato, figures={})
     assert not long_numbers(page)
     stats = re.findall(r'<div class="stat"><b>([^<]*)</b> ([^<]*)</div>', page)

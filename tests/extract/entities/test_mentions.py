@@ -21,8 +21,7 @@ from analysis.extract.entities import (
 )
 from analysis.nlp import coref, mention
 from analysis.nlp.mention import HOW_KINDS
-
-from .conftest import assert_offsets
+from tests.conftest import PAGES, assert_offsets
 
 
 def _ents(text: str) -> pd.DataFrame:
@@ -384,7 +383,7 @@ def test_every_entity_rule_value_is_declared():
 
     declared = entity_rules()
     seen = set()
-    for path in sorted(Path(__file__).parent.joinpath("fixtures", "pages").glob("*.txt")):
+    for path in sorted(PAGES.glob("*.txt")):
         seen |= set(load_article(path).entities["rule"])
     assert seen, "the fixtures give entities"
     assert seen <= set(declared), seen - set(declared)

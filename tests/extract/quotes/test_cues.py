@@ -27,7 +27,7 @@ from analysis.extract.quotes import (
     phrases,
 )
 from analysis.nlp.tokens import tokenize
-from tests.conftest import assert_offsets
+from tests.conftest import PAGES, assert_offsets
 
 
 def quotes_of(text: str, entities: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -618,7 +618,6 @@ def test_comparisons_spellings_and_coordinated_reports(text, expected):
 
 
 # --- page styles that report speech without quote marks ---------------------------------------------
-PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from analysis.present import explore
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "07_explore.ipynb"
 SCREENSHOT = ROOT / "docs" / "explorer.png"
 CHROMIUM = next(

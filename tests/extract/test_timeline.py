@@ -8,8 +8,7 @@ import pytest
 from analysis import Article
 from analysis.extract.timeline import TIMELINE_COLUMNS, event_clause, extract_timeline
 from analysis.extract.timex import find_timexes, parse_value
-
-from .conftest import assert_offsets
+from tests.conftest import assert_offsets
 
 
 def _one(text: str, dct: str | None = "2023-02-01") -> tuple[str, str, str]:
