@@ -9,6 +9,7 @@ import pytest
 
 from analysis import Article
 from analysis.extract.stats import article_stats, count_syllables, readability, stats_dict, summary_stats
+from tests.builders import sentences_of, tokens_of
 
 
 @pytest.mark.parametrize(
@@ -89,15 +90,17 @@ def test_empty_text_gives_nan_scores():
 
 
 def test_summary_stats_columns_and_optional_tables():
-    art = Article.from_text("The mayor spoke. The city held firm.\n\nA second paragraph.", layout="plain")
-    df = summary_stats(art.story_sentences, art.tokens)
+    text = "The mayor spoke. The city held firm.\n\nA second paragraph."
+    sentences = sentences_of(text)
+    tokens = tokens_of(text, sentences=sentences)
+    df = summary_stats(sentences, tokens)
     assert list(df.columns) == ["statistic", "value", "unit", "method"]
     assert df["method"].str.len().gt(0).all()
     values = stats_dict(df)
     assert (values["words"], values["sentences"], values["paragraphs"]) == (10, 3, 2)
     assert "quotes" not in values and "actors" not in values
     quotes = pd.DataFrame({"kind": ["direct", "partial", "direct"], "speaker": ["A", None, "A"]})
-    values = stats_dict(summary_stats(art.story_sentences, art.tokens, quotes=quotes, actors=pd.DataFrame({"a": [1]})))
+    values = stats_dict(summary_stats(sentences, tokens, quotes=quotes, actors=pd.DataFrame({"a": [1]})))
     assert values["quotes"] == 3 and values["quotes_direct"] == 2 and values["quotes_indirect"] == 0
     assert values["speakers"] == 1 and values["actors"] == 1
 

@@ -7,7 +7,6 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import Article
 from analysis.extract.terms import (
     default_stopwords,
     keyness,
@@ -18,13 +17,14 @@ from analysis.extract.terms import (
     term_table,
     term_tokens,
 )
+from tests.builders import term_tables_of, tokens_of
 from tests.conftest import assert_offsets
 
 WORDLIKE = re.compile(r"[a-z][a-z.'-]*")
 
 
 def terms_of(text: str, **options) -> pd.DataFrame:
-    return term_table(Article.from_text(text, layout="plain").tokens, **options)
+    return term_table(tokens_of(text), **options)
 
 
 def counts_of(text: str, **options) -> dict[str, int]:
@@ -208,13 +208,13 @@ def test_options_stopwords_lemmatize_min_count():
 def test_empty_and_stopword_only_texts():
     assert terms_of("And so it is, to them.").empty
     assert list(terms_of("And so it is.").columns)[:2] == ["term", "count"]
-    assert ngrams(Article.from_text("The and of.", layout="plain").tokens, 2).empty
+    assert ngrams(tokens_of("The and of."), 2).empty
     assert keyness(terms_of("And so it is.")).empty
 
 
 def test_kwic_on_small_text_and_errors():
     text = "Allies met. The ally said no. An allied force moved."
-    art = Article.from_text(text, layout="plain")
+    art = term_tables_of(text)  # what kwic reads of an article: its text and term tokens
     assert kwic(art, None, "ally")["match"].tolist() == ["Allies", "ally"]
     assert kwic(art, None, "allies")["match"].tolist() == ["Allies"]
     assert kwic(art, None, "ally", match="surface")["match"].tolist() == ["ally"]
@@ -230,14 +230,14 @@ def test_ngrams_do_not_cross_stopwords_punctuation_or_sentences():
         "Peace and stability matter. Peace and stability matter. "
         "Air defence, systems. Air defence, systems. Trade deal. Trade deal."
     )
-    grams = set(ngrams(Article.from_text(text, layout="plain").tokens, 2)["ngram"])
+    grams = set(ngrams(tokens_of(text), 2)["ngram"])
     assert "stability matter" in grams and "trade deal" in grams and "air defence" in grams
     assert "peace stability" not in grams and "defence system" not in grams
     assert "matter peace" not in grams and "deal trade" not in grams
 
 
 def test_ngram_options_and_errors():
-    toks = Article.from_text("Trade deal signed. Trade deal signed. Trade deal failed.", layout="plain").tokens
+    toks = tokens_of("Trade deal signed. Trade deal signed. Trade deal failed.")
     assert set(ngrams(toks, 2, min_count=3)["ngram"]) == {"trade deal"}
     assert ngrams(toks, 3)["ngram"].tolist() == ["trade deal sign"]
     assert ngrams(toks, 2, measure="raw_freq")["score"].iloc[0] > 0
@@ -262,7 +262,7 @@ def test_keyness_directions_and_errors():
 
 def test_dispersion_small_text():
     text = "Ships sail. Ships dock. Crews rest. Crews eat."
-    toks = Article.from_text(text, layout="plain").tokens
+    toks = tokens_of(text)
     disp = term_dispersion(toks, ["ship", "crew"], segments=2)
     assert disp.pivot(index="term", columns="segment", values="count").loc[["ship", "crew"]].values.tolist() == [
         [2, 0],

@@ -7,6 +7,7 @@ import pytest
 
 from analysis import Article
 from analysis.extract.timeline import TIMELINE_COLUMNS, event_clause, extract_timeline
+from tests.builders import timeline_of
 from tests.conftest import assert_offsets
 
 # -- the shipped article --------------------------------------------------------------------------
@@ -133,14 +134,12 @@ def test_actors_from_entities_in_clause():
 
 
 def test_empty_entities_and_no_dates():
-    art = Article.from_text("The minister spoke to reporters.", published="2023-02-01", layout="plain")
-    tl = art.timeline
+    tl = timeline_of("The minister spoke to reporters.", published="2023-02-01")
     assert len(tl) == 0 and list(tl.columns[: len(TIMELINE_COLUMNS)]) == TIMELINE_COLUMNS
 
 
 def test_article_without_publication_date_marks_unresolved():
-    art = Article.from_text("The recall was issued in December.", layout="plain")
-    row = art.timeline.iloc[0]
+    row = timeline_of("The recall was issued in December.").iloc[0]
     assert row["value"] == "XXXX-12" and not row["resolved"] and pd.isna(row["date_start"])
 
 

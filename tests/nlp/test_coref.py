@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import Article
 from analysis.nlp.coref import Coref, person_keys
-
-
-def _art(text: str) -> Article:
-    return Article.from_text(text, layout="plain")
+from tests.builders import entities_of, identity_of, quotes_of
 
 
 @pytest.mark.parametrize(
@@ -50,76 +46,77 @@ def test_person_keys(full, keys):
     ],
 )
 def test_coreference(text, form, actor):
-    ents = _art(text).entities
+    ents = entities_of(text)
     rows = ents[ents["text"] == form]
     assert len(rows) >= 1 and set(rows["actor"]) == {actor}
 
 
 def test_pronouns_inside_quotes_are_not_counted():
     text = '"He will lose," Ann Lee said of the rival. She added that the count was close.'
-    ents = _art(text).entities
+    ents = entities_of(text)
     assert "He" not in set(ents["text"])
     assert ents.loc[ents["text"] == "She", "actor"].tolist() == ["Ann Lee"]
 
 
 def test_title_without_a_named_holder_is_no_actor():
-    art = _art("The Chairman said the meeting would resume on Friday.")
-    assert "Chairman" not in set(art.actors["actor"])
+    tables = identity_of("The Chairman said the meeting would resume on Friday.")
+    assert "Chairman" not in set(tables.actors["actor"])
 
 
 def test_transcript_label_with_courtesy_title_is_a_person_with_that_gender():
-    art = _art("MS. VARNET: Good afternoon. Tom Korvel will travel on Friday, and he will meet the mayor.")
-    people = art.entities[art.entities["actor_type"] == "person"]
+    ents = entities_of("MS. VARNET: Good afternoon. Tom Korvel will travel on Friday, and he will meet the mayor.")
+    people = ents[ents["actor_type"] == "person"]
     assert set(people.loc[people["text"] == "VARNET", "actor"]) == {"Varnet"}
     assert set(people.loc[people["text"] == "he", "actor"]) == {"Tom Korvel"}
 
 
 def test_a_title_standing_alone_is_its_holder():
-    art = _art(
+    tables = identity_of(
         "Alliance Secretary General Jens Varnet met Prime Minister Tom Korvel on Tuesday. "
         "“No partner is closer,” said the Secretary General."
     )
-    ents = art.entities
+    ents = tables.entities
     row = ents[ents["text"] == "Secretary General"]
     assert row["actor"].tolist()[-1] == "Jens Varnet" and row["rule"].tolist()[-1] == "title_of"
-    assert art.quotes["speaker"].tolist() == ["Jens Varnet"]
+    assert tables.quotes["speaker"].tolist() == ["Jens Varnet"]
 
 
 def test_an_abbreviated_title_answers_to_its_word():
-    art = _art("Army Gen. Mark A. Korvel met the committee on Tuesday. “We need predictable funding,” the general said.")
-    assert art.quotes["speaker"].tolist() == ["Mark A. Korvel"]
-    assert art.quotes["speaker_rule"].tolist() == ["noun phrase (title of person)"]
+    quotes = quotes_of("Army Gen. Mark A. Korvel met the committee on Tuesday. “We need predictable funding,” the general said.")
+    assert quotes["speaker"].tolist() == ["Mark A. Korvel"]
+    assert quotes["speaker_rule"].tolist() == ["noun phrase (title of person)"]
 
 
 def test_different_given_names_stay_different_people():
-    art = _art("Mary Ann Sloane met Mary Beth Sloane and Mary Sloane on Monday. Tom Sloane was away.")
-    people = set(art.actors.loc[art.actors["actor_type"] == "person", "actor"])
+    tables = identity_of("Mary Ann Sloane met Mary Beth Sloane and Mary Sloane on Monday. Tom Sloane was away.")
+    people = set(tables.actors.loc[tables.actors["actor_type"] == "person", "actor"])
     assert people == {"Mary Ann Sloane", "Mary Beth Sloane", "Mary Sloane", "Tom Sloane"}
-
 
 
 # -- the one focus model ---------------------------------------------------------------------
 
 
 def test_pronoun_prefers_the_person_named_outside_quotes():
-    art = _art("“Olek Varn is late,” Dana Korvel said. Later she left the hall.")
-    pron = art.entities[art.entities["how"] == "pronoun"]
+    ents = entities_of("“Olek Varn is late,” Dana Korvel said. Later she left the hall.")
+    pron = ents[ents["how"] == "pronoun"]
     assert pron["actor"].tolist() == ["Dana Korvel"]
 
 
 def test_table_resolver_and_pronouns_share_one_focus_model():
-    art = _art("Helen Korvel met Peter Varn on Monday. He thanked her for the visit.")
-    coref = Coref(art.text, art.entities)
-    offset = art.text.index("He thanked")
+    text = "Helen Korvel met Peter Varn on Monday. He thanked her for the visit."
+    ents = entities_of(text)
+    coref = Coref(text, ents)
+    offset = text.index("He thanked")
     assert coref.group_before(offset, 500) == ["Helen Korvel", "Peter Varn"]
     assert coref.persons_before(offset) == coref.focus.persons_before(offset) == ["Helen Korvel", "Peter Varn"]
-    pron = art.entities[art.entities["how"] == "pronoun"]
+    pron = ents[ents["how"] == "pronoun"]
     assert dict(zip(pron["text"], pron["actor"])) == {"He": "Peter Varn", "her": "Helen Korvel"}
 
 
 def test_coref_reads_the_table_back_as_mentions():
-    art = _art("The Quarry Safety Board (QSB) met. Dana Korvel chairs the QSB.")
-    coref = Coref(art.text, art.entities)
-    assert [m.key for m in coref.mentions] == art.entities.sort_values("start")["text"].tolist()
+    text = "The Quarry Safety Board (QSB) met. Dana Korvel chairs the QSB."
+    ents = entities_of(text)
+    coref = Coref(text, ents)
+    assert [m.key for m in coref.mentions] == ents.sort_values("start")["text"].tolist()
     assert coref.lookup("QSB") == coref.lookup("Quarry Safety Board") == "Quarry Safety Board"
     assert coref.lookup("Korvel") == "Dana Korvel"

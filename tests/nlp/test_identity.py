@@ -12,12 +12,8 @@ import pytest
 
 from analysis import Article
 from analysis.nlp.identity import slug
+from tests.builders import identity_of, quotes_of
 from tests.conftest import assert_tables_agree
-
-
-def _art(text: str) -> Article:
-    return Article.from_text(text, layout="plain")
-
 
 # -- one person, one actor -----------------------------------------------------------------------------
 
@@ -60,8 +56,8 @@ def _art(text: str) -> Article:
     ],
 )
 def test_one_person_one_actor(text, actor, forms):
-    art = _art(text)
-    people = art.actors[art.actors["actor_type"] == "person"]
+    tables = identity_of(text)
+    people = tables.actors[tables.actors["actor_type"] == "person"]
     assert people["actor"].tolist().count(actor) == 1
     row = people.set_index("actor").loc[actor]
     assert forms <= set(row["aliases"])
@@ -94,8 +90,8 @@ def test_one_person_one_actor(text, actor, forms):
     ],
 )
 def test_organisation_and_acronym_are_one_actor(text, actor, alias):
-    art = _art(text)
-    orgs = art.actors[art.actors["actor_type"] == "org"]
+    tables = identity_of(text)
+    orgs = tables.actors[tables.actors["actor_type"] == "org"]
     assert orgs["actor"].tolist() == [actor]
     assert alias in orgs["aliases"].iloc[0]
 
@@ -143,28 +139,28 @@ def test_organisation_and_acronym_are_one_actor(text, actor, alias):
     ],
 )
 def test_speaker_identity(text, quote, speaker, ids, rule):
-    art = _art(text)
-    row = art.quotes[art.quotes["text"] == quote].iloc[0]
+    quotes = quotes_of(text)
+    row = quotes[quotes["text"] == quote].iloc[0]
     assert (row["speaker"], row["speaker_ids"]) == (speaker, ids)
     assert rule in row["speaker_rule"]
 
 
 def test_joint_quote_counts_for_each_speaker():
     text = "Ann Lee met Tom Berg in Oslo. Later the duo stressed that the talks will go on."
-    art = _art(text)
-    row = art.quotes[art.quotes["text"] == "the talks will go on."].iloc[0]
+    tables = identity_of(text)
+    row = tables.quotes[tables.quotes["text"] == "the talks will go on."].iloc[0]
     assert row["speaker"] == "Ann Lee; Tom Berg" and row["speaker_ids"] == ["ann-lee", "tom-berg"]
-    qs = art.quote_speakers[art.quote_speakers["quote_id"] == row["quote_id"]]
+    qs = tables.quote_speakers[tables.quote_speakers["quote_id"] == row["quote_id"]]
     assert qs["actor"].tolist() == ["Ann Lee", "Tom Berg"]
-    quotes = art.actors.set_index("actor")["quotes"]
+    quotes = tables.actors.set_index("actor")["quotes"]
     assert quotes["Ann Lee"] == quotes["Tom Berg"] == 1
 
 
 def test_document_speaker_is_a_document_actor():
     text = "Ann Lee and Tom Berg issued a joint statement on Monday. The statement says that the talks will go on."
-    art = _art(text)
-    row = art.quotes[art.quotes["text"] == "the talks will go on."].iloc[0]
-    actor = art.actors.set_index("actor_id").loc[row["speaker_ids"][0]]
+    tables = identity_of(text)
+    row = tables.quotes[tables.quotes["text"] == "the talks will go on."].iloc[0]
+    actor = tables.actors.set_index("actor_id").loc[row["speaker_ids"][0]]
     assert actor["actor_type"] == "document" and actor["actor"] == row["speaker"] and actor["quotes"] == 1
 
 
@@ -193,14 +189,14 @@ def test_slug(name, expected):
     ],
 )
 def test_tables_agree_on_small_texts(text):
-    assert_tables_agree(_art(text))
+    assert_tables_agree(Article.from_text(text, layout="plain"))  # every table of the article
 
 
 def test_empty_story_gives_empty_identity_tables():
-    art = _art("   \n\n2023-02-01\n")
-    assert list(art.quote_speakers.columns[:3]) == ["quote_id", "actor_id", "actor"]
-    assert list(art.aliases.columns[:4]) == ["actor_id", "actor", "form", "mentions"]
-    assert isinstance(art.actors, pd.DataFrame)
+    tables = identity_of("   \n\n2023-02-01\n")
+    assert list(tables.quote_speakers.columns[:3]) == ["quote_id", "actor_id", "actor"]
+    assert list(tables.aliases.columns[:4]) == ["actor_id", "actor", "form", "mentions"]
+    assert isinstance(tables.actors, pd.DataFrame)
 
 
 def test_an_ordinary_word_as_speaker_names_no_actor():

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import Article
 from analysis.nlp import lexicons
-
-
-def _art(text: str) -> Article:
-    return Article.from_text(text, layout="plain")
-
+from tests.builders import identity_of
 
 # -- page chrome -------------------------------------------------------------------------------------
 
@@ -42,5 +37,5 @@ def test_chrome_words(words, chrome):
     ],
 )
 def test_chrome_words_are_never_actors(text):
-    actors = set(_art(text).actors["actor"])
+    actors = set(identity_of(text).actors["actor"])
     assert not actors & {"PHOTO", "Read More", "Read", "More", "DOCX", "MB"}

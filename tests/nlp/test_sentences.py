@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import Article
-from analysis.nlp.sentences import split_spans
+from analysis.nlp.sentences import split_sentences, split_spans
+from tests.builders import blocks_of
 
 
 @pytest.mark.parametrize(
@@ -26,9 +26,8 @@ def test_split_spans(text, expected):
 
 
 def test_sentence_never_crosses_a_block():
-    art = Article.from_text(
-        "A headline without a stop\nThe first paragraph ends here without a full stop\nNext one.", layout="auto"
-    )
-    for row in art.sentences.itertuples():
-        block = art.blocks.loc[art.blocks["block_id"] == row.block_id].iloc[0]
+    text = "A headline without a stop\nThe first paragraph ends here without a full stop\nNext one."
+    blocks = blocks_of(text, layout="auto")
+    for row in split_sentences(text, blocks).itertuples():
+        block = blocks.loc[blocks["block_id"] == row.block_id].iloc[0]
         assert block.start <= row.start and row.end <= block.end

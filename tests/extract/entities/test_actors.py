@@ -4,17 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis import Article
-from analysis.extract.entities import (
-    ENTITY_COLUMNS,
-    build_actors,
-    cooccurrence,
-    extract_entities,
-)
-
-
-def _ents(text: str) -> pd.DataFrame:
-    return Article.from_text(text, layout="plain").entities
+from analysis.extract.entities import ENTITY_COLUMNS, build_actors, cooccurrence, extract_entities
+from tests.builders import entities_of
 
 
 def test_actors_table(nato):
@@ -47,7 +38,7 @@ def test_empty_inputs():
 
 
 def test_build_actors_counts_quotes_by_speaker():
-    ents = _ents("Maria Velasko met Omar Haddad. Velasko said the talks went well.")
+    ents = entities_of("Maria Velasko met Omar Haddad. Velasko said the talks went well.")
     quotes = pd.DataFrame({"speaker": ["Maria Velasko", "Maria Velasko", None]})
     actors = build_actors(ents, quotes).set_index("actor")
     assert actors.loc["Maria Velasko", "mentions"] == 2

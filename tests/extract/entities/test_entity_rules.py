@@ -8,24 +8,14 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from analysis import Article
 from analysis.extract import entities
-from analysis.extract.entities import (
-    LINK_RULES,
-    RUN_TYPING_RULES,
-    entity_rules,
-)
+from analysis.extract.entities import LINK_RULES, RUN_TYPING_RULES, entity_rules
 from analysis.nlp import coref, mention
 from analysis.nlp.mention import HOW_KINDS
+from tests.builders import entities_of
 from tests.conftest import PAGES, assert_offsets
-
-
-def _ents(text: str) -> pd.DataFrame:
-    return Article.from_text(text, layout="plain").entities
-
 
 # -- the rule tables: one test per rule, from the example kept in the table ----------------------
 
@@ -38,8 +28,8 @@ def _table_examples():
 
 @pytest.mark.parametrize("example", list(_table_examples()))
 def test_rule_example(example):
-    """The example's text, through the whole pipeline, yields the mention the rule's table promises."""
-    ents = _ents(example.text)
+    """The example's text, through the real stages up to the entities, yields the mention the rule's table promises."""
+    ents = entities_of(example.text)
     assert_offsets(example.text, ents)
     expect = dict(example.expect)
     if "absent" in expect:  # a rule whose mention names no actor: the row is dropped
@@ -84,7 +74,7 @@ def test_no_rule_name_is_compared_as_a_string_literal():
 
 
 def test_run_rule_names_an_entity_row():
-    ents = _ents("The plan will work, Helen Ostrava said on Monday.")
+    ents = entities_of("The plan will work, Helen Ostrava said on Monday.")
     row = ents[ents["text"] == "Helen Ostrava"].iloc[0]
     assert (row["actor_type"], row["rule"]) == ("person", "first_name")
 

@@ -3,23 +3,11 @@ type and which actor, on the shipped article and on short invented texts."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from analysis import Article
-from analysis.extract.entities import (
-    ENTITY_COLUMNS,
-)
+from analysis.extract.entities import ENTITY_COLUMNS
+from tests.builders import entities_of, identity_of
 from tests.conftest import assert_offsets
-
-
-def _art(text: str) -> Article:
-    return Article.from_text(text, layout="plain")
-
-
-def _ents(text: str) -> pd.DataFrame:
-    return Article.from_text(text, layout="plain").entities
-
 
 # -- the shipped article ---------------------------------------------------------------------
 
@@ -139,7 +127,7 @@ def test_demonym_joins_country(nato):
     ],
 )
 def test_edge_cases(text, expected):
-    ents = _ents(text)
+    ents = entities_of(text)
     assert_offsets(text, ents)
     got = [tuple(r) for r in ents[["text", "actor", "actor_type", "how"]].itertuples(index=False)]
     assert got == expected
@@ -154,7 +142,7 @@ def test_edge_cases(text, expected):
     ],
 )
 def test_pronoun_resolution(text, pronoun_actor):
-    ents = _ents(text)
+    ents = entities_of(text)
     pron = ents[ents["how"] == "pronoun"]
     if pronoun_actor is None:
         assert pron.empty
@@ -187,7 +175,7 @@ def test_pronoun_resolution(text, pronoun_actor):
     ],
 )
 def test_context_typing(text, expected):
-    ents = _ents(text)
+    ents = entities_of(text)
     assert_offsets(text, ents)
     got = {}
     for t, typ in ents[["text", "actor_type"]].itertuples(index=False):
@@ -213,7 +201,7 @@ def test_context_typing(text, expected):
     ],
 )
 def test_boundaries(text, absent, present):
-    texts = set(_ents(text)["text"])
+    texts = set(entities_of(text)["text"])
     assert absent not in texts
     assert present in texts
 
@@ -234,54 +222,55 @@ def test_boundaries(text, absent, present):
     ],
 )
 def test_dateline_places_and_sentence_start(text, expected):
-    art = Article.from_text(text, layout="plain")
-    got = [tuple(r) for r in art.entities[["text", "actor", "actor_type"]].itertuples(index=False)]
+    ents = entities_of(text)
+    got = [tuple(r) for r in ents[["text", "actor", "actor_type"]].itertuples(index=False)]
     assert got == expected
 
 
 def test_state_code_after_a_city_is_the_state_not_an_acronym():
-    art = _art("The Environmental Protection Agency visited Elm Township, PA, on Monday. The agency said work would start.")
-    ents = art.entities.set_index("text")
+    text = "The Environmental Protection Agency visited Elm Township, PA, on Monday. The agency said work would start."
+    ents = entities_of(text).set_index("text")
     assert ents.loc["PA", "actor"] == "Pennsylvania" and ents.loc["PA", "rule"] == "state_code"
 
 
 def test_ordinary_word_capitalised_once_is_no_actor():
-    art = _art("Dana Korvel, manager of the program's Turbines office, said tests went well.")
-    assert "Turbines" not in set(art.actors["actor"])
-    assert "Dana Korvel" in set(art.actors["actor"])
+    tables = identity_of("Dana Korvel, manager of the program's Turbines office, said tests went well.")
+    assert "Turbines" not in set(tables.actors["actor"])
+    assert "Dana Korvel" in set(tables.actors["actor"])
 
 
 def test_ordinary_word_opening_a_sentence_opens_the_name_after_it():
-    art = _art("Garden Weekly named the park the best in the region. The magazine said it was well kept.")
-    assert "Garden Weekly" in set(art.actors["actor"])
-    assert "Weekly" not in set(art.actors["actor"])
+    tables = identity_of("Garden Weekly named the park the best in the region. The magazine said it was well kept.")
+    assert "Garden Weekly" in set(tables.actors["actor"])
+    assert "Weekly" not in set(tables.actors["actor"])
 
 
 @pytest.mark.parametrize(("tag", "state"), [("(R-Ga.)", "Georgia"), ("(D-Mont.)", "Montana"), ("(TX-07)", "Texas"), ("(I-Vt.)", "Vermont")])
 def test_party_state_tags_name_the_state(tag, state):
-    art = _art(f"Rep. Ann Korvel {tag} said the bill would pass.")
-    ents = art.entities
+    text = f"Rep. Ann Korvel {tag} said the bill would pass."
+    ents = entities_of(text)
     assert ents.loc[ents["rule"] == "state_code", "actor"].tolist() == [state]
-    assert_offsets(art.text, ents)
+    assert_offsets(text, ents)
 
 
 def test_a_dashed_pair_of_names_names_each():
-    art = _art("The leaders agreed to deepen OPEC-Peru cooperation. OPEC and Peru said so.")
-    ents = art.entities
+    tables = identity_of("The leaders agreed to deepen OPEC-Peru cooperation. OPEC and Peru said so.")
+    ents = tables.entities
     pair = ents[ents["rule"] == "name_pair"]
     assert pair["text"].tolist() == ["OPEC", "Peru"]
-    assert set(pair["actor"]) <= set(art.actors["actor"]) and "OPEC-Peru" not in set(art.actors["actor"])
-    assert_offsets(art.text, ents)
+    assert set(pair["actor"]) <= set(tables.actors["actor"]) and "OPEC-Peru" not in set(tables.actors["actor"])
+    assert_offsets(tables.text, ents)
 
 
 def test_transcript_labels_in_capitals():
-    art = Article.from_text(
+    tables = identity_of(
         "Press conference\n\nSECRETARY OF DEFENSE LLOYD J. VARNET III: Good afternoon, everyone.\n\n"
         "Q: Mr. Secretary, can you say more about the request from the allies?\n\n"
         "SEC. VARNET: Sure. We will keep working with our allies on this request in the weeks ahead.\n\n"
         "STAFF: Last question, please, and then the secretary has to leave for the airport.\n\n"
-        "QUESTION: Will the ministers meet again before the summit in the summer?\n"
+        "QUESTION: Will the ministers meet again before the summit in the summer?\n",
+        layout="auto",
     )
-    actors = dict(zip(art.actors["actor"], art.actors["mentions"]))
+    actors = dict(zip(tables.actors["actor"], tables.actors["mentions"]))
     assert actors.get("Lloyd J. Varnet") == 2, actors
     assert not {"SEC", "STAFF", "VARNET", "Staff", "Q", "QUESTION"} & set(actors)

@@ -6,28 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import Article
-from analysis.extract.quotes import (
-    cues,
-    extract_quotes,
-    lexicon,
-    objects,
-    phrases,
-)
+from analysis.extract.quotes import cues, lexicon, objects, phrases
 from analysis.nlp.tokens import tokenize
+from tests.builders import quotes_of
 from tests.conftest import only_row
-
-
-def _art(text: str) -> Article:
-    return Article.from_text(text, layout="plain")
-
-
-def quotes_of(text: str, entities: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Run the real pipeline (layout, sentences, tokens, entities) on a plain text."""
-    art = Article.from_text(text, layout="plain")
-    if entities is None:
-        return art.quotes
-    return extract_quotes(art.text, art.story_sentences, entities)
 
 
 def test_heading_scare_quotes_are_not_speech(nato):
@@ -299,8 +281,8 @@ def test_question_split_from_its_cue():
     ],
 )
 def test_comparisons_spellings_and_coordinated_reports(text, expected):
-    art = Article.from_text(text, layout="plain")
-    rows = art.quotes[art.quotes["cue"].isin([e[2] for e in expected])]
+    quotes = quotes_of(text)
+    rows = quotes[quotes["cue"].isin([e[2] for e in expected])]
     got = [tuple(r) for r in rows[["kind", "speaker_text", "cue", "text"]].itertuples(index=False)]
     assert got == expected
 
@@ -358,5 +340,5 @@ def test_a_cue_with_an_object_reports_speech_only_when_the_object_is_speech(text
 
 
 def test_quoted_clause_keeps_numbers_and_skips_a_time_adjunct():
-    art = _art("Varnak Motors said on Monday it would cut 2,000 jobs in the region, as demand slows.")
-    assert art.quotes["text"].tolist() == ["it would cut 2,000 jobs in the region, as demand slows."]
+    quotes = quotes_of("Varnak Motors said on Monday it would cut 2,000 jobs in the region, as demand slows.")
+    assert quotes["text"].tolist() == ["it would cut 2,000 jobs in the region, as demand slows."]

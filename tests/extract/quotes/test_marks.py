@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from analysis import Article
-from analysis.extract.quotes import (
-    extract_quotes,
-    pair_quote_marks,
-)
+from analysis.extract.quotes import pair_quote_marks
+from tests.builders import quotes_of
 from tests.conftest import assert_offsets
-
-
-def quotes_of(text: str, entities: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Run the real pipeline (layout, sentences, tokens, entities) on a plain text."""
-    art = Article.from_text(text, layout="plain")
-    if entities is None:
-        return art.quotes
-    return extract_quotes(art.text, art.story_sentences, entities)
-
 
 # -- quote-mark pairing ---------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import Article
 from analysis.extract import quotes as quotes_pkg
 from analysis.extract.quotes import (
     MARK_RULES,
@@ -23,16 +22,8 @@ from analysis.extract.quotes import (
     base_speaker_rule,
     extract_quotes,
 )
+from tests.builders import quotes_of
 from tests.conftest import assert_offsets, only_row
-
-
-def quotes_of(text: str, entities: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Run the real pipeline (layout, sentences, tokens, entities) on a plain text."""
-    art = Article.from_text(text, layout="plain")
-    if entities is None:
-        return art.quotes
-    return extract_quotes(art.text, art.story_sentences, entities)
-
 
 # -- the table's contract --------------------------------------------------------------------------
 
@@ -58,15 +49,15 @@ def test_empty_input_returns_columns():
 
 TABLES = {"rule": QUOTE_RULES, "speaker_rule": SPEAKER_RULES, "mark_rule": MARK_RULES}
 EXAMPLES = [(column, name, ex) for column, table in TABLES.items() for name, ex in table.examples()]
-#: Rules no invented text reaches through the whole pipeline (none).
+#: Rules no invented text reaches through the real stages (none).
 WITHOUT_EXAMPLE: set[str] = set()
 
 
 @pytest.mark.parametrize(("column", "name", "example"), EXAMPLES, ids=[f"{c}: {n}" for c, n, _ in EXAMPLES])
 def test_rule_example(column, name, example):
-    """The rule's invented example, run through the real pipeline, yields the row it promises."""
-    art = Article.from_text(example.text, layout="plain")
-    q = art.quotes
+    """The rule's invented example, run through the real stages up to the quotes, yields the row it promises."""
+    text = example.text
+    q = quotes_of(text)
     expect = dict(example.expect)
     value = expect.pop(column, name)  # the value written in the column (a composed one for some rules)
     rows = q[q[column] == value]
@@ -76,9 +67,9 @@ def test_rule_example(column, name, example):
     row = rows.iloc[0]
     for key, want in expect.items():
         assert (pd.isna(row[key]) if want is None else row[key] == want), (key, row[key], want)
-    assert art.text[row["start"] : row["end"]] == row["text"]
+    assert text[row["start"] : row["end"]] == row["text"]
     if not pd.isna(row["speaker_start"]):
-        assert art.text[row["speaker_start"] : row["speaker_end"]] == row["speaker_text"]
+        assert text[row["speaker_start"] : row["speaker_end"]] == row["speaker_text"]
 
 
 def test_every_rule_has_an_example():
@@ -95,7 +86,7 @@ def test_every_rule_has_an_example():
     ],
 )
 def test_composed_rule_values(text, quote, rule):
-    row = only_row(Article.from_text(text, layout="plain").quotes, quote)
+    row = only_row(quotes_of(text), quote)
     assert row["rule"] == rule and base_rule(rule) in QUOTE_RULES
 
 

@@ -5,17 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import Article, load_article
-from analysis.extract.quotes import extract_quotes
+from analysis import load_article
+from tests.builders import identity_of, quotes_of
 from tests.conftest import PAGES, only_row
-
-
-def quotes_of(text: str, entities: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Run the real pipeline (layout, sentences, tokens, entities) on a plain text."""
-    art = Article.from_text(text, layout="plain")
-    if entities is None:
-        return art.quotes
-    return extract_quotes(art.text, art.story_sentences, entities)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +48,7 @@ def quotes_of(text: str, entities: pd.DataFrame | None = None) -> pd.DataFrame:
     ],
 )
 def test_speaker_resolution(text, quote, speaker, mention, rule):
-    # the one resolver (analysis.nlp.coref) reads the entities table: run the whole pipeline
+    # the one resolver (analysis.nlp.coref) reads the entities table: build it from the text (tests/builders.py)
     row = only_row(quotes_of(text), quote)
     assert speaker in row["speaker"]
     assert row["speaker_text"] == mention
@@ -83,8 +75,7 @@ def test_entities_table_gives_the_canonical_speaker():
 
 def test_coordinated_people_speak_together():
     text = "Prime Minister Ann Lee met President Tom Berg. Lee and Berg said they would meet again in May."
-    art = Article.from_text(text, layout="plain")
-    row = art.quotes.iloc[0]
+    row = quotes_of(text).iloc[0]
     assert (row.speaker_text, row.speaker, row.speaker_rule) == (
         "Lee and Berg",
         "Ann Lee; Tom Berg",
@@ -114,10 +105,10 @@ def test_a_speaker_that_cannot_speak_makes_no_row(text):
     ],
 )
 def test_members_speak_for_their_body(text, words):
-    art = Article.from_text(text, layout="plain")
-    row = art.quotes.iloc[0]
+    tables = identity_of(text)
+    row = tables.quotes.iloc[0]
     assert (row["speaker"], row["speaker_text"], row["speaker_rule"]) == ("Harbour Board", words, "member of a body")
-    body = art.actors.set_index("actor").loc["Harbour Board"]
+    body = tables.actors.set_index("actor").loc["Harbour Board"]
     assert list(row["speaker_ids"]) == [body["actor_id"]] and body["quotes"] == 1
 
 

@@ -8,7 +8,8 @@ import shutil
 
 import pytest
 
-from analysis import Article, load_article
+from analysis import load_article
+from tests.builders import quotes_of
 from tests.conftest import PAGES, assert_offsets
 
 # --- page styles that report speech without quote marks ---------------------------------------------
@@ -71,15 +72,15 @@ def test_colon_speech_stops_at_narration():
     ],
 )
 def test_readout_forms(sentence, content, speaker):
-    art = Article.from_text("Readout of the meeting\nMarch 3, 2024\n" + sentence + "\n")
-    rows = art.quotes[art.quotes["text"] == content]
-    assert len(rows) == 1, art.quotes[["text", "rule"]]
+    quotes = quotes_of("Readout of the meeting\nMarch 3, 2024\n" + sentence + "\n", layout="auto")
+    rows = quotes[quotes["text"] == content]
+    assert len(rows) == 1, quotes[["text", "rule"]]
     assert (rows["kind"].item(), rows["speaker"].item(), rows["rule"].item()) == ("indirect", speaker, "readout form")
 
 
 def test_readout_noun_object_is_no_content():
-    art = Article.from_text("Readout of the meeting\nMarch 3, 2024\nThe Secretary reaffirmed the commitment to the alliance.\n")
-    assert not (art.quotes["rule"] == "readout form").any()
+    text = "Readout of the meeting\nMarch 3, 2024\nThe Secretary reaffirmed the commitment to the alliance.\n"
+    assert not (quotes_of(text, layout="auto")["rule"] == "readout form").any()
 
 
 def test_a_colon_after_a_long_clause_introduces_no_speech():
@@ -88,16 +89,16 @@ def test_a_colon_after_a_long_clause_introduces_no_speech():
         "The committee wanted to question several officials about the contracts, including:\n\n"
         "the finance director, two of her deputies and the head of procurement at the council.\n"
     )
-    art = Article.from_text(text)
-    assert not (art.quotes["rule"] == "colon-introduced speech").any()
+    assert not (quotes_of(text, layout="auto")["rule"] == "colon-introduced speech").any()
 
 
 def test_readout_at_the_very_start_of_the_text_keeps_the_whole_speaker():
-    art = Article.from_text("Ms. Jane Roe expressed her hope that the talks would resume.\n", layout="plain")
-    rows = art.quotes[art.quotes["rule"] == "readout form"]
-    assert len(rows) == 1, art.quotes[["text", "rule", "speaker_text"]]
+    text = "Ms. Jane Roe expressed her hope that the talks would resume.\n"
+    quotes = quotes_of(text)
+    rows = quotes[quotes["rule"] == "readout form"]
+    assert len(rows) == 1, quotes[["text", "rule", "speaker_text"]]
     assert rows["speaker_text"].item().endswith("Jane Roe")
-    assert art.text[rows["speaker_start"].item() : rows["speaker_end"].item()] == rows["speaker_text"].item()
+    assert text[rows["speaker_start"].item() : rows["speaker_end"].item()] == rows["speaker_text"].item()
 
 
 def test_a_delivered_speech_is_its_speaker_from_first_paragraph_to_last():
