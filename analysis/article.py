@@ -26,6 +26,7 @@ from analysis.extract import terms as _terms
 from analysis.extract import timeline as _timeline
 from analysis.extract.timex import may_hold_timex
 from analysis.nlp.identity import aliases_table, align_actors
+from analysis.nlp.mention import How
 from analysis.nlp.sentences import split_sentences
 from analysis.nlp.tokens import tokenize
 from analysis.read.dates import parse_date
@@ -287,10 +288,10 @@ class Article:
         extra_entities = _entities.extract_entities(self.text, extra, extra_tokens)
         story_actor: dict[str, str] = {}  # surface form -> actor of its first story mention
         for t, a, how in zip(*(self.entities[c].tolist() for c in ("text", "actor", "how"))):
-            if how != "pronoun":
+            if how != How.PRONOUN:
                 story_actor.setdefault(t, a)
         actors = [
-            story_actor.get(t, a) if how != "pronoun" else a
+            story_actor.get(t, a) if how != How.PRONOUN else a
             for t, a, how in zip(*(extra_entities[c].tolist() for c in ("text", "actor", "how")))
         ]
         extra_entities["actor"] = actors

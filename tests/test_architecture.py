@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,58 @@ def test_no_private_name_imported_across_modules():
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("analysis"):
                 private += [f"{module}: {node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
     assert not private, private
+
+
+#: Names in code that hold a rule column's value (``m.rule``, ``row.how``, ``speaker_rule``, ``anchor``).
+_RULE_HOLDER = re.compile(r"(?:^|_)(?:rule|rules|how|anchor)$")
+
+
+def _declared_rule_names() -> set[str]:
+    """Every value a rule column can take, from the tables that declare them (issue 19)."""
+    from analysis.extract import entities, quotes, timex
+    from analysis.extract.identities import rules as identity_rules
+    from analysis.nlp.mention import HOW_KINDS
+    from analysis.read.layout import block_rules
+
+    tables = [quotes.QUOTE_RULES, quotes.SPEAKER_RULES, quotes.MARK_RULES, timex.RULES, identity_rules.LINK_RULES]
+    names = {name for table in [*tables, HOW_KINDS, block_rules()] for name in table.names}
+    names |= set(entities.entity_rules())
+    return {n for n in names if isinstance(n, str) and n}
+
+
+def _holds_rule(node: ast.AST) -> bool:
+    for n in ast.walk(node):
+        name = n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else None
+        if name is None and isinstance(n, ast.Subscript) and isinstance(n.slice, ast.Constant):
+            name = n.slice.value if isinstance(n.slice.value, str) else None
+        if name and _RULE_HOLDER.search(name):
+            return True
+    return False
+
+
+def _literals(node: ast.AST) -> set[str]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return {e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+    return set()
+
+
+def test_no_rule_name_compared_as_a_string_literal():
+    """Rule names are constants of their table, never literals compared in code (issue 19)."""
+    declared = _declared_rule_names()
+    found = []
+    for module, path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            pairs = []
+            if isinstance(node, ast.Compare):
+                sides = [node.left, *node.comparators]
+                pairs = [(s, o) for s in sides for o in sides if s is not o]
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args:
+                if node.func.attr in ("startswith", "endswith", "removeprefix", "removesuffix"):
+                    pairs = [(node.func.value, node.args[0])]
+            for holder, other in pairs:
+                hits = {lit for lit in _literals(other) if lit in declared or lit.strip() in declared}
+                if hits and _holds_rule(holder) and not _literals(holder):
+                    found.append(f"{module}:{node.lineno}: {sorted(hits)}")
+    assert not found, found

@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.frames import frame
 from analysis.nlp import lexicons
+from analysis.nlp.mention import How
 from analysis.nlp.names import parse_person
 from analysis.resources import first_names, nltk_stopwords, wordnet_lemmatizer
 
@@ -85,7 +86,7 @@ def _entity_rows(entities: pd.DataFrame) -> dict[str, dict]:
         a["n"] += 1
         a["first"], a["last"] = min(a["first"], sid), max(a["last"], sid)
         a["aliases"][text] = None
-        if how != "pronoun":
+        if how != How.PRONOUN:
             a["named_types"][atype] += 1
             a["names"][text] = None
     return {

@@ -154,6 +154,13 @@ def test_quotes_per_speaker_stacks_kinds_and_names_unattributed():
     assert fig.layout.yaxis.categoryarray[-1] == "A"  # most quoted on top
 
 
+def test_quotes_per_speaker_leaves_out_a_transcripts_questioner():
+    from analysis.extract.quotes.speakers import QUESTIONER_NAME
+
+    q = pd.DataFrame({"speaker": [QUESTIONER_NAME, "Dana Korvel", QUESTIONER_NAME], "kind": ["direct"] * 3})
+    assert set(charts.chart_data(charts.quotes_per_speaker(q))["speaker"]) == {"Dana Korvel"}
+
+
 TIMELINE = pd.DataFrame(
     {
         "timex_id": [0, 1, 2, 3, 4],

@@ -15,6 +15,7 @@ from functools import cache
 import pandas as pd
 
 from analysis.frames import frame
+from analysis.nlp.mention import How
 from analysis.resources import read_lexicon
 
 #: Characters of text before a person's mention searched for a title ("Deputy Prime Minister Dana Korvel").
@@ -81,9 +82,9 @@ def person_titles(text: str, entities: pd.DataFrame) -> pd.DataFrame:
     if len(entities) and "actor_type" in entities.columns:
         cols = ("actor_id", "actor_type", "start", "text", "how")
         for aid, atype, start, form, how in zip(*(entities[c].tolist() for c in cols)):
-            if atype != "person" or how == "pronoun":
+            if atype != "person" or how == How.PRONOUN:
                 continue
-            title = title_of_form(str(form)) if how == "title" else title_before(text, int(start))
+            title = title_of_form(str(form)) if how == How.TITLE else title_before(text, int(start))
             if title:
                 rows[(str(aid), title)] = None
     return frame({"actor_id": [a for a, _ in rows], "title": [t for _, t in rows]})

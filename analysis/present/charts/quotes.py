@@ -1,7 +1,8 @@
 """The quote chart: quotes per speaker, stacked by quote kind (who gets voice).
 
 It decides who counts as a speaker (a joint quote once for each of its speakers, named as in the
-actors table; a quote without a speaker as "(unattributed)"), which speakers are drawn (the
+actors table; a quote without a speaker as "(unattributed)"; a transcript's questioner, who is no
+actor, not at all, as in the corpus speaker shares), which speakers are drawn (the
 ``top_n`` by quotes) and the order of the kinds.  It reads the ``quotes`` and ``quote_speakers``
 tables, never the text.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.extract.quotes.speakers import QUESTIONER_NAME
 from analysis.present.charts.figure import finish, has_columns
 from analysis.present.charts.theme import KIND_COLOURS, PALETTE, PATTERNS, bar_height
 
@@ -36,6 +38,7 @@ def _speaker_kind_counts(
     q = pd.DataFrame({"speaker": speaker.fillna("(unattributed)").astype(str), "kind": quotes["kind"].astype(str)})
     if speakers is not None and len(speakers) and "quote_id" in quotes.columns:
         q = _per_speaker(q.assign(quote_id=quotes["quote_id"].to_numpy()), speakers)
+    q = q[q["speaker"] != QUESTIONER_NAME]
     totals = q["speaker"].value_counts(sort=True)
     top = totals.head(top_n).index.tolist()
     q = q[q["speaker"].isin(top)]
