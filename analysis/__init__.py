@@ -24,14 +24,14 @@ finally:
         _gc.enable()
     _gc.freeze()
 
-__all__ = ["Article", "ArticleError", "Corpus", "load_article", "load_corpus", "reload_lexicons"]
+__all__ = ["Article", "ArticleError", "Corpus", "CorpusError", "CorpusWarning", "load_article", "load_corpus", "reload_lexicons"]
 __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    """``Corpus`` and ``load_corpus`` come from :mod:`analysis.corpus`, imported on first use: it
-    loads plotly (its ``.plot`` charts) and pyarrow, which reading one article does not need."""
-    if name in ("Corpus", "load_corpus"):
+    """``Corpus``, ``CorpusError``, ``CorpusWarning`` and ``load_corpus`` come from :mod:`analysis.corpus`, imported on
+    first use: it loads plotly (its ``.plot`` charts) and pyarrow, which reading one article does not need."""
+    if name in ("Corpus", "CorpusError", "CorpusWarning", "load_corpus"):
         from analysis import corpus
 
         return getattr(corpus, name)

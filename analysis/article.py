@@ -26,6 +26,7 @@ from analysis.extract import terms as _terms
 from analysis.extract import timeline as _timeline
 from analysis.extract.timex import may_hold_timex
 from analysis.nlp.identity import aliases_table, align_actors
+from analysis.nlp.mention import How
 from analysis.nlp.sentences import split_sentences
 from analysis.nlp.tokens import tokenize
 from analysis.read.dates import parse_date
@@ -33,8 +34,8 @@ from analysis.read.io import read_article_file
 from analysis.read.layout import recognise
 
 if TYPE_CHECKING:
+    from analysis.present.markup import Html
     from analysis.present.plotting import ArticlePlot
-    from analysis.present.render import Html
     from analysis.present.widget import Explorer
 
 #: Block kinds whose sentences are the story itself (entities, quotes and terms are read from them).
@@ -159,7 +160,7 @@ class Article:
 
     def _repr_html_(self) -> str:
         """A compact card for notebooks: title, outlet, date, authors, counts, top actors and speakers."""
-        from analysis.present.render import article_card
+        from analysis.present.card import article_card
 
         return str(article_card(self))
 
@@ -230,13 +231,13 @@ class Article:
     # -- analyses -----------------------------------------------------------------------------
     @cached_property
     def entities(self) -> pd.DataFrame:
-        """One row per entity mention in the story (see CONTRACT.md)."""
+        """One row per entity mention in the story (columns: ``docs/contract.md``)."""
         return _entities.extract_entities(self.text, self.story_sentences, self.tokens)
 
     @cached_property
     def _quotes_linked(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         """Quotes, their (quote, speaker) rows and the actors that only speak: one resolver pass."""
-        return _quotes.extract_quotes_linked(self.text, self.story_sentences, self.entities)
+        return _quotes.extract_quotes_linked(self.text, self.story_sentences, self.entities, self.tokens)
 
     @cached_property
     def quotes(self) -> pd.DataFrame:
@@ -287,10 +288,10 @@ class Article:
         extra_entities = _entities.extract_entities(self.text, extra, extra_tokens)
         story_actor: dict[str, str] = {}  # surface form -> actor of its first story mention
         for t, a, how in zip(*(self.entities[c].tolist() for c in ("text", "actor", "how"))):
-            if how != "pronoun":
+            if how != How.PRONOUN:
                 story_actor.setdefault(t, a)
         actors = [
-            story_actor.get(t, a) if how != "pronoun" else a
+            story_actor.get(t, a) if how != How.PRONOUN else a
             for t, a, how in zip(*(extra_entities[c].tolist() for c in ("text", "actor", "how")))
         ]
         extra_entities["actor"] = actors
@@ -346,7 +347,7 @@ class Article:
 
     def kwic(self, term: str, *, window: int = 5) -> pd.DataFrame:
         """Keyword-in-context rows for ``term`` (left, match, right, sentence_id, offsets)."""
-        return _terms.kwic(self, None, term, window=window)
+        return _terms.kwic(self.text, self.term_tokens, term, window=window)
 
     @cached_property
     def stats(self) -> pd.DataFrame:

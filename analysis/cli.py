@@ -20,6 +20,8 @@ from pathlib import Path
 from analysis.article import load_article, slug
 from analysis.errors import ArticleError
 from analysis.present.export import FORMATS, StaticExportSkipped, export_all, image_session, write_tables
+from analysis.present.plotting import article_charts
+from analysis.present.report import write_report
 from analysis.resources import MissingResourceError
 
 
@@ -39,9 +41,6 @@ def process(
     path: str, out: Path, *, published: str | None, formats: tuple[str, ...], report: bool, title: str | None = None
 ) -> Path:
     """Write the tables, figures and report of one article; return its output folder."""
-    from analysis.present.charts import article_charts
-    from analysis.present.report import write_report
-
     art = load_article(path, published=published, title=title)
     dest = out / slug(art)
     write_tables(art, dest / "tables")
@@ -55,7 +54,7 @@ def process(
 
 def corpus_main(argv: list[str] | None = None) -> int:
     """``python -m analysis corpus SOURCE... --out DIR [--metadata FILE] [--workers N] [--scheduler ADDRESS]``."""
-    from analysis.corpus import load_corpus
+    from analysis.corpus import CorpusError, load_corpus
     from analysis.present.corpus_report import one_line, write_outputs
 
     parser = argparse.ArgumentParser(prog="python -m analysis corpus", description="Compare several articles.")
@@ -73,7 +72,7 @@ def corpus_main(argv: list[str] | None = None) -> int:
         source = args.sources[0] if len(args.sources) == 1 else _expand_sources(args.sources)
         corpus = load_corpus(source, metadata=args.metadata, scheduler=args.scheduler, workers=args.workers,
                              tables_dir=out / "tables")  # fmt: skip
-    except ArticleError as exc:
+    except (ArticleError, CorpusError) as exc:
         print(f"error: {one_line(exc)}", file=sys.stderr)
         return 1
     with warnings.catch_warnings(record=True) as caught:
@@ -90,9 +89,9 @@ def corpus_main(argv: list[str] | None = None) -> int:
 
 
 def _expand_sources(sources: list[str]) -> list[str]:
-    from analysis.corpus import _paths_from
+    from analysis.corpus import paths_from
 
-    return [str(p) for s in sources for p in _paths_from(s)]
+    return [str(p) for s in sources for p in paths_from(s)]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,12 +1,18 @@
 """A corpus: many articles read in parallel, their tables concatenated, and comparisons between them.
 
-:func:`load_corpus` reads a folder, a glob, a list of paths or a DataFrame of texts.  Each article
-goes through :func:`analyse_batch`, a pure function (article items in, Parquet bytes of every table
-out, explicit dtypes, nothing global mutated), so the same code runs in a plain loop, on a local
-Dask cluster started here, or on an existing cluster.  The driver writes each batch's tables to a
-Parquet dataset on disk as it arrives (``<tables_dir>/<table>/part-NNNNN.parquet``) and keeps only
-one row per article in memory, so its memory stays flat in the number of articles.
+:func:`load_corpus` reads a folder, a glob, a list of paths or a DataFrame of texts.  Each batch
+of articles goes through :func:`analysis.batches.analyse_batch`, a pure function, in a plain loop,
+on a local Dask cluster started here, or on an existing cluster (:mod:`analysis.batches`).  The
+driver writes each batch's tables to a Parquet dataset on disk as it arrives
+(``<tables_dir>/<table>/part-NNNNN.parquet``, or hive partitions with ``partition_on``) and keeps
+only one row per article in memory, so its memory stays flat in the number of articles.
 :class:`Corpus` reads a table from disk the first time it is asked for.
+
+After the articles load, their actors are linked across articles (:mod:`analysis.extract.identities`):
+``corpus.identities`` has one row per corpus actor, ``corpus.actor_links`` maps each article's
+actor to it, and every corpus table read through :class:`Corpus` carries the corpus ``actor_id``
+(the article's own as ``article_actor_id``).  The Parquet datasets on disk keep the article ids;
+``actor_links`` joins them.
 
 A failed article keeps its row in ``corpus.articles`` with its :class:`ArticleError` message; the
 batch goes on.
@@ -15,13 +21,11 @@ batch goes on.
 from __future__ import annotations
 
 import glob as _glob
-import io
-import math
 import os
 import re
 import shutil
-import sys
 import tempfile
+import time
 import weakref
 from collections.abc import Iterable, Sequence
 from functools import cached_property
@@ -30,11 +34,26 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
-from analysis.article import Article, load_article
+from analysis.article import Article
+from analysis.batches import (
+    ACTOR_TITLES,
+    BATCH_MAX,
+    LOCAL_CLUSTER_MIN,
+    CorpusError,
+    CorpusWarning,
+    Writer,
+    analyse_article,
+    analyse_batch,
+    build_article,
+    conform_dataset,
+    execute,
+    to_parquet_bytes,
+)
 from analysis.errors import ArticleError
+from analysis.extract import compare
+from analysis.extract import identities as _identities
+from analysis.present.numbers import ReadableFrame
 from analysis.present.plotting import CorpusPlot
 
 #: File suffixes a folder source reads (give a glob or a list for other names).
@@ -43,10 +62,6 @@ FOLDER_SUFFIXES = (".txt", ".html", ".htm")
 METADATA_NAMES = ("metadata.csv", "metadata.tsv")
 #: Columns of a metadata table that can name the article it describes, tried in this order.
 KEY_COLUMNS = ("article_id", "file", "filename", "file_name", "path", "source", "name")
-#: Fewer articles than this run in a plain loop when no scheduler or worker count is given.
-LOCAL_CLUSTER_MIN = 20
-#: Most articles per task (one Parquet file per table per task).
-BATCH_MAX = 10
 #: Columns of ``corpus.articles`` before any user metadata column.
 ARTICLE_COLUMNS = [
     "article_id", "source", "title", "outlet", "authors", "published",
@@ -56,114 +71,20 @@ _ARTICLE_DTYPES = {
     "article_id": "str", "source": "str", "title": "str", "outlet": "str", "published": "str",
     "words": "Int64", "sentences": "Int64", "quotes": "Int64", "actors": "Int64", "error": "str",
 }  # fmt: skip
-_OVERRIDES = ("title", "outlet")
+#: Tables the corpus builds from all the articles: one row per corpus actor, one per article actor.
+IDENTITY_TABLES = ("identities", "actor_links")
 
 
-# -- the per-article function (runs on the workers) ----------------------------------------------
-def build_article(item: dict) -> Article:
-    """Return the :class:`Article` an item describes (``path`` or ``text``, plus metadata overrides)."""
-    published = item.get("published") or None
-    if item.get("path") is not None:
-        art = load_article(item["path"], published=published)
-    else:
-        name = item.get("name") or item["article_id"]
-        art = Article(item.get("text"), published=published, source=name, layout=item.get("layout", "auto"))
-    for key in _OVERRIDES:
-        if item.get(key):
-            art.metadata[key] = item[key]
-    return art
+# -- the driver: sources and metadata ---------------------------------------------------------------
+def paths_from(source: str | os.PathLike | Iterable) -> list[Path]:
+    """Return the article files a source names: a folder's ``.txt``/``.html``/``.htm`` files (sorted),
+    the files a glob matches (sorted), one path, or each path of a list.
 
-
-def _summary_row(item: dict, art: Article | None, error: str | None) -> dict:
-    row = {"article_id": item["article_id"], "source": item.get("path") or item.get("name"), "error": error}
-    if art is None:
-        return {**row, **{k: item.get(k) for k in ("title", "outlet", "published")}, "authors": []}
-    meta = art.metadata
-    stats = dict(zip(art.stats["statistic"], art.stats["value"]))
-    return {
-        **row,
-        "title": meta.get("title"),
-        "outlet": meta.get("outlet"),
-        "authors": list(meta.get("authors") or []),
-        "published": meta.get("published"),
-        "words": int(stats.get("words", 0)),
-        "sentences": int(stats.get("sentences", 0)),
-        "quotes": len(art.quotes),
-        "actors": len(art.actors),
-    }
-
-
-def analyse_article(item: dict) -> tuple[dict, dict[str, pd.DataFrame]]:
-    """Build every table of one article: ``(summary row, {table: DataFrame with article_id first})``.
-
-    A bad article gives a summary row whose ``error`` holds the problem, and no tables.
-
-    Examples
-    --------
-    >>> row, tables = analyse_article({"article_id": "a", "text": "Ann Lee said it rained.", "layout": "plain"})
-    >>> row["error"], tables["sentences"].columns[0], tables["sentences"]["article_id"].tolist()
-    (None, 'article_id', ['a'])
-    >>> analyse_article({"article_id": "b", "text": "  "})[0]["error"]
-    'b: text is empty or holds only whitespace'
+    Raises
+    ------
+    ArticleError
+        When a folder holds no article file or a glob matches no file.
     """
-    try:
-        art = build_article(item)
-        tables = {}
-        for name, df in art.tables().items():
-            df = df.reset_index(drop=True)
-            ids = pd.Series(item["article_id"], index=df.index, dtype="str")
-            tables[name] = pd.concat([ids.rename("article_id"), df], axis=1)
-        return _summary_row(item, art, None), tables
-    except ArticleError as exc:
-        return _summary_row(item, None, " ".join(str(exc).split())), {}
-    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-        name = item.get("path") or item["article_id"]
-        return _summary_row(item, None, f"{name}: {type(exc).__name__}: {exc}"), {}
-
-
-def _arrow_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Return ``df`` with object columns Arrow cannot type (mixed values) turned into strings."""
-    fixed = {}
-    for col in df.columns:
-        if df[col].dtype != object:
-            continue
-        try:
-            pa.array(df[col], from_pandas=True)
-        except (pa.ArrowInvalid, pa.ArrowTypeError):
-            fixed[col] = df[col].map(
-                lambda v: [str(x) for x in v] if isinstance(v, list | tuple) else (None if v is None else str(v))
-            )
-    return df.assign(**fixed) if fixed else df
-
-
-def to_parquet_bytes(df: pd.DataFrame) -> bytes:
-    """Return ``df`` as Parquet bytes (no index; lists stay lists)."""
-    buf = io.BytesIO()
-    _arrow_safe(df).to_parquet(buf, index=False)
-    return buf.getvalue()
-
-
-def analyse_batch(items: Sequence[dict]) -> tuple[list[dict], dict[str, bytes]]:
-    """Analyse several articles: their summary rows and, per table, the rows of all of them as Parquet.
-
-    Pure (the same items give the same output) and self-contained, so Dask can run it anywhere;
-    no :class:`Article` leaves the function.
-    """
-    rows, parts = [], {}
-    for item in items:
-        row, tables = analyse_article(item)
-        rows.append(row)
-        for name, df in tables.items():
-            parts.setdefault(name, []).append(df)
-    out = {}
-    for name, frames in parts.items():
-        full = [f for f in frames if len(f)] or frames[:1]
-        out[name] = to_parquet_bytes(full[0] if len(full) == 1 else pd.concat(full, ignore_index=True))
-    return rows, out
-
-
-# -- the driver: sources, scheduling, writing --------------------------------------------------
-def _paths_from(source: str | os.PathLike | Iterable) -> list[Path]:
     if isinstance(source, str | os.PathLike):
         p = Path(source)
         if p.is_dir():
@@ -260,7 +181,7 @@ def _items(source, metadata) -> tuple[list[dict], pd.DataFrame | None]:
     if isinstance(source, pd.DataFrame):
         items = _items_from_frame(source)
     else:
-        paths = _paths_from(source)
+        paths = paths_from(source)
         ids = _unique_ids(p.stem for p in paths)
         items = [{"article_id": aid, "path": str(p)} for aid, p in zip(ids, paths)]
         if metadata is None and isinstance(source, str | os.PathLike) and Path(source).is_dir():
@@ -269,184 +190,6 @@ def _items(source, metadata) -> tuple[list[dict], pd.DataFrame | None]:
         raise ArticleError("empty corpus: no articles in the source")
     user = _join_metadata(items, _read_metadata(metadata)) if metadata is not None else None
     return items, user
-
-
-def _batches(items: list[dict], size: int) -> list[list[dict]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-class _Writer:
-    """Write each batch's tables as ``<root>/<table>/part-NNNNN.parquet`` and conform them at the end."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.tables: dict[str, None] = {}
-
-    def write(self, number: int, parts: dict[str, bytes]) -> None:
-        for name, data in parts.items():
-            self.tables.setdefault(name, None)
-            folder = self.root / name
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"part-{number:05d}.parquet").write_bytes(data)
-
-    def finish(self) -> None:
-        for name in self.tables:
-            conform_dataset(self.root / name)
-
-
-def _field_type(types: list[pa.DataType]) -> pa.DataType:
-    concrete = [t for t in types if not pa.types.is_null(t)]
-    if not concrete:
-        return pa.null()
-    if all(t == concrete[0] for t in concrete):
-        return concrete[0]
-    try:
-        schemas = [pa.schema([("x", t)]) for t in concrete]
-        return pa.unify_schemas(schemas, promote_options="permissive").field("x").type
-    except (pa.ArrowInvalid, pa.ArrowTypeError, NotImplementedError):
-        return pa.string()
-
-
-def conform_dataset(folder: Path) -> None:
-    """Give every Parquet file in ``folder`` one schema, so the folder reads as one dataset.
-
-    Per-article tables agree on their columns, but a column that is empty in one batch has no
-    type there (all nulls) and a table with no rows may carry generic types.  Empty files are
-    dropped (one is kept when all are empty); each column gets the type its non-null batches
-    agree on (numbers widen, anything else conflicting becomes text); files that differ are
-    rewritten one at a time.
-    """
-    files = sorted(folder.glob("part-*.parquet"))
-    rows = {f: pq.read_metadata(f).num_rows for f in files}
-    if any(rows.values()):
-        for f in [f for f in files if not rows[f]]:
-            f.unlink()
-        files = [f for f in files if rows[f]]
-    schemas = {f: pq.read_schema(f) for f in files}
-    base = min(files, key=lambda f: sum(pa.types.is_null(t) for t in schemas[f].types))
-    names = list(dict.fromkeys(n for s in schemas.values() for n in s.names))
-    fields = [pa.field(n, _field_type([s.field(n).type for s in schemas.values() if n in s.names])) for n in names]
-    target = pa.schema(fields, metadata=schemas[base].metadata)
-    for f in files:
-        if schemas[f].equals(target, check_metadata=True):
-            continue
-        table = pq.read_table(f)
-        cols = [
-            table.column(fl.name).cast(fl.type) if fl.name in table.column_names else pa.nulls(len(table), fl.type)
-            for fl in target
-        ]
-        pq.write_table(pa.Table.from_arrays(cols, schema=target), f)
-
-
-def _progress(total: int, enabled: bool):
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, unit="article", disable=not enabled, file=sys.stderr, desc="articles")
-
-
-def _run_loop(batches: list[list[dict]], writer: _Writer, bar) -> list[dict]:
-    import dask
-
-    rows = []
-    for n, batch in enumerate(batches):
-        batch_rows, parts = dask.delayed(analyse_batch, pure=True)(batch).compute(scheduler="synchronous")
-        writer.write(n, parts)
-        rows += batch_rows
-        bar.update(len(batch))
-    return rows
-
-
-def _failed_batch(batch: list[dict], exc: BaseException) -> list[dict]:
-    msg = f"task failed on the cluster: {type(exc).__name__}: {' '.join(str(exc).split())}"
-    return [_summary_row(item, None, f"{item.get('path') or item['article_id']}: {msg}") for item in batch]
-
-
-def _run_client(client, batches: list[list[dict]], writer: _Writer, bar) -> list[dict]:
-    """Run the batches on a distributed client, a few in flight per worker, writing each as it lands."""
-    from distributed import as_completed
-
-    window = max(2, 2 * len(client.scheduler_info().get("workers", {})) or 2)
-    pending = iter(enumerate(batches))
-    futures = {}
-
-    def submit() -> bool:
-        nxt = next(pending, None)
-        if nxt is None:
-            return False
-        fut = client.submit(analyse_batch, nxt[1], pure=False)
-        futures[fut.key] = nxt
-        ac.add(fut)
-        return True
-
-    ac = as_completed()
-    for _ in range(window):
-        if not submit():
-            break
-    rows_by_batch: dict[int, list[dict]] = {}
-    for fut in ac:
-        number, batch = futures.pop(fut.key)
-        try:
-            batch_rows, parts = fut.result()
-            writer.write(number, parts)
-        except Exception as exc:  # noqa: BLE001 - a lost worker fails its batch, not the corpus
-            batch_rows = _failed_batch(batch, exc)
-        fut.release()
-        rows_by_batch[number] = batch_rows
-        bar.update(len(batch))
-        submit()
-    return [row for n in sorted(rows_by_batch) for row in rows_by_batch[n]]
-
-
-def _local_cluster(workers: int):
-    import logging
-
-    from distributed import Client, LocalCluster
-
-    cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
-    )
-    return Client(cluster), cluster
-
-
-def _cpu_count() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-_NAMED = ("synchronous", "sync", "loop", "local")
-
-
-def _execute(items: list[dict], writer: _Writer, scheduler, workers: int | None, progress: bool) -> list[dict]:
-    """Pick the executor (loop, local cluster, existing cluster) and run every batch."""
-    if isinstance(scheduler, str) and scheduler not in _NAMED and ":" not in scheduler:
-        raise ValueError(f"unknown scheduler {scheduler!r}: use one of {', '.join(_NAMED)}, an address or a Client")
-    n = len(items)
-    loop = scheduler in ("synchronous", "sync", "loop") or (
-        scheduler is None and (workers == 1 or (workers is None and n < LOCAL_CLUSTER_MIN))
-    )
-    with _progress(n, progress and n >= LOCAL_CLUSTER_MIN) as bar:
-        if loop:
-            return _run_loop(_batches(items, BATCH_MAX), writer, bar)
-        if scheduler is None or scheduler == "local":
-            n_workers = workers or _cpu_count()
-            client, cluster = _local_cluster(n_workers)
-        elif isinstance(scheduler, str):
-            from distributed import Client
-
-            client, cluster = Client(scheduler), None
-            n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-        else:
-            client, cluster, n_workers = scheduler, None, max(1, len(scheduler.scheduler_info().get("workers", {})))
-        size = max(1, min(BATCH_MAX, math.ceil(n / (4 * n_workers))))
-        try:
-            return _run_client(client, _batches(items, size), writer, bar)
-        finally:
-            if client is not scheduler:
-                client.close()
-            if cluster is not None:
-                cluster.close()
 
 
 def _articles_frame(rows: list[dict], user: pd.DataFrame | None) -> pd.DataFrame:
@@ -465,6 +208,9 @@ def load_corpus(
     workers: int | None = None,
     progress: bool = True,
     tables_dir: str | os.PathLike | None = None,
+    same_actor: Iterable[tuple] = (),
+    different_actor: Iterable[tuple] = (),
+    partition_on: str | None = None,
 ) -> Corpus:
     """Read many articles and build every table of each, in parallel on Dask when worth it.
 
@@ -491,6 +237,23 @@ def load_corpus(
         Show a progress bar (stderr) for runs of :data:`LOCAL_CLUSTER_MIN` articles or more.
     tables_dir : path, optional
         Where the Parquet datasets go (default: a temporary folder removed with the corpus).
+    partition_on : str, optional
+        A column of ``corpus.articles`` (``outlet``, ``published``, a metadata column, or
+        ``article_id``) that splits every table's dataset into hive directories
+        (``<table>/outlet=NATO/part-00000.parquet``), so a reader loads one group alone
+        (``pd.read_parquet(path, filters=[("outlet", "==", "NATO")])``).  Without it each table is
+        one folder of files, each holding whole articles.
+    same_actor, different_actor : list of (a, b)
+        Overrides of the corpus identities (:mod:`analysis.extract.identities`): ``a`` and ``b``
+        are actor ids (of any article, e.g. ``("korvel", "dana-korvel")``) or ``(article_id,
+        actor_id)`` pairs naming one article's actor; ``same_actor`` joins them into one corpus
+        actor, ``different_actor`` keeps them apart whatever the rules find.  ``corpus.identities``
+        shows every corpus actor and the article actors it joins.
+
+    Raises
+    ------
+    CorpusError
+        When an override names no actor of the corpus, or the two overrides disagree.
 
     Examples
     --------
@@ -504,22 +267,88 @@ def load_corpus(
     'article_id'
     """
     items, user = _items(source, metadata)
+    if partition_on is not None:
+        _partition_values(items, user, partition_on)
     owned = tables_dir is None
     root = Path(tempfile.mkdtemp(prefix="workbook-corpus-") if owned else tables_dir)
     root.mkdir(parents=True, exist_ok=True)
-    for old in root.glob("*/part-*.parquet"):  # a re-run replaces the previous datasets
+    for old in root.glob("*/**/part-*.parquet"):  # a re-run replaces the previous datasets
         old.unlink()
-    writer = _Writer(root)
-    rows = _execute(items, writer, scheduler, workers, progress)
-    writer.finish()
-    articles = _articles_frame(rows, user)
-    articles_dir = root / "articles"
-    articles_dir.mkdir(exist_ok=True)
-    articles.to_parquet(articles_dir / "part-00000.parquet", index=False)
-    corpus = Corpus(articles, root, list(writer.tables), items=items)
+    run = {"scheduler": scheduler, "workers": workers, "progress": progress, "partition_on": partition_on}
+    corpus = _build(items, user, root, run, same_actor=same_actor, different_actor=different_actor)
     if owned:
         weakref.finalize(corpus, shutil.rmtree, str(root), True)
     return corpus
+
+
+def _build(items: list[dict], user: pd.DataFrame | None, root: Path, run: dict, **overrides) -> Corpus:
+    """Analyse the items into ``root``, link the actors, and return the corpus (with its ``timings``)."""
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    writer = Writer(root)
+    rows = execute(items, writer, run["scheduler"], run["workers"], run["progress"], run["partition_on"])
+    timings["analyse"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    writer.finish()
+    articles = _articles_frame(rows, user)
+    _write_single(root / "articles", articles)
+    timings["conform"] = time.perf_counter() - clock
+    names = list(writer.tables)
+    if "actors" in writer.tables:
+        clock = time.perf_counter()
+        link_corpus_actors(root, articles["article_id"].tolist(), **overrides)
+        names += list(IDENTITY_TABLES)
+        timings["link"] = time.perf_counter() - clock
+    corpus = Corpus(articles, root, names, items=items)
+    corpus.timings = timings
+    return corpus
+
+
+def _partition_values(items: list[dict], user: pd.DataFrame | None, column: str) -> None:
+    """Give each item the value of a metadata column it is partitioned on (``item["partition"]``)."""
+    if column in ARTICLE_COLUMNS:
+        return  # the workers read it from the article's summary row
+    if user is None or column not in user.columns:
+        known = [*ARTICLE_COLUMNS, *([] if user is None else user.columns[1:])]
+        raise CorpusError(f"partition_on={column!r}: not a column of corpus.articles ({', '.join(known)})")
+    values = dict(zip(user["article_id"], user[column]))
+    for item in items:
+        item["partition"] = _value(values.get(item["article_id"]))
+
+
+def _write_single(folder: Path, df: pd.DataFrame) -> None:
+    """Write ``df`` as the one part of the dataset ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "part-00000.parquet").write_bytes(to_parquet_bytes(df))
+
+
+#: Columns of the ``actors`` dataset the corpus linking reads.
+_LINK_READS = ["article_id", "actor_id", "actor", "actor_type", "mentions", "quotes", "names"]
+
+
+def link_corpus_actors(
+    root: Path, article_ids: Sequence[str], *, same_actor: Iterable[tuple] = (), different_actor: Iterable[tuple] = ()
+) -> None:
+    """Link the article actors of the datasets under ``root`` into corpus actors; write
+    ``identities`` and ``actor_links`` beside them (:func:`analysis.extract.identities.link_actors`).
+
+    Reads only the ``actors`` and ``actor_titles`` datasets (one row per actor, not per mention), in
+    the order of ``article_ids`` (so the result does not depend on how the files were split).
+    """
+    actors = pd.read_parquet(root / "actors", columns=_LINK_READS, partitioning=None)
+    order = {aid: i for i, aid in enumerate(article_ids)}
+    pos = actors["article_id"].map(order).to_numpy()
+    actors = actors.iloc[np.argsort(pos, kind="stable")].reset_index(drop=True)
+    titles_dir = root / ACTOR_TITLES
+    titles = pd.read_parquet(titles_dir, partitioning=None) if any(titles_dir.rglob("part-*.parquet")) else None
+    try:
+        identities, links = _identities.link_actors(
+            actors, titles, same_actor=same_actor, different_actor=different_actor
+        )
+    except ValueError as exc:
+        raise CorpusError(str(exc)) from exc
+    _write_single(root / "identities", identities)
+    _write_single(root / "actor_links", links)
 
 
 # -- the corpus --------------------------------------------------------------------------------
@@ -528,7 +357,10 @@ class Corpus:
 
     ``corpus.articles`` has one row per article; ``corpus.<table>`` (``quotes``, ``actors``,
     ``timeline``, ``terms``...: :attr:`table_names`) is that table of every article with
-    ``article_id`` first; ``corpus[article_id]`` rebuilds one :class:`Article`.
+    ``article_id`` first, its actors named by their corpus ``actor_id`` and display name (the
+    article's id kept as ``article_actor_id``); ``corpus.identities`` lists the corpus actors and
+    the article actors each joins; ``corpus[article_id]`` rebuilds one :class:`Article` (with the
+    article's own ids).
     """
 
     def __init__(
@@ -544,6 +376,9 @@ class Corpus:
         self.table_names = table_names or _default_table_names()
         self._items = {i["article_id"]: i for i in items or []}
         self._cache: dict[str, pd.DataFrame] = {}
+        #: Seconds :func:`load_corpus` spent analysing (workers and writing), conforming the
+        #: datasets and linking the actors.
+        self.timings: dict[str, float] = {}
 
     def __repr__(self) -> str:
         failed = int(self.articles["error"].notna().sum())
@@ -570,17 +405,30 @@ class Corpus:
         if name not in self.table_names:
             raise KeyError(f"no table {name!r}; tables: {', '.join(self.table_names)}")
         if name not in self._cache:
-            self._cache[name] = self._read(name)
+            df = self._read(name)
+            if name in _identities.ACTOR_TABLES and self._identity_map is not None:
+                df = _identities.apply_links(name, df, self._identity_map)
+            self._cache[name] = df
         return self._cache[name].copy()
 
     def _read(self, name: str) -> pd.DataFrame:
         folder = self.tables_dir / name
-        if not any(folder.glob("part-*.parquet")):
+        if not any(folder.rglob("part-*.parquet")):
             return pd.DataFrame({"article_id": pd.Series(dtype="str")})
-        df = pd.read_parquet(folder)
+        df = pd.read_parquet(folder, partitioning=None)  # partition columns are in corpus.articles
+        if "article_id" not in df.columns:
+            return df
         order = {aid: i for i, aid in enumerate(self.articles["article_id"])}
         pos = df["article_id"].map(order)
         return df.iloc[np.argsort(pos.to_numpy(), kind="stable")].reset_index(drop=True)
+
+    @cached_property
+    def _identity_map(self) -> _identities.IdentityMap | None:
+        """Article actor -> corpus actor, from the ``actor_links`` and ``identities`` datasets."""
+        if not all(any((self.tables_dir / n).rglob("part-*.parquet")) for n in (*IDENTITY_TABLES, "actors")):
+            return None
+        actors = self._read("actors")[["article_id", "actor_id", "actor"]]
+        return _identities.IdentityMap.build(self._read("actor_links"), self._read("identities"), actors)
 
     def __getitem__(self, article_id: str) -> Article:
         """Return the :class:`Article` of ``article_id`` (rebuilt from its file or text)."""
@@ -613,35 +461,40 @@ class Corpus:
     # comparisons live in analysis.extract.compare; thin methods keep them one call away.
     def actor_share(self, by: str = "article_id", *, top_n: int | None = None) -> pd.DataFrame:
         """Return each actor's share of the mentions in each group (see :func:`analysis.extract.compare.actor_share`)."""
-        from analysis.extract.compare import actor_share
-
-        return actor_share(self, by=by, top_n=top_n)
+        return _readable(compare.actor_share(self, by=by, top_n=top_n))
 
     def speaker_share(self, by: str = "article_id") -> pd.DataFrame:
         """Return who is quoted, how often and how, in each group (see :func:`analysis.extract.compare.speaker_share`)."""
-        from analysis.extract.compare import speaker_share
-
-        return speaker_share(self, by=by)
+        return _readable(compare.speaker_share(self, by=by))
 
     def keyness(self, a, b=None, *, min_count: int = 2, names: tuple[str, str] = ("a", "b")) -> pd.DataFrame:
         """Return the terms distinctive of group ``a`` against group ``b`` (default: every other article)."""
-        from analysis.extract.compare import keyness
-
-        return keyness(self, a, b, min_count=min_count, names=names)
+        return _readable(compare.keyness(self, a, b, min_count=min_count, names=names))
 
     def merged_timeline(self) -> pd.DataFrame:
         """Return every dated expression of every article, in date order, with its article and actors."""
-        from analysis.extract.compare import merged_timeline
-
-        return merged_timeline(self)
+        return compare.merged_timeline(self)
 
     def shared_quotes(self, *, min_similarity: float = 0.6, min_words: int = 5) -> pd.DataFrame:
         """Return quotes whose words recur in other articles (see :func:`analysis.extract.compare.shared_quotes`)."""
-        from analysis.extract.compare import shared_quotes
+        return _readable(compare.shared_quotes(self, min_similarity=min_similarity, min_words=min_words))
 
-        return shared_quotes(self, min_similarity=min_similarity, min_words=min_words)
+
+__all__ = [
+    "ACTOR_TITLES", "BATCH_MAX", "IDENTITY_TABLES", "LOCAL_CLUSTER_MIN", "Corpus", "CorpusError", "CorpusWarning",
+    "analyse_article", "analyse_batch", "build_article", "conform_dataset", "link_corpus_actors", "load_corpus",
+    "paths_from", "to_parquet_bytes",
+]  # fmt: skip
+
+
+def _readable(df: pd.DataFrame) -> ReadableFrame:
+    """The comparison table as a :class:`~analysis.present.numbers.ReadableFrame`: a notebook shows
+    percent shares and rounded statistics; the values (and any CSV written from them) stay exact."""
+    out = ReadableFrame(df)
+    out.attrs.update(df.attrs)
+    return out
 
 
 def _default_table_names() -> list[str]:
     """Table names of an article (used when every article failed and no table was written)."""
-    return list(Article.from_text("It rained.", layout="plain").tables())
+    return [*Article.from_text("It rained.", layout="plain").tables(), ACTOR_TITLES, *IDENTITY_TABLES]

@@ -12,9 +12,10 @@ follows the corpus README ("Suggested scoring"):
 * dates: a gold expression is *found* when a predicted timeline row overlaps it by one character,
   *right* when an overlapping row has the same value (upper-cased); both over all gold dates;
 * quotes: overlap >= half the gold span, one-to-one, greedy by overlap; an unmatched borderline
-  gold quote is no miss; recall over all gold quotes and over the indirect ones; speaker accuracy
-  on the matched pairs (same person after stripping titles: token containment, same surname or a
-  listed alternative);
+  gold quote is no miss; precision next to recall over all rows and per kind (precision: rows of
+  that kind matched; recall: gold quotes of that kind found); speaker accuracy on the matched pairs
+  (same person after stripping titles: token containment, same surname or a listed alternative);
+  speakers that are no mention of the shared layer (listed with ``--errors``);
 * actors: the gold top 5 (ties at the fifth count may fill the remaining places) found among the
   predicted top 8 by mentions (name, alias, containment or same surname); the share of the
   predicted top 8 that stand for a gold actor (other_entities neither credited nor penalised);
@@ -140,6 +141,7 @@ def speaker_ok(pred, gold: dict) -> bool:
 def score_quotes(art, gold: list[dict]) -> dict:
     q = art.quotes
     preds = list(zip(q["start"], q["end"]))
+    kinds = q["kind"].tolist()
     pairs = match_quotes(preds, gold)
     out = Counter()
     misses = []
@@ -149,6 +151,8 @@ def score_quotes(art, gold: list[dict]) -> dict:
             continue
         out["quotes"] += 1
         out["quotes_found"] += hit
+        out[f"gold_{g['kind']}"] += 1
+        out[f"gold_{g['kind']}_found"] += hit
         if g["kind"] == "indirect":
             out["indirect"] += 1
             out["indirect_found"] += hit
@@ -163,9 +167,42 @@ def score_quotes(art, gold: list[dict]) -> dict:
             out["speakers_right"] += good
             if not good:
                 misses.append(f"speaker {row['speaker']!r} for {g['speaker']!r}: {g['text'][:50]!r}")
+    matched = set(pairs.values())
+    for pi, kind in enumerate(kinds):
+        out[f"pred_{kind}"] += 1
+        out[f"pred_{kind}_matched"] += pi in matched
+        if pi not in matched:
+            misses.append(f"unmatched {kind}: {q.iloc[pi]['text'][:70]!r} ({q.iloc[pi]['speaker']})")
     out["predicted"] = len(preds)
     out["predicted_unmatched"] = len(preds) - len(pairs)
+    bad = speakers_not_mentions(art)
+    out["speakers_not_mentions"] = len(bad)
+    misses += [f"speaker not a mention: {s!r}" for s in bad]
     return {**out, "quote_misses": misses}
+
+
+def speakers_not_mentions(art) -> list[str]:
+    """Speaker strings that are no mention of the shared layer.
+
+    A speaker is a mention when it names actors (``speaker_ids``, each an actor of ``art.actors``),
+    is the transcript questioner, or is a noun phrase headed by a noun that can speak (a person,
+    group, organisation or document noun: "officials", "the statement"; the pipeline's own test,
+    :func:`analysis.extract.quotes.objects.speaking_noun`).
+    """
+    from analysis.extract.quotes.objects import speaking_noun
+
+    q, actors = art.quotes, set(art.actors["actor_id"])
+    bad = []
+    for speaker, ids in zip(q["speaker"], q["speaker_ids"] if "speaker_ids" in q.columns else [None] * len(q)):
+        if not isinstance(speaker, str) or not speaker:
+            continue
+        if ids is not None and len(ids) and set(ids) <= actors:
+            continue
+        head = re.sub(r"[’']s$", "", speaker.split()[-1].lower())
+        if speaker == "(questioner)" or speaking_noun(head):
+            continue
+        bad.append(speaker)
+    return bad
 
 
 def predicted_names(actors, i: int) -> list[str]:
@@ -288,7 +325,7 @@ def print_article(r: dict, errors: bool) -> None:
         f"{r['id']}  title {'ok ' if r['title_ok'] else 'NO '} date {'ok ' if r['published_ok'] else 'NO '}"
         f" dates {r['dates_found']}/{r['dates_right']}/{r['dates']}"
         f"  quotes {r.get('quotes_found', 0)}/{r.get('quotes', 0)}"
-        f" ind {r.get('indirect_found', 0)}/{r.get('indirect', 0)}"
+        f" ind {r.get('indirect_found', 0)}/{r.get('indirect', 0)} pred {r.get('predicted', 0)}"
         f" spk {r.get('speakers_right', 0)}/{r.get('speakers', 0)}"
         f"  top5 {r['top5_found']}/{r['top5']} top8 {r['top8_gold']}/{r['top8']} split {r['split']}"
         f" named {r['speakers_actors']}/{r['named_speakers']} counts {r['counts_ok']}/{r['top5_found']}"
@@ -314,15 +351,20 @@ def print_overall(rows: list[dict]) -> None:
         ("published exact", f"{t['published_ok']}/{n}"),
         ("dates found", ratio(t["dates_found"], t["dates"])),
         ("dates right value", ratio(t["dates_right"], t["dates"])),
+        ("quote precision (all)", ratio(t["predicted"] - t["predicted_unmatched"], t["predicted"])),
         ("quote recall (all)", ratio(t["quotes_found"], t["quotes"])),
-        ("quote recall (indirect)", ratio(t["indirect_found"], t["indirect"])),
-        ("quote precision", ratio(t["predicted"] - t["predicted_unmatched"], t["predicted"])),
+        *(
+            (f"  {kind}: precision | recall", f"{ratio(t[f'pred_{kind}_matched'], t[f'pred_{kind}'])} | "
+             f"{ratio(t[f'gold_{kind}_found'], t[f'gold_{kind}'])}")
+            for kind in ("direct", "partial", "indirect")
+        ),
         ("quote kind accuracy", ratio(t["kind_right"], t["quotes_found"])),
         ("speaker accuracy", ratio(t["speakers_right"], t["speakers"])),
         ("gold top-5 in predicted top 8", ratio(t["top5_found"], t["top5"])),
         ("predicted top 8 that are gold", ratio(t["top8_gold"], t["top8"])),
         ("gold actors split", f"{t['split']}/{t['gold_actors']}"),
         ("named speakers that are actors", ratio(t["speakers_actors"], t["named_speakers"])),
+        ("speakers that are no mention", f"{t['speakers_not_mentions']}"),
         ("mention counts within +-1", ratio(t["counts_ok"], t["top5_found"])),
     ]
     for name, value in lines:

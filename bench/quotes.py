@@ -12,7 +12,10 @@ overlap; precision, recall and F1 over all contents and over contents with quota
 accuracy is the share of matched quotes whose ``speaker_start/end`` overlaps the gold Source.
 
 The headline figures score every row of the quotes table as a predicted quote, literally as the
-corpus README says.  A secondary score treats rows sharing a ``quotation_id`` as the fragments of one
+corpus README says.  PolNeAR annotates the whole reported content, so a ``partial`` row is placed by
+its reported clause (``clause_start``/``clause_end``) where it has one; precision is printed next to
+recall for all rows and per kind (precision of the direct, partial and indirect rows; recall of the
+gold contents with and without quote marks).  A secondary score treats rows sharing a ``quotation_id`` as the fragments of one
 interrupted quotation ("“A,” X said. “B.”", "A, X said, B"), which PolNeAR annotates as one
 discontinuous content: they count as one predicted quote whose overlap is the sum of its fragments'
 overlaps (rows are contiguous spans and never include the cue).  PolNeAR annotations
@@ -111,9 +114,34 @@ def match(preds: list, gold: list[Gold]) -> list[tuple[int, int]]:
     return pairs
 
 
+def pred_spans(df) -> list:
+    """Where each row is scored: its reported clause for a partial row that has one, else its
+    ``fragments`` (a quotation running over several paragraphs), else its span."""
+    starts, ends = df["start"].tolist(), df["end"].tolist()
+    if "clause_start" not in df.columns:
+        return list(zip(starts, ends))
+    cs = df["clause_start"].astype("float").tolist()
+    ce = df["clause_end"].astype("float").tolist()
+    kinds, frags = df["kind"].tolist(), df["fragments"].tolist()
+    out: list = []
+    for a, b, c, e, k, f in zip(starts, ends, cs, ce, kinds, frags):
+        if k == "partial" and c == c and e == e:
+            out.append((int(c), int(e)))
+        elif f is not None and len(f) > 1:
+            out.append([(int(x), int(y)) for x, y in f])
+        else:
+            out.append((a, b))
+    return out
+
+
+def _span_of(pred) -> tuple[int, int]:
+    """The first and last offset of a span or a list of fragments."""
+    return (pred[0][0], pred[-1][1]) if isinstance(pred, list) else pred
+
+
 def outermost(df):
     """Rows not lying inside another row (the quotes PolNeAR's univocal annotation can hold)."""
-    spans = sorted(zip(df["start"], df["end"], df.index), key=lambda r: (r[0], -r[1]))
+    spans = sorted(((*_span_of(p), i) for p, i in zip(pred_spans(df), df.index)), key=lambda r: (r[0], -r[1]))
     keep, reach = [], -1
     for _a, b, i in spans:
         if b <= reach:
@@ -134,12 +162,57 @@ def quotations(df):
     frags: dict[int, list[tuple[int, int]]] = {}
     first: dict[int, int] = {}
     spk = df["speaker_start"].notna().tolist()
-    for i, (q, a, b) in enumerate(zip(df["quotation_id"], df["start"], df["end"])):
-        frags.setdefault(q, []).append((a, b))
+    for i, (q, p) in enumerate(zip(df["quotation_id"], pred_spans(df))):
+        frags.setdefault(q, []).extend(p if isinstance(p, list) else [p])
         if q not in first or (not spk[first[q]] and spk[i]):
             first[q] = i
     order = sorted(frags)
     return df.iloc[[first[q] for q in order]], [frags[q] for q in order]
+
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "data" / "articles" / "nato-chief-condemns-china-bullying.txt"
+SHIPPED_GOLD = ROOT / "tests" / "gold" / "nato-chief-condemns-china-bullying.gold.json"
+
+
+def shipped_attributions(gold: dict) -> list[dict]:
+    """The shipped article's gold attributions: each gold quote, except that an indirect clause
+    holding a partial quote of the same cue and speaker is that partial's clause (one attribution)."""
+    quotes = gold["quotes"]
+
+    def holds(o: dict, g: dict) -> bool:
+        same = (o["cue"], o["speaker"], o["kind"], g["kind"]) == (g["cue"], g["speaker"], "indirect", "partial")
+        return same and o["span"][0] <= g["span"][0] and g["span"][1] <= o["span"][1]
+
+    return [g for g in quotes if not any(holds(g, p) for p in quotes)]
+
+
+def score_shipped() -> str:
+    """Rows of the shipped article against its gold attributions: precision, recall, exact speakers
+    (or a listed alternative) and the main speaker's ``actors.quotes`` against his attributions."""
+    import json
+
+    from analysis import load_article
+
+    art = load_article(SHIPPED)
+    q, gold = art.quotes, shipped_attributions(json.loads(SHIPPED_GOLD.read_text(encoding="utf-8")))
+    pairs: dict[int, int] = {}
+    for gi, g in enumerate(gold):
+        a, b = g["span"]
+        for i in range(len(q)):
+            ov = min(b, int(q["end"].iloc[i])) - max(a, int(q["start"].iloc[i]))
+            if i not in pairs.values() and q["kind"].iloc[i] == g["kind"] and ov >= (b - a) / 2:
+                pairs[gi] = i
+                break
+    ok = sum(q["speaker"].iloc[i] in {gold[g]["speaker"], *gold[g].get("speaker_alternatives", [])} for g, i in pairs.items())
+    main = max({g["speaker"] for g in gold}, key=lambda s: sum(g["speaker"] == s for g in gold))
+    own = sum(g["speaker"] == main for g in gold)
+    counted = int(art.actors.set_index("actor")["quotes"].get(main, 0))
+    return (
+        f"shipped article: rows {len(q)}, gold attributions {len(gold)}: precision {len(pairs) / max(1, len(q)):.3f}"
+        f"  recall {len(pairs) / max(1, len(gold)):.3f}  speakers {ok}/{len(pairs)}; main speaker: actors.quotes "
+        f"{counted}, gold attributions {own} (+ joint ones the gold also accepts)"
+    )
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -180,13 +253,13 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         try:
             art = load_article(path)
-            sents, ents = art.story_sentences, art.entities
+            sents, ents, toks = art.story_sentences, art.entities, art.tokens
         except Exception as exc:  # noqa: BLE001 - the loader is not what is measured here
             crashes.append(f"{name}: load: {exc!r}")
             continue
         t1 = time.perf_counter()
         try:
-            quotes = extract_quotes(art.text, sents, ents)
+            quotes = extract_quotes(art.text, sents, ents, toks)
         except Exception as exc:  # noqa: BLE001 - a crash is a figure to report
             crashes.append(f"{name}: {exc!r}")
             continue
@@ -202,8 +275,8 @@ def main(argv: list[str] | None = None) -> int:
             grouped, frags = quotations(quotes)
             for label, df, preds in (
                 ("quotations", grouped, frags),
-                ("all", quotes, list(zip(quotes["start"], quotes["end"]))),
-                ("outer", (o := outermost(quotes)), list(zip(o["start"], o["end"]))),
+                ("all", quotes, pred_spans(quotes)),
+                ("outer", (o := outermost(quotes)), pred_spans(o)),
             ):
                 pairs = match(preds, gold)
                 kinds = df["kind"].tolist()
@@ -212,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
                 totals[f"{label}_pred_quoted"] += sum(k != "indirect" for k in kinds)
                 totals[f"{label}_tp_quoted_pred"] += sum(kinds[p] != "indirect" for p, _ in pairs)
                 totals[f"{label}_tp_quoted_gold"] += sum(gold[g].quoted for _, g in pairs)
+                for kind in ("direct", "partial", "indirect"):
+                    totals[f"{label}_pred_{kind}"] += sum(k == kind for k in kinds)
+                    totals[f"{label}_tp_{kind}"] += sum(kinds[p] == kind for p, _ in pairs)
                 s_start = df["speaker_start"].astype("float").fillna(-1).astype(int).tolist()
                 s_end = df["speaker_end"].astype("float").fillna(-1).astype(int).tolist()
                 for p, g in pairs:
@@ -229,13 +305,14 @@ def main(argv: list[str] | None = None) -> int:
                             src = " … ".join(text[x:y] for x, y in gold[g].source)
                             got = text[a:b] if a >= 0 else None
                             ctx = text[
-                                min(a if a >= 0 else 10**9, gold[g].source[0][0], preds[p][0]) : preds[p][0] + 60
+                                min(a if a >= 0 else 10**9, gold[g].source[0][0], _span_of(preds[p])[0]) : _span_of(preds[p])[0]
+                                + 60
                             ]
                             spk_err[rule].append(f"{name[:25]}: gold {src!r} got {got!r} :: {ctx[-300:]!r}")
                 if label == "all" and args.fp:
                     hitp = {p for p, _ in pairs}
                     rules = df["rule"].tolist()
-                    for p, (a, b) in enumerate(preds):
+                    for p, (a, b) in enumerate(map(_span_of, preds)):
                         if p not in hitp and len(fps[rules[p]]) < args.fp:
                             fps[rules[p]].append(f"{name[:25]}: {kinds[p]} {text[a:b][:150]!r}")
                 if label == "all" and len(missed) < args.errors:
@@ -247,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
             totals["gold_quoted"] += sum(g.quoted for g in gold)
         totals["articles"] += 1
 
+    print(score_shipped())
     print(f"PolNeAR quotes benchmark: {args.corpus}")
     print(f"articles scored: {totals['articles']}, annotator: {args.annotator}, crashes: {len(crashes)}")
     for c in crashes:
@@ -264,6 +342,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{title}: predicted {totals[f'{label}_pred']}, matched {totals[f'{label}_tp']}")
         print(f"  content precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}")
         print(f"  quoted contents: recall {qr:.3f}  (precision of direct/partial rows {qp:.3f})")
+        ur = (totals[f"{label}_tp"] - totals[f"{label}_tp_quoted_gold"]) / max(1, totals["gold"] - totals["gold_quoted"])
+        print(f"  contents without marks: recall {ur:.3f}")
+        per_kind = "  ".join(
+            f"{kind} {totals[f'{label}_tp_{kind}'] / max(1, totals[f'{label}_pred_{kind}']):.3f}"
+            f" ({totals[f'{label}_tp_{kind}']}/{totals[f'{label}_pred_{kind}']})"
+            for kind in ("direct", "partial", "indirect")
+        )
+        print(f"  precision per kind: {per_kind}")
         print(
             f"  speaker accuracy {acc:.3f} ({totals[f'{label}_spk_ok']}/{totals[f'{label}_spk_n']} matched with a source)"
         )

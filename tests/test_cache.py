@@ -67,7 +67,7 @@ def test_wordnet_names_from_the_cache_equal_a_fresh_read(tmp_path, monkeypatch):
     finally:
         entities.wordnet_names.cache_clear()
     assert list(tmp_path.glob("wordnet_names-*.json"))
-    fresh = entities._read_wordnet_names()
+    fresh = entities.read_wordnet_names()
     assert warm.types == cold.types == {tuple(k.split("_")): v for k, v in fresh["types"].items()}
     assert warm.common == cold.common == frozenset(fresh["common"])
     assert len(warm.types) > 10_000 and len(warm.common) > 10_000

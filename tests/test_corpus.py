@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import math
+import re
 import shutil
 from pathlib import Path
 
@@ -13,8 +15,8 @@ import pytest
 from analysis import ArticleError, Corpus, load_article, load_corpus
 from analysis.cli import main
 from analysis.corpus import analyse_batch, conform_dataset, to_parquet_bytes
-from analysis.extract.compare import log_likelihood
-from tests.conftest import ARTICLE, ROOT, assert_offsets
+from analysis.extract.terms import log_likelihood
+from tests.conftest import ARTICLE, ROOT, assert_offsets, long_numbers
 
 NATO = ROOT / "data" / "corpora" / "nato-japan-2023"
 NEWS = "epoch-times-2023-02-01-nato-chief-condemns-china-bullying"
@@ -47,6 +49,11 @@ def test_tables_are_the_article_tables_with_article_id_first(corpus, articles, t
     for aid, art in articles.items():
         own = getattr(art, table)
         part = df[df["article_id"] == aid].drop(columns="article_id").reset_index(drop=True)
+        if "actor_id" in own.columns:  # the corpus id, the article's own kept beside it
+            assert part["article_actor_id"].tolist() == own["actor_id"].tolist()
+            part = part.drop(columns=["actor_id", "article_actor", "actor"], errors="ignore")
+            part = part.rename(columns={"article_actor_id": "actor_id"})
+            own = own.drop(columns=["actor"])
         assert list(part.columns) == list(own.columns)
         assert len(part) == len(own), (aid, table)
         if len(own):
@@ -96,7 +103,7 @@ def test_keyness_between_the_news_article_and_nato_texts(corpus):
     assert key.iloc[-1]["favours"] == "NATO" and key.iloc[-1]["log_likelihood"] < 0
     n_a, n_b = key.attrs["words_a"], key.attrs["words_b"]
     assert math.isclose(row["per_million_a"], row["count_a"] / n_a * 1e6)
-    expected = float(log_likelihood(np.array([row["count_a"]]), np.array([row["count_b"]]), n_a, n_b)[0])
+    expected = log_likelihood(float(row["count_a"]), float(row["count_b"]), n_a, n_b)
     assert math.isclose(row["log_likelihood"], expected)
     assert key["log_likelihood"].is_monotonic_decreasing
     # the same comparison by article ids
@@ -106,8 +113,9 @@ def test_keyness_between_the_news_article_and_nato_texts(corpus):
 
 def test_log_likelihood_textbook_values():
     # 2x2 table a=10 of 100, b=0 of 100: G2 = 2 * 10 * ln(2)
-    assert math.isclose(float(log_likelihood(np.array([10]), np.array([0]), 100, 100)[0]), 20 * math.log(2))
-    assert float(log_likelihood(np.array([5]), np.array([5]), 100, 100)[0]) == 0.0
+    assert math.isclose(log_likelihood(10, 0, 100, 100), 20 * math.log(2))
+    assert math.isclose(log_likelihood(0, 10, 100, 100), -20 * math.log(2))
+    assert log_likelihood(5, 5, 100, 100) == 0.0
 
 
 def test_merged_timeline_is_in_date_order_with_articles(corpus):
@@ -182,8 +190,8 @@ def test_list_columns_and_batches_with_empty_tables_read_as_one_dataset(tmp_path
     for name in parts:
         folder = tmp_path / name
         folder.mkdir()
-        (folder / "part-00000.parquet").write_bytes(parts[name])
-        (folder / "part-00001.parquet").write_bytes(parts2[name])
+        (folder / "part-00000.parquet").write_bytes(parts[name][""])
+        (folder / "part-00001.parquet").write_bytes(parts2[name][""])
         conform_dataset(folder)
         df = pd.read_parquet(folder)
         assert df.columns[0] == "article_id"
@@ -232,6 +240,24 @@ def test_cli_corpus_writes_datasets_figures_and_escaped_report(tmp_path, capsys)
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert page.count('class="plot"') == 5
+    assert not long_numbers(page)
+    # the CSVs keep full precision
+    share = pd.read_csv(out / "tables" / "actor_share.csv")
+    assert share["share"].map(lambda v: len(repr(float(v)))).max() > 8
+    assert (out / "tables" / "identities.csv").exists()
+    assert '<section id="identities">' in page
+
+
+def test_comparison_tables_display_readable_numbers_and_keep_full_precision(corpus):
+    share = corpus.actor_share(by="outlet")
+    shown = share._repr_html_()
+    assert re.search(r">\d{1,3}\.\d%<", shown) and not long_numbers(shown)
+    raw = share["share"].tolist()
+    assert any(len(repr(v)) > 8 for v in raw)  # the values are not rounded
+    assert pd.read_csv(io.StringIO(share.to_csv(index=False)))["share"].tolist() == pytest.approx(raw, rel=1e-15)
+    assert type(share.head()) is pd.DataFrame  # an operation gives a plain frame
+    for table in (corpus.speaker_share(by="outlet"), corpus.keyness(corpus.articles["outlet"] == "NATO")):
+        assert not long_numbers(table._repr_html_())
 
 
 def test_corpus_plot_equals_the_functional_calls(corpus):

@@ -18,10 +18,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from typing import Any
 
 import numpy as np
 import pandas as pd
+
+from analysis.extract.quotes.speakers import QUESTIONER_NAME
+from analysis.extract.terms import log_likelihood
+from analysis.tables import CorpusTables
 
 #: Label of the actors beyond ``top_n`` in :func:`actor_share`.
 OTHER_ACTORS = "(other actors)"
@@ -37,17 +40,17 @@ def _key(df: pd.DataFrame) -> str:
     return "actor_id" if "actor_id" in df.columns else "actor"
 
 
-def _with_group(corpus: Any, df: pd.DataFrame, by: str) -> pd.DataFrame:
+def _with_group(corpus: CorpusTables, df: pd.DataFrame, by: str) -> pd.DataFrame:
     """Add the group label of each row's article as column ``_grp`` (``by`` may name a table column)."""
     groups = corpus.groups(by).rename(columns={"group": "_grp"})
     return df.merge(groups, on="article_id", how="left")
 
 
-def _group_order(corpus: Any, by: str) -> dict[str, int]:
+def _group_order(corpus: CorpusTables, by: str) -> dict[str, int]:
     return {g: i for i, g in enumerate(dict.fromkeys(corpus.groups(by)["group"]))}
 
 
-def actor_share(corpus: Any, by: str = "article_id", *, top_n: int | None = None) -> pd.DataFrame:
+def actor_share(corpus: CorpusTables, by: str = "article_id", *, top_n: int | None = None) -> pd.DataFrame:
     """Return each actor's share of the entity mentions in each group of articles.
 
     Parameters
@@ -93,75 +96,65 @@ def actor_share(corpus: Any, by: str = "article_id", *, top_n: int | None = None
     return out[keep].rename(columns={"_grp": by}).reset_index(drop=True)
 
 
-def _speaker_rows(corpus: Any) -> pd.DataFrame:
-    """One row per (quote, speaker): ``article_id, quote_id, kind, speaker``."""
+def _speaker_rows(corpus: CorpusTables) -> pd.DataFrame:
+    """One row per (quote, speaker): ``article_id, quote_id, kind, actor_id, speaker``."""
+    cols = ["article_id", "quote_id", "kind", "actor_id", "speaker"]
     quotes = corpus.quotes
     if not len(quotes) or "quote_id" not in quotes.columns:
-        return pd.DataFrame(columns=["article_id", "quote_id", "kind", "speaker"])
+        return pd.DataFrame(columns=cols)
     base = quotes[["article_id", "quote_id", "kind"]]
     qs = corpus.table("quote_speakers") if "quote_speakers" in corpus.table_names else None
     if qs is not None and len(qs) and "actor" in qs.columns:
-        rows = base.merge(qs[["article_id", "quote_id", "actor"]], on=["article_id", "quote_id"], how="left")
-        rows = rows.rename(columns={"actor": "speaker"})
+        pick = [c for c in ("article_id", "quote_id", "actor_id", "actor") if c in qs.columns]
+        rows = base.merge(qs[pick], on=["article_id", "quote_id"], how="left").rename(columns={"actor": "speaker"})
     else:
         split = quotes["speaker"].map(lambda s: [p.strip() for p in s.split(";")] if isinstance(s, str) else [None])
         rows = base.assign(speaker=split).explode("speaker")
-    rows["speaker"] = rows["speaker"].map(lambda s: s if isinstance(s, str) and s else UNKNOWN_SPEAKER)
-    return rows.reset_index(drop=True)
+    if "speaker" in quotes.columns:  # a transcript's questioner is nobody's share
+        asked = {(a, q) for a, q, s in zip(quotes["article_id"], quotes["quote_id"], quotes["speaker"]) if s == QUESTIONER_NAME}
+        rows = rows[[(a, q) not in asked for a, q in zip(rows["article_id"], rows["quote_id"])]]
+    named = rows["speaker"].map(lambda s: isinstance(s, str) and bool(s))
+    ids = rows["actor_id"] if "actor_id" in rows.columns else rows["speaker"]
+    rows = rows.assign(
+        actor_id=[str(i) if n and isinstance(i, str) and i else None for i, n in zip(ids, named)],
+        speaker=rows["speaker"].where(named, UNKNOWN_SPEAKER),
+    )
+    rows["actor_id"] = rows["actor_id"].fillna(rows["speaker"])
+    return rows[cols].reset_index(drop=True)
 
 
-def speaker_share(corpus: Any, by: str = "article_id") -> pd.DataFrame:
+def speaker_share(corpus: CorpusTables, by: str = "article_id") -> pd.DataFrame:
     """Return who is quoted in each group of articles: counts per quote kind and share of the quotes.
 
     A joint quote counts once for each of its speakers (from ``quote_speakers`` when the articles
     have it, else from the ``; ``-joined ``speaker``); quotes with no named speaker count as
-    :data:`UNKNOWN_SPEAKER`.
+    :data:`UNKNOWN_SPEAKER`.  Speakers are told apart by their corpus ``actor_id``.
 
     Returns
     -------
     DataFrame
-        ``<by>, speaker, quotes, direct, partial, indirect, articles, share`` (``share`` of the
-        group's quote–speaker rows), groups in article order, most quoted first.
+        ``<by>, actor_id, speaker, quotes, direct, partial, indirect, articles, share`` (``share``
+        of the group's quote–speaker rows), groups in article order, most quoted first.
     """
     rows = _with_group(corpus, _speaker_rows(corpus), by)
-    cols = [by, "speaker", "quotes", "direct", "partial", "indirect", "articles", "share"]
+    cols = [by, "actor_id", "speaker", "quotes", "direct", "partial", "indirect", "articles", "share"]
     if not len(rows):
         return pd.DataFrame(columns=cols)
-    kinds = pd.crosstab([rows["_grp"], rows["speaker"]], rows["kind"]).reindex(
+    kinds = pd.crosstab([rows["_grp"], rows["actor_id"]], rows["kind"]).reindex(
         columns=["direct", "partial", "indirect"], fill_value=0
     )
     out = kinds.assign(quotes=kinds.sum(axis=1)).reset_index()
     out.columns.name = None
-    arts = rows.groupby(["_grp", "speaker"])["article_id"].nunique().rename("articles").reset_index()
-    out = out.merge(arts, on=["_grp", "speaker"])
+    keys = ["_grp", "actor_id"]
+    per = rows.groupby(keys).agg(articles=("article_id", "nunique"), speaker=("speaker", "first")).reset_index()
+    out = out.merge(per, on=keys)
     out["share"] = out["quotes"] / out.groupby("_grp")["quotes"].transform("sum")
     out = out.assign(_g=out["_grp"].map(_group_order(corpus, by)), _u=out["speaker"].eq(UNKNOWN_SPEAKER))
     out = out.sort_values(["_g", "_u", "quotes", "speaker"], ascending=[True, True, False, True], kind="stable")
     return out[["_grp", *cols[1:]]].rename(columns={"_grp": by}).reset_index(drop=True)
 
 
-def log_likelihood(a: np.ndarray, b: np.ndarray, n_a: float, n_b: float) -> np.ndarray:
-    """Return Dunning's G2 for counts ``a`` (of ``n_a`` words) against ``b`` (of ``n_b``), signed.
-
-    ``G2 = 2 * (a ln(a/E_a) + b ln(b/E_b))`` with ``E_a = n_a (a+b) / (n_a+n_b)``; positive when the
-    term is relatively more frequent in the first group (Rayson & Garside 2000).
-
-    Examples
-    --------
-    >>> [round(float(x), 2) for x in log_likelihood(np.array([10, 0]), np.array([0, 10]), 100, 100)]
-    [13.86, -13.86]
-    """
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    total = a + b
-    e_a, e_b = n_a * total / (n_a + n_b), n_b * total / (n_a + n_b)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t_a = np.where(a > 0, a * np.log(a / e_a), 0.0)
-        t_b = np.where(b > 0, b * np.log(b / e_b), 0.0)
-    g2 = 2 * (t_a + t_b)
-    return np.where(a / n_a >= b / n_b, g2, -g2)
-
-
-def keyness(corpus: Any, a, b=None, *, min_count: int = 2, names: tuple[str, str] = ("a", "b")) -> pd.DataFrame:
+def keyness(corpus: CorpusTables, a, b=None, *, min_count: int = 2, names: tuple[str, str] = ("a", "b")) -> pd.DataFrame:
     """Return the terms distinctive of articles ``a`` against articles ``b``.
 
     Parameters
@@ -197,7 +190,7 @@ def keyness(corpus: Any, a, b=None, *, min_count: int = 2, names: tuple[str, str
     df = pd.concat(parts, axis=1).fillna(0).astype("int64").reset_index()
     df = df[df["count_a"] + df["count_b"] >= min_count]
     ca, cb = df["count_a"].to_numpy(float), df["count_b"].to_numpy(float)
-    g2 = log_likelihood(ca, cb, n_a, n_b)
+    g2 = np.array([log_likelihood(x, y, n_a, n_b) for x, y in zip(ca.tolist(), cb.tolist())], dtype=float)
     df = df.assign(
         per_million_a=ca / n_a * 1e6,
         per_million_b=cb / n_b * 1e6,
@@ -217,7 +210,7 @@ TIMELINE_COLUMNS = ["article_id", "title", "outlet", "published", "timex_id", "s
                     "text", "type", "value", "date_start", "date_end", "event", "actors"]  # fmt: skip
 
 
-def merged_timeline(corpus: Any) -> pd.DataFrame:
+def merged_timeline(corpus: CorpusTables) -> pd.DataFrame:
     """Return every dated expression (a ``date_start``) of every article, earliest first.
 
     Columns: ``article_id, title, outlet, published`` then the timeline's ``timex_id, sentence_id,
@@ -242,7 +235,7 @@ def _shingles(words: list[str], n: int = 3) -> frozenset:
     return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
 
 
-def _units(corpus: Any, min_words: int) -> pd.DataFrame:
+def _units(corpus: CorpusTables, min_words: int) -> pd.DataFrame:
     """Quotes, and story sentences holding no quote, with their word trigrams."""
     q = corpus.quotes
     s = corpus.sentences
@@ -294,7 +287,7 @@ def _components(n: int, pairs: list[tuple[int, int, float]]) -> list[int]:
     return [find(i) for i in range(n)]
 
 
-def shared_quotes(corpus: Any, *, min_similarity: float = 0.6, min_words: int = 5) -> pd.DataFrame:
+def shared_quotes(corpus: CorpusTables, *, min_similarity: float = 0.6, min_words: int = 5) -> pd.DataFrame:
     """Return the quotes whose words recur in other articles, with every article and speaker.
 
     A quote matches a quote of another article, or a story sentence of another article that holds
@@ -333,24 +326,24 @@ def shared_quotes(corpus: Any, *, min_similarity: float = 0.6, min_words: int = 
     return df[cols].astype({"quote_id": "Int64", "speaker": "str"}).reset_index(drop=True)
 
 
-def default_group(corpus: Any) -> str:
+def default_group(corpus: CorpusTables) -> str:
     """Return ``outlet`` when the articles come from two outlets or more, else ``article_id``."""
     outlets = corpus.articles["outlet"].dropna().unique()
     return "outlet" if 2 <= len(outlets) < len(corpus.articles) else "article_id"
 
 
-def comparison_tables(corpus: Any, *, by: str | None = None) -> dict[str, pd.DataFrame]:
+def comparison_tables(corpus: CorpusTables, *, by: str | None = None) -> dict[str, pd.DataFrame]:
     """Return the comparison tables of the report (keyness: the first group of ``by`` against the rest)."""
     by = by or default_group(corpus)
     groups = corpus.groups(by)
     ok = groups[corpus.articles["error"].isna().to_numpy()]
     first = ok["group"].iloc[0] if len(ok) else None
-    out = {"actor_share": corpus.actor_share(by=by), "speaker_share": corpus.speaker_share(by=by)}
+    out = {"actor_share": actor_share(corpus, by=by), "speaker_share": speaker_share(corpus, by=by)}
     try:
         mask = (groups["group"] == first).to_numpy()
-        out["keyness"] = corpus.keyness(mask, names=(str(first)[:30], "the others"))
+        out["keyness"] = keyness(corpus, mask, names=(str(first)[:30], "the others"))
     except (ValueError, KeyError):
         out["keyness"] = pd.DataFrame(columns=["term", "count_a", "count_b", "log_likelihood", "favours"])
-    out["merged_timeline"] = corpus.merged_timeline()
-    out["shared_quotes"] = corpus.shared_quotes()
+    out["merged_timeline"] = merged_timeline(corpus)
+    out["shared_quotes"] = shared_quotes(corpus)
     return out

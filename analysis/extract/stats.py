@@ -27,6 +27,7 @@ import pandas as pd
 from analysis.extract.terms import normalise
 from analysis.frames import frame
 from analysis.nlp.tokens import is_word
+from analysis.tables import ArticleTables
 
 STATS_COLUMNS = ["statistic", "value", "unit", "method"]
 
@@ -247,8 +248,9 @@ def _quote_rows(quotes: pd.DataFrame) -> list[_StatRow]:
     return rows
 
 
-def article_stats(article: Any, *, wpm: float = READING_WPM) -> pd.DataFrame:
-    """Return :func:`summary_stats` of an :class:`~analysis.article.Article`'s story.
+def article_stats(article: ArticleTables, *, wpm: float = READING_WPM) -> pd.DataFrame:
+    """Return :func:`summary_stats` of an article's story (its story sentences, term tokens, quotes,
+    actors and entities: any :class:`~analysis.tables.ArticleTables`).
 
     Examples
     --------

@@ -1,10 +1,12 @@
-"""Temporal expressions normalised against the publication date, with the events they date.
+"""Build the timeline table: temporal expressions normalised against the publication date, with the events they date.
 
-Recognition and normalisation live in :mod:`analysis.extract.timex`; this module runs it over the
-sentences of an article in reading order (so anaphoric expressions such as "a year earlier" can
-anchor on the last date mentioned), then attaches to each expression the clause it dates
-(``event``, located by ``event_start``/``event_end``) and the actors whose entity mentions fall in
-that clause.
+It decides which clause of a sentence an expression dates (``event``, located by
+``event_start``/``event_end``: an event noun phrase the expression closes, or the clause around it
+without a relative clause or apposition) and which actors took part (the entity mentions in that
+clause).  It reads the sentences table in reading order, the pipeline's tokens (their POS tags
+give a clause's tense) and the entities table; recognition and normalisation are
+:mod:`analysis.extract.timex`'s, run sentence after sentence with one state so that anaphoric
+expressions such as "a year earlier" anchor on the last date mentioned.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def _has_verb(s: str, a: int, b: int) -> bool:
 
 
 # Prepositions that introduce an event noun phrase the expression can close: "during a visit to
-# Tokyo on Jan. 31", "after holding a briefing on Friday".
+# Lisbon on May 3", "after holding a briefing on Friday".
 _EVENT_PREP = re.compile(
     r"\b(?:during|after|before|following|ahead\s+of|amid|amidst|at|upon|throughout|prior\s+to)\s+", re.I
 )
@@ -108,7 +110,7 @@ def _tidy(phrase: str) -> str:
 
 
 def _event_phrase(s: str, ca: int, a: int) -> int | None:
-    """Start of an event noun phrase ("a visit to Tokyo") that the expression at ``a`` closes, or None.
+    """Start of an event noun phrase ("a visit to Lisbon") that the expression at ``a`` closes, or None.
 
     The phrase runs from the last event preposition of the clause before ``a`` to the expression; it
     must hold more than the expression's own preposition and neither a comma nor a finite verb.
@@ -133,7 +135,7 @@ def event_spans(s: str, a: int, b: int) -> tuple[int, int, str, list[tuple[int, 
     spans = _clauses(s)
     i = next((k for k, (x, y) in enumerate(spans) if x <= a < y or x < b <= y), 0)
     ca, cb = spans[i]
-    # 1. an event noun phrase closed by the expression: "During a visit to Tokyo on Jan. 31, ..."
+    # 1. an event noun phrase closed by the expression: "During a visit to Lisbon on May 3, ..."
     pa = _event_phrase(s, ca, a)
     if pa is not None:
         pieces = [(pa, a)]
@@ -145,7 +147,7 @@ def event_spans(s: str, a: int, b: int) -> tuple[int, int, str, list[tuple[int, 
             if verb and verb.start() > comma.end():
                 pieces.append((comma.end(), verb.start()))
         elif not lead:
-            # "A and B shook hands after holding talks on Jan. 31": the clause's own actors took part
+            # "A and B signed the accord after holding talks on May 3": the clause's own actors took part
             pieces.append((ca, pa))
         return pa, b, _tidy(_PREP_BEFORE.sub("", s[pa:a])), pieces
     # 2. a clause without a verb takes the next one (or the previous one)
@@ -176,7 +178,7 @@ def event_clause(s: str, a: int, b: int) -> tuple[int, int, str]:
 
     The clause is the stretch between clause boundaries holding the expression, joined with the
     next (or previous) one when it has no verb.  An event noun phrase the expression closes ("during
-    a visit to Tokyo on Jan. 31") is the event itself; a relative clause or an apposition between the
+    a visit to Lisbon on May 3") is the event itself; a relative clause or an apposition between the
     subject and its predicate is skipped.  The phrase is shortened to a few words, without the
     expression and its preposition.
 
@@ -255,8 +257,9 @@ def extract_timeline(
     -------
     DataFrame
         ``timex_id, sentence_id, start, end, text, type, value, date_start, date_end, event, actors``
-        plus ``rule`` (the recognition rule), ``anchor`` (``publication date``, ``previous date`` or
-        ``none``), ``resolved``, ``mod`` (START/MID/END for "early", "mid-", "late") and
+        plus ``rule`` (the recognition rule, a name of ``timex.RULES``; two names joined by ``+``
+        where a time of day and a date were merged), ``anchor`` (``publication date``, ``previous
+        date``, ``adjacent date`` or ``none``), ``resolved``, ``mod`` (START/MID/END for "early", "mid-", "late") and
         ``event_start``/``event_end`` (the clause).  ``actors`` is a ``"; "``-joined string.
 
     Examples

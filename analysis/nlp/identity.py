@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis.frames import frame
 from analysis.nlp import lexicons
+from analysis.nlp.mention import How
 from analysis.nlp.names import parse_person
 from analysis.resources import first_names, nltk_stopwords, wordnet_lemmatizer
 
@@ -17,8 +18,8 @@ from analysis.resources import first_names, nltk_stopwords, wordnet_lemmatizer
 def slug(name: str) -> str:
     """A stable, readable identifier for a display name (lower case, ASCII, hyphens).
 
-    >>> slug("Sigrid Øvergård"), slug("U.S. Department of Energy"), slug("NATO–Japan statement")
-    ('sigrid-overgard', 'us-department-of-energy', 'nato-japan-statement')
+    >>> slug("Sigrid Øvergård"), slug("U.S. Department of Energy"), slug("Peru–Chile statement")
+    ('sigrid-overgard', 'us-department-of-energy', 'peru-chile-statement')
     """
     text = unicodedata.normalize("NFKD", name.replace("ø", "o").replace("Ø", "O").replace("ß", "ss"))
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -85,7 +86,7 @@ def _entity_rows(entities: pd.DataFrame) -> dict[str, dict]:
         a["n"] += 1
         a["first"], a["last"] = min(a["first"], sid), max(a["last"], sid)
         a["aliases"][text] = None
-        if how != "pronoun":
+        if how != How.PRONOUN:
             a["named_types"][atype] += 1
             a["names"][text] = None
     return {
@@ -163,19 +164,29 @@ def aliases_table(entities: pd.DataFrame | None) -> pd.DataFrame:
     )
 
 
-def _speaker_kind(name: str, rule: str) -> str | None:
+#: ``speaker_rule`` of a speaker whose members speak for an actor ("Chilean officials" → Chile).
+MEMBERS_OF_ACTOR = "group (members of an actor)"
+#: Appended to a ``speaker_rule`` whose speaker names no actor.
+NO_ACTOR = " (no actor)"
+#: How a quote row's speaker string was found (column ``speaks_as`` of the rows given to
+#: :func:`link_speakers`): a name, a document the article introduced, a noun phrase, or otherwise.
+SPEAKS_AS = AS_NAME, AS_DOCUMENT, AS_PHRASE, AS_OTHER = ("name", "document", "phrase", "other")
+
+
+def _speaker_kind(name: str, speaks_as: str) -> str | None:
     """The actor type a speaker that no mention names stands for, or None when it names no actor.
 
     A document the article introduced ("the statement") is a ``document``; a plural role noun with a
     proper modifier ("Chilean officials") a ``group``; a capitalised name a ``person`` (a given
     name or title first) or an ``org``; a bare noun phrase ("officials", "the man") no actor.
+    ``speaks_as`` is one of :data:`SPEAKS_AS`.
     """
     words = name.split()
     if not words:
         return None
     head = words[-1].lower()
     nouns = lexicons.speaker_nouns()
-    if "antecedent" in rule or nouns.get(head, ("",))[0] == "document" and rule.startswith("noun phrase"):
+    if speaks_as == AS_DOCUMENT or nouns.get(head, ("",))[0] == "document" and speaks_as == AS_PHRASE:
         return "document"
     modified = any(w[:1].isupper() for w in words[:-1])
     if head in nouns and nouns[head][1] == "pl" and nouns[head][0] in ("person", "group", "org"):
@@ -186,7 +197,7 @@ def _speaker_kind(name: str, rule: str) -> str | None:
         return None
     if len(words) == 1 and (head in nouns or head in lexicons.chrome_words() or _ordinary_word(head)):
         return None  # a role label ("HOST:"), a page word or an ordinary word ("That", "Attacks") names no one
-    if not rule.startswith(("name", "entity", "speaker label", "dash", "relative")) and len(words) == 1:
+    if speaks_as != AS_NAME and len(words) == 1:
         return None if head in nouns or head in lexicons.chrome_words() else "org"
     p = parse_person(name)
     return "person" if p.title or (p.given and p.given[0] in first_names()) else "org"
@@ -218,15 +229,17 @@ def link_speakers(quotes: pd.DataFrame | dict, coref) -> tuple[pd.DataFrame, pd.
 
     Each name of a ``"; "``-joined speaker is looked up through the article's resolver (the
     actor's name, an alias, a surname); a speaker no mention names becomes an actor of its own when
-    it is a document, a group or a name (see :func:`_speaker_kind`); a bare noun phrase names no
-    actor: ``speaker_ids`` stays empty and ``speaker_rule`` says ``no actor``.
+    it is a document, a group or a name (see :func:`_speaker_kind`, which reads the rows'
+    ``speaks_as``, dropped from the table); a bare noun phrase names no actor: ``speaker_ids`` stays
+    empty and ``speaker_rule`` says ``no actor``.
     """
     q = quotes
     ids_col, names_col, rules = [], [], []
     qs_rows: list[tuple] = []
     extra: dict[str, dict] = {}
     known = {a: (slug(a), a, t) for a, t in coref.types.items()}
-    for qid, sid, speaker, rule in zip(q["quote_id"], q["sentence_id"], q["speaker"], q["speaker_rule"]):
+    speaks_as = q["speaks_as"] if "speaks_as" in q else [AS_OTHER] * len(q["quote_id"])
+    for qid, sid, speaker, rule, how in zip(q["quote_id"], q["sentence_id"], q["speaker"], q["speaker_rule"], speaks_as):
         rule = rule if isinstance(rule, str) else ""
         if not isinstance(speaker, str) or not speaker:
             ids_col.append([])
@@ -237,11 +250,11 @@ def link_speakers(quotes: pd.DataFrame | dict, coref) -> tuple[pd.DataFrame, pd.
         for name in dict.fromkeys(speaker.split("; ")):
             actor = coref.lookup(name) or _group_of(name, coref)
             if actor and actor != coref.lookup(name):
-                rule = "group (members of an actor)"
+                rule = MEMBERS_OF_ACTOR
             if actor in known:
                 aid, display, typ = known[actor]
             else:
-                typ = _speaker_kind(name, rule)
+                typ = _speaker_kind(name, how)
                 if typ is None:
                     unnamed.append(name)
                     continue
@@ -255,10 +268,10 @@ def link_speakers(quotes: pd.DataFrame | dict, coref) -> tuple[pd.DataFrame, pd.
                 qs_rows.append((qid, aid, display, typ, rule))
         ids_col.append(ids)
         names_col.append("; ".join(names) if names else "; ".join(unnamed))
-        rules.append(rule + " (no actor)" if not ids else rule)
+        rules.append(rule + NO_ACTOR if not ids else rule)
     # the quotes table rebuilt once from its columns, speaker_ids right after speaker
     new = {"speaker": names_col, "speaker_ids": ids_col, "speaker_rule": rules}
-    names = [c for c in (quotes.columns if isinstance(quotes, pd.DataFrame) else quotes) if c != "speaker_ids"]
+    names = [c for c in (quotes.columns if isinstance(quotes, pd.DataFrame) else quotes) if c not in ("speaker_ids", "speaks_as")]
     names.insert(names.index("speaker") + 1, "speaker_ids")
     q = pd.DataFrame({c: new[c] if c in new else quotes[c] for c in names}, copy=False)
     qs = frame(dict(zip(QUOTE_SPEAKER_COLUMNS, map(list, zip(*qs_rows)))) if qs_rows else dict.fromkeys(QUOTE_SPEAKER_COLUMNS, []),

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.nlp import lexicons
+from analysis.nlp.case import is_allcaps
 from analysis.resources import first_names
 
 #: Lower-case name particles that belong to the surname ("van", "de", "al", "bin").
@@ -49,11 +50,6 @@ class PersonName:
 
 def _cap(w: str) -> bool:
     return bool(w) and w[0].isupper()
-
-
-def _allcaps(w: str) -> bool:
-    letters = [c for c in w if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def _title_at(words: list[str], i: int) -> int:
@@ -123,9 +119,9 @@ def parse_person(text: str) -> PersonName:
     title, name = " ".join(words[:start]), words[start:]
     if not name:
         return PersonName(title, (), "", " ".join(suffix))
-    if len(name) >= 2 and _allcaps(name[0]) and all(_cap(w) and not _allcaps(w) for w in name[1:]):
+    if len(name) >= 2 and is_allcaps(name[0]) and all(_cap(w) and not is_allcaps(w) for w in name[1:]):
         return PersonName(title, tuple(name[1:]), name[0].title(), " ".join(suffix), family_first=True)
-    if all(_allcaps(w) for w in name):  # an all-capital label ("SECRETARY JANE ROE")
+    if all(is_allcaps(w) for w in name):  # an all-capital label ("SECRETARY JANE ROE")
         name = [w.title() for w in name]
     k = len(name) - 1
     while k > 0 and name[k - 1].lower() in PARTICLES and name[k - 1][:1].islower():
@@ -139,7 +135,7 @@ def initials(words: tuple[str, ...] | list[str]) -> str:
     for w in words:
         if w.lower() in _ACRONYM_SKIP or not w[:1].isupper():
             continue
-        out.append(w.replace(".", "") if _allcaps(w) and len(w) <= 4 else w[0])
+        out.append(w.replace(".", "") if is_allcaps(w) and len(w) <= 4 else w[0])
     return "".join(out)
 
 
@@ -155,9 +151,9 @@ def acronym_of(acronym: str, words: tuple[str, ...] | list[str]) -> bool:
         words = words[1:]
     if len(a) < 2 or len(words) < 2:
         return False
-    variants = {initials(words), _all_initials(words)}
+    variants = {initials(words), all_initials(words)}
     if len(words) > 2:
-        variants |= {initials(words[1:]), _all_initials(words[1:])}
+        variants |= {initials(words[1:]), all_initials(words[1:])}
     # A long name's acronym may leave out its last, generic word ("... and Kidney Diseases" → "...K").
     long_initials = initials(words)
     return a in variants or (len(a) >= ACRONYM_MIN_CLIPPED and a == long_initials[:-1])
@@ -168,10 +164,5 @@ ACRONYM_MIN_CLIPPED = 4
 
 
 def all_initials(words: list[str] | tuple[str, ...]) -> str:
-    """Initials with the function words kept ("Department of Energy" → "DOE")."""
-    return _all_initials(list(words))
-
-
-def _all_initials(words: list[str]) -> str:
     """Initials with the function words kept ("Department of Energy" → "DOE")."""
     return "".join(w[0].upper() for w in words if w[:1].isalpha() and w.lower() not in ("the", "a", "an"))

@@ -14,7 +14,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.present.charts import PALETTE, PATTERNS, SYMBOLS, _bar_height, _finish, _has, add_count_heatmap
+from analysis.extract.compare import comparison_tables, default_group
+from analysis.present.charts import PALETTE, PATTERNS, SYMBOLS, add_count_heatmap, bar_height, finish, has_columns
+from analysis.tables import CorpusTables
 
 #: Chart names in the order :func:`corpus_charts` returns them.
 CORPUS_CHART_NAMES = ("actor_share", "speakers", "keyness", "merged_timeline", "quote_reuse")
@@ -68,9 +70,9 @@ def actor_share(share: pd.DataFrame, by: str, *, top_n: int = 8, source: str | N
     ['X', 'Y']
     """
     fig = go.Figure()
-    if not _has(share, (by, "actor", "mentions")):
+    if not has_columns(share, (by, "actor", "mentions")):
         data = pd.DataFrame(columns=[by, "actor", "mentions", "share"])
-        return _finish(fig, data, name="actor_share", title="Actor share", source=source, empty="no actors")
+        return finish(fig, data, name="actor_share", title="Actor share", source=source, empty="no actors")
     totals = share.groupby("actor")["mentions"].sum().drop("(other actors)", errors="ignore")
     top = totals.sort_values(ascending=False, kind="stable").head(top_n).index.tolist()
     lumped = share.assign(actor=share["actor"].where(share["actor"].isin(top), "(other actors)"))
@@ -94,8 +96,8 @@ def actor_share(share: pd.DataFrame, by: str, *, top_n: int = 8, source: str | N
     fig.update_layout(barmode="stack", legend={"title": {"text": "actor"}, "traceorder": "normal"})
     fig.update_xaxes(range=[0, 100], ticksuffix=" %")
     fig.update_yaxes(autorange="reversed")
-    return _finish(fig, data, name="actor_share", title=f"Share of actor mentions by {by}", source=source,
-                   xlabel="share of the group's entity mentions", ylabel=by, height=_bar_height(len(groups)) + 60)  # fmt: skip
+    return finish(fig, data, name="actor_share", title=f"Share of actor mentions by {by}", source=source,
+                   xlabel="share of the group's entity mentions", ylabel=by, height=bar_height(len(groups)) + 60)  # fmt: skip
 
 
 def speakers(share: pd.DataFrame, by: str, *, top_n: int = 12, source: str | None = None) -> go.Figure:
@@ -108,9 +110,9 @@ def speakers(share: pd.DataFrame, by: str, *, top_n: int = 12, source: str | Non
     [[2, 1]]
     """
     fig = go.Figure()
-    if not _has(share, (by, "speaker", "quotes")):
+    if not has_columns(share, (by, "speaker", "quotes")):
         data = pd.DataFrame(columns=[by, "speaker", "quotes"])
-        return _finish(fig, data, name="speakers", title="Who is quoted", source=source, empty="no quotes")
+        return finish(fig, data, name="speakers", title="Who is quoted", source=source, empty="no quotes")
     top = share.groupby("speaker")["quotes"].sum().sort_values(ascending=False, kind="stable").head(top_n).index
     groups = list(dict.fromkeys(share[by].astype(str)))
     sel = share[share["speaker"].isin(top)].assign(**{by: lambda d: d[by].astype(str)})
@@ -121,7 +123,7 @@ def speakers(share: pd.DataFrame, by: str, *, top_n: int = 12, source: str | Non
         fig, counts.to_numpy().tolist(), [short_label(g, 24) for g in groups], [str(s) for s in counts.index],
         unit="quotes", tickangle=-30, hover="%{y}<br>%{x}: %{z} quote(s)<extra></extra>",
     )  # fmt: skip
-    return _finish(fig, data, name="speakers", title=f"Who is quoted, by {by}", source=source, xlabel=by,
+    return finish(fig, data, name="speakers", title=f"Who is quoted, by {by}", source=source, xlabel=by,
                    ylabel="speaker", height=max(360, 220 + 30 * len(counts)), bottom=170)  # fmt: skip
 
 
@@ -142,9 +144,9 @@ def keyness(table: pd.DataFrame, *, top_n: int = 12, source: str | None = None) 
     """
     fig = go.Figure()
     names = tuple(table.attrs.get("names", ("a", "b"))) if table is not None else ("a", "b")
-    if not _has(table, ("term", "log_likelihood", "count_a", "count_b")):
+    if not has_columns(table, ("term", "log_likelihood", "count_a", "count_b")):
         data = pd.DataFrame(columns=["term", "side", "log_likelihood", "count_a", "count_b"])
-        return _finish(fig, data, name="keyness", title="Distinctive terms", source=source, empty="no terms")
+        return finish(fig, data, name="keyness", title="Distinctive terms", source=source, empty="no terms")
     pos = table[table["log_likelihood"] > 0].head(top_n).assign(side=names[0])
     neg = table[table["log_likelihood"] < 0].sort_values("log_likelihood", kind="stable").head(top_n)
     data = pd.concat([pos, neg.assign(side=names[1])], ignore_index=True)
@@ -164,9 +166,9 @@ def keyness(table: pd.DataFrame, *, top_n: int = 12, source: str | None = None) 
         )
     fig.update_layout(legend={"title": {"text": "more frequent in"}})
     fig.update_yaxes(categoryorder="array", categoryarray=data["term"].astype(str).tolist()[::-1])
-    return _finish(fig, data, name="keyness", title=f"Distinctive terms: {names[0]} vs {names[1]}", source=source,
+    return finish(fig, data, name="keyness", title=f"Distinctive terms: {names[0]} vs {names[1]}", source=source,
                    xlabel=f"log-likelihood G2 (right: {names[0]}, left: {names[1]})", ylabel="term",
-                   height=_bar_height(len(data)))  # fmt: skip
+                   height=bar_height(len(data)))  # fmt: skip
 
 
 def merged_timeline(timeline: pd.DataFrame, *, max_articles: int = 30, source: str | None = None) -> go.Figure:
@@ -183,9 +185,9 @@ def merged_timeline(timeline: pd.DataFrame, *, max_articles: int = 30, source: s
     ['a', 'b']
     """
     fig = go.Figure()
-    if not _has(timeline, ("article_id", "date_start")):
+    if not has_columns(timeline, ("article_id", "date_start")):
         data = pd.DataFrame(columns=["article_id", "text", "value", "date_start", "date_end"])
-        return _finish(fig, data, name="merged_timeline", title="Merged timeline", source=source, empty="no dates")
+        return finish(fig, data, name="merged_timeline", title="Merged timeline", source=source, empty="no dates")
     keep = ["article_id", "text", "value", "date_start", "date_end", "event", "actors"]
     data = timeline[[c for c in keep if c in timeline.columns]].reset_index(drop=True)
     start = pd.to_datetime(data["date_start"], errors="coerce")
@@ -221,7 +223,7 @@ def merged_timeline(timeline: pd.DataFrame, *, max_articles: int = 30, source: s
     fig.update_xaxes(type="date")
     fig.update_yaxes(autorange="reversed", showgrid=True, gridcolor="#F0F0F0")
     fig.update_layout(showlegend=False)  # the y axis names each article
-    return _finish(fig, data, name="merged_timeline", title=title, source=source,
+    return finish(fig, data, name="merged_timeline", title=title, source=source,
                    xlabel="date (bands: periods longer than a day)", ylabel="article",
                    height=max(340, 200 + 40 * len(articles)), bottom=110)  # fmt: skip
 
@@ -258,9 +260,9 @@ def quote_reuse(shared: pd.DataFrame, articles: list[str] | None = None, *, top_
     [[2, 1]]
     """
     fig = go.Figure()
-    if not _has(shared, ("group_id", "article_id", "text")):
+    if not has_columns(shared, ("group_id", "article_id", "text")):
         data = pd.DataFrame(columns=["group_id", "quote", "article_id", "form", "speaker"])
-        return _finish(fig, data, name="quote_reuse", title="Quotes shared across articles", source=source,
+        return finish(fig, data, name="quote_reuse", title="Quotes shared across articles", source=source,
                        empty="no quote recurs in another article")  # fmt: skip
     groups = list(dict.fromkeys(shared["group_id"]))[:top_n]
     sel = shared[shared["group_id"].isin(groups)]
@@ -292,7 +294,7 @@ def quote_reuse(shared: pd.DataFrame, articles: list[str] | None = None, *, top_
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(showgrid=False, tickangle=-30)
     note = "dark: quoted · light: in the article's own words · white: absent"
-    return _finish(fig, data, name="quote_reuse", title="Quotes shared across articles", source=source,
+    return finish(fig, data, name="quote_reuse", title="Quotes shared across articles", source=source,
                    xlabel=f"article ({note})", ylabel="quote", height=max(340, 220 + 32 * len(groups)),
                    bottom=170)  # fmt: skip
 
@@ -307,15 +309,13 @@ def _speakers_in(shared: pd.DataFrame, group: int, article: str) -> str:
     return "in the article's own words"
 
 
-def corpus_charts(corpus: Any, *, by: str | None = None, tables: dict[str, pd.DataFrame] | None = None,
+def corpus_charts(corpus: CorpusTables, *, by: str | None = None, tables: dict[str, pd.DataFrame] | None = None,
                   top_n: int = 10) -> dict[str, go.Figure]:  # fmt: skip
     """Build every comparison chart of a corpus, keyed by :data:`CORPUS_CHART_NAMES`.
 
     ``tables`` are :func:`analysis.extract.compare.comparison_tables` (computed when not given): ``by``
     groups the actor-share and speaker charts; keyness compares the first group with the others.
     """
-    from analysis.extract.compare import comparison_tables, default_group
-
     by = by or default_group(corpus)
     tabs = tables if tables is not None else comparison_tables(corpus, by=by)
     src = corpus_source_line(corpus.articles)

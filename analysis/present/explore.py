@@ -18,7 +18,9 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.present import render
+from analysis.present.markup import Html, Span, highlight
+from analysis.present.render import TEXT_STYLE, article_spans
+from analysis.tables import ArticleTables
 
 #: Columns each pane shows in the widget (the DataFrames on the widget keep every column).
 QUOTE_PANE = ["quote_id", "sentence_id", "kind", "speaker", "cue", "text"]
@@ -29,7 +31,7 @@ COOCCURRING_PANE = ["actor", "sentences", "first_sentence", "last_sentence"]
 SEGMENT_PANE = ["segment", "count", "start", "end"]
 
 
-def quote_speakers(article: Any) -> pd.DataFrame:
+def quote_speakers(article: ArticleTables) -> pd.DataFrame:
     """Return one row per (quote, speaker): ``quote_id, actor`` (a joint quote has one per speaker).
 
     Reads ``article.quote_speakers`` when the article has that table; otherwise splits the display
@@ -56,7 +58,7 @@ def quote_speakers(article: Any) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["quote_id", "actor"]).astype({"quote_id": "int64", "actor": "object"})
 
 
-def most_quoted(article: Any, *, actor_type: str | None = "person") -> str | None:
+def most_quoted(article: ArticleTables, *, actor_type: str | None = "person") -> str | None:
     """Return the actor with the most quotes (joint quotes count for each speaker), or None.
 
     Ties go to the actor listed first in ``article.actors`` (most mentioned).  ``actor_type``
@@ -71,7 +73,7 @@ def most_quoted(article: Any, *, actor_type: str | None = "person") -> str | Non
     return str(ranked["actor"].iloc[0]) if len(ranked) else None
 
 
-def resolve_actor(article: Any, actor: str | None) -> str | None:
+def resolve_actor(article: ArticleTables, actor: str | None) -> str | None:
     """Return the display name of ``actor`` (a name or an ``actor_id``; case ignored), or None.
 
     Examples
@@ -97,7 +99,7 @@ def _pane(df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return df[[c for c in columns if c in df.columns]].reset_index(drop=True)
 
 
-def actor_quotes(article: Any, actor: str | None) -> pd.DataFrame:
+def actor_quotes(article: ArticleTables, actor: str | None) -> pd.DataFrame:
     """Return the quotes ``actor`` speaks, alone or jointly (rows of ``article.quotes``)."""
     name = resolve_actor(article, actor)
     qs = quote_speakers(article)
@@ -105,7 +107,7 @@ def actor_quotes(article: Any, actor: str | None) -> pd.DataFrame:
     return article.quotes[article.quotes["quote_id"].isin(ids)].reset_index(drop=True)
 
 
-def actor_mentions(article: Any, actor: str | None) -> pd.DataFrame:
+def actor_mentions(article: ArticleTables, actor: str | None) -> pd.DataFrame:
     """Return every mention of ``actor`` (rows of ``article.entities``: names, titles, pronouns...)."""
     name = resolve_actor(article, actor)
     ents = article.entities
@@ -120,7 +122,7 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-def actor_timeline(article: Any, actor: str | None) -> pd.DataFrame:
+def actor_timeline(article: ArticleTables, actor: str | None) -> pd.DataFrame:
     """Return the timeline rows whose clause names ``actor`` (its ``actors`` cell)."""
     name = resolve_actor(article, actor)
     tl = article.timeline
@@ -133,7 +135,7 @@ def actor_timeline(article: Any, actor: str | None) -> pd.DataFrame:
     return tl[keep.astype(bool)].reset_index(drop=True)
 
 
-def cooccurring_actors(article: Any, actor: str | None) -> pd.DataFrame:
+def cooccurring_actors(article: ArticleTables, actor: str | None) -> pd.DataFrame:
     """Return the actors named in a sentence with ``actor``: ``actor, sentences, ...``, most shared first."""
     name = resolve_actor(article, actor)
     co = article.cooccurrence
@@ -145,14 +147,14 @@ def cooccurring_actors(article: Any, actor: str | None) -> pd.DataFrame:
     return _pane(both, COOCCURRING_PANE)
 
 
-def term_kwic(article: Any, term: str | None, *, window: int = 5) -> pd.DataFrame:
+def term_kwic(article: ArticleTables, term: str | None, *, window: int = 5) -> pd.DataFrame:
     """Return the keyword-in-context rows of ``term`` (:meth:`Article.kwic`); none for a blank term."""
     if not term or not str(term).strip():
         return pd.DataFrame(columns=KWIC_PANE)
     return article.kwic(str(term).strip(), window=window)
 
 
-def term_segments(article: Any, term: str | None, *, segments: int = 10) -> pd.DataFrame:
+def term_segments(article: ArticleTables, term: str | None, *, segments: int = 10) -> pd.DataFrame:
     """Return how often ``term`` occurs in each of ``segments`` equal runs of the story's tokens.
 
     Token ``i`` of ``n`` falls in segment ``1 + i * segments // n``, as in
@@ -173,22 +175,22 @@ def term_segments(article: Any, term: str | None, *, segments: int = 10) -> pd.D
     return bounds.assign(count=counts).reset_index()[SEGMENT_PANE]
 
 
-def text_spans(article: Any, actor: str | None = None, term: str | None = None) -> list[render.Span]:
+def text_spans(article: ArticleTables, actor: str | None = None, term: str | None = None) -> list[Span]:
     """Return the spans the explorer draws: blocks, the actor's quotes and mentions, the term's hits."""
-    spans = render.article_spans(article, entities=False, quotes=False)
+    spans = article_spans(article, entities=False, quotes=False)
     for row in actor_quotes(article, actor).itertuples(index=False):
-        spans.append(render.Span(int(row.start), int(row.end), "quote", f"q q-{row.kind}", f"{row.kind} quote"))
+        spans.append(Span(int(row.start), int(row.end), "quote", f"q q-{row.kind}", f"{row.kind} quote"))
     for row in actor_mentions(article, actor).itertuples(index=False):
         kind = row.actor_type if isinstance(row.actor_type, str) else "other"
         title = f"{row.actor} ({row.how})"
-        spans.append(render.Span(int(row.start), int(row.end), "entity", f"ent ent-{kind} sel", title))
+        spans.append(Span(int(row.start), int(row.end), "entity", f"ent ent-{kind} sel", title))
     for row in term_kwic(article, term).itertuples(index=False):
-        spans.append(render.Span(int(row.start), int(row.end), "entity", "kw", "term"))
+        spans.append(Span(int(row.start), int(row.end), "entity", "kw", "term"))
     return spans
 
 
-def text_html(article: Any, actor: str | None = None, term: str | None = None) -> render.Html:
+def text_html(article: ArticleTables, actor: str | None = None, term: str | None = None) -> Html:
     """Return the article text, escaped, with the actor's mentions (``span.sel``), its quotes and
     the term's occurrences (``span.kw``) highlighted."""
-    body = render.highlight(article.text, text_spans(article, actor, term))
-    return render.Html(f'<div class="wb-article">{body}</div>')
+    body = highlight(article.text, text_spans(article, actor, term))
+    return Html(f'<div class="wb-article" style="{TEXT_STYLE}">{body}</div>')

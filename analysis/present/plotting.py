@@ -19,8 +19,10 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from analysis.extract import compare
 from analysis.extract.compare import comparison_tables, default_group
 from analysis.present import charts, corpus_charts
+from analysis.tables import ArticleTables, CorpusTables
 
 #: The one default number of bars, rows or lines of every chart that takes ``top_n``.
 TOP_N = 10
@@ -36,7 +38,7 @@ class PlotAccessor:
     #: Chart method names, in the order :meth:`all` returns them.
     kinds: tuple[str, ...] = ()
 
-    def __init__(self, owner: Any) -> None:
+    def __init__(self, owner: ArticleTables | CorpusTables) -> None:
         self._owner = owner
 
     @property
@@ -81,6 +83,7 @@ class ArticlePlot(PlotAccessor):
     """
 
     kinds = charts.CHART_NAMES
+    _owner: ArticleTables
 
     def term_frequencies(self, *, top_n: int = TOP_N) -> go.Figure:
         """Most frequent terms (``art.terms``)."""
@@ -133,6 +136,7 @@ class CorpusPlot(PlotAccessor):
     """
 
     kinds = corpus_charts.CORPUS_CHART_NAMES
+    _owner: CorpusTables
 
     @property
     def source(self) -> str:
@@ -145,12 +149,12 @@ class CorpusPlot(PlotAccessor):
     def actor_share(self, *, by: str | None = None, top_n: int = TOP_N) -> go.Figure:
         """Share of actor mentions per group (100 % stacked bars, counts on hover)."""
         by = self._by(by)
-        return corpus_charts.actor_share(self._owner.actor_share(by=by), by, top_n=top_n, source=self.source)
+        return corpus_charts.actor_share(compare.actor_share(self._owner, by=by), by, top_n=top_n, source=self.source)
 
     def speakers(self, *, by: str | None = None, top_n: int = TOP_N) -> go.Figure:
         """Who is quoted in which group (heatmap of quote counts)."""
         by = self._by(by)
-        return corpus_charts.speakers(self._owner.speaker_share(by=by), by, top_n=top_n, source=self.source)
+        return corpus_charts.speakers(compare.speaker_share(self._owner, by=by), by, top_n=top_n, source=self.source)
 
     def keyness(
         self, a=None, b=None, *, names: tuple[str, str] = ("a", "b"), by: str | None = None, top_n: int = TOP_N
@@ -159,14 +163,38 @@ class CorpusPlot(PlotAccessor):
         if a is None:
             table = comparison_tables(self._owner, by=self._by(by))["keyness"]
         else:
-            table = self._owner.keyness(a, b, names=names)
+            table = compare.keyness(self._owner, a, b, names=names)
         return corpus_charts.keyness(table, top_n=top_n, source=self.source)
 
     def merged_timeline(self) -> go.Figure:
         """Every article's dated expressions on one time axis, coloured by article."""
-        return corpus_charts.merged_timeline(self._owner.merged_timeline(), source=self.source)
+        return corpus_charts.merged_timeline(compare.merged_timeline(self._owner), source=self.source)
 
     def quote_reuse(self, *, top_n: int = TOP_N) -> go.Figure:
         """Quotes whose words recur across articles, with the articles and speakers that carry them."""
         ids = self._owner.articles["article_id"].tolist()
-        return corpus_charts.quote_reuse(self._owner.shared_quotes(), ids, top_n=top_n, source=self.source)
+        return corpus_charts.quote_reuse(compare.shared_quotes(self._owner), ids, top_n=top_n, source=self.source)
+
+
+def article_charts(article: ArticleTables, *, top_n: int | None = None) -> dict[str, go.Figure]:
+    """Build every chart of an article, keyed by :data:`analysis.present.charts.CHART_NAMES`
+    (``article.plot.all()``).
+
+    Parameters
+    ----------
+    article : ArticleTables
+        A loaded article (its ``plot`` accessor is used when it has one).
+    top_n : int, optional
+        Number of terms, bigrams, actors and speakers drawn (default: :data:`TOP_N`, the one
+        default of every ``art.plot`` chart).
+
+    Examples
+    --------
+    >>> from analysis import Article
+    >>> art = Article.from_text("Rain fell in Spain. Rain fell again.", layout="plain")
+    >>> list(article_charts(art)) == list(charts.CHART_NAMES)
+    True
+    """
+    plot = getattr(article, "plot", None)
+    plot = plot if isinstance(plot, ArticlePlot) else ArticlePlot(article)
+    return plot.all(top_n=TOP_N if top_n is None else top_n)

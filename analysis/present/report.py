@@ -1,6 +1,6 @@
 """One self-contained, offline ``report.html`` per article.
 
-The report holds the metadata, summary statistics, every chart of :func:`analysis.present.charts.article_charts`,
+The report holds the metadata, summary statistics, every chart of :func:`analysis.present.plotting.article_charts`,
 the quotes, actors and timeline tables, and the article with entities and quotes highlighted.
 plotly.js is embedded once (not once per chart), so the file opens with no network.  Every piece of
 article text is HTML-escaped; chart specs are embedded as JSON with ``<``, ``>`` and ``&`` escaped, so
@@ -14,79 +14,21 @@ headless browser can check the report rendered.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
 from analysis.present import render
-from analysis.present.charts import article_charts, is_empty
-
-_PAGE_CSS = """
-body { font-family: Arial, Helvetica, sans-serif; color: #222; margin: 0 auto; max-width: 1000px; padding: 1em 2em; }
-h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { border-bottom: 1px solid #ccc; padding-bottom: .2em; margin-top: 2em; }
-table { border-collapse: collapse; font-size: 13px; margin: .5em 0; }
-th, td { border: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top; }
-th { background: #f3f3f3; }
-table.meta th { width: 9em; }
-.stats { display: flex; flex-wrap: wrap; gap: .6em; }
-.stat { border: 1px solid #ddd; border-radius: 4px; padding: .4em .8em; min-width: 7em; }
-.stat b { display: block; font-size: 1.4em; }
-figure.chart { margin: 1.5em 0; } figure.chart figcaption { font-size: 12px; color: #555; }
-nav a { margin-right: 1em; }
-@media print { figure.chart { break-inside: avoid; } nav { display: none; } }
-"""
-
-_RENDER_JS = """
-(function () {
-  var plots = document.querySelectorAll("div.plot[data-chart]");
-  var config = {displaylogo: false, responsive: true};
-  var jobs = Array.prototype.map.call(plots, function (div) {
-    try {
-      var spec = JSON.parse(document.getElementById(div.id + "-spec").textContent);
-      return Promise.resolve(Plotly.newPlot(div, spec.data, spec.layout, config)).then(function () {
-        div.setAttribute("data-rendered", "1"); return 1;
-      }, function (err) { div.setAttribute("data-error", String(err)); return 0; });
-    } catch (err) { div.setAttribute("data-error", String(err)); return Promise.resolve(0); }
-  });
-  Promise.all(jobs).then(function (ok) {
-    var good = ok.reduce(function (a, b) { return a + b; }, 0);
-    document.body.setAttribute("data-charts-rendered", String(good));
-    document.body.setAttribute("data-charts-failed", String(ok.length - good));
-  });
-})();
-"""
+from analysis.present.markup import PAGE_CSS, RENDER_JS, chart_figure, escape_value, html_table
+from analysis.present.numbers import format_value
+from analysis.present.plotting import article_charts
+from analysis.tables import ArticleTables
 
 
-def _esc(value: Any) -> str:
-    if value is None or (not isinstance(value, list | tuple | dict) and pd.isna(value)):
-        return ""
-    if isinstance(value, list | tuple):
-        return html.escape(", ".join(str(v) for v in value))
-    return html.escape(str(value))
-
-
-def _json_for_script(fig: go.Figure) -> str:
-    spec = fig.to_json(validate=False, pretty=False, remove_uids=True)
-    return spec.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-
-
-def _table(df: pd.DataFrame, columns: list[str], *, empty: str, limit: int | None = None) -> str:
-    cols = [c for c in columns if c in df.columns]
-    if not len(df) or not cols:
-        return f"<p><i>{html.escape(empty)}</i></p>"
-    rows = df[cols] if limit is None else df[cols].head(limit)
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-    body = "".join("<tr>" + "".join(f"<td>{_esc(v)}</td>" for v in r) + "</tr>" for r in rows.itertuples(index=False))
-    more = f"<p><i>{len(df) - len(rows)} more rows in the CSV.</i></p>" if len(rows) < len(df) else ""
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
-
-
-def summary(article: Any) -> dict[str, Any]:
+def summary(article: ArticleTables) -> dict[str, Any]:
     """Return the report's summary statistics as ``{label: value}``.
 
     Read from the article's ``stats`` table (:func:`analysis.extract.stats.article_stats`: words, sentences,
@@ -110,11 +52,6 @@ def summary(article: Any) -> dict[str, Any]:
     return out
 
 
-def _fmt(v: Any) -> str:
-    if isinstance(v, float):
-        return f"{v:.1f}"
-    return _esc(v)
-
 
 #: The tables the report shows, each an :data:`analysis.article.TABLES` name: the columns shown,
 #: the note when it is empty, and how many rows at most (the rest is in the CSV).
@@ -133,45 +70,29 @@ REPORT_TABLES: dict[str, tuple[list[str], str, int | None]] = {
 }
 #: Metadata fields shown in the report's header table, in order (empty ones are left out).
 META_FIELDS = ("title", "authors", "published", "updated", "outlet", "caption", "source")
-#: Exported formats linked under each chart (files of :func:`analysis.present.export.export_all`).
-LINKED_FORMATS = ("png", "svg", "csv")
 
 
 def _meta_rows(meta: Mapping[str, Any]) -> str:
-    return "".join(f"<tr><th>{html.escape(k)}</th><td>{_esc(meta.get(k))}</td></tr>" for k in META_FIELDS if meta.get(k))
+    return "".join(f"<tr><th>{html.escape(k)}</th><td>{escape_value(meta.get(k))}</td></tr>" for k in META_FIELDS if meta.get(k))
 
 
-def _stat_boxes(article: Any) -> str:
-    return "".join(f'<div class="stat"><b>{_fmt(v)}</b>{html.escape(str(k))}</div>' for k, v in summary(article).items())
-
-
-def _chart_figure(name: str, fig: go.Figure, figures_dir: str | None) -> str:
-    """One chart: a placeholder the page script draws into, its JSON spec, and links to its exports."""
-    safe = re.sub(r"[^\w-]", "-", name)
-    links = ""
-    if figures_dir:
-        links = " · ".join(
-            f'<a href="{html.escape(figures_dir)}/{safe}.{ext}">{ext.upper()}</a>' for ext in LINKED_FORMATS
-        )
-    note = " (no data)" if is_empty(fig) else ""
-    return (
-        f'<figure class="chart" id="fig-{safe}">'
-        f'<div class="plot" id="plot-{safe}" data-chart="{safe}"></div>'
-        f'<script type="application/json" id="plot-{safe}-spec">{_json_for_script(fig)}</script>'
-        f"<figcaption>{html.escape(name)}{note} {links}</figcaption></figure>"
+def _stat_boxes(article: ArticleTables) -> str:
+    return "".join(
+        f'<div class="stat"><b>{html.escape(format_value(v))}</b> {html.escape(str(k))}</div>'
+        for k, v in summary(article).items()
     )
 
 
-def _report_tables(article: Any) -> dict[str, str]:
+def _report_tables(article: ArticleTables) -> dict[str, str]:
     """Return the HTML of each table of :data:`REPORT_TABLES`, by name."""
     return {
-        name: _table(getattr(article, name), columns, empty=empty, limit=limit)
+        name: html_table(getattr(article, name), columns, empty=empty, limit=limit)
         for name, (columns, empty, limit) in REPORT_TABLES.items()
     }
 
 
 def build_report(
-    article: Any,
+    article: ArticleTables,
     figures: Mapping[str, go.Figure] | None = None,
     *,
     figures_dir: str | None = "figures",
@@ -183,7 +104,7 @@ def build_report(
     article : Article
         A loaded article.
     figures : mapping of name to Figure, optional
-        The charts (default: :func:`analysis.present.charts.article_charts`).
+        The charts (default: :func:`analysis.present.plotting.article_charts`).
     figures_dir : str, optional
         Relative folder holding the exported PNG/SVG/CSV of each chart, linked under each chart;
         None for no links.
@@ -198,7 +119,7 @@ def build_report(
     figs = dict(article_charts(article) if figures is None else figures)
     meta = article.metadata
     title = html.escape(str(meta.get("title") or (Path(article.source).stem if article.source else "Article")))
-    charts = "".join(_chart_figure(name, fig, figures_dir) for name, fig in figs.items())
+    charts = "".join(chart_figure(name, fig, figures_dir) for name, fig in figs.items())
     tables = _report_tables(article)
     text = render.render_article(article, style=False)
     return f"""<!DOCTYPE html>
@@ -207,7 +128,7 @@ def build_report(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title} — workbook report</title>
-<style>{_PAGE_CSS}{render.CSS}</style>
+<style>{PAGE_CSS}{render.CSS}</style>
 <script>{get_plotlyjs()}</script>
 </head>
 <body data-charts="{len(figs)}">
@@ -221,14 +142,14 @@ def build_report(
 <section id="actors"><h2>Actors</h2>{tables["actors"]}</section>
 <section id="timeline"><h2>Timeline</h2>{tables["timeline"]}</section>
 <section id="text"><h2>The article, highlighted</h2>{text}</section>
-<script>{_RENDER_JS}</script>
+<script>{RENDER_JS}</script>
 </body>
 </html>
 """
 
 
 def write_report(
-    article: Any,
+    article: ArticleTables,
     path: str | Path,
     figures: Mapping[str, go.Figure] | None = None,
     *,

@@ -22,6 +22,7 @@ import traitlets
 
 from analysis.present import explore, render
 from analysis.present.charts import TYPE_COLOURS
+from analysis.tables import ArticleTables
 
 _STATIC = Path(__file__).parent / "static"
 #: Rows of each pane sent to the browser (the DataFrames on the widget are complete).
@@ -79,7 +80,7 @@ class Explorer(anywidget.AnyWidget):
     panes_html = traitlets.Dict().tag(sync=True)
     status = traitlets.Unicode("").tag(sync=True)
 
-    def __init__(self, article: Any, *, actor: str = "", term: str = "", **kwargs: Any) -> None:
+    def __init__(self, article: ArticleTables, *, actor: str = "", term: str = "", **kwargs: Any) -> None:
         self._article = article
         self._cache: dict[tuple[str, str], pd.DataFrame] = {}
         acts = article.actors

@@ -70,7 +70,8 @@ class DateMatch(NamedTuple):
     form: str
 
 
-def _to_iso(form: str, g: dict[str, str | None]) -> str | None:
+def to_iso(form: str, g: dict[str, str | None]) -> str | None:
+    """Return the ISO date of a :data:`DATE_RE` match of form ``form`` (its ``groupdict()``), or None if invalid."""
     y = g.get(f"{form}_y")
     d = g.get(f"{form}_d")
     mon = g.get(f"{form}_mon")
@@ -90,7 +91,7 @@ def find_dates(s: str) -> list[DateMatch]:
     out = []
     for mt in DATE_RE.finditer(s):
         form = mt.lastgroup
-        iso = _to_iso(form, mt.groupdict())
+        iso = to_iso(form, mt.groupdict())
         if iso:
             out.append(DateMatch(mt.start(), mt.end(), mt.group(), iso, form))
     return out

@@ -93,7 +93,7 @@ function render({ model, el }) {
   function drawPanes() {
     const html = model.get("panes_html") || {};
     for (const [key] of PANES) paneBodies[key].innerHTML = html[key] || "";  // escaped by Python
-    text.innerHTML = model.get("text_html");  // escaped by Python (analysis.render.highlight)
+    text.innerHTML = model.get("text_html");  // escaped by Python (analysis.present.markup.highlight)
     status.textContent = model.get("status");
     title.textContent = model.get("title");
     const first = text.querySelector("span.sel") || text.querySelector("span.kw");
