@@ -2,7 +2,7 @@
 
 Each check runs the real pipeline on ``data/articles/`` and compares a table with what the annotation
 gives: body sentences, actor counts, quote attributions and speakers, timeline values, one identity
-per actor, summary figures.  (The layout's metadata checks are still in ``tests/test_layout.py``.)
+per actor, summary figures.  (The layout's metadata checks are still in ``tests/read/test_layout.py``.)
 """
 
 from __future__ import annotations

@@ -200,12 +200,15 @@ def _after_others(lines: list[Line], start: int) -> list[bool]:
 def rank_dates(
     page: Page, frame: Frame, model: LinearModel, cands: list[DateCandidate]
 ) -> tuple[DateCandidate | None, dict]:
-    """The winning date candidate (None: the page states no date) and the provenance of the choice."""
+    """The winning date candidate (None: the page states no date) and the provenance of the choice
+    (the runner-up is the best candidate stating another date)."""
     model.check(DATE_FEATURES, "date")
     scores = model.scores(date_features(page, cands, frame))
-    best, second = best_two(scores)
+    best, _ = best_two(scores)
     prov = {"score": None, "none_score": round(model.bias, 3), "runner_up": None}
-    if second is not None:
+    others = [k for k in range(len(cands)) if best is not None and cands[k].iso != cands[best].iso]
+    if others:
+        second = max(others, key=lambda k: scores[k])
         prov["runner_up"] = _describe(page, cands[second], scores[second])
     if best is None or scores[best] <= model.bias:
         if best is not None:

@@ -12,9 +12,9 @@ from analysis import Article, load_article
 from analysis.read.layout import block_rules, boilerplate_rule, recognise, split_lines
 from analysis.read.layout import rules as layout_rules
 from analysis.read.layout.chrome import chrome_rules
-from tests.conftest import assert_offsets
+from tests.conftest import PAGES, PKG, assert_offsets
 
-LAYOUT_PKG = Path(__file__).resolve().parent.parent / "analysis" / "read" / "layout"
+LAYOUT_PKG = PKG / "read" / "layout"
 KINDS = {"title", "subtitle", "byline", "dateline", "caption", "credit", "bio", "heading", "body", "boilerplate"}
 
 
@@ -257,7 +257,6 @@ def test_other_outlets(header, title, authors, published):
 
 
 # --- realistic page copies -------------------------------------------------------------------------
-PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
 
 @pytest.mark.parametrize(
