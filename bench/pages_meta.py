@@ -148,7 +148,7 @@ def _show(pages: list[AnnotatedPage], preds: list[dict]) -> None:
             wrong.append(f"authors {r['authors']} (gold {g['authors']})")
         if g.get("story_text"):
             p, rec, f1 = _story_prf(r["story"], g["story_text"])
-            if f1 < 0.9:
+            if f1 < 0.9 or rec < 0.9:
                 wrong.append(f"story P {p:.2f} R {rec:.2f}")
         if wrong:
             print(f"{page.name} {page.site}: " + "; ".join(wrong))

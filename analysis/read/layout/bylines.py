@@ -232,6 +232,18 @@ def _leading_name(words: list[str]) -> str | None:
     return " ".join(run) if 2 <= len(run) <= 4 else None
 
 
+_BY_WORD = re.compile(r"\bby\b", re.I)
+
+
+def _may_open_with_name(words: list[str]) -> bool:
+    """A quick look before the full reading: the first word that is no rank is a known first name
+    or an initial (glued words and handles are split off later)."""
+    ranks = _rank_words()
+    first = next((w for w in words if w not in ranks and w.rstrip(".") not in ranks), "")
+    first = re.split(r"(?<=[a-z])(?=[A-Z])|[^\w.'’-]", first)[0].strip(".,")
+    return len(first) == 1 or first.title() in first_names() or bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", first))
+
+
 @dataclass(frozen=True)
 class Byline:
     """What a byline candidate line says: its names, an outlet or desk, whether "By" introduces them."""
@@ -249,7 +261,8 @@ def byline_names(s: str) -> Byline | None:
     >>> byline_names("March 4, 2024 at 6:08 PM ET by Dana Korvel").names
     ('Dana Korvel',)
     """
-    if len(s.split()) > MAX_BYLINE_WORDS:
+    words = s.split()
+    if len(words) > MAX_BYLINE_WORDS or not (_BY_WORD.search(s) or _may_open_with_name(words)):
         return None
     text = _clean(s)
     by = next(reversed(list(_BY_ANYWHERE.finditer(text))), None)  # the last "by": names follow it

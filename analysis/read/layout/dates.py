@@ -18,6 +18,7 @@ from analysis.read.dates import find_dates
 from analysis.read.layout.lines import SENT_END, Line
 from analysis.read.layout.rules import DATE_IN_HEADER, DATE_LABEL, DATE_LINE, LABELLED_DATE
 
+_DIGIT = re.compile(r"\d")
 #: Published, updated, page dates: the label words written before a date.
 _LABEL_WORDS = (
     r"(?:(?:page\s+)?last\s+)?(?:updated|modified|modification|revised|published|posted|first published|"
@@ -67,6 +68,8 @@ def line_dates(s: str, *, dayfirst: bool = False) -> tuple[tuple[int, int, str],
     number is above 12 are day-first (``14/03/2024``), and on a page that writes such dates
     (``dayfirst``) every slashed date is read day-first.
     """
+    if not _DIGIT.search(s):
+        return ()  # every date form has a digit: most lines are read no further
     out = []
     for d in find_dates(s):
         iso = d.iso

@@ -21,9 +21,10 @@ import numpy as np
 
 from analysis.read.layout.bylines import BY, byline_names
 from analysis.read.layout.dates import line_dates
-from analysis.read.layout.lines import SENT_END, Line, link_row
+from analysis.read.layout.lines import CLOSERS, SENT_END, Line, link_row
 from analysis.read.layout.model import LinearModel
 from analysis.read.layout.page import SHAPE_NAMES, WINDOW, Page
+from analysis.read.layout.rules import MEDIA_PLAYER_CONTROL, MEDIA_PLAYER_TIME
 from analysis.read.layout.title import title_candidate, title_text, venue_line
 from analysis.resources import read_lexicon
 
@@ -67,6 +68,7 @@ TITLE_FEATURES = (
     "echoed_title_above",
     "echoed_title_below",
     "title_likes_above",
+    "media_near",
 )
 _SEPARATOR = re.compile(r"(?:^|\s)(?://|[|/•·»›>]|\\)(?=\s|$)")
 #: What each feature's meaning says of its weight: +1 for a headline, -1 against (0: left to the data).
@@ -80,7 +82,7 @@ TITLE_SIGNS = {
     **dict.fromkeys(
         ("short", "all_caps", "digit_share", "opens_with_name", "org_name", "log_words_sq", "ends_sentence", "ends_colon", "glued", "chrome_share", "starts_lower", "link_row",
          "venue", "share_before", "lede_gap", "no_lede", "in_core", "after_core", "candidates_to_core",
-         "holds_other", "separators", "byline_above", "echoed_title_above", "title_likes_above"),
+         "holds_other", "separators", "byline_above", "echoed_title_above", "title_likes_above", "media_near"),
         -1,
     ),
 }  # fmt: skip
@@ -104,6 +106,8 @@ def is_candidate(ln: Line) -> bool:
     return title_candidate(ln) and not _name_and_role(ln.text) and not turn and not label
 
 
+#: Video-player chrome: a line beside it titles a video, not the article.
+_MEDIA = {MEDIA_PLAYER_TIME, MEDIA_PLAYER_CONTROL}
 #: A line in capitals of at most this many words is a label, not a headline.
 CAPS_LABEL_WORDS = 5
 #: A speaker's turn in a transcript ("QUESTION: ...", "MS KORVEL: ...").
@@ -160,7 +164,7 @@ def _headline_first_line(page: Page) -> int | None:
     ln = page.lines[first]
     if not (3 <= ln.words <= 20 and len(ln.text) <= 160) or not ln.text[:1].isupper():
         return None
-    headline_case = page.shape[first][SHAPE_NAMES.index("title_case")] >= 0.6
+    headline_case = page.shape(first)[SHAPE_NAMES.index("title_case")] >= 0.6
     return first if headline_case or ln.words <= 9 else None
 
 
@@ -177,7 +181,7 @@ def _own_features(page: Page, i: int) -> list[float]:
         lw,
         (lw - math.log(8)) ** 2,
         ln.words <= 3,
-        *page.shape[i],
+        *page.shape(i),
         bar,
         link_row(text),
         venue_line(page.lines, i),
@@ -252,6 +256,7 @@ def _neighbour_features(page: Page, i: int, echo: list[float]) -> list[float]:
         any(_title_like(page.lines[j]) and echo[j] >= ECHOED for j in above),
         any(_title_like(page.lines[j]) and echo[j] >= ECHOED for j in below),
         math.log1p(sum(_title_like(page.lines[j]) for j in above)),
+        any(page.lines[j].rule in _MEDIA for j in page.near(i, 3, 3)),
     ]
 
 
@@ -266,8 +271,8 @@ def _block_below(page: Page, i: int, limit: int = 8) -> list[int]:
 
 
 def _title_like(ln: Line) -> bool:
-    """An unlabelled line of five to twenty words without closing punctuation."""
-    return not ln.kind and 5 <= ln.words <= 20 and not SENT_END.search(ln.text)
+    """An unlabelled line of five to twenty words not ending a sentence with a full stop."""
+    return not ln.kind and 5 <= ln.words <= 20 and not (SENT_END.search(ln.text) and ln.text.rstrip(CLOSERS)[-1:] in ".…")
 
 
 def _is_byline(ln: Line) -> bool:

@@ -44,11 +44,11 @@ class Line:
     kind: str = ""
     rule: str = ""
     extra: dict = field(default_factory=dict)
+    #: The number of white-space separated words (the text never changes: counted once).
+    words: int = field(init=False, repr=False)
 
-    @property
-    def words(self) -> int:
-        """The number of white-space separated words."""
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
 
     def label(self, kind: str, rule: str) -> None:
         """Set the line's kind and the rule that decided it."""

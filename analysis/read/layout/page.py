@@ -29,6 +29,7 @@ from analysis.read.layout.lines import (
 from analysis.read.layout.title import title_text
 from analysis.resources import nltk_stopwords
 
+_DIGITS = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: How many lines around a line its neighbourhood measures read.
 WINDOW = 3
@@ -71,7 +72,7 @@ class Page:
         for i in np.flatnonzero(para_words):
             for s in self.stems[i]:
                 self._last_use[s] = int(i)
-        self.shape = np.array([_shape(ln.text) for ln in lines], dtype=float).reshape(n, len(SHAPE_NAMES))
+        self._shapes: dict[int, tuple[float, ...]] = {}
         #: Words of prose: unlabelled lines that end a sentence (four words or more) or paragraphs.
         self.prose = np.array(
             [0.0 if ln.kind else w if p or (w >= 4 and SENT_END.search(ln.text)) else 0.0
@@ -89,6 +90,12 @@ class Page:
         self._core_df = Counter(s for i in self._core_lines for s in self.stems[i])
         #: How many core paragraphs write each stem in lower case (common words, not a site's name).
         self._core_common = Counter(s for i in self._core_lines for s in self.common[i])
+
+    def shape(self, i: int) -> tuple[float, ...]:
+        """The shape measures of line ``i`` (:data:`SHAPE_NAMES`), measured on first use."""
+        if i not in self._shapes:
+            self._shapes[i] = _shape(self.lines[i].text)
+        return self._shapes[i]
 
     def core_place(self, i: int) -> tuple[float, float, float]:
         """Where line ``i`` is relative to the story's core: how close above its start (1 / the number
@@ -221,7 +228,7 @@ def _shape(text: str) -> tuple[float, ...]:
         float(stripped.endswith(("?", "!"))),
         float(text.endswith(":")),
         float(len(GLUED.findall(text)) > 0),
-        sum(c.isdigit() for c in text) / max(len(text), 1),
+        len(_DIGITS.findall(text)) / max(len(text), 1),
         sum(w in stops for w in lower) / n,
         sum(w in chrome for w in lower) / n,
         float(text[:1].islower()),

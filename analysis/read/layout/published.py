@@ -34,6 +34,8 @@ from analysis.read.layout.rules import (
     TITLE_WITH_DATE,
 )
 
+#: How much of a paragraph's opening is read for its dateline.
+LEAD_CHARS = 90
 #: A first body paragraph that opens with place and date: "Berne, 01.02.2024 - ", "WASHINGTON, Jan. 5, 2024 —".
 _LEAD_DATE_TAIL = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:/[^/]{1,30}/\s*)?(?:[-–—:]|\(|\bPRNewswire\b)")
 _TIME = re.compile(r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.I)
@@ -116,10 +118,12 @@ def date_candidates(page: Page, frame: Frame, *, dayfirst: bool = False) -> list
         if (ln.kind == "title" and ln.rule != TITLE_WITH_DATE) or ln.kind == "caption" or others[i]:
             pending = None
             continue
-        found = line_dates(ln.text, dayfirst=dayfirst)
         if is_paragraph(ln) or ln.kind in ("body", "heading"):  # a sentence's dates are events, except one
-            # opening the paragraph
+            # opening the paragraph (only its opening is read)
+            found = line_dates(ln.text[:LEAD_CHARS], dayfirst=dayfirst)
             found = tuple(f for f in found[:1] if f[0] <= 45 and _LEAD_DATE_TAIL.match(ln.text, f[1]))
+        else:
+            found = line_dates(ln.text, dayfirst=dayfirst)
         dated: list[Dated] = list(ln.extra.get("dates") or []) if ln.kind in ("dateline", "byline") else []
         if not dated and found:
             dated = labelled_dates(ln.text, found)

@@ -36,6 +36,7 @@ HEADER_CHROME = "header chrome"
 TRAILING_CHROME = "trailing chrome"
 END_MATTER = "end matter"
 STORY_CHROME = "chrome among the story"
+STORY_OUTSIDE = "story outside the body"
 # --- header and body (.header, .body) ---
 SENTENCE_BELOW_TITLE = "sentence below title"
 STANDFIRST = "standfirst"
@@ -53,6 +54,7 @@ REPEATED_TITLE = "repeated title"
 
 # --- chrome rules of data/boilerplate.tsv that the code refers to (a test checks they are there) ---
 MEDIA_PLAYER_TIME = "media-player time"
+MEDIA_PLAYER_CONTROL = "media-player control"
 RELATED_LINKS = "related links"
 PHOTO_CREDIT_LINE = "photo credit line"
 CONTACT_LINE = "contact line"
@@ -62,6 +64,7 @@ PAGE_UTILITY = "page utility"
 #: The names above that ``data/boilerplate.tsv`` must declare.
 CHROME_NAMES_USED = (
     MEDIA_PLAYER_TIME,
+    MEDIA_PLAYER_CONTROL,
     RELATED_LINKS,
     PHOTO_CREDIT_LINE,
     CONTACT_LINE,
