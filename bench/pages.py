@@ -8,7 +8,7 @@ Usage::
 follows the corpus README ("Suggested scoring"):
 
 * title exact after collapsing whitespace and straightening quotes (gold null: prediction empty);
-  published exact ISO date;
+  published exact ISO date; authors exact (the same names, in any order);
 * dates: a gold expression is *found* when a predicted timeline row overlaps it by one character,
   *right* when an overlapping row has the same value (upper-cased); both over all gold dates;
 * quotes: overlap >= half the gold span, one-to-one, greedy by overlap; an unmatched borderline
@@ -308,6 +308,8 @@ def score_article(txt: Path) -> dict:
         "title": meta.get("title"), "gold_title": gold["title"],
         "published_ok": meta.get("published") == gold["published"],
         "published": meta.get("published"), "gold_published": gold["published"],
+        "authors_ok": sorted(map(norm_text, meta.get("authors") or [])) == sorted(map(norm_text, gold["authors"])),
+        "authors": meta.get("authors"), "gold_authors": gold["authors"],
     }
     row.update(score_dates(art, gold["dates"]))
     row.update(score_quotes(art, gold["quotes"]))
@@ -336,6 +338,8 @@ def print_article(r: dict, errors: bool) -> None:
         print(f"    title {r['title']!r} gold {r['gold_title']!r}")
     if not r["published_ok"]:
         print(f"    published {r['published']} gold {r['gold_published']}")
+    if not r["authors_ok"]:
+        print(f"    authors {r['authors']} gold {r['gold_authors']}")
     for m in r["date_misses"] + r["quote_misses"] + r["actor_misses"]:
         print(f"    {m}")
 
@@ -349,6 +353,7 @@ def print_overall(rows: list[dict]) -> None:
     lines = [
         ("title exact", f"{t['title_ok']}/{n}"),
         ("published exact", f"{t['published_ok']}/{n}"),
+        ("authors exact", f"{t['authors_ok']}/{n}"),
         ("dates found", ratio(t["dates_found"], t["dates"])),
         ("dates right value", ratio(t["dates_right"], t["dates"])),
         ("quote precision (all)", ratio(t["predicted"] - t["predicted_unmatched"], t["predicted"])),

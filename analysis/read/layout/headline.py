@@ -39,6 +39,7 @@ TITLE_FEATURES = (
     "venue",
     "opens_with_name",
     "org_name",
+    "quotation",
     "headline_first_line",
     "log_position",
     "share_after",
@@ -80,7 +81,7 @@ TITLE_SIGNS = {
         1,
     ),
     **dict.fromkeys(
-        ("short", "all_caps", "digit_share", "opens_with_name", "org_name", "log_words_sq", "ends_sentence", "ends_colon", "glued", "chrome_share", "starts_lower", "link_row",
+        ("short", "all_caps", "digit_share", "opens_with_name", "org_name", "quotation", "log_words_sq", "ends_sentence", "ends_colon", "glued", "chrome_share", "starts_lower", "link_row",
          "venue", "share_before", "lede_gap", "no_lede", "in_core", "after_core", "candidates_to_core",
          "holds_other", "separators", "byline_above", "echoed_title_above", "title_likes_above", "media_near"),
         -1,
@@ -106,6 +107,10 @@ def is_candidate(ln: Line) -> bool:
     return title_candidate(ln) and not _name_and_role(ln.text) and not turn and not label
 
 
+#: A line that opens with a quotation mark and closes on it or on who said it: a pull quote.
+_QUOTATION = re.compile(
+    r"^[\"“”‘'](?:[^\"”’']|(?<=\w)['’](?=\w)){10,}[\"”’']\s*(?:[―—–-]\s*[A-Z][\w.'’ -]{2,40})?$"
+)
 #: Video-player chrome: a line beside it titles a video, not the article.
 _MEDIA = {MEDIA_PLAYER_TIME, MEDIA_PLAYER_CONTROL}
 #: A line in capitals of at most this many words is a label, not a headline.
@@ -187,6 +192,7 @@ def _own_features(page: Page, i: int) -> list[float]:
         venue_line(page.lines, i),
         _opens_with_name(text),
         _org_name(text),
+        bool(_QUOTATION.match(text)),
     ]
 
 

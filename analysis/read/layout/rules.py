@@ -36,7 +36,6 @@ HEADER_CHROME = "header chrome"
 TRAILING_CHROME = "trailing chrome"
 END_MATTER = "end matter"
 STORY_CHROME = "chrome among the story"
-STORY_OUTSIDE = "story outside the body"
 # --- header and body (.header, .body) ---
 SENTENCE_BELOW_TITLE = "sentence below title"
 STANDFIRST = "standfirst"

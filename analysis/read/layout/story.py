@@ -24,20 +24,11 @@ from analysis.read.layout.lines import Line
 from analysis.read.layout.model import LinearModel
 from analysis.read.layout.page import SHAPE_NAMES, Page
 from analysis.read.layout.published import Frame
-from analysis.read.layout.rules import (
-    COMMENTS_LINK,
-    HEADER_CHROME,
-    RELATED_LINKS,
-    STORY_CHROME,
-    STORY_OUTSIDE,
-    TRAILING_CHROME,
-)
+from analysis.read.layout.rules import COMMENTS_LINK, RELATED_LINKS, STORY_CHROME
 
 _COMMENT = re.compile(r"\b(?:reply|replies|says?:|said:|wrote:|ago|likes?|upvote|report|flag|permalink|login|log in)\b", re.I)
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$|^\d+\.?\s|^(?:watch|video|photos?|gallery|listen|read)\b", re.I)
 _MARKERS = {RELATED_LINKS, COMMENTS_LINK}
-#: Chrome rules given for a line's place only (the story model may find story among them).
-_PLACE_CHROME = {HEADER_CHROME, TRAILING_CHROME}
 
 #: The features of a story candidate block, in the order of the weights.
 STORY_FEATURES = (
@@ -50,9 +41,6 @@ STORY_FEATURES = (
     "position",
     "from_start",
     "to_end",
-    "before_start",
-    "above_title",
-    "placed_chrome",
     "in_core",
     "after_end",
     "para_words_around",
@@ -76,9 +64,8 @@ STORY_SIGNS = {
 
 
 def story_lines(lines: list[Line], start: int) -> list[int]:
-    """The lines the story model judges: the body pass's paragraphs and headings, and the lines it
-    called chrome only for their place (above the body start, after the last paragraph)."""
-    return [i for i, ln in enumerate(lines) if ln.kind in ("body", "heading") or ln.rule in _PLACE_CHROME]
+    """The lines the story model judges: paragraphs and headings from the body start on."""
+    return [i for i in range(start, len(lines)) if lines[i].kind in ("body", "heading")]
 
 
 def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
@@ -103,11 +90,8 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
                 math.log1p(len(re.findall(r"[.!?](?:\s|$)", ln.text))),
                 min(page.repeats[i], 3.0),
                 (i - frame.start) / span,
-                math.log1p(max(i - frame.start, 0)),
+                math.log1p(i - frame.start),
                 math.log1p(max(frame.end - i, 0)),
-                i < frame.start,
-                frame.title is not None and i < frame.title,
-                ln.rule in _PLACE_CHROME,
                 core_a <= i <= core_b,
                 i > frame.end,
                 math.log1p(sum(page.prose[j] for j in around)),
@@ -168,12 +152,8 @@ def mark_story_chrome(page: Page, frame: Frame, model: LinearModel) -> None:
         return
     p = model.probabilities(story_features(page, idx, frame))
     for i, prob in zip(idx, p):
-        ln = page.lines[i]
-        if ln.rule in _PLACE_CHROME:
-            if prob >= model.threshold and page.para[i]:
-                ln.label("body", STORY_OUTSIDE)  # a paragraph of the story the title or body pass left out
-        elif prob < model.threshold and i != frame.start:
-            ln.label("boilerplate", STORY_CHROME)
+        if prob < model.threshold and i != frame.start:
+            page.lines[i].label("boilerplate", STORY_CHROME)
     _dated_chrome_below(page.lines, frame.start)
 
 
