@@ -51,7 +51,7 @@ _TRANS = str.maketrans(
 #: The story thresholds tried, and how much more recall weighs than precision in choosing one (the
 #: story's words lost are lost to every table; chrome kept is only noise).
 THRESHOLDS = tuple(np.round(np.arange(0.10, 0.71, 0.05), 2))
-BETA = 2.0
+BETA = 3.0
 #: The folds (of whole sites) the story threshold is chosen on.
 STORY_FOLDS = 5
 #: The L2 penalties of the rankings and of the story model (on standardised weights).
