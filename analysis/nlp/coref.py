@@ -34,6 +34,7 @@ from analysis.nlp import lexicons
 from analysis.nlp.case import is_allcaps
 from analysis.nlp.focus import ORG_WINDOW, PRONOUN_WINDOW, THEY_WINDOW, TITLED_PERSON_WINDOW, Focus
 from analysis.nlp.mention import How, Mention, MentionRule, mentions_from_table
+from analysis.nlp.name_forms import inverted_body_names, longest_person_names, person_display, same_person_names
 from analysis.nlp.names import acronym_of, all_initials, initials, parse_person
 from analysis.rules import Example
 
@@ -98,7 +99,7 @@ def _register_person(m: Mention, surname: dict[str, str]) -> None:
         surname.setdefault(m.words[0].title(), full)
         surname.setdefault(m.words[0], full)
         return
-    display = _person_display(m.key)  # the actor the full name gets ("John Roe" for "John Roe Jr.")
+    display = person_display(m.key)  # the actor the full name gets ("John Roe" for "John Roe Jr.")
     for k in dict.fromkeys([*person_keys(m.key), *person_keys(display)]):
         surname.setdefault(k, display)
 
@@ -122,7 +123,7 @@ def link_mentions(text: str, mentions: list[Mention], nominals: dict[str, list[s
         if m.actor_type == "person" and len(m.words) >= 2:
             _register_person(m, surname)
             if not m.evidence.family_first and m.words[0][:1].isupper() and len(m.words[0]) > 2:
-                given[m.words[0]].add(_person_display(m.key))
+                given[m.words[0]].add(person_display(m.key))
     runs = [m for m in runs if not m.evidence.dateline_place]
     for m in runs:
         _link_run(m, surname, given, strong_type, expansions, by_initials)
@@ -133,9 +134,9 @@ def link_mentions(text: str, mentions: list[Mention], nominals: dict[str, list[s
             m.set_rule(SURNAME_OF)
     _bracketed_acronyms(text, mentions)
     _teams_and_defaults(mentions, runs, default_single)
-    _longest_person_names(mentions)
-    _same_person_names(mentions)
-    _inverted_body_names(mentions)
+    longest_person_names(mentions)
+    same_person_names(mentions)
+    inverted_body_names(mentions)
     _title_references(mentions)
     _head_nominals(text, mentions)
     _nominals(mentions, nominals)
@@ -179,7 +180,7 @@ def _link_run(m: Mention, surname, given, strong_type, expansions, by_initials) 
     if m.actor_type == "person" and m.evidence.family_first:
         m.actor = " ".join([*m.words[1:], m.words[0].title()])
     elif m.actor_type == "person":
-        m.actor = _person_display(m.key)
+        m.actor = person_display(m.key)
     else:
         m.actor = m.key[4:] if m.key.startswith("The ") and len(m.words) > 1 else m.key
 
@@ -215,90 +216,6 @@ def _head_nominals(text: str, mentions: list) -> None:
             m.set_rule(HEAD_OF_NAME)
 
 
-def _longest_person_names(mentions: list) -> None:
-    """A person name that ends a longer one the article gives ("Ruth Morgan" in "Ellen Ruth Morgan")
-    is that person; so is a name of two or more words ending a longer organisation name."""
-    longer: dict[str, str] = {}
-    for typ, least in (("person", 1), ("org", 2)):
-        names = {m.actor for m in mentions if m.actor_type == typ and m.how == How.NAME}
-        for a in names:
-            words = a.lower().split()  # "Von der Lanz" opening a sentence ends "Ursel von der Lanz"
-            cands = [b for b in names if len(b.split()) > len(words) and b.lower().split()[-len(words) :] == words]
-            if len(cands) == 1 and len(words) >= least:
-                longer[a] = cands[0]
-    for m in mentions:
-        if m.actor in longer:
-            m.actor = longer[m.actor]
-
-
-#: Heads of a body's name written either way: "Foreign Ministry" / "Ministry of Foreign Affairs".
-_INVERTIBLE_HEADS = frozenset("Ministry Department Office Agency Bureau Commission Directorate".split())
-
-
-def _inverted_body_names(mentions: list) -> None:
-    """"the Foreign Ministry" after "the Ministry of Foreign Affairs of X": one body, named by the
-    "of" form, when exactly one such body in the article starts with the same words."""
-    orgs = list(dict.fromkeys(m.actor for m in mentions if m.actor_type == "org" and m.actor))
-    of_forms: dict[str, list[str]] = defaultdict(list)
-    for name in orgs:
-        words = name.split()
-        if len(words) >= 3 and words[0] in _INVERTIBLE_HEADS and words[1] == "of":
-            rest = words[3:] if words[2] == "the" else words[2:]
-            of_forms[words[0]].append((name, [w.lower() for w in rest]))
-    merge = {}
-    for name in orgs:
-        words = name.split()
-        if len(words) < 2 or words[-1] not in _INVERTIBLE_HEADS:
-            continue
-        mods = [w.lower() for w in words[:-1]]
-        cands = [full for full, rest in of_forms.get(words[-1], []) if rest[: len(mods)] == mods]
-        if len(cands) == 1:
-            merge[name] = cands[0]
-    for m in mentions:
-        if m.actor in merge:
-            m.actor = merge[m.actor]
-
-
-def _name_parts(name: str) -> tuple[str, str, list[str]] | None:
-    """(family name, full given name, middle names) of a display name, in lower case ("Joe" → "joseph")."""
-    words = [w.lower().rstrip(",") for w in name.split()]
-    if len(words) < 2 or not words[0][:1].isalpha():
-        return None
-    given = words[0].rstrip(".")
-    return words[-1], lexicons.given_name_forms().get(given, given), [w.rstrip(".") for w in words[1:-1]]
-
-
-def _compatible_middles(a: list[str], b: list[str]) -> bool:
-    """Middle names agree where both give one: "J." matches "James", "Ann" does not match "Beth"."""
-    return all(x[0] == y[0] and (len(x) == 1 or len(y) == 1 or x == y) for x, y in zip(a, b))
-
-
-def _same_person_names(mentions: list) -> None:
-    """"Joseph R. Lee Jr.", "Joe Lee" and "Joseph Lee" in one article are one person, named by the
-    fullest form: the same family name, the same given name or its short form, no clashing middle
-    name.  A variant that fits two different people stays apart."""
-    names = list(dict.fromkeys(m.actor for m in mentions if m.actor_type == "person" and m.how == How.NAME))
-    parts = {n: p for n in names if (p := _name_parts(n))}
-    merge: dict[str, str] = {}
-    for n, (fam, given, mid) in parts.items():
-        cands = [
-            o for o, (f2, g2, m2) in parts.items()
-            if o != n and f2 == fam and g2 == given and _compatible_middles(mid, m2) and len(o) > len(n)
-        ]  # fmt: skip
-        fullest = {max(cands, key=len)} if cands else set()
-        if len(fullest) == 1 and all(_compatible_middles(parts[c][2], parts[next(iter(fullest))][2]) for c in cands):
-            merge[n] = next(iter(fullest))
-    seen: set[str] = set()
-    for n in names:  # "Korvel Tomo" and "Tomo Korvel": one person, named as first written
-        words = n.split()
-        if len(words) == 2 and f"{words[1]} {words[0]}" in seen and n not in merge:
-            merge[n] = f"{words[1]} {words[0]}"
-        seen.add(n)
-    for m in mentions:
-        while m.actor in merge:
-            m.actor = merge[m.actor]
-
-
 def _title_words(title: str) -> set[str]:
     spelled = lexicons.title_abbreviations()
     words = {p.lower().rstrip(".") for w in title.split() for p in re.split("[-–]", w) if p}
@@ -325,20 +242,6 @@ def _title_references(mentions: list) -> None:
         m.actor = pick[1] if pick else ""
         if pick:
             m.set_rule(TITLE_OF)
-
-
-@functools.lru_cache(maxsize=8192)
-def _person_display(key: str) -> str:
-    """A person's display name without a trailing suffix or possessive ("John Roe Jr." → "John Roe"),
-    a family name in capitals written normally ("Jan ROE" → "Jan Roe")."""
-    p = parse_person(key)
-    name = p.name if p.name and not p.title else key
-    words = name.split()
-    if len(words) > 1 and not all(is_allcaps(w) for w in words):
-        name = " ".join(w.title() if is_allcaps(w) and len(w) > 2 else w for w in words)
-    elif len(words) > 1:  # "LLOYD J. VARNET" in a transcript's capitals
-        name = " ".join(w if len(w.rstrip(".")) == 1 else w.title() for w in words)
-    return name
 
 
 #: An acronym written with a lower-case function word's letter ("DoD", "DfE").

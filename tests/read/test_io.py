@@ -8,7 +8,8 @@ import pytest
 
 from analysis import ArticleError, load_article
 from analysis.article import Article
-from analysis.read.io import _clean_title, decode_bytes, extract_html, read_article_file
+from analysis.read.html import _clean_title
+from analysis.read.io import decode_bytes, extract_html, read_article_file
 from tests.conftest import ARTICLE, assert_offsets
 
 BODY = (

@@ -25,7 +25,7 @@ import pandas as pd
 
 from analysis.extract.quotes.lexicon import Verb, fw, speaker_nouns
 from analysis.nlp import lexicons
-from analysis.resources import read_lexicon, wordnet_lemmatizer
+from analysis.resources import NOUN_SENSES_KEPT, read_lexicon, wordnet_lemmatizer, wordnet_noun_classes
 
 #: Tags of a finite verb (or modal): a clause.
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -143,18 +143,20 @@ _TRAILING_TAGS = frozenset({"RB", "RBR", "RP", "POS"})
 _SPEAKING_CLASSES = frozenset({"noun.person", "noun.group"})
 #: How many of a noun's WordNet senses are read (later senses are rare uses: "clip" as a person).
 WORDNET_SENSES = 2
+assert WORDNET_SENSES <= NOUN_SENSES_KEPT, "the derived WordNet classes keep too few senses"
 
 
 @functools.cache
 def speaking_noun(word: str) -> bool:
     """A noun that names someone who can speak: a speaker noun of the lexicon (documents included),
     or a noun whose first WordNet senses are persons or groups ("businessman", "team")."""
-    lemma = wordnet_lemmatizer().lemmatize(word, "n")
+    lemmatizer = wordnet_lemmatizer()
+    lemma = lemmatizer.lemmatize(word, "n")
     if word in speaker_nouns() or lemma in speaker_nouns():
         return True
-    from nltk.corpus import wordnet
-
-    return any(s.lexname() in _SPEAKING_CLASSES for s in wordnet.synsets(lemma, pos="n")[:WORDNET_SENSES])
+    names, senses = wordnet_noun_classes()  # what wordnet.synsets(lemma, "n") gives, in its order
+    classes = [names[c] for form in lemmatizer.morphy(lemma.lower(), "n") for c in senses.get(form, ())]
+    return any(c in _SPEAKING_CLASSES for c in classes[:WORDNET_SENSES])
 
 
 @functools.cache

@@ -125,3 +125,23 @@ def test_every_speaker_is_a_mention(page):
             continue
         head = speaker.split()[-1].lower().removesuffix("’s").removesuffix("'s")
         assert speaking_noun(head), (page, speaker)
+
+
+def test_speaking_nouns_read_wordnet_as_nltk_does():
+    """The derived noun classes answer what NLTK's WordNet reader answers (sampled lemmas, plural forms)."""
+    import random
+
+    from nltk.corpus import wordnet
+
+    from analysis.extract.quotes import objects
+    from analysis.resources import wordnet_lemmatizer, wordnet_noun_classes
+
+    _, senses = wordnet_noun_classes()
+    words = random.Random(7).sample(sorted(senses), 300) + ["teachers", "children", "glasses", "crowds", "reports"]
+    lem = wordnet_lemmatizer()
+    for word in words:
+        lemma = lem.lemmatize(word, "n")
+        if word in objects.speaker_nouns() or lemma in objects.speaker_nouns():
+            continue
+        first = wordnet.synsets(lemma, pos="n")[: objects.WORDNET_SENSES]
+        assert objects.speaking_noun(word) == any(s.lexname() in ("noun.person", "noun.group") for s in first), word
