@@ -2,7 +2,7 @@
 
 Decides the article's authors (names only) and, when the byline names a desk or an outlet instead
 of people, ``byline_org``.  A candidate is a short line from which :func:`byline_names` reads at
-least one name: after "By"/"Written by" (anywhere on the line: "January 17, 2017 at 6:08 PM ET by
+least one name: after "By"/"Written by" (anywhere on the line: "March 4, 2024 at 9:41 AM ET by
 Jane Doe"), or a line opening with a run of name-shaped words whose first is a known first name;
 handles, e-mail addresses, dates, glued words ("Jane DoeStaff Writer") and a role or outlet after
 the name are cut off.  Each candidate is scored with the fitted byline weights from its line

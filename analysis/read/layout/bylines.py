@@ -258,7 +258,7 @@ def byline_names(s: str) -> Byline | None:
 
     >>> byline_names("By Dana Korvel and Ines Marlow, Varnak Courier")
     Byline(names=('Dana Korvel', 'Ines Marlow'), org='Varnak Courier', explicit=True)
-    >>> byline_names("March 4, 2024 at 6:08 PM ET by Dana Korvel").names
+    >>> byline_names("March 4, 2024 at 9:41 AM ET by Dana Korvel").names
     ('Dana Korvel',)
     """
     words = s.split()

@@ -68,7 +68,7 @@ def _byline(r: _Reading, ln: Line) -> Verdict:
     if b is not None:
         rule = BYLINE_BY if BY.match(r.s) else BYLINE_NAME
         return "byline", rule, {"authors": b[0], "outlet": b[1], "dates": b[2]}
-    # "By Jane Doe Mar 18 at 3:57 PM Follow @janedoe", "March 4, 2024 at 6:08 PM ET by Jane Doe"
+    # "By Jane Doe Mar 4 at 11:20 AM Follow @janedoe", "March 4, 2024 at 9:41 AM ET by Jane Doe"
     loose = byline_names(r.s) if ln.words <= MAX_BYLINE_WORDS else None
     if loose is None or not loose.names or not loose.explicit or not _opens_byline(r.s):
         return None
