@@ -12,6 +12,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.api.extensions import ExtensionArray
 
 
 def frame(columns: dict[str, Sequence], dtypes: dict[str, str] | None = None) -> pd.DataFrame:
@@ -27,9 +29,34 @@ def frame(columns: dict[str, Sequence], dtypes: dict[str, str] | None = None) ->
     """
     dtypes = dtypes or {}
     return pd.DataFrame(
-        {
-            c: np.asarray(v, dtype=dtypes[c]) if c in dtypes else v if len(v) else np.array([], dtype=object)
-            for c, v in columns.items()
-        },
+        {c: np.asarray(v, dtype=dtypes[c]) if c in dtypes else column(v) for c, v in columns.items()},
         copy=False,  # the columns are fresh lists and arrays
     )
+
+
+#: The dtype pandas infers for a column of strings (``str``: Arrow-backed, NaN for missing values).
+_STR_DTYPE = pd.Series(["x"]).dtype
+_ARROW_STRINGS = getattr(_STR_DTYPE, "storage", None) == "pyarrow"
+
+
+def column(values: Sequence) -> Sequence | ExtensionArray | np.ndarray:
+    """Return ``values`` ready for a DataFrame column, with the dtype pandas would infer for them.
+
+    A list of ``str`` becomes pandas' ``str`` array in one Arrow call (pandas would first check and
+    copy the values one by one); an empty column is ``object``; anything else is left to pandas'
+    inference.
+
+    Examples
+    --------
+    >>> column(["ship", "sail"]).dtype == pd.Series(["ship", "sail"]).dtype
+    True
+    """
+    if not len(values):
+        return np.array([], dtype=object)
+    if _ARROW_STRINGS and type(values) is list and all(type(v) is str for v in values):
+        try:
+            chunk = pa.array(values, type=pa.large_string())
+        except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate: pandas decides
+            return values
+        return _STR_DTYPE.construct_array_type()(pa.chunked_array([chunk]), dtype=_STR_DTYPE)
+    return values

@@ -1,0 +1,39 @@
+"""Tables built once from their columns (``analysis.frames``): the same table pandas would build."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.frames import column, frame
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["harbour", "board", "Dana Korvel"],
+        ["ferry", None, "port"],
+        [None, None],
+        ["quay", 3],
+        [["a", "b"], ["c"]],
+        ["\ud800 lone surrogate"],
+        [1.5, float("nan")],
+    ],
+    ids=["strings", "with-none", "all-none", "mixed", "lists", "surrogate", "floats"],
+)
+def test_column_gives_the_dtype_and_values_pandas_infers(values):
+    try:
+        expected = pd.DataFrame({"x": values})
+    except Exception as err:  # pandas refuses the values: so does a table of the column
+        with pytest.raises(type(err)):
+            pd.DataFrame({"x": column(values)})
+        return
+    pd.testing.assert_frame_equal(pd.DataFrame({"x": column(values)}), expected)
+
+
+def test_frame_equals_the_dataframe_pandas_builds():
+    cols = {"term": ["ship", "sail"], "count": [2, 1], "forms": [["ships"], ["sails", "sail"]], "note": [None, "x"]}
+    built = frame(cols, {"count": "int64"})
+    pd.testing.assert_frame_equal(built, pd.DataFrame(cols).astype({"count": "int64"}))
+    assert frame({"term": []}).dtypes["term"] == np.dtype(object)
