@@ -337,36 +337,46 @@ def _run_segment(s: _Sentence, i: int) -> Segment:
 def segment(words: list[str], tags: list[str], evidence: CapitalEvidence, lex: Lexicon, *, headline: bool) -> list[Segment]:
     """Return the segments of one sentence: lexicon names, titles, runs, nominals, a dateline's place."""
     s = _Sentence(words, tags, evidence, lex, headline)
-    n = s.n
     segs: list[Segment] = []
     i = dateline_segments(s, segs)
-    while i < n:
+    while i < s.n:
         w = words[i]
-        m = lex_match(words, i, lex, s.headline)
-        if m:
-            segs.append(Segment(i, m[0], Kind.LEX, m[1]))
-            i = m[0]
-            continue
-        t = title_match(words, i, lex)
-        t = _portfolio(words, t, s.name_tok) if t else t
-        if t and is_cap(w) and (t < n and s.name_tok(t) or (i > 0 and segs and segs[-1].j == i)):
-            segs.append(Segment(i, t, Kind.TITLE))
-            i = t
-            continue
-        if not t and s.name_tok(i) and i + 1 < n and _role_word(w) and s.name_tok(i + 1):
-            segs.append(Segment(i, i + 1, Kind.TITLE))  # "Co-author Ann Lee", "Analyst Tom Roe": a role, then the name
-            i += 1
-            continue
-        if s.name_tok(i):
-            segs.append(_run_segment(s, i))
-            if _opening_word_joins(s, i, segs[-1]):
-                segs[-1].i = i - 1  # "Garden Weekly named ...": the sentence's first word opens the name
-            i = segs[-1].j
+        # Only a word opening with a capital or a digit (or "al-Rashid") can open a lexicon name, a
+        # title or a run: most words skip the lookups below.
+        head = w[:1]
+        end = _name_segment(s, i, segs) if head.isupper() or head.isdigit() or particle_name(w) else None
+        if end is not None:
+            i = end
             continue
         if w.lower() in lex.nominals and i > 0 and words[i - 1].lower() == "the":
             segs.append(Segment(i, i + 1, Kind.NOMINAL))
         i += 1
     return segs
+
+
+def _name_segment(s: _Sentence, i: int, segs: list[Segment]) -> int | None:
+    """Append the lexicon name, title or name run starting at word ``i`` to ``segs`` and return
+    where it ends; None when none starts there."""
+    words, n, lex = s.words, s.n, s.lex
+    w = words[i]
+    m = lex_match(words, i, lex, s.headline)
+    if m:
+        segs.append(Segment(i, m[0], Kind.LEX, m[1]))
+        return m[0]
+    t = title_match(words, i, lex)
+    t = _portfolio(words, t, s.name_tok) if t else t
+    if t and is_cap(w) and (t < n and s.name_tok(t) or (i > 0 and segs and segs[-1].j == i)):
+        segs.append(Segment(i, t, Kind.TITLE))
+        return t
+    if not s.name_tok(i):
+        return None
+    if not t and i + 1 < n and _role_word(w) and s.name_tok(i + 1):
+        segs.append(Segment(i, i + 1, Kind.TITLE))  # "Co-author Ann Lee", "Analyst Tom Roe": a role, then the name
+        return i + 1
+    segs.append(_run_segment(s, i))
+    if _opening_word_joins(s, i, segs[-1]):
+        segs[-1].i = i - 1  # "Garden Weekly named ...": the sentence's first word opens the name
+    return segs[-1].j
 
 
 _DATELINE_DASHES = frozenset(["-", "--", "–", "—", ":"])
