@@ -29,7 +29,10 @@ def frame(columns: dict[str, Sequence], dtypes: dict[str, str] | None = None) ->
     """
     dtypes = dtypes or {}
     return pd.DataFrame(
-        {c: np.asarray(v, dtype=dtypes[c]) if c in dtypes else column(v) for c, v in columns.items()},
+        {
+            c: np.asarray(v, dtype=dtypes[c]) if c in dtypes else column(v) if len(v) else np.array([], dtype=object)
+            for c, v in columns.items()
+        },
         copy=False,  # the columns are fresh lists and arrays
     )
 
@@ -39,11 +42,11 @@ _STR_DTYPE = pd.Series(["x"]).dtype
 _ARROW_STRINGS = getattr(_STR_DTYPE, "storage", None) == "pyarrow"
 
 
-def column(values: Sequence) -> Sequence | ExtensionArray | np.ndarray:
+def column(values: Sequence) -> Sequence | ExtensionArray:
     """Return ``values`` ready for a DataFrame column, with the dtype pandas would infer for them.
 
-    A list of ``str`` becomes pandas' ``str`` array in one Arrow call (pandas would first check and
-    copy the values one by one); an empty column is ``object``; anything else is left to pandas'
+    A list of ``str`` (``None`` for a missing value) becomes pandas' ``str`` array in one Arrow call
+    (pandas would first check and copy the values one by one); anything else is left to pandas'
     inference.
 
     Examples
@@ -51,12 +54,34 @@ def column(values: Sequence) -> Sequence | ExtensionArray | np.ndarray:
     >>> column(["ship", "sail"]).dtype == pd.Series(["ship", "sail"]).dtype
     True
     """
-    if not len(values):
-        return np.array([], dtype=object)
-    if _ARROW_STRINGS and type(values) is list and all(type(v) is str for v in values):
+    if _ARROW_STRINGS and type(values) is list and _strings(values):
         try:
             chunk = pa.array(values, type=pa.large_string())
         except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate: pandas decides
             return values
         return _STR_DTYPE.construct_array_type()(pa.chunked_array([chunk]), dtype=_STR_DTYPE)
     return values
+
+
+def _strings(values: list) -> bool:
+    """Whether ``values`` are strings and ``None``s, at least one string: pandas infers ``str`` for them."""
+    some = False
+    for v in values:
+        if type(v) is str:
+            some = True
+        elif v is not None:
+            return False
+    return some
+
+
+def nullable_ints(values: Sequence[int | None]) -> pd.arrays.IntegerArray:
+    """Return ``values`` as pandas' nullable ``Int64`` array (``None`` missing), as
+    ``pd.array(values, dtype="Int64")`` gives it, without its value-by-value checks.
+
+    Examples
+    --------
+    >>> nullable_ints([3, None]).tolist()
+    [3, <NA>]
+    """
+    mask = np.array([v is None for v in values], dtype=bool)
+    return pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype="int64"), mask)

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pandas as pd
 
-from analysis.frames import frame
+from analysis.frames import column, frame
 from analysis.nlp import lexicons
 from analysis.nlp.mention import How
 from analysis.nlp.names import parse_person
@@ -273,11 +273,11 @@ def link_speakers(quotes: pd.DataFrame | dict, coref) -> tuple[pd.DataFrame, pd.
     new = {"speaker": names_col, "speaker_ids": ids_col, "speaker_rule": rules}
     names = [c for c in (quotes.columns if isinstance(quotes, pd.DataFrame) else quotes) if c not in ("speaker_ids", "speaks_as")]
     names.insert(names.index("speaker") + 1, "speaker_ids")
-    q = pd.DataFrame({c: new[c] if c in new else quotes[c] for c in names}, copy=False)
+    q = pd.DataFrame({c: column(new[c] if c in new else quotes[c]) for c in names}, copy=False)
     qs = frame(dict(zip(QUOTE_SPEAKER_COLUMNS, map(list, zip(*qs_rows)))) if qs_rows else dict.fromkeys(QUOTE_SPEAKER_COLUMNS, []),
                {"quote_id": "int64"})  # fmt: skip
     extra_cols = ["actor_id", "actor", "actor_type", "first_sentence", "last_sentence"]
-    extra_df = pd.DataFrame(list(extra.values()), columns=extra_cols)
+    extra_df = frame({c: [r[c] for r in extra.values()] for c in extra_cols})
     return q, qs, extra_df
 
 

@@ -18,6 +18,7 @@ from analysis.extract.quotes.objects import TagIndex
 from analysis.extract.quotes.rows import SAME_SENTENCE_AS_CUE, Row, build_rows
 from analysis.extract.quotes.speakers import Resolver, speaks_as
 from analysis.extract.quotes.unmarked import with_unmarked_speech
+from analysis.frames import nullable_ints
 from analysis.nlp.coref import Coref
 from analysis.nlp.identity import AS_OTHER, link_speakers
 from analysis.nlp.tokens import tokenize
@@ -268,7 +269,7 @@ def _quotes_columns(out: list[dict]) -> dict[str, Any]:
     for col in QUOTE_COLUMNS[1:] + EXTRA_COLUMNS:
         if col != "speaker_ids":
             values = [r[col] for r in out]
-            cols[col] = pd.array(values, dtype="Int64") if col in _NULLABLE_OFFSETS else values
+            cols[col] = nullable_ints(values) if col in _NULLABLE_OFFSETS else values
     cols["speaks_as"] = [r.get("speaks_as", AS_OTHER) for r in out]  # read by link_speakers, not kept
     return cols
 
