@@ -25,7 +25,7 @@ from analysis.extract import stats as _stats
 from analysis.extract import terms as _terms
 from analysis.extract import timeline as _timeline
 from analysis.extract.timex import may_hold_timex
-from analysis.nlp.identity import aliases_table, align_actors
+from analysis.nlp.identity import aliases_table
 from analysis.nlp.mention import How
 from analysis.nlp.sentences import split_sentences
 from analysis.nlp.tokens import tokenize
@@ -309,10 +309,14 @@ class Article:
         (a caption's date gets the caption's people).
         """
         sents, tokens, entities = self._timeline_context
-        timeline = _timeline.extract_timeline(
-            self.text, sents, published=self.metadata.get("published"), entities=entities, tokens=tokens
+        return _timeline.extract_timeline(
+            self.text,
+            sents,
+            published=self.metadata.get("published"),
+            entities=entities,
+            tokens=tokens,
+            actors=self.actors,
         )
-        return align_actors(timeline, self.actors)
 
     @cached_property
     def term_tokens(self) -> pd.DataFrame:

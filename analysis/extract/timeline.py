@@ -17,6 +17,8 @@ import re
 import pandas as pd
 
 from analysis.extract.timex import find_timexes
+from analysis.frames import column
+from analysis.nlp.identity import align_actors, aligned_actors
 from analysis.read.dates import parse_date
 
 TIMELINE_COLUMNS = [
@@ -234,6 +236,7 @@ def extract_timeline(
     published: str | None,
     entities: pd.DataFrame,
     tokens: pd.DataFrame | None = None,
+    actors: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return one row per temporal expression with its value, interval, event and actors.
 
@@ -252,6 +255,10 @@ def extract_timeline(
         POS-tagged tokens (``sentence_id, start, end, text, pos``; each sentence's in text order) the
         pipeline already computed; sentences they cover are not tagged again when a clause's tense
         is needed.
+    actors : DataFrame, optional
+        The article's actors table: each row's actors are then named as it names them, with their
+        ids in a last column ``actor_ids`` (:func:`analysis.nlp.identity.align_actors`, done while
+        the table is built).
 
     Returns
     -------
@@ -284,9 +291,9 @@ def extract_timeline(
                 ea, eb, event, pieces = 0, len(st), _dateline_event(kinds, texts, idx), [(0, len(st))]
             else:
                 ea, eb, event, pieces = event_spans(st, tx.start, tx.end)
-            actors = _actors_in(by_sentence.get(sid, ()), sa, pieces)
-            rows.append(_row(sid, sa, tx, event, actors, ea, eb))
-    return _frame(rows)
+            names = _actors_in(by_sentence.get(sid, ()), sa, pieces)
+            rows.append(_row(sid, sa, tx, event, names, ea, eb))
+    return _frame(rows, actors)
 
 
 def _entities_by_sentence(entities: pd.DataFrame | None) -> dict[int, list[tuple]]:
@@ -331,16 +338,22 @@ def _row(sid: int, sa: int, tx, event: str, actors: str, ea: int, eb: int) -> tu
     )
 
 
-def _frame(rows: list[tuple]) -> pd.DataFrame:
-    """The timeline table of ``rows``, numbered; typed columns even when there are none."""
+def _frame(rows: list[tuple], actors: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The timeline table of ``rows``, numbered; typed columns even when there are none; with
+    ``actors``, its actors named as that table names them and their ``actor_ids``."""
     if not rows:
         ints = ("timex_id", "sentence_id", "start", "end", "event_start", "event_end")
-        return pd.DataFrame(
+        empty = pd.DataFrame(
             {
                 c: pd.Series(dtype="int64" if c in ints else bool if c == "resolved" else object)
                 for c in TIMELINE_COLUMNS
             }
         )
-    cols = {c: list(v) for c, v in zip(TIMELINE_COLUMNS[1:], zip(*rows))}
+        return empty if actors is None else align_actors(empty, actors)
+    cols: dict = {c: list(v) for c, v in zip(TIMELINE_COLUMNS[1:], zip(*rows))}
+    if actors is not None:  # one table built, not one built and then copied to rename its actors
+        cols["actors"], ids = aligned_actors(cols["actors"], actors)
+        cols["actor_ids"] = pd.Series(ids, dtype=object)
+    cols = {c: column(v) for c, v in cols.items()}
     cols["resolved"] = pd.array(cols["resolved"], dtype=bool)
     return pd.DataFrame({"timex_id": list(range(len(rows))), **cols})

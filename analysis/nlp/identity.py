@@ -288,16 +288,27 @@ def align_actors(timeline: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     a name that is an actor of the story takes the actors table's display name and id, a name found
     only there (a caption's people) keeps its own name and slug.
     """
-    by_id = dict(zip(actors["actor_id"], actors["actor"]))
     tl = timeline.copy()
+    names, ids = aligned_actors(tl["actors"].tolist(), actors)
+    tl["actors"] = names
+    tl["actor_ids"] = pd.Series(ids, index=tl.index, dtype=object)
+    return tl
+
+
+def aligned_actors(cells: list, actors: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
+    """The names (``"; "``-joined) and ids of each cell's actors, as :func:`align_actors` gives them.
+
+    >>> acts = pd.DataFrame({"actor_id": ["dana-korvel"], "actor": ["Dana Korvel"]})
+    >>> aligned_actors(["Korvel; Dana Korvel; Harbour Board", ""], acts)
+    (['Korvel; Dana Korvel; Harbour Board', ''], [['korvel', 'dana-korvel', 'harbour-board'], []])
+    """
+    by_id = dict(zip(actors["actor_id"].tolist(), actors["actor"].tolist()))
     ids, names = [], []
-    for cell in tl["actors"]:
+    for cell in cells:
         row: dict[str, str] = {}
         for name in cell.split("; ") if isinstance(cell, str) and cell else []:
             aid = slug(name)
             row.setdefault(aid, by_id.get(aid, name))
         ids.append(list(row))
         names.append("; ".join(row.values()))
-    tl["actors"] = names
-    tl["actor_ids"] = pd.Series(ids, index=tl.index, dtype=object)
-    return tl
+    return names, ids

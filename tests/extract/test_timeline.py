@@ -193,3 +193,22 @@ def test_caption_names_the_story_writes_take_the_story_actor():
     row = art.timeline[art.timeline["text"] == "Jan. 27, 2023"].iloc[0]
     story_lee = art.entities.loc[art.entities["text"] == "Lee", "actor"].iloc[0]
     assert story_lee in row.actors.split("; ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana Korvel of the Harbour Board said on Monday that the ferries would sail in May.",
+        "Dana Korvel said the ferries would sail.",  # no temporal expression: an empty timeline
+    ],
+    ids=["expressions", "none"],
+)
+def test_actors_named_while_building_equal_renaming_afterwards(text):
+    from analysis.nlp.identity import align_actors
+
+    art = Article.from_text(text, published="2023-03-01", layout="plain")
+    args = (art.text, art.sentences)
+    kwargs = {"published": "2023-03-01", "entities": art.entities, "tokens": art.tokens}
+    built = extract_timeline(*args, **kwargs, actors=art.actors)
+    pd.testing.assert_frame_equal(built, align_actors(extract_timeline(*args, **kwargs), art.actors))
+    assert built.columns[-1] == "actor_ids"
