@@ -25,6 +25,7 @@ from analysis.extract import stats as _stats
 from analysis.extract import terms as _terms
 from analysis.extract import timeline as _timeline
 from analysis.extract.timex import may_hold_timex
+from analysis.frames import rows
 from analysis.nlp.identity import aliases_table
 from analysis.nlp.mention import How
 from analysis.nlp.sentences import split_sentences
@@ -221,7 +222,7 @@ class Article:
     @cached_property
     def story_sentences(self) -> pd.DataFrame:
         """The sentences of body paragraphs and in-body headings."""
-        return self.sentences[self.sentences["kind"].isin(STORY_KINDS)]
+        return rows(self.sentences, [k in STORY_KINDS for k in self.sentences["kind"].tolist()])
 
     @cached_property
     def tokens(self) -> pd.DataFrame:
@@ -274,16 +275,14 @@ class Article:
         temporal expression may stand in one of them), and a name there that the story also writes
         takes the story's actor.
         """
-        kinds = self.sentences["kind"].tolist()
-        sents = self.sentences
-        if any(k in NON_TIMELINE_KINDS for k in kinds):
-            sents = sents[[k not in NON_TIMELINE_KINDS for k in kinds]]
-        is_extra = [k not in STORY_KINDS for k in sents["kind"].tolist()]
-        if not any(is_extra):
-            return sents, self.tokens, self.entities
-        extra = sents[is_extra]
-        if not any(may_hold_timex(t) for t in extra["text"].tolist()):
-            return sents, self.tokens, self.entities  # no expression there: their tokens and mentions go unread
+        kinds, texts = self.sentences["kind"].tolist(), self.sentences["text"].tolist()
+        read = [k not in NON_TIMELINE_KINDS for k in kinds]
+        sents = self.sentences if all(read) else rows(self.sentences, read)
+        is_extra = [k not in STORY_KINDS for k, r in zip(kinds, read) if r]
+        # the sentences outside the story are read (as a table) only when an expression may stand there
+        if not any(may_hold_timex(t) for t, k, r in zip(texts, kinds, read) if r and k not in STORY_KINDS):
+            return sents, self.tokens, self.entities  # their tokens and mentions go unread
+        extra = rows(sents, is_extra)
         extra_tokens = tokenize(self.text, extra)
         extra_entities = _entities.extract_entities(self.text, extra, extra_tokens)
         story_actor: dict[str, str] = {}  # surface form -> actor of its first story mention

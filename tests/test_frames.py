@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.frames import column, frame
+from analysis.frames import column, frame, nullable_ints, rows
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,17 @@ def test_frame_equals_the_dataframe_pandas_builds():
     built = frame(cols, {"count": "int64"})
     pd.testing.assert_frame_equal(built, pd.DataFrame(cols).astype({"count": "int64"}))
     assert frame({"term": []}).dtypes["term"] == np.dtype(object)
+
+
+@pytest.mark.parametrize("keep", [[True, False, True], [True, True, True], [False, False, False]], ids=["some", "all", "none"])
+def test_rows_equal_boolean_indexing_and_leave_the_table_alone(keep):
+    table = pd.DataFrame({"kind": ["title", "body", "body"], "start": [0, 10, 20]}, index=[3, 4, 5])
+    kept = rows(table, keep)
+    pd.testing.assert_frame_equal(kept, table[keep])
+    kept["start"] = -1
+    assert table["start"].tolist() == [0, 10, 20]
+
+
+def test_nullable_ints_equal_pandas_int64_array():
+    values = [3, None, 7]
+    pd.testing.assert_extension_array_equal(nullable_ints(values), pd.array(values, dtype="Int64"))
