@@ -515,6 +515,7 @@ def _document_re() -> re.Pattern[str]:
     return re.compile(rf"\b(?:[Aa]n?)\s+(?P<phrase>(?:[a-z][\w\-]*\s+){{0,2}}?(?P<head>{alt}))\b")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the same names are folded again and again (every mention, every lookup)
 def _fold(s: str) -> str:
     s = re.sub(r"[’']s$", "", s.strip())
     return re.sub(r"[\s\-–—]+", " ", s.replace(".", "")).lower().strip()
