@@ -51,6 +51,9 @@ _CONSONANT_LE = re.compile(r"[^aeiouyl]le[sd]?$|[^aeiouy]les?$")
 #: Abbreviated titles read as words, not spelled out.
 _TITLES = {"mr": 2, "mrs": 2, "ms": 1, "dr": 2, "jr": 2, "sr": 2, "st": 1}
 _LETTER_SYLLABLES = {"w": 3}
+#: An acronym read letter by letter: "U.S.", "FBI", "CEOs".
+_SPELLED = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Z]{2,3}s?")
+_NOT_LETTER = re.compile(r"[^a-z]")
 
 
 def _drop_silent_ending(w: str) -> str:
@@ -88,7 +91,7 @@ def count_syllables(word: str) -> int:
     >>> [count_syllables(w) for w in ["the", "table", "stopped", "wanted", "cooperation", "readability"]]
     [1, 2, 1, 2, 5, 5]
     """
-    if re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z]{2,3}s?", word.strip()) and word.lower() not in _TITLES:
+    if _SPELLED.fullmatch(word.strip()) and word.lower() not in _TITLES:
         # an acronym spelled out letter by letter: "U.S.", "FBI" (one syllable a letter, "w" three)
         letters = [c for c in word.strip() if c.isupper() or "." in word and c.isalpha()]
         return sum(_LETTER_SYLLABLES.get(c.lower(), 1) for c in letters)
@@ -96,7 +99,7 @@ def count_syllables(word: str) -> int:
     if "-" in w:
         return sum(count_syllables(p) for p in w.split("-") if p)
     digits = sum(c.isdigit() for c in w)
-    w = re.sub(r"[^a-z]", "", w)
+    w = _NOT_LETTER.sub("", w)
     if not w:
         return digits
     if w in _TITLES:
