@@ -5,10 +5,10 @@ WordNet, name lists, gazetteers).  This module is the one place that finds them:
 ``NLTK_DATA`` / ``nltk.data.path`` first, otherwise through NLTK's downloader into a project-local
 ``.nltk_data`` directory (see :func:`ensure_nltk_data`).  Every loader is cached, so a resource is
 read from disk at most once per process; :func:`analysis.reload_lexicons` clears those caches.
-Tables derived from the NLTK data (WordNet's name and lemma lists, Punkt's English parameters, a
-compact copy of the tagger's model) are also kept on disk between processes, as JSON in
-:func:`cache_dir` (:func:`derived_json`), and rebuilt whenever the data or the code deriving them
-changes.
+Tables derived from the NLTK data (WordNet's name and lemma lists, Punkt's English parameters, the
+tagger's model as a matrix) are also kept on disk between processes, as JSON in :func:`cache_dir`
+(:func:`derived_json`; a matrix as a NumPy file beside it, :func:`derived_matrix`), and rebuilt
+whenever the data or the code deriving them changes.
 
 Importing this module changes nothing: the search path is extended by :func:`register_nltk_paths`,
 which the loaders call on first use.
@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import nltk
+import numpy as np
 
 #: NLTK package id -> resource path that proves it is installed.
 NLTK_PACKAGES: dict[str, str] = {
@@ -165,38 +166,87 @@ def derived_json(name: str, resources: list[str], build: Callable[[], Any]) -> A
     written (or there is no home folder) the result is simply not kept.  JSON only: a cache file is
     data, never code.
     """
-    files = [_file_of(r) for r in resources] + [sys.modules[build.__module__].__file__]
-    key = [name, *([f, os.stat(f).st_size, os.stat(f).st_mtime_ns] for f in files)]
-    try:
-        folder = cache_dir()
-    except RuntimeError:  # no home folder to hold a cache
+    path, key = _cache_entry(name, resources, build)
+    if path is None:
         return build()
-    path = folder / f"{name}-{hashlib.sha256(json.dumps([name, *files]).encode()).hexdigest()[:16]}.json"
-    try:
-        with path.open(encoding="utf-8") as fh:
-            stored = json.load(fh)
-        if stored["key"] == key:
-            return stored["data"]
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # missing or unreadable: rebuilt below
+    stored = _read_entry(path, key)
+    if stored is not None:
+        return stored["data"]
     data = build()
     _write_json(path, {"key": key, "data": data})
     return data
 
 
+def derived_matrix(
+    name: str, resources: list[str], build: Callable[[], tuple[Any, np.ndarray]]
+) -> tuple[Any, np.ndarray]:
+    """Return ``build()``'s JSON data and float matrix, kept on disk between processes.
+
+    The data is kept as :func:`derived_json` keeps it, the matrix beside it as a NumPy ``.npy``
+    file (numbers only, read without pickle) that is mapped into memory rather than read: a
+    process touches only the rows it uses, and processes share them.  The JSON file names the
+    ``.npy`` file written with it, so the two always match.
+    """
+    path, key = _cache_entry(name, resources, build)
+    if path is None:
+        return build()
+    stored = _read_entry(path, key)
+    if stored is not None:
+        try:
+            return stored["data"], np.asarray(np.load(path.with_name(stored["matrix"]), mmap_mode="r"))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # missing or unreadable: rebuilt below
+    data, matrix = build()
+    npy = path.with_name(f"{path.stem}-{hashlib.sha256(json.dumps(key).encode()).hexdigest()[:16]}.npy")
+    for old in path.parent.glob(f"{path.stem}-*.npy"):  # a stale matrix (its key changed)
+        old.unlink(missing_ok=True)
+    if _write_atomic(npy, lambda fh: np.save(fh, matrix, allow_pickle=False), binary=True):
+        _write_json(path, {"key": key, "data": data, "matrix": npy.name})
+    return data, matrix
+
+
+def _cache_entry(name: str, resources: list[str], build: Callable) -> tuple[Path | None, list]:
+    """The cache file of a derived table (None without a home folder) and the key it must hold."""
+    files = [_file_of(r) for r in resources] + [sys.modules[build.__module__].__file__]
+    key = [name, *([f, os.stat(f).st_size, os.stat(f).st_mtime_ns] for f in files)]
+    try:
+        folder = cache_dir()
+    except RuntimeError:  # no home folder to hold a cache
+        return None, key
+    return folder / f"{name}-{hashlib.sha256(json.dumps([name, *files]).encode()).hexdigest()[:16]}.json", key
+
+
+def _read_entry(path: Path, key: list) -> dict | None:
+    """The stored entry at ``path`` when it holds ``key``; None when missing, stale or unreadable."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            stored = json.load(fh)
+        return stored if stored["key"] == key else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _write_json(path: Path, content: Any) -> None:
     """Write ``content`` to ``path`` atomically (a reader sees the old file or the new one); a folder
     that cannot be written leaves no file and no error."""
+    _write_atomic(path, lambda fh: json.dump(content, fh))
+
+
+def _write_atomic(path: Path, write: Callable[[Any], None], *, binary: bool = False) -> bool:
+    """Write a file with ``write(fh)`` atomically; False (and no file) when the folder cannot be written."""
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as fh:
+        mode, encoding = ("wb", None) if binary else ("w", "utf-8")
+        with tempfile.NamedTemporaryFile(mode, encoding=encoding, dir=path.parent, delete=False) as fh:
             tmp = fh.name
-            json.dump(content, fh)
+            write(fh)
         os.replace(tmp, path)
+        return True
     except OSError:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+        return False
 
 
 #: Punkt's English parameter files.
@@ -262,20 +312,27 @@ TAGGER_FILES = [
 
 @loaded_once
 def tagger_model() -> dict:
-    """Return the perceptron tagger's model as JSON data: ``tagdict``, ``classes`` and ``weights``.
+    """Return the perceptron tagger's model: ``tagdict``, ``labels`` (greatest first), ``features``
+    and ``matrix``, the weights of feature ``features[k]`` over the labels in row ``k + 1`` (row 0,
+    all zeros, is that of a feature without weights).
 
-    Each feature's weights are one string, ``"LABEL weight LABEL weight ..."`` (each weight written
-    as ``repr`` writes it, so it reads back as the same float), parsed only when the feature is
-    first used.  Derived from NLTK's model files once, then read from the cache
-    (:func:`derived_json`): a quarter of the time of parsing the model's nested JSON.
+    Derived from NLTK's model files once, then read from the cache (:func:`derived_matrix`): the
+    matrix is mapped into memory, not parsed, so no weight is read twice or converted at run time.
     """
-    return derived_json("tagger_model", TAGGER_FILES, _compact_tagger_model)
+    data, matrix = derived_matrix("tagger_model", TAGGER_FILES, _tagger_matrix)
+    return {**data, "matrix": matrix}
 
 
-def _compact_tagger_model() -> dict:
+def _tagger_matrix() -> tuple[dict, np.ndarray]:
     tagger = pos_tagger()
-    weights = {f: " ".join(f"{label} {w!r}" for label, w in ws.items()) for f, ws in tagger.model.weights.items()}
-    return {"weights": weights, "tagdict": tagger.tagdict, "classes": sorted(tagger.classes)}
+    labels = sorted(tagger.classes, reverse=True)
+    column = {label: i for i, label in enumerate(labels)}
+    features = list(tagger.model.weights)
+    matrix = np.zeros((len(features) + 1, len(labels)))
+    for row, feature in enumerate(features, 1):
+        for label, weight in tagger.model.weights[feature].items():
+            matrix[row, column[label]] = weight
+    return {"tagdict": tagger.tagdict, "labels": labels, "features": features}, matrix
 
 
 @loaded_once

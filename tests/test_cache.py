@@ -73,14 +73,34 @@ def test_wordnet_names_from_the_cache_equal_a_fresh_read(tmp_path, monkeypatch):
     assert len(warm.types) > 10_000 and len(warm.common) > 10_000
 
 
-def test_compact_tagger_model_reads_back_nltks_weights_exactly():
+def test_tagger_matrix_holds_nltks_weights_exactly():
     model, nltk_tagger = resources.tagger_model(), resources.pos_tagger()
-    assert model["tagdict"] == nltk_tagger.tagdict and set(model["classes"]) == nltk_tagger.classes
-    weights = nltk_tagger.model.weights
-    assert model["weights"].keys() == weights.keys()
-    for feature, line in model["weights"].items():
-        parts = line.split()
-        assert dict(zip(parts[::2], map(float, parts[1::2]))) == weights[feature], feature
+    assert model["tagdict"] == nltk_tagger.tagdict and set(model["labels"]) == nltk_tagger.classes
+    assert model["labels"] == sorted(model["labels"], reverse=True)
+    weights, matrix, labels = nltk_tagger.model.weights, model["matrix"], model["labels"]
+    assert model["features"] == list(weights) and matrix.shape == (len(weights) + 1, len(labels))
+    assert not matrix[0].any()  # the row of a feature without weights
+    for row, feature in enumerate(model["features"], 1):
+        nonzero = {labels[k]: matrix[row, k] for k in matrix[row].nonzero()[0]}
+        assert nonzero == {label: w for label, w in weights[feature].items() if w}, feature
+
+
+def test_derived_matrix_is_written_once_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("ANALYSIS_CACHE_DIR", str(tmp_path))
+    first = resources.derived_matrix("stopword_matrix", [STOPWORDS], _stopword_matrix)
+    assert len(list(tmp_path.glob("stopword_matrix-*.npy"))) == 1
+    again = resources.derived_matrix("stopword_matrix", [STOPWORDS], _fails)  # read back, not built
+    assert again[0] == first[0] and (again[1] == first[1]).all()
+    (tmp_path / next(tmp_path.glob("stopword_matrix-*.npy")).name).unlink()
+    rebuilt = resources.derived_matrix("stopword_matrix", [STOPWORDS], _stopword_matrix)  # its matrix lost
+    assert (rebuilt[1] == first[1]).all() and len(list(tmp_path.glob("stopword_matrix-*.npy"))) == 1
+
+
+def _stopword_matrix():
+    import numpy as np
+
+    count = _stopword_count()["n"]
+    return {"count": count}, np.arange(6, dtype=float).reshape(2, 3) * count
 
 
 def test_punkt_parameters_from_the_cache_equal_nltks():

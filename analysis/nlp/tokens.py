@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -104,85 +106,92 @@ def _context_word(word: str) -> str:
 
 
 class _FeatureRows(dict):
-    """``feature -> row`` of :attr:`matrix`, which holds each feature's weights over the labels.
+    """``feature -> row`` of the model's weight matrix; a feature without weights is row 0 (zeros)."""
 
-    A feature's row is filled on its first lookup (``__missing__``) from its weights string
-    (``"LABEL weight LABEL weight ..."``, :func:`analysis.resources.tagger_model`), so only the
-    features the texts use are read.  Row 0 stays zero: it is the row of every feature without
-    weights (adding a zero leaves a score as it is, but for the sign of a zero, which no comparison sees).
-    """
-
-    def __init__(self, weights: dict[str, str], index: dict[str, int]) -> None:
-        super().__init__()
-        self.weights, self.index = weights, index
-        self.matrix = np.zeros((1024, len(index)))
-        self.used = 1
+    def __init__(self, features: list[str]) -> None:
+        super().__init__(zip(features, range(1, len(features) + 1)))
 
     def __missing__(self, feature: str) -> int:
-        weights = self.weights.get(feature)
-        row = 0
-        if weights is not None:
-            if self.used == len(self.matrix):
-                self.matrix = np.concatenate([self.matrix, np.zeros_like(self.matrix)])
-            row, self.used = self.used, self.used + 1
-            parts, vector = weights.split(), self.matrix[row]
-            for label, w in zip(parts[::2], parts[1::2]):
-                vector[self.index[label]] = float(w)
-        self[feature] = row
-        return row
+        return 0
 
 
 class Perceptron:
     """NLTK's averaged perceptron tagger, scoring each word with numpy.
 
     ``PerceptronTagger.tag`` adds each feature's weights label by label in a Python dict; here each
-    feature's weights are one row of a matrix over the labels (:class:`_FeatureRows`), and a word's
-    rows are summed in feature order, one after the other, so every score is the same float sum.
-    The labels run from the greatest to the least, so the first best score is the greatest best
-    label: NLTK's tie-break.  Words in the tag dictionary take its tag, as in NLTK.
+    feature's weights are one row of a matrix over the labels (:func:`analysis.resources.tagger_model`),
+    and a word's rows are summed in feature order, one after the other, so every score is the same
+    float sum (a feature without weights adds a row of zeros, which changes no score but for the
+    sign of a zero, which no comparison sees).  The labels run from the greatest to the least, so
+    the first best score is the greatest best label: NLTK's tie-break.  Words in the tag dictionary
+    take its tag, as in NLTK.
 
     ``model`` is :func:`analysis.resources.tagger_model`'s data (the default).
     """
 
     def __init__(self, model: dict | None = None) -> None:
         model = model if model is not None else tagger_model()
-        self.tagdict = model["tagdict"]
-        self.labels = sorted(model["classes"], reverse=True)
-        self.rows = _FeatureRows(model["weights"], {label: i for i, label in enumerate(self.labels)})
+        self.tagdict, self.labels, self.matrix = model["tagdict"], model["labels"], model["matrix"]
+        self.rows = rows = _FeatureRows(model["features"])
+        # The features that depend on one thing only (the word, the two tags before it, a neighbour)
+        # are looked up once per thing, not built as strings again for every word.
+        self.word_rows = _RowGroup(rows, lambda w: ("i suffix " + w[-3:], "i pref1 " + w[:1], "i word " + _context_word(w)))
+        self.tag_rows = _RowGroup(rows, lambda t: ("i-1 tag " + t[0], "i-2 tag " + t[1], f"i tag+i-2 tag {t[0]} {t[1]}"))
+        self.before_rows = _RowGroup(rows, lambda c: ("i-1 word " + c, "i-1 suffix " + c[-3:]))
+        self.after_rows = _RowGroup(rows, lambda c: ("i+1 word " + c, "i+1 suffix " + c[-3:]))
 
     def tag(self, words: list[str]) -> list[str]:
         """Return the tag of each word (``PerceptronTagger.tag`` without the words)."""
         context = ["-START-", "-START2-", *map(_context_word, words), "-END-", "-END2-"]
         prev, prev2 = "-START-", "-START2-"
-        rows, tagdict, labels = self.rows, self.tagdict, self.labels
+        rows, tagdict, labels, matrix = self.rows, self.tagdict, self.labels, self.matrix
+        word_rows, tag_rows, before_rows, after_rows = self.word_rows, self.tag_rows, self.before_rows, self.after_rows
+        bias = rows["bias"]
         out = []
         for i, word in enumerate(words):
             tag = tagdict.get(word)
             if not tag:
-                w, w1 = context[i + 2], context[i + 1]
-                features = (
-                    "bias",
-                    "i suffix " + word[-3:],
-                    "i pref1 " + word[:1],
-                    "i-1 tag " + prev,
-                    "i-2 tag " + prev2,
-                    f"i tag+i-2 tag {prev} {prev2}",
-                    "i word " + w,
-                    f"i-1 tag+i word {prev} {w}",
-                    "i-1 word " + w1,
-                    "i-1 suffix " + w1[-3:],
-                    "i-2 word " + context[i],
-                    "i+1 word " + context[i + 3],
-                    "i+1 suffix " + context[i + 3][-3:],
-                    "i+2 word " + context[i + 4],
-                )
-                found = [rows[f] for f in features]  # first: a new feature may grow the matrix
+                own, tags, before, after = word_rows[word], tag_rows[prev, prev2], before_rows[context[i + 1]], after_rows[context[i + 3]]
+                found = [  # NLTK's features, in NLTK's order
+                    bias,
+                    own[0],  # i suffix
+                    own[1],  # i pref1
+                    tags[0],  # i-1 tag
+                    tags[1],  # i-2 tag
+                    tags[2],  # i tag+i-2 tag
+                    own[2],  # i word
+                    rows[f"i-1 tag+i word {prev} {context[i + 2]}"],
+                    before[0],  # i-1 word
+                    before[1],  # i-1 suffix
+                    rows["i-2 word " + context[i]],
+                    after[0],  # i+1 word
+                    after[1],  # i+1 suffix
+                    rows["i+2 word " + context[i + 4]],
+                ]
                 # add.reduce over the first axis adds the rows in order (row 0, then row 1, ...).
-                scores = np.add.reduce(rows.matrix.take(found, 0))
+                scores = np.add.reduce(matrix.take(found, 0))
                 tag = labels[scores.argmax()]
             out.append(tag)
             prev2, prev = prev, tag
         return out
+
+
+class _RowGroup(dict):
+    """``key -> rows`` of the features ``features(key)`` names, looked up once per key (at most
+    :data:`_GROUP_KEYS` keys are kept: a long corpus run does not grow it without end)."""
+
+    def __init__(self, rows: _FeatureRows, features: Callable[[Any], tuple[str, ...]]) -> None:
+        super().__init__()
+        self.rows, self.features = rows, features
+
+    def __missing__(self, key: Any) -> tuple[int, ...]:
+        if len(self) >= _GROUP_KEYS:
+            self.clear()
+        found = self[key] = tuple(self.rows[f] for f in self.features(key))
+        return found
+
+
+_GROUP_KEYS = 1 << 17
 
 
 @functools.cache
