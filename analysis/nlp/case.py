@@ -83,7 +83,15 @@ def headline(words: list[str], case: HeadlineCase = NAME_HEADLINE) -> bool:
     (False, True)
     """
     stop = stop_words()
-    content = [w for w in words if w[:1].isalpha() and _fold(w) not in stop]
+    # A content word in lower case that title case would capitalise (any, or a long one) makes the
+    # line prose: told at the first one (the checks below would say False as well).
+    shortest = 0 if case.caps_share >= 1 else case.long_word  # None: no such word settles it
+    content = []
+    for w in words:
+        if w[:1].isalpha() and _fold(w) not in stop:
+            if shortest is not None and w[0].islower() and len(w) >= shortest:
+                return False
+            content.append(w)
     if len(content) < case.min_content:
         return False
     if case.min_capitals and sum(1 for w in words if w[:1].isupper()) < case.min_capitals:
