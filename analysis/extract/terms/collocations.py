@@ -117,7 +117,7 @@ def ngrams(
     """
     measures = _association_measures(n, measure)
     tt = term_frame(tokens, stopwords, lemmatize)
-    c = _count_ngrams(tt, n)
+    c = _count_ngrams(tt, n, min_count)
     if n == 2:
         finder = BigramCollocationFinder(c.word_fd, c.ngram_fd)
     else:
@@ -148,31 +148,43 @@ class _NgramCounts:
 
     word_fd: Any  # FreqDist of term keys over every word of the text
     bigram_fd: Any  # adjacent pairs within runs of counted terms
-    wildcard_fd: Any  # pairs one word apart (for trigrams)
+    wildcard_fd: Any  # pairs one word apart (for trigrams; empty for bigrams)
     ngram_fd: Any  # the n-grams themselves
     first: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)  # first/last token row
     sids: dict[tuple[str, ...], dict[int, None]] = field(default_factory=dict)  # sentences, in order
     forms: dict[tuple[str, ...], Counter] = field(default_factory=dict)  # lower-cased surface strings
 
 
-def _count_ngrams(tt: pd.DataFrame, n: int) -> _NgramCounts:
-    """Count the n-grams of adjacent counted terms within each sentence."""
+def _count_ngrams(tt: pd.DataFrame, n: int, min_count: int) -> _NgramCounts:
+    """Count the n-grams of adjacent counted terms within each sentence; the provenance (first
+    occurrence, sentences, surface forms) of those seen at least ``min_count`` times."""
     keys = tt["term"].tolist()
-    word_fd = FreqDist(k for k, w in zip(keys, tt["is_word"].tolist()) if w)
-    c = _NgramCounts(word_fd, FreqDist(), FreqDist(), FreqDist())
+    # counted in plain Counters (each count of a FreqDist is a Python call), handed over as FreqDists
+    word_fd = FreqDist(Counter(k for k, w in zip(keys, tt["is_word"].tolist()) if w))
+    runs = _runs(tt)
+    pairs: Counter = Counter()
+    gapped: Counter = Counter()  # pairs one word apart: only the trigram finder reads them
+    grams: Counter = Counter()
+    for run in runs:
+        terms = [keys[i] for i in run]
+        pairs.update(zip(terms, terms[1:]))
+        if n == 3:
+            gapped.update(zip(terms, terms[2:]))
+        grams.update(zip(*(terms[k:] for k in range(n))))
+    c = _NgramCounts(word_fd, FreqDist(pairs), FreqDist(gapped), FreqDist(grams))
+    # most n-grams are seen once and dropped by the frequency filter: only the kept ones get a provenance
+    kept = {gram for gram, count in grams.items() if count >= min_count}
+    if not kept:
+        return c
     lowers, sent = tt["lower"].tolist(), tt["sentence_id"].tolist()
-    for run in _runs(tt):
-        for j in range(len(run) - 1):
-            c.bigram_fd[(keys[run[j]], keys[run[j + 1]])] += 1
-            if j + 2 < len(run):
-                c.wildcard_fd[(keys[run[j]], keys[run[j + 2]])] += 1
+    for run in runs:
         for j in range(len(run) - n + 1):
             idx = run[j : j + n]
             gram = tuple(keys[i] for i in idx)
-            c.ngram_fd[gram] += 1
-            c.first.setdefault(gram, (idx[0], idx[-1]))
-            c.sids.setdefault(gram, {})[sent[idx[0]]] = None
-            c.forms.setdefault(gram, Counter())[" ".join(lowers[i] for i in idx)] += 1
+            if gram in kept:
+                c.first.setdefault(gram, (idx[0], idx[-1]))
+                c.sids.setdefault(gram, {})[sent[idx[0]]] = None
+                c.forms.setdefault(gram, Counter())[" ".join(lowers[i] for i in idx)] += 1
     return c
 
 
