@@ -54,6 +54,9 @@ THRESHOLDS = tuple(np.round(np.arange(0.10, 0.71, 0.05), 2))
 BETA = 3.0
 #: The folds (of whole sites) the story threshold is chosen on.
 STORY_FOLDS = 5
+#: How much a page made from a dated page by taking its date away counts in the date fit (see
+#: :func:`date_groups`).
+ABSENT_WEIGHT = 0.5
 #: The L2 penalties of the rankings and of the story model (on standardised weights).
 RANKING_L2, STORY_L2 = 3.0, 1.0
 
@@ -152,15 +155,27 @@ def laid_out(page: AnnotatedPage, title: LinearModel) -> Reading:
     return reading
 
 
-def date_group(reading: Reading, page: AnnotatedPage) -> Group | None:
-    """The date candidates, right when they state the gold date; None when the gold says nothing usable."""
+def date_groups(reading: Reading, page: AnnotatedPage) -> list[Group]:
+    """The date candidates, right when they state the gold date (none when the gold says nothing usable).
+
+    A page whose date is written also gives a second group, weighted :data:`ABSENT_WEIGHT`: the same
+    page without the lines stating its date, where "no date" is right.  Pages that write no date
+    of their own while they show other dates (of related articles, comments, events) are few in any
+    sample; without them "no date" would never be learnt to beat a date that is not the article's.
+    """
     g = page.gold
     if not page.date_known:
-        return None
+        return []
     cands = date_candidates(reading.page, reading.frame, dayfirst=reading.dayfirst)
     written = bool(g.get("published_in_text"))
     right = np.array([written and c.iso == g.get("published") for c in cands], dtype=bool)
-    return Group(date_features(reading.page, cands, reading.frame), right, not written)
+    groups = [Group(date_features(reading.page, cands, reading.frame), right, not written)]
+    dated_lines = {c.line for c, r in zip(cands, right) if r}
+    rest = [c for c in cands if c.line not in dated_lines]
+    if right.any() and rest and ABSENT_WEIGHT > 0:
+        X = date_features(reading.page, rest, reading.frame)
+        groups.append(Group(X, np.zeros(len(rest), dtype=bool), True, ABSENT_WEIGHT))
+    return groups
 
 
 def byline_group(reading: Reading, page: AnnotatedPage) -> Group | None:
@@ -181,7 +196,7 @@ def story_rows(reading: Reading, page: AnnotatedPage) -> tuple[np.ndarray, np.nd
         return None
     gold_lines = {" ".join(story_words(x)) for x in story.split("\n")}
     joined = " " + " ".join(story_words(story)) + " "
-    idx = story_lines(reading.lines, reading.frame.start)
+    idx = story_lines(reading.lines, reading.frame.story_start)
     if not idx:
         return None
     y, w = [], []
@@ -244,7 +259,7 @@ def fit_models(pages: Sequence[AnnotatedPage]) -> Models:
     """Fit the four models on ``pages``, in the order the page is read."""
     title = _ranking([title_group(p) for p in pages], TITLE_FEATURES, TITLE_SIGNS, TITLE_FIXED)
     readings = [laid_out(p, title) for p in pages]
-    dates = [g for r, p in zip(readings, pages) if (g := date_group(r, p)) is not None]
+    dates = [g for r, p in zip(readings, pages) for g in date_groups(r, p)]
     bylines = [g for r, p in zip(readings, pages) if (g := byline_group(r, p)) is not None]
     story = [(s, p.site) for r, p in zip(readings, pages) if (s := story_rows(r, p)) is not None]
     models = Models(title, _ranking(dates, DATE_FEATURES, DATE_SIGNS), _ranking(bylines, BYLINE_FEATURES, BYLINE_SIGNS))

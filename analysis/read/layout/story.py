@@ -72,9 +72,10 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
     """The feature matrix of the judged lines (columns :data:`STORY_FEATURES`)."""
     lines = page.lines
     title_stems = page.stems[frame.title] if frame.title is not None else frozenset()
-    markers = _marker_seen(lines, frame.start)
-    recent = _marker_recent(page, frame.start)
-    span = max(frame.end - frame.start, 1)
+    first = frame.story_start
+    markers = _marker_seen(lines, first)
+    recent = _marker_recent(page, first)
+    span = max(frame.end - first, 1)
     core_a, core_b = page.prose_core
     rows = []
     for i in idx:
@@ -89,8 +90,8 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
                 *page.shape(i),
                 math.log1p(len(re.findall(r"[.!?](?:\s|$)", ln.text))),
                 min(page.repeats[i], 3.0),
-                (i - frame.start) / span,
-                math.log1p(i - frame.start),
+                (i - first) / span,
+                math.log1p(i - first),
                 math.log1p(max(frame.end - i, 0)),
                 core_a <= i <= core_b,
                 i > frame.end,
@@ -146,7 +147,7 @@ def mark_story_chrome(page: Page, frame: Frame, model: LinearModel) -> None:
     The lede (the paragraph the body starts at) is the story by definition (a named veto): the
     model judges what follows it.
     """
-    idx = story_lines(page.lines, frame.start)
+    idx = story_lines(page.lines, frame.story_start)
     model.check(STORY_FEATURES, "story")
     if not idx:
         return
@@ -154,7 +155,7 @@ def mark_story_chrome(page: Page, frame: Frame, model: LinearModel) -> None:
     for i, prob in zip(idx, p):
         if prob < model.threshold and i != frame.start:
             page.lines[i].label("boilerplate", STORY_CHROME)
-    _dated_chrome_below(page.lines, frame.start)
+    _dated_chrome_below(page.lines, frame.story_start)
 
 
 def _dated_chrome_below(lines: list[Line], start: int) -> None:
