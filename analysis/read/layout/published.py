@@ -25,6 +25,7 @@ from analysis.read.layout.lines import Line, is_paragraph
 from analysis.read.layout.model import LinearModel, best_two
 from analysis.read.layout.page import Page
 from analysis.read.layout.rules import (
+    COMMENT_CONTROL,
     COMMENTS_LINK,
     DATE_IN_HEADER,
     DATE_LINE,
@@ -42,7 +43,7 @@ _TIME = re.compile(r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b",
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
 #: Chrome rules after which the dates belong to other articles or to comments (a named veto), and
 #: those after which they may (a feature: "Most viewed", "Reply", but also "Link copied", "Print").
-_OTHERS = {RELATED_LINKS, COMMENTS_LINK}
+_OTHERS = {RELATED_LINKS, COMMENTS_LINK, COMMENT_CONTROL}
 _MAYBE_OTHERS = {*_OTHERS, PAGE_UTILITY}
 
 #: The features of a date candidate, in the order of the weights.
