@@ -6,6 +6,7 @@ import ast
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from analysis import Article, load_article
@@ -927,3 +928,53 @@ def test_reader_comments_are_chrome_and_reach_no_table():
     assert not {"Tomas Ferreira", "Lena Ostrova", "Kessel Point"} & set(art.actors["actor"])
     assert not art.timeline["text"].str.contains("March 5").any()
     assert art.metadata["authors"] == ["Dana Korvel"]
+
+
+_LONG = (
+    "Ferry crews from the three island villages have asked the board for a second berth since the winter storms "
+    "closed the old quay for nine days in a row and left the morning boats tied up at the mainland pier.\n\n",
+    "The board's engineers now expect the second berth to be ready before the summer timetable begins, although "
+    "the contractor has warned that the delivery of the steel piles from the foundry may slip by a month.\n\n",
+)
+
+
+def test_a_related_list_set_inside_the_story_does_not_end_it():
+    text = (
+        "Ferry Terminal Opens at Varnak\nBy Dana Korvel\nMarch 4, 2024\n\n" + _LEDE + "\n\n" + _MORE + "\n"
+        "Related stories\nNight Trains Return to the Coast Line\nCity Hall Approves Budget For Next Year\n\n" + "".join(_LONG)
+    )
+    art = Article.from_text(text)
+    body = set(art.blocks[art.blocks["kind"] == "body"]["text"])
+    assert {p.strip() for p in _LONG} <= body
+    assert "Night Trains Return to the Coast Line" not in body
+
+
+def test_reader_comments_without_a_count_line_are_chrome():
+    text = (
+        "Ferry Terminal Opens at Varnak\nBy Dana Korvel\nMarch 4, 2024\n\n" + _LEDE + "\n\n" + _MORE + "".join(_LONG)
+        + "\nLeave a reply\n\nTomas Ferreira\nMarch 5, 2024 at 9:12 am\n"
+        "About time too, the old quay was a disgrace for years and nobody on the council ever listened to us.\nReply\n"
+    )
+    art = Article.from_text(text)
+    tail = art.blocks[art.blocks["start"] >= text.index("Leave a reply")]
+    assert (tail["kind"] == "boilerplate").all(), tail[["kind", "rule", "text"]]
+    assert "Tomas Ferreira" not in set(art.actors["actor"])
+
+
+def test_prose_between_story_paragraphs_needs_strong_evidence_to_be_chrome():
+    from analysis.read.layout.reading import Reading  # noqa: PLC0415
+    from analysis.read.layout.story import prose_in_story  # noqa: PLC0415
+
+    text = _LEDE + "\n\n" + _LONG[0] + "Share this\n\n" + _LONG[1] + _MORE
+    page = Reading(text, layout_model.Models()).page
+    idx = [i for i, ln in enumerate(page.lines) if ln.text != "Share this"][:3]  # lede, long, long
+    keep = np.array([True, False, True])
+    # the model doubts the middle paragraph, but not strongly: long prose between story stays story
+    assert prose_in_story(page, idx, np.array([0.9, 0.2, 0.9]), keep, 0.1).tolist() == [False, True, False]
+    # strong evidence (a probability below the bar) makes it chrome
+    assert prose_in_story(page, idx, np.array([0.9, 0.05, 0.9]), keep, 0.1).tolist() == [False, False, False]
+    # a neighbour that is not story gives no rescue
+    assert not prose_in_story(page, idx, np.array([0.9, 0.2, 0.9]), np.array([True, False, False]), 0.1).any()
+    # nor does a short line
+    short = [idx[0], [i for i, ln in enumerate(page.lines) if ln.text == "Share this"][0], idx[2]]
+    assert not prose_in_story(page, short, np.array([0.9, 0.2, 0.9]), keep, 0.1).any()

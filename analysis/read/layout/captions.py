@@ -60,11 +60,18 @@ _CREDIT_LABEL_TAIL = re.compile(
 )
 
 
+#: A bracketed credit names someone: a word of four letters or more, or a news agency.
+_NAMED_CREDIT = re.compile(r"[^\W\d_]{4,}|\b(?:AP|AFP|EPA|UPI|DPA|ANP|PA)\b")
+
+
 def caption_credit(s: str) -> re.Match | None:
-    """Return the match of the photo credit closing ``s`` (group ``credit``), or None."""
+    """Return the match of the photo credit closing ``s`` (group ``credit``), or None.
+
+    A bracket of codes ("[M1 / MP]", a game's or a source's abbreviations) names no one: no credit.
+    """
     if len(s.split()) > 70:
         return None
-    if m := _PHOTO_CREDIT.search(s):
+    if (m := _PHOTO_CREDIT.search(s)) and _NAMED_CREDIT.search(m.group("credit")):
         return m
     for rx in _CREDIT_TAIL:
         if m := rx.search(s):

@@ -48,12 +48,13 @@ _TRANS = str.maketrans(
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": "", "\u00ad": "",
     }
 )  # fmt: skip
-#: The story thresholds tried, and how much more recall weighs than precision in choosing one (the
-#: story's words lost are lost to every table; chrome kept is only noise).
-THRESHOLDS = tuple(np.round(np.arange(0.10, 0.71, 0.05), 2))
-BETA = 3.0
-#: The folds (of whole sites) the story threshold is chosen on.
-STORY_FOLDS = 5
+#: What losing a story word costs against keeping a word of page chrome: a word lost is lost to
+#: every table, chrome kept is only noise.  A block is story when its probability is above
+#: 1 / (1 + cost), the threshold at which keeping it costs less than losing it.
+STORY_LOSS_COST = 3.0
+#: How much a page made from a dated page by taking its date away counts in the date fit (see
+#: :func:`date_groups`).
+ABSENT_WEIGHT = 0.5
 #: The L2 penalties of the rankings and of the story model (on standardised weights).
 RANKING_L2, STORY_L2 = 3.0, 1.0
 
@@ -152,15 +153,27 @@ def laid_out(page: AnnotatedPage, title: LinearModel) -> Reading:
     return reading
 
 
-def date_group(reading: Reading, page: AnnotatedPage) -> Group | None:
-    """The date candidates, right when they state the gold date; None when the gold says nothing usable."""
+def date_groups(reading: Reading, page: AnnotatedPage) -> list[Group]:
+    """The date candidates, right when they state the gold date (none when the gold says nothing usable).
+
+    A page whose date is written also gives a second group, weighted :data:`ABSENT_WEIGHT`: the same
+    page without the lines stating its date, where "no date" is right.  Pages that write no date
+    of their own while they show other dates (of related articles, comments, events) are few in any
+    sample; without them "no date" would never be learnt to beat a date that is not the article's.
+    """
     g = page.gold
     if not page.date_known:
-        return None
+        return []
     cands = date_candidates(reading.page, reading.frame, dayfirst=reading.dayfirst)
     written = bool(g.get("published_in_text"))
     right = np.array([written and c.iso == g.get("published") for c in cands], dtype=bool)
-    return Group(date_features(reading.page, cands, reading.frame), right, not written)
+    groups = [Group(date_features(reading.page, cands, reading.frame), right, not written)]
+    dated_lines = {c.line for c, r in zip(cands, right) if r}
+    rest = [c for c in cands if c.line not in dated_lines]
+    if right.any() and rest and ABSENT_WEIGHT > 0:
+        X = date_features(reading.page, rest, reading.frame)
+        groups.append(Group(X, np.zeros(len(rest), dtype=bool), True, ABSENT_WEIGHT))
+    return groups
 
 
 def byline_group(reading: Reading, page: AnnotatedPage) -> Group | None:
@@ -173,15 +186,15 @@ def byline_group(reading: Reading, page: AnnotatedPage) -> Group | None:
     return Group(byline_features(reading.page, cands, reading.frame), right, not gold)
 
 
-def story_rows(reading: Reading, page: AnnotatedPage) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
-    """Features, story labels, fitting weights (words, each page summing to one) and shares of the
-    gold story's words of the judged lines (None without story gold)."""
+def story_rows(reading: Reading, page: AnnotatedPage) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Features, story labels and fitting weights (words, each page summing to one) of the judged
+    lines (None without story gold)."""
     story = page.gold.get("story_text")
     if not story:
         return None
     gold_lines = {" ".join(story_words(x)) for x in story.split("\n")}
     joined = " " + " ".join(story_words(story)) + " "
-    idx = story_lines(reading.lines, reading.frame.start)
+    idx = story_lines(reading.lines, reading.frame.story_start)
     if not idx:
         return None
     y, w = [], []
@@ -191,9 +204,8 @@ def story_rows(reading: Reading, page: AnnotatedPage) -> tuple[np.ndarray, np.nd
         y.append(key in gold_lines or (len(words) >= 4 and f" {key} " in joined))
         w.append(len(words))
     w_arr = np.asarray(w, dtype=float)
-    gold_words = max(len(story_words(story)), 1)
     X = story_features(reading.page, idx, reading.frame)
-    return X, np.asarray(y, dtype=float), w_arr / max(w_arr.sum(), 1.0), w_arr / gold_words
+    return X, np.asarray(y, dtype=float), w_arr / max(w_arr.sum(), 1.0)
 
 
 def _fit_story(rows: list) -> LinearModel:
@@ -201,35 +213,6 @@ def _fit_story(rows: list) -> LinearModel:
     y = np.concatenate([r[1] for r in rows])
     w = np.concatenate([r[2] for r in rows])
     return fit_binary(X, y, STORY_FEATURES, weight=w, l2=STORY_L2, signs=signs_of(STORY_FEATURES, STORY_SIGNS))
-
-
-def _page_f(prob: np.ndarray, y: np.ndarray, share: np.ndarray, th: float) -> float:
-    """F-beta (recall weighted :data:`BETA` times precision) of a page's story at threshold ``th``:
-    the judged lines kept, against all the gold story's words."""
-    keep = prob >= th
-    tp = float((share * keep * y).sum())
-    pred = float((share * keep).sum())
-    p, r = (tp / pred if pred else 0.0), tp
-    b2 = BETA * BETA
-    return (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
-
-
-def _story_threshold(rows: list, sites: list[str]) -> float:
-    """The threshold with the best mean page F-beta, on probabilities from a cross-validation by
-    site (folds of whole sites: an in-sample fit is over-confident)."""
-    order = sorted(set(sites))
-    fold = {s: k % STORY_FOLDS for k, s in enumerate(order)}
-    probs: list[np.ndarray] = [np.zeros(0)] * len(rows)
-    for k in range(STORY_FOLDS):
-        train = [r for r, s in zip(rows, sites) if fold[s] != k]
-        if not train:
-            continue
-        model = _fit_story(train)
-        for j, (r, s) in enumerate(zip(rows, sites)):
-            if fold[s] == k:
-                probs[j] = model.probabilities(r[0])
-    scores = [np.mean([_page_f(pr, r[1], r[3], th) for pr, r in zip(probs, rows)]) for th in THRESHOLDS]
-    return float(THRESHOLDS[int(np.argmax(scores))])
 
 
 def _ranking(
@@ -244,15 +227,14 @@ def fit_models(pages: Sequence[AnnotatedPage]) -> Models:
     """Fit the four models on ``pages``, in the order the page is read."""
     title = _ranking([title_group(p) for p in pages], TITLE_FEATURES, TITLE_SIGNS, TITLE_FIXED)
     readings = [laid_out(p, title) for p in pages]
-    dates = [g for r, p in zip(readings, pages) if (g := date_group(r, p)) is not None]
+    dates = [g for r, p in zip(readings, pages) for g in date_groups(r, p)]
     bylines = [g for r, p in zip(readings, pages) if (g := byline_group(r, p)) is not None]
-    story = [(s, p.site) for r, p in zip(readings, pages) if (s := story_rows(r, p)) is not None]
+    story = [s for r, p in zip(readings, pages) if (s := story_rows(r, p)) is not None]
     models = Models(title, _ranking(dates, DATE_FEATURES, DATE_SIGNS), _ranking(bylines, BYLINE_FEATURES, BYLINE_SIGNS))
     if not story:
         return models
-    rows, sites = [s for s, _ in story], [site for _, site in story]
-    threshold = _story_threshold(rows, sites)
-    return dataclasses.replace(models, story=dataclasses.replace(_fit_story(rows), threshold=threshold))
+    threshold = 1.0 / (1.0 + STORY_LOSS_COST)
+    return dataclasses.replace(models, story=dataclasses.replace(_fit_story(story), threshold=threshold))
 
 
 def write_weights(models: Models, data: dict[Path, list[AnnotatedPage]], out: Path) -> None:

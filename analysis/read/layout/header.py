@@ -113,10 +113,11 @@ def hinted_title(lines: list[Line], hint: str | None) -> int | None:
     return next((i for i, ln in enumerate(lines) if comparable_text(ln.text) == norm), None)
 
 
-def label_header(lines: list[Line], start: int, t: int | None) -> None:
-    """Label the unlabelled lines above the body: author names, standfirst, page chrome."""
+def label_header(lines: list[Line], start: int, t: int | None, lead: int | None = None) -> None:
+    """Label the unlabelled lines above the body: author names, standfirst, page chrome; the lines from
+    ``lead`` up to the title are left to the body pass (the story's prose above the title)."""
     for idx, ln in enumerate(lines[:start]):
-        if ln.kind:
+        if ln.kind or (lead is not None and t is not None and lead <= idx < t):
             continue
         nxt = lines[idx + 1] if idx + 1 < len(lines) else None
         # "Jane Doe" over "Political Correspondent" / "in Beijing" / "BBC News, Cardiff".

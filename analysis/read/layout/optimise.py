@@ -28,6 +28,8 @@ class Group:
     X: np.ndarray
     right: np.ndarray
     none_right: bool = False
+    #: How much the page counts in the fit (1: a real page; less: a page made from one, see :mod:`.fit`).
+    weight: float = 1.0
 
 
 def _standardise(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -94,21 +96,22 @@ def fit_ranking(
     seg = np.repeat(np.arange(len(groups)), sizes)
     right = np.concatenate([g.right for g in groups]).astype(bool) if len(X) else np.zeros(0, bool)
     none_right = np.array([g.none_right for g in groups], dtype=bool)
+    page_weight = np.array([g.weight for g in groups], dtype=float)
     target = np.zeros(d) if prior is None else np.asarray(prior, dtype=float) * scale
     theta = np.concatenate([target, [0.0]])  # weights, then the score of "none"
     opt = _Adam(d + 1)
     for _ in range(steps):
-        grad = _ranking_gradient(theta, Xs, seg, right, none_right, len(groups))
-        grad -= l2 * (theta - np.append(target, 0.0)) / max(len(groups), 1)  # "none" is pulled to 0 too
+        grad = _ranking_gradient(theta, Xs, seg, right, none_right, page_weight)
+        grad -= l2 * (theta - np.append(target, 0.0)) / max(page_weight.sum(), 1.0)  # "none" is pulled to 0 too
         theta = _project(theta + opt.step(grad), signs)
         if fixed is not None:
             theta[:d] = np.where(fixed, target, theta[:d])
     return LinearModel(tuple(names), theta[:d], mean, scale, float(theta[d]))
 
 
-def _ranking_gradient(theta, Xs, seg, right, none_right, n_groups) -> np.ndarray:
-    """The gradient of the mean log-likelihood of the right answers, per page."""
-    d = Xs.shape[1]
+def _ranking_gradient(theta, Xs, seg, right, none_right, page_weight) -> np.ndarray:
+    """The gradient of the weighted mean log-likelihood of the right answers, per page."""
+    d, n_groups = Xs.shape[1], len(page_weight)
     s, b = Xs @ theta[:d], theta[d]
     top = np.full(n_groups, b)
     np.maximum.at(top, seg, s)
@@ -118,9 +121,10 @@ def _ranking_gradient(theta, Xs, seg, right, none_right, n_groups) -> np.ndarray
     z_right = none_right * e_none + np.bincount(seg, weights=e * right, minlength=n_groups)
     p, p_none = e / z[seg], e_none / z
     q, q_none = e * right / z_right[seg], none_right * e_none / z_right
+    total = page_weight.sum()
     grad = np.empty(d + 1)
-    grad[:d] = Xs.T @ (q - p) / n_groups
-    grad[d] = (q_none - p_none).sum() / n_groups
+    grad[:d] = Xs.T @ ((q - p) * page_weight[seg]) / total
+    grad[d] = ((q_none - p_none) * page_weight).sum() / total
     return grad
 
 

@@ -26,6 +26,7 @@ from analysis.read.layout.lines import (
     content_words,
     is_paragraph,
 )
+from analysis.read.layout.rules import COMMENT_CONTROL, COMMENTS_LINK
 from analysis.read.layout.title import title_text
 from analysis.resources import nltk_stopwords
 
@@ -80,8 +81,9 @@ class Page:
         )
         #: The story's core as the title reads it (paragraphs, a gap costing eight words), and as the
         #: story model reads it (prose, a gap costing four: how-to steps and short sentences count).
-        self.core = _core(para_words, PARAGRAPH_GAP_COST)
-        self.prose_core = _core(self.prose, PROSE_GAP_COST)
+        barrier = np.array([ln.rule == COMMENT_CONTROL for ln in lines], dtype=bool)
+        self.core = _core(para_words, PARAGRAPH_GAP_COST, barrier)
+        self.prose_core = _core(self.prose, PROSE_GAP_COST, barrier)
         #: The lines the line pass did not call chrome, and each line's place among them.
         self.solid = [i for i, ln in enumerate(lines) if ln.kind != "boilerplate"]
         self._solid_at = np.searchsorted(np.asarray(self.solid, dtype=int), np.arange(n)) if n else np.zeros(0, int)
@@ -173,16 +175,22 @@ class Page:
         return range(max(0, i - before), min(self.n, i + after + 1))
 
 
+#: The chrome rules of the lines that open readers' comments.
+COMMENT_RULES = frozenset({COMMENTS_LINK, COMMENT_CONTROL})
 #: What a line that is no paragraph (no prose) costs the story's core, in words.
 PARAGRAPH_GAP_COST, PROSE_GAP_COST = 8.0, 4.0
 
 
-def _core(para_words: np.ndarray, gap_cost: float) -> tuple[int, int]:
+def _core(para_words: np.ndarray, gap_cost: float, barrier: np.ndarray) -> tuple[int, int]:
     """The first and last line of the story's core: the run of lines with the most paragraph words,
-    each line that is no paragraph costing ``gap_cost`` (a maximum-sum segment)."""
+    each line that is no paragraph costing ``gap_cost`` (a maximum-sum segment) and none crossing a
+    ``barrier`` line ("Reply": readers' comments are never the story's core)."""
     best, best_span, run, run_start = 0.0, (0, -1), 0.0, 0
     for i, w in enumerate(para_words):
         value = w if w else -gap_cost
+        if barrier[i]:
+            run = 0.0
+            continue
         if run <= 0:
             run, run_start = 0.0, i
         run += value

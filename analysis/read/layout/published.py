@@ -25,6 +25,7 @@ from analysis.read.layout.lines import Line, is_paragraph
 from analysis.read.layout.model import LinearModel, best_two
 from analysis.read.layout.page import Page
 from analysis.read.layout.rules import (
+    COMMENT_CONTROL,
     COMMENTS_LINK,
     DATE_IN_HEADER,
     DATE_LINE,
@@ -40,8 +41,10 @@ LEAD_CHARS = 90
 _LEAD_DATE_TAIL = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:/[^/]{1,30}/\s*)?(?:[-–—:]|\(|\bPRNewswire\b)")
 _TIME = re.compile(r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
-#: Chrome rules after which the dates belong to other articles or to comments.
-_OTHERS = {RELATED_LINKS, COMMENTS_LINK, PAGE_UTILITY}
+#: Chrome rules after which the dates belong to other articles or to comments (a named veto), and
+#: those after which they may (a feature: "Most viewed", "Reply", but also "Link copied", "Print").
+_OTHERS = {RELATED_LINKS, COMMENTS_LINK, COMMENT_CONTROL}
+_MAYBE_OTHERS = {*_OTHERS, PAGE_UTILITY}
 
 #: The features of a date candidate, in the order of the weights.
 DATE_FEATURES = (
@@ -63,6 +66,7 @@ DATE_FEATURES = (
     "below_title_1_3",
     "below_title_4_8",
     "below_title_far",
+    "title_distance",
     "in_header",
     "in_story",
     "after_story",
@@ -83,8 +87,8 @@ DATE_FEATURES = (
 DATE_SIGNS = {
     **dict.fromkeys(("kind_dateline", "kind_byline", "rule_date_line", "label_published", "below_title_1_3",
                      "in_header", "lead_date"), 1),
-    **dict.fromkeys(("kind_caption", "kind_chrome", "label_updated", "after_related", "below_title_far",
-                     "years_before_latest"), -1),
+    **dict.fromkeys(("kind_caption", "kind_chrome", "label_updated", "after_related", "above_title_far",
+                     "below_title_far", "title_distance", "years_before_latest"), -1),
 }  # fmt: skip
 
 
@@ -100,11 +104,19 @@ class DateCandidate:
 
 @dataclass(frozen=True)
 class Frame:
-    """Where the page's parts are: the title line (None when none), the body start, the last paragraph."""
+    """Where the page's parts are: the title line (None when none), the body start, the last paragraph,
+    and the first line the story may hold (``lead``: the body start, or above it when the story's prose
+    runs above the title; see :func:`~.reading.story_lead`)."""
 
     title: int | None
     start: int
     end: int
+    lead: int = -1
+
+    @property
+    def story_start(self) -> int:
+        """The first line the story model judges."""
+        return self.lead if 0 <= self.lead < self.start else self.start
 
 
 def date_candidates(page: Page, frame: Frame, *, dayfirst: bool = False) -> list[DateCandidate]:
@@ -139,7 +151,7 @@ def date_features(page: Page, cands: list[DateCandidate], frame: Frame) -> np.nd
     isos = [c.iso for c in cands]
     counts = {iso: isos.count(iso) for iso in set(isos)}
     latest_year = max((int(x[:4]) for x in isos), default=0)
-    others = _after_others(page.lines, frame.start)
+    others = _after_others(page.lines, frame.start, _MAYBE_OTHERS)
     rows, below = [], 0
     for c in cands:
         row = _line_features(page.lines[c.line], c)
@@ -185,6 +197,7 @@ def _place_features(i: int, frame: Frame, after_others: bool) -> list[float]:
         t is not None and 0 < d <= 3,
         t is not None and 3 < d <= 8,
         t is not None and d > 8,
+        math.log1p(abs(d)),
         i < frame.start,
         frame.start <= i <= frame.end,
         i > frame.end,
@@ -192,12 +205,12 @@ def _place_features(i: int, frame: Frame, after_others: bool) -> list[float]:
     ]
 
 
-def _after_others(lines: list[Line], start: int) -> list[bool]:
+def _after_others(lines: list[Line], start: int, rules: set[str] = _OTHERS) -> list[bool]:
     """For each line, whether a "Related"/comments chrome line below the body start precedes it."""
     out, seen = [], False
     for i, ln in enumerate(lines):
         out.append(seen)
-        seen = seen or (i >= start and ln.rule in _OTHERS)
+        seen = seen or (i >= start and ln.rule in rules)
     return out
 
 

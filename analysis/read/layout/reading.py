@@ -32,6 +32,29 @@ from analysis.read.layout.rules import TITLE, TITLE_HINT
 from analysis.read.layout.story import mark_story_chrome
 
 
+def story_lead(page: Page, t: int | None, start: int) -> int:
+    """The first line the story may hold: the body start, unless the title sits inside the story or
+    below it (a heading, a pull quote or another article's headline ranked first).
+
+    That is when the story's prose (the run of prose with the most words,
+    :attr:`~.page.Page.prose_core`) begins above the title and ends above it, holds more words above
+    it than below, or runs on past it with no header line (a dateline or a byline) in the few lines
+    below the title: a headline heads its date and byline, a line inside the story does not.  Then the
+    prose above the title is judged as story too, not taken as header: losing the story to a wrong
+    title costs more than judging a few more lines.
+    """
+    a, b = page.prose_core
+    if t is None or b < a or a >= min(t, start):
+        return start
+    above, below = float(page.prose[a:t].sum()), float(page.prose[t + 1 : b + 1].sum())
+    header_below = any(page.lines[j].kind in ("dateline", "byline") for j in page.after(t, HEADER_LINES))
+    return a if b < t or above > below or not header_below else start
+
+
+#: How many lines below a title (page chrome skipped) are read for its date or byline.
+HEADER_LINES = 6
+
+
 class Reading:
     """A page's lines and what has been decided about them so far.
 
@@ -87,14 +110,15 @@ class Reading:
             dated_header_lines(lines, start, first=t + 1, dayfirst=self.dayfirst)
         else:
             start = body_start(lines)
+        lead = story_lead(self.page, t, start)
         mark_title(lines, t, rule, self.meta, prov)
-        label_header(lines, start, t)
-        label_body(lines, start)
+        label_header(lines, start, t, lead)
+        label_body(lines, lead)
         end_matter(lines, start)
         captions_by_media_label(lines)
-        end = max((i for i in range(start, len(lines)) if lines[i].kind == "body" and is_paragraph(lines[i])),
+        end = max((i for i in range(lead, len(lines)) if lines[i].kind == "body" and is_paragraph(lines[i])),
                   default=start)
-        self.frame = Frame(t, start, end)
+        self.frame = Frame(t, start, end, lead)
         return self.frame
 
     def read_metadata(self) -> None:

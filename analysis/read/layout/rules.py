@@ -36,6 +36,7 @@ HEADER_CHROME = "header chrome"
 TRAILING_CHROME = "trailing chrome"
 END_MATTER = "end matter"
 STORY_CHROME = "chrome among the story"
+PROSE_IN_STORY = "prose within the story"
 # --- header and body (.header, .body) ---
 SENTENCE_BELOW_TITLE = "sentence below title"
 STANDFIRST = "standfirst"
@@ -60,6 +61,7 @@ CONTACT_LINE = "contact line"
 MEDIA_LABEL = "media label"
 COMMENTS_LINK = "comments link"
 PAGE_UTILITY = "page utility"
+COMMENT_CONTROL = "comment control"
 #: The names above that ``data/boilerplate.tsv`` must declare.
 CHROME_NAMES_USED = (
     MEDIA_PLAYER_TIME,
@@ -70,6 +72,7 @@ CHROME_NAMES_USED = (
     MEDIA_LABEL,
     COMMENTS_LINK,
     PAGE_UTILITY,
+    COMMENT_CONTROL,
 )
 
 

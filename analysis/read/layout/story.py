@@ -20,15 +20,17 @@ import re
 
 import numpy as np
 
-from analysis.read.layout.lines import Line
+from analysis.read.layout.dates import RELATIVE_TIME, line_dates
+from analysis.read.layout.lines import SENT_END, Line
 from analysis.read.layout.model import LinearModel
-from analysis.read.layout.page import SHAPE_NAMES, Page
+from analysis.read.layout.page import COMMENT_RULES, SHAPE_NAMES, Page
 from analysis.read.layout.published import Frame
-from analysis.read.layout.rules import COMMENTS_LINK, RELATED_LINKS, STORY_CHROME
+from analysis.read.layout.rules import COMMENT_CONTROL, PROSE_IN_STORY, RELATED_LINKS, STORY_CHROME
 
 _COMMENT = re.compile(r"\b(?:reply|replies|says?:|said:|wrote:|ago|likes?|upvote|report|flag|permalink|login|log in)\b", re.I)
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$|^\d+\.?\s|^(?:watch|video|photos?|gallery|listen|read)\b", re.I)
-_MARKERS = {RELATED_LINKS, COMMENTS_LINK}
+#: Chrome lines after which the lines are readers' comments or other articles.
+_MARKERS = {RELATED_LINKS, *COMMENT_RULES}
 
 #: The features of a story candidate block, in the order of the weights.
 STORY_FEATURES = (
@@ -47,9 +49,12 @@ STORY_FEATURES = (
     "paragraphs_around",
     "prev_paragraph",
     "next_paragraph",
-    "after_marker",
+    "after_comments",
+    "after_related",
     "marker_recent",
     "comment_words",
+    "stamp_above",
+    "control_near",
     "teaser",
     "title_echo",
     "short_run",
@@ -59,7 +64,7 @@ STORY_FEATURES = (
 #: What each feature's meaning says of its weight: +1 for the story, -1 for chrome among it.
 STORY_SIGNS = {
     **dict.fromkeys(("paragraph_shape", "stop_share", "sentences", "in_core", "para_words_around", "paragraphs_around"), 1),
-    **dict.fromkeys(("chrome_share", "glued", "after_end", "after_marker", "marker_recent", "comment_words", "teaser", "short_run"), -1),
+    **dict.fromkeys(("chrome_share", "glued", "after_end", "after_comments", "after_related", "marker_recent", "comment_words", "stamp_above", "control_near", "teaser", "short_run"), -1),
 }  # fmt: skip
 
 
@@ -72,9 +77,11 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
     """The feature matrix of the judged lines (columns :data:`STORY_FEATURES`)."""
     lines = page.lines
     title_stems = page.stems[frame.title] if frame.title is not None else frozenset()
-    markers = _marker_seen(lines, frame.start)
-    recent = _marker_recent(page, frame.start)
-    span = max(frame.end - frame.start, 1)
+    first = frame.story_start
+    comments, related = _after_comments(lines, first), _after_related(page, first)
+    stamps = [_stamp(ln) for ln in lines]
+    recent = _marker_recent(page, first)
+    span = max(frame.end - first, 1)
     core_a, core_b = page.prose_core
     rows = []
     for i in idx:
@@ -89,8 +96,8 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
                 *page.shape(i),
                 math.log1p(len(re.findall(r"[.!?](?:\s|$)", ln.text))),
                 min(page.repeats[i], 3.0),
-                (i - frame.start) / span,
-                math.log1p(i - frame.start),
+                (i - first) / span,
+                math.log1p(i - first),
                 math.log1p(max(frame.end - i, 0)),
                 core_a <= i <= core_b,
                 i > frame.end,
@@ -98,9 +105,12 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
                 sum(bool(page.prose[j]) for j in around) / max(len(around), 1),
                 i > 0 and bool(page.para[i - 1]),
                 i + 1 < page.n and bool(page.para[i + 1]),
-                markers[i],
+                comments[i],
+                related[i],
                 recent[i],
                 len(_COMMENT.findall(ln.text)) / max(ln.words, 1),
+                any(stamps[j] for j in page.near(i, 2, 0) if j > frame.start),
+                any(page.lines[j].rule == COMMENT_CONTROL for j in page.near(i, 3, 3)),
                 bool(_TEASER.search(ln.text)),
                 sum(s in title_stems for s in stems) / len(stems) if stems else 0.0,
                 _short_run(page, i),
@@ -109,12 +119,46 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
     return np.array(rows, dtype=float).reshape(len(idx), len(STORY_FEATURES))
 
 
-def _marker_seen(lines: list[Line], start: int) -> list[bool]:
-    """For each line, whether a "Related" or comments chrome line at or after the body start precedes it."""
+def _stamp(ln: Line) -> bool:
+    """A short line giving a date or a time ("Jane Doe · March 10, 2017 at 2:18 PM", "3 hours ago"):
+    above a paragraph after the story start, what stands over a reader's comment."""
+    if ln.words > STAMP_WORDS:
+        return False
+    return bool(ln.kind in ("dateline", "byline") and ln.extra.get("dates")) or bool(
+        _CLOCK.search(ln.text) or RELATIVE_TIME.search(ln.text) or line_dates(ln.text))
+
+
+#: A date or time stamp line is at most this many words.
+STAMP_WORDS = 14
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d\s*(?:[ap]\.?m\b|[AP]M\b)", re.I)
+
+
+def _after_comments(lines: list[Line], start: int) -> list[bool]:
+    """For each line, whether a comments line ("3 Comments", "Reply") at or after the body start precedes it."""
     out, seen = [], False
     for i, ln in enumerate(lines):
         out.append(seen)
-        seen = seen or (i >= start and ln.rule in _MARKERS)
+        seen = seen or (i >= start and ln.rule in COMMENT_RULES)
+    return out
+
+
+#: The story goes on after a list of other articles when this many long paragraphs follow each other.
+STORY_RUN = 2
+#: A long paragraph: at least this many words.
+LONG_PARAGRAPH = 15
+
+
+def _after_related(page: Page, start: int) -> list[bool]:
+    """For each line, whether a "Related"/"Most popular" line at or after the body start precedes it
+    and the story has not gone on since: a list of other articles set inside the story ends where
+    :data:`STORY_RUN` long paragraphs follow each other (page chrome between them skipped)."""
+    long = [bool(page.para[i]) and page.words[i] >= LONG_PARAGRAPH for i in range(page.n)]
+    out, seen = [], False
+    for i, ln in enumerate(page.lines):
+        if seen and long[i] and all(long[j] for j in page.after(i, STORY_RUN - 1)):
+            seen = False
+        out.append(seen)
+        seen = seen or (i >= start and ln.rule == RELATED_LINKS)
     return out
 
 
@@ -143,18 +187,45 @@ def _short_run(page: Page, i: int) -> float:
 def mark_story_chrome(page: Page, frame: Frame, model: LinearModel) -> None:
     """Label as chrome the paragraphs and headings the story model puts below its threshold.
 
-    The lede (the paragraph the body starts at) is the story by definition (a named veto): the
-    model judges what follows it.
+    Two named vetoes: the lede (the paragraph the body starts at) is the story by definition, and
+    prose between story (:func:`prose_in_story`) needs strong evidence to be called chrome.
     """
-    idx = story_lines(page.lines, frame.start)
+    first = frame.story_start
+    idx = story_lines(page.lines, first)
     model.check(STORY_FEATURES, "story")
     if not idx:
         return
     p = model.probabilities(story_features(page, idx, frame))
-    for i, prob in zip(idx, p):
-        if prob < model.threshold and i != frame.start:
+    keep = (p >= model.threshold) | (np.asarray(idx) == frame.start)
+    rescued = prose_in_story(page, idx, p, keep, model.threshold * PROSE_DOUBT)
+    for i, k, r in zip(idx, keep, rescued):
+        if r:
+            page.lines[i].label("body", PROSE_IN_STORY)
+        elif not k:
             page.lines[i].label("boilerplate", STORY_CHROME)
-    _dated_chrome_below(page.lines, frame.start)
+    _dated_chrome_below(page.lines, first)
+
+
+#: How much surer than its threshold the story model must be to call prose between story chrome.
+PROSE_DOUBT = 1 / 3
+#: Prose: a paragraph of at least this many words that ends a sentence.
+PROSE_WORDS = 20
+
+
+def prose_in_story(page: Page, idx: list[int], p: np.ndarray, keep: np.ndarray, strong: float) -> np.ndarray:
+    """Which of the lines ``idx`` the model put below its threshold stay story: prose (a paragraph of
+    :data:`PROSE_WORDS` words or more closing a sentence) whose judged neighbours above and below are
+    both story, unless the model's probability is below ``strong`` (a paragraph after a list of other
+    articles set inside the story, say).  Losing the story's own paragraphs costs more than keeping
+    one of chrome."""
+    out = np.zeros(len(idx), dtype=bool)
+    for k in range(1, len(idx) - 1):
+        i = idx[k]
+        if keep[k] or not (keep[k - 1] and keep[k + 1]) or p[k] < strong:
+            continue
+        ln = page.lines[i]
+        out[k] = ln.words >= PROSE_WORDS and bool(page.para[i]) and bool(SENT_END.search(ln.text))
+    return out
 
 
 def _dated_chrome_below(lines: list[Line], start: int) -> None:
