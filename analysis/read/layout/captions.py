@@ -64,6 +64,24 @@ _CREDIT_LABEL_TAIL = re.compile(
 _NAMED_CREDIT = re.compile(r"[^\W\d_]{4,}|\b(?:AP|AFP|EPA|UPI|DPA|ANP|PA)\b")
 
 
+#: What ``str.lower`` leaves but a case-insensitive pattern matches to an ASCII letter ("İ", "ı", "ſ", "K").
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: Text each of :data:`_CREDIT_TAIL` cannot match without (one of them, in the folded lower case):
+#: most lines hold none, and these tests are cheaper than a search at every position.
+_TAIL_NEEDS = (("photo", "picture", "image", "illustration", "credit", "foto"), ("©",), ("/",))
+
+
+_FOLD_CHARS = "\u0130\u0131\u017f\u212a"
+
+
+def folded(s: str) -> str:
+    """``s`` in lower case as a case-insensitive pattern reads it: a word a pattern with ``re.I``
+    can find in ``s`` is a substring of ``folded(s)``."""
+    if s.isascii() or not any(c in s for c in _FOLD_CHARS):
+        return s.lower()
+    return s.translate(_FOLD).lower()
+
+
 def caption_credit(s: str) -> re.Match | None:
     """Return the match of the photo credit closing ``s`` (group ``credit``), or None.
 
@@ -71,12 +89,19 @@ def caption_credit(s: str) -> re.Match | None:
     """
     if len(s.split()) > 70:
         return None
-    if (m := _PHOTO_CREDIT.search(s)) and _NAMED_CREDIT.search(m.group("credit")):
+    if (")" in s or "]" in s) and (m := _PHOTO_CREDIT.search(s)) and _NAMED_CREDIT.search(m.group("credit")):
         return m
-    for rx in _CREDIT_TAIL:
-        if m := rx.search(s):
+    low = folded(s)
+    for rx, needs in zip(_CREDIT_TAIL, _TAIL_NEEDS):
+        if any(w in low for w in needs) and (m := rx.search(s)):
             return m
     return None
+
+
+def credit_line(s: str) -> bool:
+    """Whether ``s`` is a credit line (:data:`CREDIT_LINE_RE`): its alternatives but one are anchored
+    at the start, and the other needs the word "contributed"."""
+    return bool(CREDIT_LINE_RE.match(s) or ("contributed" in folded(s) and CREDIT_LINE_RE.search(s)))
 
 
 def caption_parts(text: str) -> tuple[str | None, str | None]:

@@ -87,11 +87,32 @@ def boilerplate_rule(line: str) -> str | None:
     ('media-player time', 'related links', None)
     """
     s = line.strip()
-    n = len(s.split())
-    for rx, rule, max_words, _ in _chrome_rows():
-        if n <= max_words and rx.fullmatch(s):
-            return rule
-    return None
+    combined = _chrome_for_words(len(s.split()))
+    if combined is None:
+        return None
+    rx, names = combined
+    m = rx.fullmatch(s)
+    return names[m.lastindex] if m else None
+
+
+@functools.lru_cache(maxsize=128)
+def _chrome_for_words(n: int) -> tuple[re.Pattern, dict[int, str]] | None:
+    """The lexicon's rows that apply to a line of ``n`` words as one pattern, in file order, and the
+    rule of each row's group (None when no row applies).
+
+    Each row is one alternative in its own group: a full match tries the alternatives in order, so the
+    group that matched (``lastindex``, the outermost group closed last) is the first row that matches
+    the whole line, as trying the rows one by one would find; the pattern is read in one call.
+    """
+    rows = [(rx, rule) for rx, rule, max_words, _ in _chrome_rows() if n <= max_words]
+    if not rows:
+        return None
+    parts, names, group = [], {}, 1
+    for rx, rule in rows:
+        names[group] = rule
+        parts.append(f"({rx.pattern})")
+        group += 1 + rx.groups
+    return re.compile("|".join(parts), re.I), names
 
 
 def contact_blocks(lines: list[Line]) -> None:

@@ -46,9 +46,12 @@ class Line:
     extra: dict = field(default_factory=dict)
     #: The number of white-space separated words (the text never changes: counted once).
     words: int = field(init=False, repr=False)
+    #: Whether the line has a body paragraph's shape (:func:`is_paragraph`, decided once).
+    paragraph: bool = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.words = len(self.text.split())
+        self.paragraph = (self.words >= 8 and bool(SENT_END.search(self.text))) or self.words >= 25
 
     def label(self, kind: str, rule: str) -> None:
         """Set the line's kind and the rule that decided it."""
@@ -104,8 +107,8 @@ def page_shape(text: str, lines: list[Line]) -> None:
 
 
 def is_paragraph(line: Line) -> bool:
-    """A body-paragraph shape: a sentence of some length, or a long run of words."""
-    return (line.words >= 8 and bool(SENT_END.search(line.text))) or line.words >= 25
+    """A body-paragraph shape: a sentence of some length, or a long run of words (:attr:`Line.paragraph`)."""
+    return line.paragraph
 
 
 def is_heading_shape(line: Line) -> bool:
@@ -121,15 +124,20 @@ def title_shape(line: Line) -> bool:
     return 3 <= line.words <= 30 and len(line.text) <= 250 and not line.text.endswith(":")
 
 
+_NON_WORD = re.compile(r"\W+")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@functools.lru_cache(maxsize=4096)  # a line is compared as a title, a repeat of it, a page key
 def comparable_text(s: str) -> str:
     """Lower case, runs of non-word characters as one space: for "is this the same line" tests
     (a title repeated as a heading, a title hint, an HTML page's <h1>)."""
-    return re.sub(r"\W+", " ", s).strip().lower()
+    return _NON_WORD.sub(" ", s).strip().lower()
 
 
 def content_words(s: str) -> list[str]:
     """The lower-cased words of four letters or more."""
-    return [w.lower() for w in re.findall(r"[^\W\d_]{4,}", s)]
+    return [w.lower() for w in _CONTENT_WORD.findall(s)]
 
 
 def link_row(s: str) -> bool:

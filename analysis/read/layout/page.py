@@ -31,6 +31,7 @@ from analysis.read.layout.title import title_text
 from analysis.resources import nltk_stopwords
 
 _DIGITS = re.compile(r"\d")
+_COMMON_WORD = re.compile(r"\b[a-z][a-z]{3,}")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: How many lines around a line its neighbourhood measures read.
 WINDOW = 3
@@ -67,8 +68,9 @@ class Page:
         self.next_para = np.full(n + 1, n, dtype=int)
         for i in range(n - 1, -1, -1):
             self.next_para[i] = i if para_words[i] else self.next_para[i + 1]
-        self.stems = [frozenset(stem5(w) for w in content_words(ln.text)) for ln in lines]
-        self.common = [frozenset(stem5(w) for w in re.findall(r"\b[a-z][a-z]{3,}", ln.text)) for ln in lines]
+        # content words are lower case already, the common words ASCII lower case: their stem is the first five letters
+        self.stems = [frozenset(w[:5] for w in content_words(ln.text)) for ln in lines]
+        self.common = [frozenset(w[:5] for w in _COMMON_WORD.findall(ln.text)) for ln in lines]
         self._last_use: dict[str, int] = {}
         for i in np.flatnonzero(para_words):
             for s in self.stems[i]:
@@ -92,6 +94,7 @@ class Page:
         self._core_df = Counter(s for i in self._core_lines for s in self.stems[i])
         #: How many core paragraphs write each stem in lower case (common words, not a site's name).
         self._core_common = Counter(s for i in self._core_lines for s in self.common[i])
+        self._core_df_set, self._core_common_set = frozenset(self._core_df), frozenset(self._core_common)
 
     def shape(self, i: int) -> tuple[float, ...]:
         """The shape measures of line ``i`` (:data:`SHAPE_NAMES`), measured on first use."""
@@ -111,11 +114,14 @@ class Page:
     def core_echo(self, i: int, *, common: bool = False) -> tuple[float, int]:
         """The share and number of line ``i``'s stems that the story's core uses (its own line not
         counted); ``common``: only the core's lower-case words count."""
-        df = self._core_common if common else self._core_df
-        own = self.common[i] if common else self.stems[i]
-        mine = i in self._core_lines
-        used = sum(df[s] - (mine and s in own) > 0 for s in self.stems[i])
-        return (used / len(self.stems[i]) if self.stems[i] else 0.0), used
+        df, used_stems = (self._core_common, self._core_common_set) if common else (self._core_df, self._core_df_set)
+        stems = self.stems[i]
+        shared = stems & used_stems
+        used = len(shared)
+        if i in self._core_lines:  # a stem only its own line uses does not count
+            own = self.common[i] if common else stems
+            used -= sum(df[s] == 1 for s in shared & own)
+        return (used / len(stems) if stems else 0.0), used
 
     def containment(self, idx: list[int]) -> tuple[set[int], set[int]]:
         """Of the lines ``idx``: those whose text (15 characters or more) is part of a longer line,
