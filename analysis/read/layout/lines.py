@@ -19,6 +19,21 @@ from analysis.resources import read_lexicon
 SENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 #: Closing quotes and brackets that may follow a line's last punctuation mark.
 CLOSERS = "\"'”’)]"
+_SENT_MARKS = (".", "!", "?", "…")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether :data:`SENT_END` finds a match in ``text`` (a sentence mark, then only closing quotes
+    and brackets, then the end or a final newline), told from the text's end instead of searched.
+
+    >>> ends_sentence("The board met."), ends_sentence('He said "no."'), ends_sentence("Harbour Board")
+    (True, True, False)
+    """
+    if text.rstrip(CLOSERS).endswith(_SENT_MARKS):
+        return True
+    return text.endswith("\n") and text[:-1].rstrip(CLOSERS).endswith(_SENT_MARKS)
+
+
 #: A sentence boundary inside a line (for "one sentence or more").
 SENT_SPLIT = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z“\"])")
 #: A list-item mark opening a line ("- Published", "• Share"), with what follows it.
@@ -48,10 +63,13 @@ class Line:
     words: int = field(init=False, repr=False)
     #: Whether the line has a body paragraph's shape (:func:`is_paragraph`, decided once).
     paragraph: bool = field(init=False, repr=False)
+    #: Whether the line ends a sentence (:func:`ends_sentence`).
+    sentence_end: bool = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.words = len(self.text.split())
-        self.paragraph = (self.words >= 8 and bool(SENT_END.search(self.text))) or self.words >= 25
+        self.sentence_end = ends_sentence(self.text)
+        self.paragraph = (self.words >= 8 and self.sentence_end) or self.words >= 25
 
     def label(self, kind: str, rule: str) -> None:
         """Set the line's kind and the rule that decided it."""

@@ -22,7 +22,7 @@ import numpy as np
 
 from analysis.read.layout.captions import folded
 from analysis.read.layout.dates import RELATIVE_TIME, line_dates
-from analysis.read.layout.lines import SENT_END, Line
+from analysis.read.layout.lines import Line
 from analysis.read.layout.model import LinearModel
 from analysis.read.layout.page import COMMENT_RULES, SHAPE_NAMES, Page
 from analysis.read.layout.published import Frame
@@ -120,12 +120,18 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
                 _comment_words(ln.text) / max(ln.words, 1),
                 i in stamped,
                 controls[b] > controls[a],
-                bool(_TEASER.search(ln.text)),
-                sum(s in title_stems for s in stems) / len(stems) if stems else 0.0,
+                _teaser(ln.text),
+                len(stems & title_stems) / len(stems) if stems else 0.0,
                 _short_run(page, i),
             ]
         )
     return np.array(rows, dtype=float).reshape(len(idx), len(STORY_FEATURES))
+
+
+def _teaser(s: str) -> bool:
+    """Whether :data:`_TEASER` finds a match in ``s``: its first alternative (an ellipsis closing the
+    line) told from the stripped end, the others are anchored at the start."""
+    return s.rstrip().endswith(("...", "…")) or bool(_TEASER.match(s))
 
 
 def _comment_words(s: str) -> int:
@@ -254,7 +260,7 @@ def prose_in_story(page: Page, idx: list[int], p: np.ndarray, keep: np.ndarray, 
         if keep[k] or not (keep[k - 1] and keep[k + 1]) or p[k] < strong:
             continue
         ln = page.lines[i]
-        out[k] = ln.words >= PROSE_WORDS and bool(page.para[i]) and bool(SENT_END.search(ln.text))
+        out[k] = ln.words >= PROSE_WORDS and bool(page.para[i]) and ln.sentence_end
     return out
 
 
