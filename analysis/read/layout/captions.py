@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.read.layout.lines import folded
+
 _PHOTO_CREDIT = re.compile(
     r"[(\[](?P<credit>[^()\[\]]*?(?:/|\bphoto|\bimage|\bgetty|\bAP\b|\breuters|\bAFP|\bEPA|\bshutterstock|\bcourtesy|\bcredit|\bfile\b|\bpool\b)[^()\[\]]*)[)\]]\s*$",
     re.I,
@@ -64,22 +66,9 @@ _CREDIT_LABEL_TAIL = re.compile(
 _NAMED_CREDIT = re.compile(r"[^\W\d_]{4,}|\b(?:AP|AFP|EPA|UPI|DPA|ANP|PA)\b")
 
 
-#: What ``str.lower`` leaves but a case-insensitive pattern matches to an ASCII letter ("İ", "ı", "ſ", "K").
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 #: Text each of :data:`_CREDIT_TAIL` cannot match without (one of them, in the folded lower case):
 #: most lines hold none, and these tests are cheaper than a search at every position.
 _TAIL_NEEDS = (("photo", "picture", "image", "illustration", "credit", "foto"), ("©",), ("/",))
-
-
-_FOLD_CHARS = "\u0130\u0131\u017f\u212a"
-
-
-def folded(s: str) -> str:
-    """``s`` in lower case as a case-insensitive pattern reads it: a word a pattern with ``re.I``
-    can find in ``s`` is a substring of ``folded(s)``."""
-    if s.isascii() or not any(c in s for c in _FOLD_CHARS):
-        return s.lower()
-    return s.translate(_FOLD).lower()
 
 
 def caption_credit(s: str) -> re.Match | None:

@@ -87,32 +87,50 @@ def boilerplate_rule(line: str) -> str | None:
     ('media-player time', 'related links', None)
     """
     s = line.strip()
-    combined = _chrome_for_words(len(s.split()))
-    if combined is None:
+    n = len(s.split())
+    rows = _chrome_rows()
+    if n > CHROME_MAX_WORDS:  # a long line: only the rows for lines as long as it
+        longer = [limit for limit in _chrome_limits() if limit >= n]
+        if not longer:
+            return None
+        union, row_of = _chrome_union(longer[0])
+    else:  # a short line: every row, those for shorter lines skipped below
+        union, row_of = _chrome_union(0)
+    m = union.fullmatch(s)
+    if m is None:
         return None
-    rx, names = combined
-    m = rx.fullmatch(s)
-    return names[m.lastindex] if m else None
+    k = row_of[m.lastindex]
+    if n <= rows[k][2]:
+        return rows[k][1]
+    for rx, rule, max_words, _ in rows[k + 1 :]:  # the first row to match is for shorter lines: read on
+        if n <= max_words and rx.fullmatch(s):
+            return rule
+    return None
 
 
-@functools.lru_cache(maxsize=128)
-def _chrome_for_words(n: int) -> tuple[re.Pattern, dict[int, str]] | None:
-    """The lexicon's rows that apply to a line of ``n`` words as one pattern, in file order, and the
-    rule of each row's group (None when no row applies).
+@functools.cache
+def _chrome_limits() -> tuple[int, ...]:
+    """The word limits of the lexicon's rows above :data:`CHROME_MAX_WORDS`, smallest first."""
+    return tuple(sorted({max_words for _, _, max_words, _ in _chrome_rows() if max_words > CHROME_MAX_WORDS}))
 
-    Each row is one alternative in its own group: a full match tries the alternatives in order, so the
-    group that matched (``lastindex``, the outermost group closed last) is the first row that matches
-    the whole line, as trying the rows one by one would find; the pattern is read in one call.
+
+@functools.cache
+def _chrome_union(least: int) -> tuple[re.Pattern, dict[int, int]]:
+    """The lexicon's rows whose word limit is ``least`` or more as one pattern, and the row of each
+    alternative's group (a few such patterns: every row, and one per limit above the default).
+
+    Each row is one alternative in its own group: a full match tries the alternatives in file order,
+    so the group that matched (``lastindex``: the outermost group, closed last) is the first row that
+    matches the whole line, found in one call.
     """
-    rows = [(rx, rule) for rx, rule, max_words, _ in _chrome_rows() if n <= max_words]
-    if not rows:
-        return None
-    parts, names, group = [], {}, 1
-    for rx, rule in rows:
-        names[group] = rule
+    parts, row_of, group = [], {}, 1
+    for k, (rx, _, max_words, _) in enumerate(_chrome_rows()):
+        if max_words < least:
+            continue
+        row_of[group] = k
         parts.append(f"({rx.pattern})")
         group += 1 + rx.groups
-    return re.compile("|".join(parts), re.I), names
+    return re.compile("|".join(parts), re.I), row_of
 
 
 def contact_blocks(lines: list[Line]) -> None:

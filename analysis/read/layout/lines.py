@@ -43,6 +43,19 @@ _BULLET_MARK = re.compile(r"^(?:[•·▪●◦‣►▶]|[-–*]\s)")
 GLUED = re.compile(r"(?<=[a-z\d])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])")
 
 
+#: What ``str.lower`` leaves but a case-insensitive pattern matches to an ASCII letter ("İ", "ı", "ſ", "K").
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD_CHARS = "\u0130\u0131\u017f\u212a"
+
+
+def folded(s: str) -> str:
+    """``s`` in lower case as a case-insensitive pattern reads it: a word a pattern with ``re.I``
+    can find in ``s`` is a substring of ``folded(s)``."""
+    if s.isascii() or not any(c in s for c in _FOLD_CHARS):
+        return s.lower()
+    return s.translate(_FOLD).lower()
+
+
 @functools.cache
 def chrome_words() -> frozenset[str]:
     """Lower-cased words of page furniture (``data/chrome_words.txt``)."""

@@ -20,9 +20,8 @@ import re
 
 import numpy as np
 
-from analysis.read.layout.captions import folded
 from analysis.read.layout.dates import RELATIVE_TIME, line_dates
-from analysis.read.layout.lines import Line
+from analysis.read.layout.lines import Line, folded
 from analysis.read.layout.model import LinearModel
 from analysis.read.layout.page import COMMENT_RULES, SHAPE_NAMES, Page
 from analysis.read.layout.published import Frame
@@ -30,7 +29,7 @@ from analysis.read.layout.rules import COMMENT_CONTROL, PROSE_IN_STORY, RELATED_
 
 _COMMENT = re.compile(r"\b(?:reply|replies|says?:|said:|wrote:|ago|likes?|upvote|report|flag|permalink|login|log in)\b", re.I)
 _SENTENCE_MARK = re.compile(r"[.!?](?:\s|$)")
-#: Text a match of :data:`_COMMENT` holds one of (in the folded lower case of :func:`.captions.folded`).
+#: Text a match of :data:`_COMMENT` holds one of (in the folded lower case of :func:`.lines.folded`).
 _COMMENT_NEEDS = ("repl", "say", "said:", "wrote:", "ago", "like", "upvote", "report", "flag", "permalink", "log")
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$|^\d+\.?\s|^(?:watch|video|photos?|gallery|listen|read)\b", re.I)
 #: Chrome lines after which the lines are readers' comments or other articles.
