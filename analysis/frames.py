@@ -63,15 +63,13 @@ def column(values: Sequence) -> Sequence | ExtensionArray:
     return values
 
 
+_STR_OR_NONE = frozenset({str, type(None)})
+
+
 def _strings(values: list) -> bool:
     """Whether ``values`` are strings and ``None``s, at least one string: pandas infers ``str`` for them."""
-    some = False
-    for v in values:
-        if type(v) is str:
-            some = True
-        elif v is not None:
-            return False
-    return some
+    types = set(map(type, values))  # exact types, as ``type(v) is str`` reads them
+    return str in types and types <= _STR_OR_NONE
 
 
 def nullable_ints(values: Sequence[int | None]) -> pd.arrays.IntegerArray:

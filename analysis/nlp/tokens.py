@@ -55,7 +55,7 @@ def plain_punctuation(s: str) -> str:
     >>> print(plain_punctuation("Indo–Pacific’s “deal”"))
     Indo-Pacific's "deal"
     """
-    return s.translate(PLAIN_PUNCTUATION)
+    return s if s.isascii() else s.translate(PLAIN_PUNCTUATION)  # the table's characters are not ASCII
 
 
 def has_alnum(token: str) -> bool:
@@ -210,7 +210,9 @@ def tag(words: list[str]) -> list[str]:
     """
     if not words:
         return []
-    return perceptron().tag([w.translate(_TAGGER_PLAIN) for w in words])
+    if not "".join(words).isascii():  # the table's characters are not ASCII: most sentences need no change
+        words = [w.translate(_TAGGER_PLAIN) for w in words]
+    return perceptron().tag(words)
 
 
 def tokenize(text: str, sentences: pd.DataFrame, *, pos: bool = True) -> pd.DataFrame:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.read.layout.dates import TIME_ZONES, Dated, labelled_dates, line_dates, without_dates
-from analysis.read.layout.lines import chrome_words
+from analysis.read.layout.lines import chrome_words, folded
 from analysis.resources import first_names, read_lexicon
 
 #: "By", "Written by", "Von"...: an explicit byline's opening.
@@ -40,6 +40,8 @@ _BYLINE_DATE_TAIL = re.compile(
     r"|\b(?:" + TIME_ZONES + r")\b|:))+\s*$",
     re.I,
 )
+_EMAIL = re.compile(r"\s*[(<]?\S+@\S+\.\w+[)>]?")
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'’-]*$")
 #: A role line below an author's name ("Political Correspondent", "in Beijing", "BBC News, Cardiff").
 ROLE_LINE = re.compile(
     r"^(?:(?:[\w.&'’-]+\s+){0,5}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|"
@@ -91,14 +93,14 @@ def byline(s: str, *, dayfirst: bool = False) -> tuple[list[str], str | None, li
         body = _BYLINE_DATE_TAIL.sub("", body.strip()).strip()
         body = re.sub(r"^(?:posted|published|updated)\s*(?:on|at)?\s*:?\s*", "", body, flags=re.I).strip()
     # E-mail sign-offs ("By Jane Doe (jane@example.com)") and trailing dashes are not part of the names.
-    body = re.sub(r"\s*[(<]?\S+@\S+\.\w+[)>]?", "", body).strip()
+    body = (_EMAIL.sub("", body) if "@" in body else body).strip()
     explicit = bool(BY.match(body))
     body = BY.sub("", body).strip(" |,–—-")
     if not body:
         return None
     parts = [_without_rank(p.strip(" .")) for p in SPLIT_AUTHORS.split(body) if p.strip(" .")]
     # "Jane Doe in Tokyo": the reporter's location is not part of the name.
-    parts = [re.sub(r"\s+in\s+[A-Z][\w .'’-]*$", "", p) for p in parts]
+    parts = [_IN_PLACE.sub("", p) if "in" in p else p for p in parts]
     authors, outlet = [], None
     for p in parts:
         if looks_like_name(p) or (
@@ -175,7 +177,7 @@ def _unglue(token: str) -> str:
 def _clean(s: str) -> str:
     """The line with glued words split, handles, addresses and dates removed."""
     s = _HANDLE.sub(" ", s)
-    found = line_dates(s)
+    found = line_dates(s)  # most often the line as the line pass read it: cached
     s = without_dates(s, found)
     s = " ".join(_unglue(tok) for tok in _LETTER_DIGIT.sub(" ", s).split())
     return re.sub(r"\b\d[\d:.]*\s*(?:[ap]\.?m\.?)?\b", " ", s, flags=re.I)
@@ -233,6 +235,8 @@ def _leading_name(words: list[str]) -> str | None:
 
 
 _BY_WORD = re.compile(r"\bby\b", re.I)
+_FIRST_WORD_END = re.compile(r"(?<=[a-z])(?=[A-Z])|[^\w.'’-]")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?")
 
 
 def _may_open_with_name(words: list[str]) -> bool:
@@ -240,8 +244,8 @@ def _may_open_with_name(words: list[str]) -> bool:
     or an initial (glued words and handles are split off later)."""
     ranks = _rank_words()
     first = next((w for w in words if w not in ranks and w.rstrip(".") not in ranks), "")
-    first = re.split(r"(?<=[a-z])(?=[A-Z])|[^\w.'’-]", first)[0].strip(".,")
-    return len(first) == 1 or first.title() in first_names() or bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", first))
+    first = _FIRST_WORD_END.split(first, maxsplit=1)[0].strip(".,")
+    return len(first) == 1 or first.title() in first_names() or bool(_INITIALS.fullmatch(first))
 
 
 @dataclass(frozen=True)
@@ -262,7 +266,7 @@ def byline_names(s: str) -> Byline | None:
     ('Dana Korvel',)
     """
     words = s.split()
-    if len(words) > MAX_BYLINE_WORDS or not (_BY_WORD.search(s) or _may_open_with_name(words)):
+    if len(words) > MAX_BYLINE_WORDS or not (("by" in folded(s) and _BY_WORD.search(s)) or _may_open_with_name(words)):
         return None
     text = _clean(s)
     by = next(reversed(list(_BY_ANYWHERE.finditer(text))), None)  # the last "by": names follow it

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.read.layout.lines import folded
+
 _PHOTO_CREDIT = re.compile(
     r"[(\[](?P<credit>[^()\[\]]*?(?:/|\bphoto|\bimage|\bgetty|\bAP\b|\breuters|\bAFP|\bEPA|\bshutterstock|\bcourtesy|\bcredit|\bfile\b|\bpool\b)[^()\[\]]*)[)\]]\s*$",
     re.I,
@@ -64,6 +66,11 @@ _CREDIT_LABEL_TAIL = re.compile(
 _NAMED_CREDIT = re.compile(r"[^\W\d_]{4,}|\b(?:AP|AFP|EPA|UPI|DPA|ANP|PA)\b")
 
 
+#: Text each of :data:`_CREDIT_TAIL` cannot match without (one of them, in the folded lower case):
+#: most lines hold none, and these tests are cheaper than a search at every position.
+_TAIL_NEEDS = (("photo", "picture", "image", "illustration", "credit", "foto"), ("©",), ("/",))
+
+
 def caption_credit(s: str) -> re.Match | None:
     """Return the match of the photo credit closing ``s`` (group ``credit``), or None.
 
@@ -71,12 +78,19 @@ def caption_credit(s: str) -> re.Match | None:
     """
     if len(s.split()) > 70:
         return None
-    if (m := _PHOTO_CREDIT.search(s)) and _NAMED_CREDIT.search(m.group("credit")):
+    if (")" in s or "]" in s) and (m := _PHOTO_CREDIT.search(s)) and _NAMED_CREDIT.search(m.group("credit")):
         return m
-    for rx in _CREDIT_TAIL:
-        if m := rx.search(s):
+    low = folded(s)
+    for rx, needs in zip(_CREDIT_TAIL, _TAIL_NEEDS):
+        if any(w in low for w in needs) and (m := rx.search(s)):
             return m
     return None
+
+
+def credit_line(s: str) -> bool:
+    """Whether ``s`` is a credit line (:data:`CREDIT_LINE_RE`): its alternatives but one are anchored
+    at the start, and the other needs the word "contributed"."""
+    return bool(CREDIT_LINE_RE.match(s) or ("contributed" in folded(s) and CREDIT_LINE_RE.search(s)))
 
 
 def caption_parts(text: str) -> tuple[str | None, str | None]:

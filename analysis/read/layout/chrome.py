@@ -88,10 +88,49 @@ def boilerplate_rule(line: str) -> str | None:
     """
     s = line.strip()
     n = len(s.split())
-    for rx, rule, max_words, _ in _chrome_rows():
+    rows = _chrome_rows()
+    if n > CHROME_MAX_WORDS:  # a long line: only the rows for lines as long as it
+        longer = [limit for limit in _chrome_limits() if limit >= n]
+        if not longer:
+            return None
+        union, row_of = _chrome_union(longer[0])
+    else:  # a short line: every row, those for shorter lines skipped below
+        union, row_of = _chrome_union(0)
+    m = union.fullmatch(s)
+    if m is None:
+        return None
+    k = row_of[m.lastindex]
+    if n <= rows[k][2]:
+        return rows[k][1]
+    for rx, rule, max_words, _ in rows[k + 1 :]:  # the first row to match is for shorter lines: read on
         if n <= max_words and rx.fullmatch(s):
             return rule
     return None
+
+
+@functools.cache
+def _chrome_limits() -> tuple[int, ...]:
+    """The word limits of the lexicon's rows above :data:`CHROME_MAX_WORDS`, smallest first."""
+    return tuple(sorted({max_words for _, _, max_words, _ in _chrome_rows() if max_words > CHROME_MAX_WORDS}))
+
+
+@functools.cache
+def _chrome_union(least: int) -> tuple[re.Pattern, dict[int, int]]:
+    """The lexicon's rows whose word limit is ``least`` or more as one pattern, and the row of each
+    alternative's group (a few such patterns: every row, and one per limit above the default).
+
+    Each row is one alternative in its own group: a full match tries the alternatives in file order,
+    so the group that matched (``lastindex``: the outermost group, closed last) is the first row that
+    matches the whole line, found in one call.
+    """
+    parts, row_of, group = [], {}, 1
+    for k, (rx, _, max_words, _) in enumerate(_chrome_rows()):
+        if max_words < least:
+            continue
+        row_of[group] = k
+        parts.append(f"({rx.pattern})")
+        group += 1 + rx.groups
+    return re.compile("|".join(parts), re.I), row_of
 
 
 def contact_blocks(lines: list[Line]) -> None:

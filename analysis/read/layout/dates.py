@@ -60,7 +60,6 @@ DAY_FIRST_PAGE = re.compile(r"(?<![\d/.])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])
 Dated = tuple[str | None, str]
 
 
-@functools.lru_cache(maxsize=256)  # a line is read as a dateline, then as a byline: its dates are found once
 def line_dates(s: str, *, dayfirst: bool = False) -> tuple[tuple[int, int, str], ...]:
     """Return ``(start, end, iso)`` of the absolute dates in ``s``.
 
@@ -68,6 +67,14 @@ def line_dates(s: str, *, dayfirst: bool = False) -> tuple[tuple[int, int, str],
     number is above 12 are day-first (``14/03/2024``), and on a page that writes such dates
     (``dayfirst``) every slashed date is read day-first.
     """
+    return _line_dates(s, dayfirst)
+
+
+# A line is read as a dateline, a byline, a stamp, a date candidate: its dates are found once (the
+# cache key is the same whether ``dayfirst`` was given or left at its default).
+@functools.lru_cache(maxsize=1024)
+def _line_dates(s: str, dayfirst: bool) -> tuple[tuple[int, int, str], ...]:
+    """:func:`line_dates`, cached by position."""
     if not _DIGIT.search(s):
         return ()  # every date form has a digit: most lines are read no further
     out = []

@@ -100,8 +100,9 @@ def mark_title(lines: list[Line], t: int | None, rule: str, meta: dict, prov: di
     lines[t].label("title", rule)
     meta["title"] = head
     meta["provenance"]["title"] = {"rule": rule, "block_id": t, "line": lines[t].text, **prov}
+    key = comparable_text(head)
     for ln in lines:
-        if ln is not lines[t] and not ln.kind and comparable_text(ln.text) == comparable_text(head):
+        if ln is not lines[t] and not ln.kind and comparable_text(ln.text) == key:
             ln.label("title", REPEATED_TITLE)
 
 

@@ -19,6 +19,21 @@ from analysis.resources import read_lexicon
 SENT_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 #: Closing quotes and brackets that may follow a line's last punctuation mark.
 CLOSERS = "\"'”’)]"
+_SENT_MARKS = (".", "!", "?", "…")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether :data:`SENT_END` finds a match in ``text`` (a sentence mark, then only closing quotes
+    and brackets, then the end or a final newline), told from the text's end instead of searched.
+
+    >>> ends_sentence("The board met."), ends_sentence('He said "no."'), ends_sentence("Harbour Board")
+    (True, True, False)
+    """
+    if text.rstrip(CLOSERS).endswith(_SENT_MARKS):
+        return True
+    return text.endswith("\n") and text[:-1].rstrip(CLOSERS).endswith(_SENT_MARKS)
+
+
 #: A sentence boundary inside a line (for "one sentence or more").
 SENT_SPLIT = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z“\"])")
 #: A list-item mark opening a line ("- Published", "• Share"), with what follows it.
@@ -26,6 +41,19 @@ BULLET = re.compile(r"^(?:[-–*]\s+|[•·▪●◦‣►▶]\s*)(?=\S)")
 _BULLET_MARK = re.compile(r"^(?:[•·▪●◦‣►▶]|[-–*]\s)")
 #: A lower-case letter glued to a capital ("NewsPhotos", "PMTags"): inline elements a copy glued.
 GLUED = re.compile(r"(?<=[a-z\d])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])")
+
+
+#: What ``str.lower`` leaves but a case-insensitive pattern matches to an ASCII letter ("İ", "ı", "ſ", "K").
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD_CHARS = "\u0130\u0131\u017f\u212a"
+
+
+def folded(s: str) -> str:
+    """``s`` in lower case as a case-insensitive pattern reads it: a word a pattern with ``re.I``
+    can find in ``s`` is a substring of ``folded(s)``."""
+    if s.isascii() or not any(c in s for c in _FOLD_CHARS):
+        return s.lower()
+    return s.translate(_FOLD).lower()
 
 
 @functools.cache
@@ -46,9 +74,15 @@ class Line:
     extra: dict = field(default_factory=dict)
     #: The number of white-space separated words (the text never changes: counted once).
     words: int = field(init=False, repr=False)
+    #: Whether the line has a body paragraph's shape (:func:`is_paragraph`, decided once).
+    paragraph: bool = field(init=False, repr=False)
+    #: Whether the line ends a sentence (:func:`ends_sentence`).
+    sentence_end: bool = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.words = len(self.text.split())
+        self.sentence_end = ends_sentence(self.text)
+        self.paragraph = (self.words >= 8 and self.sentence_end) or self.words >= 25
 
     def label(self, kind: str, rule: str) -> None:
         """Set the line's kind and the rule that decided it."""
@@ -104,8 +138,8 @@ def page_shape(text: str, lines: list[Line]) -> None:
 
 
 def is_paragraph(line: Line) -> bool:
-    """A body-paragraph shape: a sentence of some length, or a long run of words."""
-    return (line.words >= 8 and bool(SENT_END.search(line.text))) or line.words >= 25
+    """A body-paragraph shape: a sentence of some length, or a long run of words (:attr:`Line.paragraph`)."""
+    return line.paragraph
 
 
 def is_heading_shape(line: Line) -> bool:
@@ -121,15 +155,20 @@ def title_shape(line: Line) -> bool:
     return 3 <= line.words <= 30 and len(line.text) <= 250 and not line.text.endswith(":")
 
 
+_NON_WORD = re.compile(r"\W+")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+@functools.lru_cache(maxsize=4096)  # a line is compared as a title, a repeat of it, a page key
 def comparable_text(s: str) -> str:
     """Lower case, runs of non-word characters as one space: for "is this the same line" tests
     (a title repeated as a heading, a title hint, an HTML page's <h1>)."""
-    return re.sub(r"\W+", " ", s).strip().lower()
+    return _NON_WORD.sub(" ", s).strip().lower()
 
 
 def content_words(s: str) -> list[str]:
     """The lower-cased words of four letters or more."""
-    return [w.lower() for w in re.findall(r"[^\W\d_]{4,}", s)]
+    return [w.lower() for w in _CONTENT_WORD.findall(s)]
 
 
 def link_row(s: str) -> bool:

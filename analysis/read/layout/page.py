@@ -18,19 +18,25 @@ import numpy as np
 
 from analysis.read.layout.lines import (
     CLOSERS,
-    GLUED,
-    SENT_END,
     Line,
     chrome_words,
     comparable_text,
     content_words,
+    ends_sentence,
     is_paragraph,
 )
 from analysis.read.layout.rules import COMMENT_CONTROL, COMMENTS_LINK
 from analysis.read.layout.title import title_text
 from analysis.resources import nltk_stopwords
 
-_DIGITS = re.compile(r"\d")
+_DIGIT_RUNS = re.compile(r"\d+")
+#: The letters around each place :data:`~.lines.GLUED` finds (it finds one exactly when this does).
+#: Written capital first, so that a search skips to the capitals.
+_GLUED_PAIR = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=\d[A-Z])(?=[a-z]))")
+#: The stem (:func:`stem5`) of each word of four ASCII lower-case letters or more: the first five.
+_COMMON_STEM = re.compile(r"\b([a-z]{4,5})[a-z]*")
+#: The same for every word of four letters or more of a line in ASCII, once lower-cased.
+_ASCII_STEM = re.compile(r"([a-z]{4,5})[a-z]*")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: How many lines around a line its neighbourhood measures read.
 WINDOW = 3
@@ -41,6 +47,14 @@ REACH = 20
 def stem5(word: str) -> str:
     """The first five letters, lower case: a cheap stem for "the same word" tests."""
     return word[:5].lower()
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """The stems (:func:`stem5`) of the content words (:func:`~.lines.content_words`) of ``text``; for
+    a line in ASCII, read from its lower case in one search (lower case keeps ASCII letters in place)."""
+    if text.isascii():
+        return frozenset(_ASCII_STEM.findall(text.lower()))
+    return frozenset([w[:5] for w in content_words(text)])  # lower case already
 
 
 class Page:
@@ -67,16 +81,15 @@ class Page:
         self.next_para = np.full(n + 1, n, dtype=int)
         for i in range(n - 1, -1, -1):
             self.next_para[i] = i if para_words[i] else self.next_para[i + 1]
-        self.stems = [frozenset(stem5(w) for w in content_words(ln.text)) for ln in lines]
-        self.common = [frozenset(stem5(w) for w in re.findall(r"\b[a-z][a-z]{3,}", ln.text)) for ln in lines]
+        self.stems = [content_stems(ln.text) for ln in lines]
+        self.common = [frozenset(_COMMON_STEM.findall(ln.text)) for ln in lines]
         self._last_use: dict[str, int] = {}
-        for i in np.flatnonzero(para_words):
-            for s in self.stems[i]:
-                self._last_use[s] = int(i)
+        for i in np.flatnonzero(para_words).tolist():
+            self._last_use.update(dict.fromkeys(self.stems[i], i))
         self._shapes: dict[int, tuple[float, ...]] = {}
         #: Words of prose: unlabelled lines that end a sentence (four words or more) or paragraphs.
         self.prose = np.array(
-            [0.0 if ln.kind else w if p or (w >= 4 and SENT_END.search(ln.text)) else 0.0
+            [0.0 if ln.kind else w if p or (w >= 4 and ln.sentence_end) else 0.0
              for ln, w, p in zip(lines, self.words, self.para)]
         )
         #: The story's core as the title reads it (paragraphs, a gap costing eight words), and as the
@@ -89,9 +102,13 @@ class Page:
         self._solid_at = np.searchsorted(np.asarray(self.solid, dtype=int), np.arange(n)) if n else np.zeros(0, int)
         a, b = self.core
         self._core_lines = {i for i in range(a, b + 1) if para_words[i]}
-        self._core_df = Counter(s for i in self._core_lines for s in self.stems[i])
+        self._core_df: Counter = Counter()
         #: How many core paragraphs write each stem in lower case (common words, not a site's name).
-        self._core_common = Counter(s for i in self._core_lines for s in self.common[i])
+        self._core_common: Counter = Counter()
+        for i in self._core_lines:
+            self._core_df.update(self.stems[i])
+            self._core_common.update(self.common[i])
+        self._core_df_set, self._core_common_set = frozenset(self._core_df), frozenset(self._core_common)
 
     def shape(self, i: int) -> tuple[float, ...]:
         """The shape measures of line ``i`` (:data:`SHAPE_NAMES`), measured on first use."""
@@ -111,11 +128,14 @@ class Page:
     def core_echo(self, i: int, *, common: bool = False) -> tuple[float, int]:
         """The share and number of line ``i``'s stems that the story's core uses (its own line not
         counted); ``common``: only the core's lower-case words count."""
-        df = self._core_common if common else self._core_df
-        own = self.common[i] if common else self.stems[i]
-        mine = i in self._core_lines
-        used = sum(df[s] - (mine and s in own) > 0 for s in self.stems[i])
-        return (used / len(self.stems[i]) if self.stems[i] else 0.0), used
+        df, used_stems = (self._core_common, self._core_common_set) if common else (self._core_df, self._core_df_set)
+        stems = self.stems[i]
+        shared = stems & used_stems
+        used = len(shared)
+        if i in self._core_lines:  # a stem only its own line uses does not count
+            own = self.common[i] if common else stems
+            used -= sum(df[s] == 1 for s in shared & own)
+        return (used / len(stems) if stems else 0.0), used
 
     def containment(self, idx: list[int]) -> tuple[set[int], set[int]]:
         """Of the lines ``idx``: those whose text (15 characters or more) is part of a longer line,
@@ -221,10 +241,8 @@ def _shape(text: str) -> tuple[float, ...]:
     tokens = _TOKEN.findall(text)
     long_words = [w for w in tokens if len(w) > 3]
     mixed = not text.isupper()
-    title_case = sum(w[:1].isupper() for w in long_words) / len(long_words) if long_words and mixed else 0.0
-    lower = [w.lower() for w in tokens]
-    stops = nltk_stopwords()
-    chrome = chrome_words()
+    title_case = sum([w[0].isupper() for w in long_words]) / len(long_words) if long_words and mixed else 0.0
+    lower = list(map(str.lower, tokens))
     n = len(tokens) or 1
     stripped = text.rstrip(CLOSERS)
     sentence_case = mixed and text[:1].isupper() and len(long_words) >= 2 and title_case <= 0.35
@@ -232,12 +250,12 @@ def _shape(text: str) -> tuple[float, ...]:
         title_case,
         float(sentence_case),
         float(text.isupper() and len(tokens) > 0),
-        float(bool(SENT_END.search(text)) and not stripped.endswith(("?", "!"))),
+        float(ends_sentence(text) and not stripped.endswith(("?", "!"))),
         float(stripped.endswith(("?", "!"))),
         float(text.endswith(":")),
-        float(len(GLUED.findall(text)) > 0),
-        len(_DIGITS.findall(text)) / max(len(text), 1),
-        sum(w in stops for w in lower) / n,
-        sum(w in chrome for w in lower) / n,
+        float(_GLUED_PAIR.search(text) is not None),  # where GLUED finds a place, as one search
+        sum(map(len, _DIGIT_RUNS.findall(text))) / max(len(text), 1),
+        sum(map(nltk_stopwords().__contains__, lower)) / n,
+        sum(map(chrome_words().__contains__, lower)) / n,
         float(text[:1].islower()),
     )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from analysis.read.layout.bylines import BY, MAX_BYLINE_WORDS, byline, byline_names
-from analysis.read.layout.captions import CAPTION_LEAD, CREDIT_LINE_RE, caption_credit
+from analysis.read.layout.captions import CAPTION_LEAD, caption_credit, credit_line
 from analysis.read.layout.chrome import boilerplate_rule
 from analysis.read.layout.dates import DATE_FILLER, date_line, labelled_dates, line_dates, without_dates
 from analysis.read.layout.lines import BULLET, SENT_SPLIT, Line, is_paragraph
@@ -60,7 +60,7 @@ def _dateline(r: _Reading, ln: Line, *, labelled: bool = False) -> Verdict:
 
 def _credit(r: _Reading, ln: Line) -> Verdict:
     # the length first: the search reads the whole line
-    return ("credit", CREDIT_LINE, {}) if ln.words <= 40 and CREDIT_LINE_RE.search(r.s) else None
+    return ("credit", CREDIT_LINE, {}) if ln.words <= 40 and credit_line(r.s) else None
 
 
 def _byline(r: _Reading, ln: Line) -> Verdict:

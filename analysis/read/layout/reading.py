@@ -72,7 +72,7 @@ class Reading:
         self.text, self.models, self.title_hint = text, models, title_hint
         lines = [Line(a, b, text[a:b]) for a, b in split_lines(text)]
         page_shape(text, lines)
-        self.dayfirst = bool(DAY_FIRST_PAGE.search(text))
+        self.dayfirst = "/" in text and bool(DAY_FIRST_PAGE.search(text))  # a slashed date has a "/"
         classify_patterns(lines, dayfirst=self.dayfirst)
         contact_blocks(lines)
         dated_header_lines(lines, body_start(lines), dayfirst=self.dayfirst)

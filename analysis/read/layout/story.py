@@ -21,13 +21,16 @@ import re
 import numpy as np
 
 from analysis.read.layout.dates import RELATIVE_TIME, line_dates
-from analysis.read.layout.lines import SENT_END, Line
+from analysis.read.layout.lines import Line, folded
 from analysis.read.layout.model import LinearModel
 from analysis.read.layout.page import COMMENT_RULES, SHAPE_NAMES, Page
 from analysis.read.layout.published import Frame
 from analysis.read.layout.rules import COMMENT_CONTROL, PROSE_IN_STORY, RELATED_LINKS, STORY_CHROME
 
 _COMMENT = re.compile(r"\b(?:reply|replies|says?:|said:|wrote:|ago|likes?|upvote|report|flag|permalink|login|log in)\b", re.I)
+_SENTENCE_MARK = re.compile(r"[.!?](?:\s|$)")
+#: Text a match of :data:`_COMMENT` holds one of (in the folded lower case of :func:`.lines.folded`).
+_COMMENT_NEEDS = ("repl", "say", "said:", "wrote:", "ago", "like", "upvote", "report", "flag", "permalink", "log")
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$|^\d+\.?\s|^(?:watch|video|photos?|gallery|listen|read)\b", re.I)
 #: Chrome lines after which the lines are readers' comments or other articles.
 _MARKERS = {RELATED_LINKS, *COMMENT_RULES}
@@ -79,14 +82,19 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
     title_stems = page.stems[frame.title] if frame.title is not None else frozenset()
     first = frame.story_start
     comments, related = _after_comments(lines, first), _after_related(page, first)
-    stamps = [_stamp(ln) for ln in lines]
+    stamped = _stamped(lines, idx, frame.start)
     recent = _marker_recent(page, first)
     span = max(frame.end - first, 1)
     core_a, core_b = page.prose_core
+    # window sums over page.near(i, 3, 3) from running totals (word counts: whole numbers, summed exactly)
+    prose_sum = np.concatenate([[0.0], np.cumsum(page.prose)]).tolist()
+    prose_count = np.concatenate([[0], np.cumsum(page.prose != 0)]).tolist()
+    controls = np.concatenate([[0], np.cumsum([ln.rule == COMMENT_CONTROL for ln in lines])]).tolist()
     rows = []
     for i in idx:
         ln = lines[i]
-        around = [j for j in page.near(i, 3, 3) if j != i]
+        a, b = max(0, i - 3), min(page.n, i + 4)
+        prose_i = float(page.prose[i])
         stems = page.stems[i]
         rows.append(
             [
@@ -94,29 +102,56 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
                 bool(page.para[i]),
                 ln.kind == "heading",
                 *page.shape(i),
-                math.log1p(len(re.findall(r"[.!?](?:\s|$)", ln.text))),
+                math.log1p(len(_SENTENCE_MARK.findall(ln.text))),
                 min(page.repeats[i], 3.0),
                 (i - first) / span,
                 math.log1p(i - first),
                 math.log1p(max(frame.end - i, 0)),
                 core_a <= i <= core_b,
                 i > frame.end,
-                math.log1p(sum(page.prose[j] for j in around)),
-                sum(bool(page.prose[j]) for j in around) / max(len(around), 1),
+                math.log1p(prose_sum[b] - prose_sum[a] - prose_i),
+                (prose_count[b] - prose_count[a] - (prose_i != 0)) / max(b - a - 1, 1),
                 i > 0 and bool(page.para[i - 1]),
                 i + 1 < page.n and bool(page.para[i + 1]),
                 comments[i],
                 related[i],
                 recent[i],
-                len(_COMMENT.findall(ln.text)) / max(ln.words, 1),
-                any(stamps[j] for j in page.near(i, 2, 0) if j > frame.start),
-                any(page.lines[j].rule == COMMENT_CONTROL for j in page.near(i, 3, 3)),
-                bool(_TEASER.search(ln.text)),
-                sum(s in title_stems for s in stems) / len(stems) if stems else 0.0,
+                _comment_words(ln.text) / max(ln.words, 1),
+                i in stamped,
+                controls[b] > controls[a],
+                _teaser(ln.text),
+                len(stems & title_stems) / len(stems) if stems else 0.0,
                 _short_run(page, i),
             ]
         )
     return np.array(rows, dtype=float).reshape(len(idx), len(STORY_FEATURES))
+
+
+def _teaser(s: str) -> bool:
+    """Whether :data:`_TEASER` finds a match in ``s``: its first alternative (an ellipsis closing the
+    line) told from the stripped end, the others are anchored at the start."""
+    return s.rstrip().endswith(("...", "…")) or bool(_TEASER.match(s))
+
+
+def _comment_words(s: str) -> int:
+    """How many comment-control words (:data:`_COMMENT`) ``s`` holds; most lines hold none of their letters."""
+    low = folded(s)
+    return len(_COMMENT.findall(s)) if any(w in low for w in _COMMENT_NEEDS) else 0
+
+
+def _stamped(lines: list[Line], idx: list[int], start: int) -> set[int]:
+    """Of the lines ``idx``, those with a date or time stamp (:func:`_stamp`) on their line or one
+    of the two above it, below the body start ``start``."""
+    stamp: dict[int, bool] = {}
+    out = set()
+    for i in idx:
+        for j in range(max(0, i - 2, start + 1), i + 1):
+            if j not in stamp:
+                stamp[j] = _stamp(lines[j])
+            if stamp[j]:
+                out.add(i)
+                break
+    return out
 
 
 def _stamp(ln: Line) -> bool:
@@ -224,7 +259,7 @@ def prose_in_story(page: Page, idx: list[int], p: np.ndarray, keep: np.ndarray, 
         if keep[k] or not (keep[k - 1] and keep[k + 1]) or p[k] < strong:
             continue
         ln = page.lines[i]
-        out[k] = ln.words >= PROSE_WORDS and bool(page.para[i]) and bool(SENT_END.search(ln.text))
+        out[k] = ln.words >= PROSE_WORDS and bool(page.para[i]) and ln.sentence_end
     return out
 
 
