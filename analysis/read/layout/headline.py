@@ -6,9 +6,9 @@ scored with the fitted title weights, and the best candidate wins unless the sco
 is higher.  Features: the line's shape (length, case, closing punctuation, glued words, digits,
 function and chrome words), its line-pass kind, its place (paragraph words before and after it, how
 far the next paragraph is, the share of its words the next paragraphs and the rest of the story
-use), its neighbours (a byline or date below, read through a standfirst; a byline above, a
-standfirst below, short menu lines around it) and repetition on the page.  Reads the lines, the
-:class:`~.page.Page` measures and the title model.
+use), its neighbours (a byline or date below, a date above, a standfirst below, short menu lines
+around it) and repetition on the page.  Reads the lines, the :class:`~.page.Page` measures and
+the title model.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ TITLE_FEATURES = (
     "separators",
     "byline_below",
     "date_below",
+    "date_above",
     "byline_above",
     "caption_below",
     "standfirst_below",
@@ -67,6 +68,7 @@ TITLE_FEATURES = (
     "above_short",
     "echoed_title_above",
     "echoed_title_below",
+    "title_likes_above",
     "media_near",
 )
 _SEPARATOR = re.compile(r"(?:^|\s)(?://|[|/•·»›>]|\\)(?=\s|$)")
@@ -81,7 +83,7 @@ TITLE_SIGNS = {
     **dict.fromkeys(
         ("short", "all_caps", "digit_share", "opens_with_name", "org_name", "quotation", "log_words_sq", "ends_sentence", "ends_colon", "glued", "chrome_share", "starts_lower", "link_row",
          "venue", "share_before", "lede_gap", "no_lede", "in_core", "after_core", "candidates_to_core",
-         "holds_other", "separators", "byline_above", "echoed_title_above", "media_near"),
+         "holds_other", "separators", "byline_above", "echoed_title_above", "title_likes_above", "media_near"),
         -1,
     ),
 }  # fmt: skip
@@ -251,6 +253,7 @@ def _neighbour_features(page: Page, i: int, echo: list[float]) -> list[float]:
     return [
         any(_is_byline(page.lines[j]) for j in block),
         any(_has_date(page.lines[j]) for j in block),
+        _closeness(page, page.before(i, 3), _has_date),
         _closeness(page, page.before(i, 3), _is_byline),
         _closeness(page, page.after(i, 2), lambda ln: ln.kind == "caption"),
         _standfirst_below(page, i, int(w)),
@@ -258,21 +261,16 @@ def _neighbour_features(page: Page, i: int, echo: list[float]) -> list[float]:
         i == 0 or page.words[i - 1] <= 3 or page.lines[i - 1].kind == "boilerplate",
         any(_title_like(page.lines[j]) and echo[j] >= ECHOED for j in above),
         any(_title_like(page.lines[j]) and echo[j] >= ECHOED for j in below),
+        math.log1p(sum(_title_like(page.lines[j]) for j in above)),
         any(page.lines[j].rule in _MEDIA for j in page.near(i, 3, 3)),
     ]
 
 
-#: A paragraph right below a headline of fewer words than this is its standfirst, read through.
-STANDFIRST_WORDS = 60
-
-
 def _block_below(page: Page, i: int, limit: int = 8) -> list[int]:
-    """The lines below ``i`` that are not chrome, up to the next paragraph (at most ``limit``); a
-    standfirst right below (a paragraph of fewer than :data:`STANDFIRST_WORDS` words) is read
-    through: the date and byline of a headline often follow its standfirst."""
+    """The lines below ``i`` that are not chrome, up to the next paragraph (at most ``limit``)."""
     out = []
-    for k, j in enumerate(page.after(i, limit)):
-        if page.para[j] and not (k == 0 and page.words[j] < STANDFIRST_WORDS):
+    for j in page.after(i, limit):
+        if page.para[j]:
             break
         out.append(j)
     return out
