@@ -62,9 +62,10 @@ def spelled_acronyms(text: str, mentions: list[Mention], by_sent) -> list[Mentio
     for sid, here in by_sid.items():
         toks = by_sent.get(sid, [])
         words = [t[2] for t in toks]
+        caps = [is_cap(w) for w in words]
         i = 0
         while i < len(words):
-            span = _spelled_span(words, i, acronyms)
+            span = _spelled_span(words, caps, i, acronyms)
             if span is None:
                 i += 1
                 continue
@@ -80,15 +81,16 @@ def spelled_acronyms(text: str, mentions: list[Mention], by_sent) -> list[Mentio
     return out
 
 
-def _spelled_span(words: list[str], i: int, acronyms: set[str]) -> tuple[int, int] | None:
-    """The longest span from ``i`` (capitalised words, with of/and/for inside) whose initials are an acronym."""
-    if not is_cap(words[i]) or words[i].lower() in ("the", "a", "an"):
+def _spelled_span(words: list[str], caps: list[bool], i: int, acronyms: set[str]) -> tuple[int, int] | None:
+    """The longest span from ``i`` (capitalised words, with of/and/for inside) whose initials are an
+    acronym; ``caps`` says which words are capitalised (:func:`is_cap`)."""
+    if not caps[i] or words[i].lower() in ("the", "a", "an"):
         return None
     best = None
     k = i
-    while k < len(words) and k - i < 10 and (is_cap(words[k]) or words[k].lower() in _ACRONYM_GLUE):
+    while k < len(words) and k - i < 10 and (caps[k] or words[k].lower() in _ACRONYM_GLUE):
         k += 1
-        if is_cap(words[k - 1]) and k - i >= 3 and initials(words[i:k]) in acronyms:
+        if caps[k - 1] and k - i >= 3 and initials(words[i:k]) in acronyms:
             best = (i, k)
     return best
 

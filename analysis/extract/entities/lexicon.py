@@ -53,6 +53,8 @@ class Lexicon:
     #: first word → longest key starting with it (exact and case-folded), for a fast first test.
     first: dict[str, int] = field(default_factory=dict)
     ffirst: dict[str, int] = field(default_factory=dict)
+    #: The first words of the titles, for a fast first test.
+    title_first: set[str] = field(default_factory=set)
 
     def add(self, form: str, entry: Entry, *, override: bool = False) -> None:
         k = lexicon_key(form)
@@ -115,6 +117,7 @@ def lexicon() -> Lexicon:
         for n in _split(rest[1]):
             lex.nominals.setdefault(n.lower(), []).append(name)
     lex.titles.update(tuple(plain_punctuation(w) for w in t) for t in lexicons.titles())
+    lex.title_first.update(t[0] for t in lex.titles)
     for word, typ, pos in read_lexicon("name_cues.tsv"):
         lex.cues[word, pos] = typ
     return lex
@@ -241,7 +244,10 @@ def title_match(words: list[str], i: int, lex: Lexicon) -> int:
     """The end of the longest title starting at word ``i``, or 0."""
     if not words[i][:1].isupper():
         return 0
-    plain = [plain_punctuation(w) for w in words[i : i + _TITLE_MAX_WORDS]]
+    w = plain_punctuation(words[i])
+    if w not in lex.title_first and not ((is_allcaps(w) or w == ".") and w.title() in lex.title_first):
+        return 0  # no title starts with this word
+    plain = [w, *(plain_punctuation(x) for x in words[i + 1 : i + _TITLE_MAX_WORDS])]
     for ln in range(_TITLE_MAX_WORDS, 0, -1):
         if i + ln > len(words):
             continue

@@ -488,13 +488,14 @@ def capital_evidence(by_sent, sids: list[int]) -> CapitalEvidence:
         if headline(words):
             headlines.add(sid)
             continue
+        caps = [is_cap(w) for w in words]
         for k in range(1, len(words)):
             # after opening punctuation, a sentence end or a dash (a dateline's "--") the capital may be the sentence's
-            if is_cap(words[k]) and words[k - 1] not in _OPEN_PUNCT and words[k - 1] not in ".!?" and words[k - 1] not in _DATELINE_DASHES:
+            if caps[k] and words[k - 1] not in _OPEN_PUNCT and words[k - 1] not in ".!?" and words[k - 1] not in _DATELINE_DASHES:
                 midcaps.add(words[k])
-                if not is_cap(words[k - 1]) and (k + 1 == len(words) or not is_cap(words[k + 1])):
+                if not caps[k - 1] and (k + 1 == len(words) or not caps[k + 1]):
                     alone.add(words[k])
-        if len(words) > 1 and is_cap(words[0]) and HYPHENATED_GIVEN.fullmatch(words[1]):
+        if len(words) > 1 and caps[0] and HYPHENATED_GIVEN.fullmatch(words[1]):
             midcaps.add(words[0])  # "Yeon Ha-rin" opening a sentence: "Yeon" alone later is that name
             alone.add(words[0])
     return CapitalEvidence(midcaps, {w.lower() for w in midcaps}, frozenset(alone), frozenset(headlines))
