@@ -22,11 +22,17 @@ from analysis.read.layout.rules import (
 )
 
 
-def _is_bio(s: str, authors: list[str], closing: bool) -> bool:
-    """``s`` opens with an author's name (or, ``closing`` the story, any name) and says what they do."""
+def _author_openings(authors: list[str]) -> tuple[str, ...]:
+    """How a bio of one of ``authors`` opens, in lower case: the full name, or the surname and a space."""
+    return tuple(sorted({a.lower() for a in authors} | {a.split()[-1].lower() + " " for a in authors if a.split()}))
+
+
+def _is_bio(s: str, openings: tuple[str, ...], closing: bool) -> bool:
+    """``s`` opens with an author's name (``openings``, :func:`_author_openings`; or, ``closing`` the
+    story, any name) and says what they do."""
     # the role search reads the whole paragraph: it comes after the tests of its opening
     return bool(
-        any(s.lower().startswith((a.lower(), a.split()[-1].lower() + " ")) for a in authors)
+        (openings and s.lower().startswith(openings))
         or (closing and re.match(r"^[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+){1,3} (?:is|was|has|serves)\b", s))
     ) and bool(BIO_ROLE.search(s))
 
@@ -36,14 +42,14 @@ def label_body(lines: list[Line], start: int) -> None:
     last_para = max(
         (i for i in range(start, len(lines)) if not lines[i].kind and is_paragraph(lines[i])), default=start
     )
-    authors = [a for ln in lines if ln.kind == "byline" for a in ln.extra.get("authors", [])]
+    openings = _author_openings([a for ln in lines if ln.kind == "byline" for a in ln.extra.get("authors", [])])
     prev_bio = False
     for i in range(start, len(lines)):
         ln = lines[i]
         if ln.kind:
             prev_bio = False
             continue
-        is_bio = _is_bio(ln.text, authors, i > last_para - 1)
+        is_bio = _is_bio(ln.text, openings, i > last_para - 1)
         if is_bio or (prev_bio and PRONOUN_START.match(ln.text)):
             ln.label("bio", AUTHOR_BIO if is_bio else BIO_CONTINUATION)
             prev_bio = True

@@ -122,7 +122,9 @@ def page_shape(text: str, lines: list[Line]) -> None:
     group, prev_end = 0, 0
     for ln in lines:
         gap = text[prev_end : ln.start]
-        line_start = max(text.rfind("\n", 0, ln.start), text.rfind("\r", 0, ln.start)) + 1
+        # the last line break before the line: between the lines (a linear scan), else further up
+        cut = max(text.rfind("\n", prev_end, ln.start), text.rfind("\r", prev_end, ln.start))
+        line_start = (cut if cut >= 0 else max(text.rfind("\n", 0, ln.start), text.rfind("\r", 0, ln.start))) + 1
         group += len(re.findall(r"\r\n|\r|\n", gap)) >= 2
         ln.extra.update(indent=ln.start - line_start, group=group, bullet=bool(_BULLET_MARK.match(ln.text)))
         prev_end = ln.end

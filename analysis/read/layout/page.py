@@ -142,17 +142,22 @@ class Page:
         and those whose text holds another one's."""
         starts = np.cumsum([0] + [len(k) + 1 for k in self.keys])
         contained, holding = set(), set()
+        holders: dict[str, set[int]] = {}  # a text repeated on the page is looked for once
         for i in idx:
             key = self.keys[i]
             if len(key) < 15:
                 continue
-            at = self._joined.find(key)
-            while at >= 0:
-                j = int(np.searchsorted(starts, at, side="right")) - 1
-                if len(self.keys[j]) > len(key) and not self.para[j]:  # a document title, a breadcrumb
-                    contained.add(i)
-                    holding.add(j)
-                at = self._joined.find(key, at + 1)
+            if key not in holders:
+                holders[key] = set()
+                at = self._joined.find(key)
+                while at >= 0:
+                    j = int(np.searchsorted(starts, at, side="right")) - 1
+                    if len(self.keys[j]) > len(key) and not self.para[j]:  # a document title, a breadcrumb
+                        holders[key].add(j)
+                    at = self._joined.find(key, at + 1)
+            if holders[key]:
+                contained.add(i)
+                holding |= holders[key]
         return contained, holding
 
     def after(self, i: int, k: int) -> list[int]:
