@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -15,6 +16,7 @@ from analysis.nlp.names import parse_person
 from analysis.resources import first_names, nltk_stopwords, wordnet_lemmatizer
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slug(name: str) -> str:
     """A stable, readable identifier for a display name (lower case, ASCII, hyphens).
 

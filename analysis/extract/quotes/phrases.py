@@ -32,9 +32,9 @@ class Tok:
     text: str
     tag: str = ""  # the shared tagger's tag of the token starting here ("" when not known)
 
-    @property
+    @functools.cached_property
     def low(self) -> str:
-        return self.text.lower()
+        return self.text.lower()  # read for every token a phrase walks back over: computed once
 
     @property
     def is_mask(self) -> bool:
