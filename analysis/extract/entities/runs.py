@@ -344,7 +344,7 @@ def segment(words: list[str], tags: list[str], evidence: CapitalEvidence, lex: L
         # Only a word opening with a capital or a digit (or "al-Rashid") can open a lexicon name, a
         # title or a run: most words skip the lookups below.
         head = w[:1]
-        end = _name_segment(s, i, segs) if head.isupper() or head.isdigit() or particle_name(w) else None
+        end = _name_segment(s, i, segs) if head.isupper() or head.isdigit() or ("-" in w and particle_name(w)) else None
         if end is not None:
             i = end
             continue

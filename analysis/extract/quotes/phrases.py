@@ -294,6 +294,7 @@ class Sentence:
         self.sid, self.start, self.end, self.block = sid, start, end, block
         self.masked = masked
         self.tags = tags  # the article's shared tokens and tags
+        self.before: dict[int, tuple[SpeakerMention | None, Layout, int]] = {}  # speaker_before, by cue token
 
     def text_of(self, m: SpeakerMention) -> str:
         """The words of a mention of this sentence (quotations masked)."""
@@ -327,8 +328,15 @@ def speaker_before(s: Sentence, ci: int) -> tuple[SpeakerMention | None, Layout,
     Returns the mention, the :class:`Layout` (``CLAUSE``: the speaker opens the cue's clause;
     ``INVERTED``: a quote or comma right before the verb, the speaker follows it; ``COORDINATED``: the
     subject of a coordinated verb phrase; ``APPOSITION``, ``RELATIVE``, ``NONE``) and the index of the
-    first token of the speaker phrase.
+    first token of the speaker phrase.  Found once per cue token (the clause boundary and the cue
+    both ask).
     """
+    if ci not in s.before:
+        s.before[ci] = _speaker_before(s, ci)
+    return s.before[ci]
+
+
+def _speaker_before(s: Sentence, ci: int) -> tuple[SpeakerMention | None, Layout, int]:
     toks = s.toks
     j = _skip_back_time(toks, skip_back_adverbs(toks, ci - 1))
     if j < 0:
