@@ -38,8 +38,8 @@ def frame(columns: dict[str, Sequence], dtypes: dict[str, str] | None = None) ->
 
 
 #: The dtype pandas infers for a column of strings (``str``: Arrow-backed, NaN for missing values).
-_STR_DTYPE = pd.Series(["x"]).dtype
-_ARROW_STRINGS = getattr(_STR_DTYPE, "storage", None) == "pyarrow"
+STR_DTYPE = pd.Series(["x"]).dtype
+_ARROW_STRINGS = getattr(STR_DTYPE, "storage", None) == "pyarrow"
 
 
 def column(values: Sequence) -> Sequence | ExtensionArray:
@@ -59,7 +59,7 @@ def column(values: Sequence) -> Sequence | ExtensionArray:
             chunk = pa.array(values, type=pa.large_string())
         except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate: pandas decides
             return values
-        return _STR_DTYPE.construct_array_type()(pa.chunked_array([chunk]), dtype=_STR_DTYPE)
+        return STR_DTYPE.construct_array_type()(pa.chunked_array([chunk]), dtype=STR_DTYPE)
     return values
 
 

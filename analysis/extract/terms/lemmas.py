@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from analysis.nlp.tokens import has_alnum, plain_punctuation
+from analysis.nlp.tokens import PLAIN_PUNCTUATION, has_alnum, plain_punctuation
 from analysis.resources import wordnet_lemmatizer
 
 _WORDNET_POS = {"J": "a", "V": "v", "N": "n", "R": "r"}
@@ -29,6 +29,18 @@ def normalise(word: str) -> str:
     "indo-pacific's"
     """
     return plain_punctuation(word).lower()
+
+
+def normalise_all(words: list[str]) -> list[str]:
+    """Return :func:`normalise` of each word (one pass, no call per word).
+
+    Examples
+    --------
+    >>> normalise_all(["Kyiv’s", "port"])
+    ["kyiv's", 'port']
+    """
+    table = PLAIN_PUNCTUATION
+    return [w.lower() if w.isascii() else w.translate(table).lower() for w in words]
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from analysis.extract.terms.tokens import term_frame
@@ -97,10 +98,11 @@ def _occurrences(tt: pd.DataFrame, min_count: int) -> tuple[list[str], list[list
     """Return the counted terms seen at least ``min_count`` times (by count, then term) and, for
     each, its tokens' ``[lower, pos, how, sentence, start, end, text]`` in reading order."""
     occurrences: dict[str, list[list]] = {}
-    cols = [tt[c].tolist() for c in ("is_term", "term", "lower", "pos", "how", "sentence_id", "start", "end", "text")]
-    for is_term, key, *occurrence in zip(*cols):
-        if is_term:
-            occurrences.setdefault(key, []).append(occurrence)
+    at = np.flatnonzero(tt["is_term"].to_numpy(dtype=bool)).tolist()  # the counted tokens only
+    keys = tt["term"].tolist()
+    cols = [tt[c].tolist() for c in ("lower", "pos", "how", "sentence_id", "start", "end", "text")]
+    for i in at:
+        occurrences.setdefault(keys[i], []).append([col[i] for col in cols])
     kept = sorted((kv for kv in occurrences.items() if len(kv[1]) >= min_count), key=lambda kv: (-len(kv[1]), kv[0]))
     return [t for t, _ in kept], [o for _, o in kept]
 

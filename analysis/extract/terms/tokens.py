@@ -30,7 +30,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from analysis.extract.terms.lemmas import normalise, proper_nouns, term_key
+from analysis.extract.terms.lemmas import normalise, normalise_all, proper_nouns, term_key
+from analysis.frames import STR_DTYPE, column
 from analysis.nlp.case import TERM_HEADLINE, headline
 from analysis.nlp.tokens import has_alnum, is_clitic, is_word
 from analysis.resources import nltk_stopwords, read_lexicon
@@ -140,36 +141,41 @@ def term_tokens(
     """
     stop = default_stopwords() if stopwords is None else frozenset(normalise(w) for w in stopwords)
     function_words = _function_words() if stopwords is None else frozenset()
-    texts = tokens["text"].astype(str).tolist()
-    tags = tokens["pos"].fillna("").astype(str).tolist() if "pos" in tokens else [""] * len(texts)
+    texts = _strings(tokens["text"])
+    tags = _strings(tokens["pos"].fillna("")) if "pos" in tokens else [""] * len(texts)
     sids = tokens["sentence_id"].tolist()
-    lowers = [normalise(t) for t in texts]
+    lowers = normalise_all(texts)
     headline_case = _headline_case(texts, sids)
     proper = proper_nouns(texts, lowers, tags, sids, headline_case)
     keys, hows, rules = [], [], []
     decided: dict[tuple, tuple[str, str, str]] = {}  # a word, its tag and standing decide its key and rule
     for lower, tag, sid, is_name in zip(lowers, tags, sids, proper):
         exempt = is_name and sid not in headline_case
-        if (lower, tag, is_name, exempt) not in decided:
+        found = decided.get((lower, tag, is_name, exempt))
+        if found is None:
             key, how = term_key(lower, tag, is_name, lemmatize)
-            decided[lower, tag, is_name, exempt] = (
+            found = decided[lower, tag, is_name, exempt] = (
                 key,
                 how,
                 _rule(lower, key, tag, exempt, stop, function_words, min_length),
             )
-        key, how, rule = decided[lower, tag, is_name, exempt]
-        keys.append(key)
-        hows.append(how)
-        rules.append(rule)
+        keys.append(found[0])
+        hows.append(found[1])
+        rules.append(found[2])
     columns = {c: tokens[c].array for c in tokens.columns} | {
-        "lower": lowers,
-        "term": keys,
-        "how": hows,
-        "rule": rules,
+        "lower": column(lowers),
+        "term": column(keys),
+        "how": column(hows),
+        "rule": column(rules),
         "is_term": np.array([r == TERM for r in rules], dtype=bool),
         "is_word": np.array([r not in NOT_WORDS for r in rules], dtype=bool),
     }
     return pd.DataFrame(columns, index=tokens.index)  # built once (``assign`` copies per column)
+
+
+def _strings(col: pd.Series) -> list:
+    """The values of ``col`` as ``col.astype(str).tolist()`` gives them (no copy when already ``str``)."""
+    return (col if col.dtype == STR_DTYPE else col.astype(str)).tolist()
 
 
 def term_frame(
