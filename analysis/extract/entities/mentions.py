@@ -34,9 +34,9 @@ TITLE_REFERENCE = "title_reference"
 def tokens_by_sentence(tokens: pd.DataFrame) -> dict[int, list[tuple[int, int, str, str]]]:
     """(start, end, text, pos) of each token, per sentence id."""
     by_sent: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
-    cols = [tokens[c].tolist() for c in ("sentence_id", "start", "end", "text", "pos")]
-    for sid, a, b, w, p in zip(*cols):
-        by_sent[sid].append((a, b, w, p))
+    sids = tokens["sentence_id"].tolist()
+    for sid, tok in zip(sids, zip(*(tokens[c].tolist() for c in ("start", "end", "text", "pos")))):
+        by_sent[sid].append(tok)
     return by_sent
 
 

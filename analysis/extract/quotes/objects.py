@@ -58,12 +58,13 @@ class TagIndex:
             self.words: list[str] = []
             self.tags: list[str] = []
             return
-        cols = ("start", "end", "text", "pos")
-        order = sorted(zip(*(tokens[c].tolist() for c in cols)))
-        self.starts = [int(s) for s, _, _, _ in order]
-        self.ends = [int(e) for _, e, _, _ in order]
-        self.words = [w for _, _, w, _ in order]
-        self.tags = [str(t) for _, _, _, t in order]
+        starts, ends, words, tags = (tokens[c].tolist() for c in ("start", "end", "text", "pos"))
+        if not all(a < b for a, b in zip(starts, starts[1:])):  # a table in text order (the pipeline's) stays as it is
+            starts, ends, words, tags = map(list, zip(*sorted(zip(starts, ends, words, tags))))
+        self.starts = starts if all(type(a) is int for a in starts) else [int(a) for a in starts]
+        self.ends = ends if all(type(e) is int for e in ends) else [int(e) for e in ends]
+        self.words = words
+        self.tags = tags if all(type(t) is str for t in tags) else [str(t) for t in tags]
 
     def tokens_in(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         """``(start, end, word, tag)`` of the tokens starting in ``[a, b)``, in text order."""
