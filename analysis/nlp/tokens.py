@@ -137,19 +137,16 @@ class Perceptron:
         # are looked up once per thing, not built as strings again for every word.
         self.word_rows = _RowGroup(rows, lambda w: ("i suffix " + w[-3:], "i pref1 " + w[:1], "i word " + _context_word(w)))
         self.tag_rows = _RowGroup(rows, lambda t: ("i-1 tag " + t[0], "i-2 tag " + t[1], f"i tag+i-2 tag {t[0]} {t[1]}"))
-        self.before_rows = _RowGroup(rows, lambda c: ("i-1 word " + c, "i-1 suffix " + c[-3:], "i-2 word " + c))
-        self.after_rows = _RowGroup(rows, lambda c: ("i+1 word " + c, "i+1 suffix " + c[-3:], "i+2 word " + c))
-        self.tag_word_rows = _RowGroup(rows, lambda t: (f"i-1 tag+i word {t[0]} {t[1]}",))
-        self.context = _Memo(_context_word)  # a word's feature form, worked out once per word
+        self.before_rows = _RowGroup(rows, lambda c: ("i-1 word " + c, "i-1 suffix " + c[-3:]))
+        self.after_rows = _RowGroup(rows, lambda c: ("i+1 word " + c, "i+1 suffix " + c[-3:]))
 
     def tag(self, words: list[str]) -> list[str]:
         """Return the tag of each word (``PerceptronTagger.tag`` without the words)."""
-        context = ["-START-", "-START2-", *map(self.context.__getitem__, words), "-END-", "-END2-"]
+        context = ["-START-", "-START2-", *map(_context_word, words), "-END-", "-END2-"]
         prev, prev2 = "-START-", "-START2-"
-        tagdict, labels, matrix = self.tagdict, self.labels, self.matrix
+        rows, tagdict, labels, matrix = self.rows, self.tagdict, self.labels, self.matrix
         word_rows, tag_rows, before_rows, after_rows = self.word_rows, self.tag_rows, self.before_rows, self.after_rows
-        tag_word_rows = self.tag_word_rows
-        bias = self.rows["bias"]
+        bias = rows["bias"]
         out = []
         for i, word in enumerate(words):
             tag = tagdict.get(word)
@@ -163,13 +160,13 @@ class Perceptron:
                     tags[1],  # i-2 tag
                     tags[2],  # i tag+i-2 tag
                     own[2],  # i word
-                    tag_word_rows[prev, context[i + 2]][0],  # i-1 tag+i word
+                    rows[f"i-1 tag+i word {prev} {context[i + 2]}"],
                     before[0],  # i-1 word
                     before[1],  # i-1 suffix
-                    before_rows[context[i]][2],  # i-2 word
+                    rows["i-2 word " + context[i]],
                     after[0],  # i+1 word
                     after[1],  # i+1 suffix
-                    after_rows[context[i + 4]][2],  # i+2 word
+                    rows["i+2 word " + context[i + 4]],
                 ]
                 # add.reduce over the first axis adds the rows in order (row 0, then row 1, ...).
                 scores = np.add.reduce(matrix.take(found, 0))
@@ -179,26 +176,19 @@ class Perceptron:
         return out
 
 
-class _Memo(dict):
-    """``key -> func(key)``, computed once per key (at most :data:`_GROUP_KEYS` keys are kept: a
-    long corpus run does not grow it without end)."""
-
-    def __init__(self, func: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.func = func
-
-    def __missing__(self, key: Any) -> Any:
-        if len(self) >= _GROUP_KEYS:
-            self.clear()
-        found = self[key] = self.func(key)
-        return found
-
-
-class _RowGroup(_Memo):
-    """``key -> rows`` of the features ``features(key)`` names, looked up once per key."""
+class _RowGroup(dict):
+    """``key -> rows`` of the features ``features(key)`` names, looked up once per key (at most
+    :data:`_GROUP_KEYS` keys are kept: a long corpus run does not grow it without end)."""
 
     def __init__(self, rows: _FeatureRows, features: Callable[[Any], tuple[str, ...]]) -> None:
-        super().__init__(lambda key: tuple(rows[f] for f in features(key)))
+        super().__init__()
+        self.rows, self.features = rows, features
+
+    def __missing__(self, key: Any) -> tuple[int, ...]:
+        if len(self) >= _GROUP_KEYS:
+            self.clear()
+        found = self[key] = tuple(self.rows[f] for f in self.features(key))
+        return found
 
 
 _GROUP_KEYS = 1 << 17
