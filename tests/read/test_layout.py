@@ -864,10 +864,36 @@ def test_fit_script_runs_on_an_invented_sample(tmp_path):
     doc1, doc2 = json.loads(out1.read_text()), json.loads(out2.read_text())
     assert doc1["models"] == doc2["models"]  # deterministic: the same pages give the same weights
     assert doc1["provenance"]["pages"] == 3 and "layout.fit" in doc1["provenance"]["command"]
+    how = doc1["provenance"]["title_l2"]  # the title's L2 penalty, chosen by leave-site-out accuracy
+    assert how["chosen"] in {float(k) for k in how["leave_site_out_accuracy"]}
+    assert how["leave_site_out_accuracy"][str(how["chosen"])] == max(how["leave_site_out_accuracy"].values())
     models = layout_model.Models.from_json(doc1["models"])
     blocks, meta = recognise((tmp_path / "p1.txt").read_text(), models=models)
     assert meta["title"] == "Ferry Terminal Opens at Varnak"
     assert_offsets((tmp_path / "p1.txt").read_text(), blocks)
+
+
+def test_the_date_and_byline_below_a_headline_are_read_through_its_standfirst():
+    from analysis.read.layout.headline import TITLE_FEATURES, candidates, title_features  # noqa: PLC0415
+    from analysis.read.layout.reading import Reading  # noqa: PLC0415
+
+    standfirst = "Commuters on the eastern shore will save forty minutes a day once the new crossing is running."
+    text = (
+        "Menu\nHome\nFerry Terminal Opens at Varnak After Two Years of Work\n" + standfirst + "\n"
+        "By Dana Korvel\nMarch 4, 2024\n\n" + _LEDE + "\n\n" + _MORE
+    )
+    page = Reading(text, layout_model.Models()).page
+    cands = candidates(page)
+    head = next(i for i in cands if page.lines[i].text.startswith("Ferry Terminal"))
+    row = dict(zip(TITLE_FEATURES, title_features(page, [head])[0]))
+    assert row["byline_below"] and row["date_below"] and row["standfirst_below"]
+    # a long paragraph below is the story, not a standfirst: what follows it is not the headline's
+    long_text = text.replace(standfirst, " ".join([standfirst] * 6))
+    page = Reading(long_text, layout_model.Models()).page
+    head = next(i for i in candidates(page) if page.lines[i].text.startswith("Ferry Terminal"))
+    row = dict(zip(TITLE_FEATURES, title_features(page, [head])[0]))
+    assert not row["byline_below"] and not row["date_below"]
+    assert Article.from_text(text).metadata["title"] == "Ferry Terminal Opens at Varnak After Two Years of Work"
 
 
 def test_title_provenance_names_the_winner_its_score_and_the_runner_up():
@@ -978,3 +1004,27 @@ def test_prose_between_story_paragraphs_needs_strong_evidence_to_be_chrome():
     # nor does a short line
     short = [idx[0], [i for i, ln in enumerate(page.lines) if ln.text == "Share this"][0], idx[2]]
     assert not prose_in_story(page, short, np.array([0.9, 0.2, 0.9]), keep, 0.1).any()
+
+
+def _plain_first_line_row(text: str) -> dict:
+    from analysis.read.layout.headline import candidates, title_features  # noqa: PLC0415
+    from analysis.read.layout.reading import Reading  # noqa: PLC0415
+
+    page = Reading(text, layout_model.Models()).page
+    cands = candidates(page)
+    assert 0 in cands  # the first line is a candidate
+    return dict(zip(TITLE_FEATURES, title_features(page, cands)[cands.index(0)]))
+
+
+def test_plain_article_text_keeps_a_sentence_shaped_first_line_as_its_headline():
+    # plain text, no page chrome: a headline in sentence case, of more than nine words, with a full stop
+    head = "Harbour Board puts off the vote on the new ferry pier once again."
+    text = head + "\n\n" + _LEDE + "\n\n" + _MORE
+    row = _plain_first_line_row(text)
+    assert row["plain_first_line"] == 1 and row["headline_first_line"] == 0  # not Title Case, ten words
+    assert Article.from_text(text).metadata["title"] == head
+    numbered = "12 ferry crossings cancelled as the storm reaches the islands."
+    assert _plain_first_line_row(numbered + "\n\n" + _LEDE + "\n\n" + _MORE)["plain_first_line"] == 1
+    # a copy of a web page (a menu and a share line) is not plain text: the sentence shape counts there
+    page_copy = text + "\nShare on Facebook\nShare on X\nHome\nNews\nSport\n"
+    assert _plain_first_line_row(page_copy)["plain_first_line"] == 0

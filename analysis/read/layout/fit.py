@@ -10,8 +10,10 @@ Each folder holds page copies with a ``*.gold.json`` beside each (``file``, ``ti
 features need no other decision), then, on pages laid out with that title, the date ranking, the
 byline ranking and the story model (the lines the body pass keeps, labelled story when the gold
 story holds them).  Labels use the benchmark's normalisation (case, quote marks and dashes, a
-trailing " | Site"; bags of words for the story).  The fit is deterministic (see
-:mod:`.optimise`); the weights file records the data, the date and the command.  Reads the
+trailing " | Site"; bags of words for the story).  The title's L2 penalty is chosen by
+leave-site-out cross-validation of the title ranking over :data:`TITLE_L2_GRID`.  The fit is
+deterministic (see :mod:`.optimise`); the weights file records the data, the date, the command and
+the penalty chosen.  Reads the
 folders given; writes the weights file.
 """
 
@@ -32,7 +34,7 @@ import numpy as np
 
 from analysis.read.layout.authors import BYLINE_FEATURES, BYLINE_SIGNS, author_candidates, byline_features
 from analysis.read.layout.headline import TITLE_FEATURES, TITLE_FIXED, TITLE_SIGNS, candidates, title_features
-from analysis.read.layout.model import WEIGHTS_FILE, LinearModel, Models
+from analysis.read.layout.model import WEIGHTS_FILE, LinearModel, Models, weights_provenance
 from analysis.read.layout.optimise import Group, fit_binary, fit_ranking, signs_of
 from analysis.read.layout.published import DATE_FEATURES, DATE_SIGNS, date_candidates, date_features
 from analysis.read.layout.reading import Reading
@@ -57,6 +59,9 @@ STORY_LOSS_COST = 3.0
 ABSENT_WEIGHT = 0.5
 #: The L2 penalties of the rankings and of the story model (on standardised weights).
 RANKING_L2, STORY_L2 = 3.0, 1.0
+#: The L2 penalties the title ranking is tried with: the fit script keeps the one whose leave-site-out
+#: cross-validated accuracy is highest (the strongest on a tie) and records it with the weights.
+TITLE_L2_GRID = (1.0, 2.0, 3.0, 5.0, 8.0)
 
 
 def norm(s: str | None) -> str:
@@ -216,16 +221,58 @@ def _fit_story(rows: list) -> LinearModel:
 
 
 def _ranking(
-    groups: list[Group], names: tuple[str, ...], signs: dict[str, int], fixed: dict[str, float] | None = None
+    groups: list[Group],
+    names: tuple[str, ...],
+    signs: dict[str, int],
+    fixed: dict[str, float] | None = None,
+    l2: float = RANKING_L2,
 ) -> LinearModel:
     prior = signs_of(names, fixed) if fixed else None
     held = np.array([n in (fixed or {}) for n in names])
-    return fit_ranking(groups, names, l2=RANKING_L2, signs=signs_of(names, signs), prior=prior, fixed=held)
+    return fit_ranking(groups, names, l2=l2, signs=signs_of(names, signs), prior=prior, fixed=held)
 
 
-def fit_models(pages: Sequence[AnnotatedPage]) -> Models:
-    """Fit the four models on ``pages``, in the order the page is read."""
-    title = _ranking([title_group(p) for p in pages], TITLE_FEATURES, TITLE_SIGNS, TITLE_FIXED)
+def fit_title(pages: Sequence[AnnotatedPage], l2: float) -> LinearModel:
+    """The title ranking fitted on ``pages`` with the L2 penalty ``l2``."""
+    return _ranking([title_group(p) for p in pages], TITLE_FEATURES, TITLE_SIGNS, TITLE_FIXED, l2)
+
+
+def title_right(model: LinearModel, group: Group) -> bool:
+    """Whether the title ranking picks a right candidate (or "none" where none is right)."""
+    scores = model.scores(group.X)
+    best = int(np.argmax(scores)) if len(scores) else -1
+    if best < 0 or scores[best] <= model.bias:
+        return group.none_right
+    return bool(group.right[best])
+
+
+def choose_title_l2(pages: Sequence[AnnotatedPage], grid: Sequence[float] = TITLE_L2_GRID) -> tuple[float, dict]:
+    """The title's L2 penalty of ``grid`` with the best leave-site-out accuracy (the strongest on a tie).
+
+    Each site's pages are scored by the ranking fitted on the other sites' pages.  Returns the
+    penalty and the accuracy of each one tried (the provenance of the choice).
+    """
+    sites = sorted({p.site for p in pages})
+    accuracy = {}
+    for l2 in grid:
+        right = 0
+        for site in sites:
+            model = fit_title([p for p in pages if p.site != site], l2)
+            right += sum(title_right(model, title_group(p)) for p in pages if p.site == site)
+        accuracy[l2] = right / len(pages)
+    best = max(accuracy.values())
+    return max(l2 for l2, acc in accuracy.items() if acc == best), {str(k): round(v, 4) for k, v in accuracy.items()}
+
+
+def shipped_title_l2() -> float:
+    """The title's L2 penalty the shipped weights were fitted with (:data:`RANKING_L2` when not recorded)."""
+    return float(weights_provenance().get("title_l2", {}).get("chosen", RANKING_L2))
+
+
+def fit_models(pages: Sequence[AnnotatedPage], title_l2: float | None = None) -> Models:
+    """Fit the four models on ``pages``, in the order the page is read (the title with ``title_l2``;
+    by default the penalty recorded with the shipped weights)."""
+    title = fit_title(pages, shipped_title_l2() if title_l2 is None else title_l2)
     readings = [laid_out(p, title) for p in pages]
     dates = [g for r, p in zip(readings, pages) for g in date_groups(r, p)]
     bylines = [g for r, p in zip(readings, pages) if (g := byline_group(r, p)) is not None]
@@ -237,8 +284,11 @@ def fit_models(pages: Sequence[AnnotatedPage]) -> Models:
     return dataclasses.replace(models, story=dataclasses.replace(_fit_story(story), threshold=threshold))
 
 
-def write_weights(models: Models, data: dict[Path, list[AnnotatedPage]], out: Path) -> None:
-    """Write the models with their provenance: which data, which date, which command."""
+def write_weights(
+    models: Models, data: dict[Path, list[AnnotatedPage]], out: Path, title_l2: dict | None = None
+) -> None:
+    """Write the models with their provenance: which data, which date, which command (and how the
+    title's L2 penalty was chosen)."""
     pages = [p for ps in data.values() for p in ps]
     provenance = {
         "data": [f"{f.name}/ ({len(ps)} pages, {len({p.site for p in ps})} sites)" for f, ps in data.items()],
@@ -248,6 +298,8 @@ def write_weights(models: Models, data: dict[Path, list[AnnotatedPage]], out: Pa
         "method": "conditional logit (title, date, byline) and weighted logistic regression (story), "
         "numpy, full-batch Adam from zero (analysis/read/layout/optimise.py)",
     }
+    if title_l2 is not None:
+        provenance["title_l2"] = title_l2
     doc = {"provenance": provenance, "models": models.to_json()}
     out.write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
 
@@ -262,9 +314,11 @@ def main(argv: list[str] | None = None) -> None:
     pages = [p for ps in data.values() for p in ps]
     if not pages:
         sys.exit(f"no *.gold.json pages in {', '.join(map(str, a.folders))}")
-    models = fit_models(pages)
-    write_weights(models, data, a.out)
-    print(f"fitted on {len(pages)} pages; wrote {a.out}")
+    l2, tried = choose_title_l2(pages)
+    models = fit_models(pages, l2)
+    how = {"chosen": l2, "leave_site_out_accuracy": tried}
+    write_weights(models, data, a.out, how)
+    print(f"title L2 {l2} (leave-site-out accuracy by L2: {tried}); fitted on {len(pages)} pages; wrote {a.out}")
 
 
 if __name__ == "__main__":

@@ -6,8 +6,8 @@ scored with the fitted title weights, and the best candidate wins unless the sco
 is higher.  Features: the line's shape (length, case, closing punctuation, glued words, digits,
 function and chrome words), its line-pass kind, its place (paragraph words before and after it, how
 far the next paragraph is, the share of its words the next paragraphs and the rest of the story
-use), its neighbours (a byline or date below, a date above, a standfirst below, short menu lines
-around it) and repetition on the page.  Reads the lines, the :class:`~.page.Page` measures and
+use), its neighbours (a byline or date below, read through a standfirst; a byline above, a
+standfirst below, short menu lines around it) and repetition on the page.  Reads the lines, the :class:`~.page.Page` measures and
 the title model.
 """
 
@@ -41,6 +41,7 @@ TITLE_FEATURES = (
     "org_name",
     "quotation",
     "headline_first_line",
+    "plain_first_line",
     "log_position",
     "share_after",
     "share_before",
@@ -60,7 +61,6 @@ TITLE_FEATURES = (
     "separators",
     "byline_below",
     "date_below",
-    "date_above",
     "byline_above",
     "caption_below",
     "standfirst_below",
@@ -68,7 +68,6 @@ TITLE_FEATURES = (
     "above_short",
     "echoed_title_above",
     "echoed_title_below",
-    "title_likes_above",
     "media_near",
 )
 _SEPARATOR = re.compile(r"(?:^|\s)(?://|[|/•·»›>]|\\)(?=\s|$)")
@@ -76,20 +75,24 @@ _SEPARATOR = re.compile(r"(?:^|\s)(?://|[|/•·»›>]|\\)(?=\s|$)")
 TITLE_SIGNS = {
     **dict.fromkeys(
         ("title_case", "title_bar", "share_after", "above_core", "lede_echo", "core_echo",
-         "core_echo_words", "common_echo", "repeated", "contained_elsewhere", "byline_below", "date_below", "caption_below",
+         "core_echo_words", "common_echo", "repeated", "contained_elsewhere", "plain_first_line", "byline_below", "date_below", "caption_below",
          "standfirst_below", "echoed_title_below"),
         1,
     ),
     **dict.fromkeys(
         ("short", "all_caps", "digit_share", "opens_with_name", "org_name", "quotation", "log_words_sq", "ends_sentence", "ends_colon", "glued", "chrome_share", "starts_lower", "link_row",
          "venue", "share_before", "lede_gap", "no_lede", "in_core", "after_core", "candidates_to_core",
-         "holds_other", "separators", "byline_above", "echoed_title_above", "title_likes_above", "media_near"),
+         "holds_other", "separators", "byline_above", "echoed_title_above", "media_near"),
         -1,
     ),
 }  # fmt: skip
-#: Hand knowledge the fitting pages do not hold, as weights (score points) the fit keeps: plain article
-#: text (no page chrome, the story right below) opens with its headline, even one ending with a period.
-TITLE_FIXED = {"headline_first_line": 2.5}
+#: Hand knowledge the fitting pages do not hold, as weights (score points) the fit keeps: article text
+#: opens with its headline, even one ending with a period, when its first line is headline-shaped and
+#: the story follows it at once ("headline_first_line"); and a page with no chrome at all (no menu,
+#: share line or row of links: plain article text, not a copy of a web page) opens with its headline
+#: in any case, as strongly ("plain_first_line"): the sentence-shaped features the page copies teach
+#: then decide only a line that is clearly a sentence of the story (plain text without a headline).
+TITLE_FIXED = {"headline_first_line": 2.5, "plain_first_line": 2.5}
 #: The share of a line's words the story's core uses for it to count as echoed.
 ECHOED = 0.3
 
@@ -144,14 +147,14 @@ def candidates(page: Page) -> list[int]:
 def title_features(page: Page, cands: list[int]) -> np.ndarray:
     """The feature matrix of the candidates (one row each, columns :data:`TITLE_FEATURES`)."""
     echo = _core_echo(page)
-    first = _headline_first_line(page)
+    first, plain = _headline_first_line(page), _plain_first_line(page)
     core_start = page.core[0]
     above = [i for i in cands if i < core_start]
     contained, holding = page.containment(cands)
     rows = []
     for i in cands:
         row = _own_features(page, i)
-        row.append(i == first)
+        row += [i == first, i == plain]
         row += _place_features(page, i, sum(j > i for j in above))
         row += _echo_features(page, i, echo)
         row += [i in contained, i in holding, min(len(_SEPARATOR.findall(page.lines[i].text)), 3)]
@@ -160,17 +163,36 @@ def title_features(page: Page, cands: list[int]) -> np.ndarray:
     return np.array(rows, dtype=float).reshape(len(cands), len(TITLE_FEATURES))
 
 
-def _headline_first_line(page: Page) -> int | None:
-    """The first unlabelled line when it is shaped like a headline and the story follows it at once
-    (a paragraph within three lines): Title Case (up to 20 words), or short (at most 9 words)."""
+def _first_line(page: Page, *, digit: bool = False) -> int | None:
+    """The first unlabelled line when it may head the story: three to twenty words, a capital first
+    (or, with ``digit``, a digit: "12 ..."), and the story follows it at once (a paragraph within
+    three lines)."""
     first = next((i for i, ln in enumerate(page.lines) if not ln.kind), None)
     if first is None or page.following_para(first) > first + 3:
         return None
     ln = page.lines[first]
-    if not (3 <= ln.words <= 20 and len(ln.text) <= 160) or not ln.text[:1].isupper():
+    opening = ln.text[:1].isupper() or (digit and ln.text[:1].isdigit())
+    return first if 3 <= ln.words <= 20 and len(ln.text) <= 160 and opening else None
+
+
+def _headline_first_line(page: Page) -> int | None:
+    """:func:`_first_line` when it is shaped like a headline: Title Case, or short (at most 9 words)."""
+    first = _first_line(page)
+    if first is None:
         return None
     headline_case = page.shape(first)[SHAPE_NAMES.index("title_case")] >= 0.6
-    return first if headline_case or ln.words <= 9 else None
+    return first if headline_case or page.lines[first].words <= 9 else None
+
+
+def _plain_first_line(page: Page) -> int | None:
+    """The page's first line when the page is plain article text and that line may head the story
+    (:func:`_first_line`, in any case, perhaps opening with a number): nothing stands above it and
+    no line of the page is page chrome (no menu, share or sign-in line the line pass labels, no row
+    of links anywhere)."""
+    first = _first_line(page, digit=True)
+    if first != 0 or len(page.solid) < page.n:
+        return None
+    return None if any(link_row(ln.text) for ln in page.lines) else first
 
 
 def _core_echo(page: Page) -> list[float]:
@@ -253,7 +275,6 @@ def _neighbour_features(page: Page, i: int, echo: list[float]) -> list[float]:
     return [
         any(_is_byline(page.lines[j]) for j in block),
         any(_has_date(page.lines[j]) for j in block),
-        _closeness(page, page.before(i, 3), _has_date),
         _closeness(page, page.before(i, 3), _is_byline),
         _closeness(page, page.after(i, 2), lambda ln: ln.kind == "caption"),
         _standfirst_below(page, i, int(w)),
@@ -261,16 +282,21 @@ def _neighbour_features(page: Page, i: int, echo: list[float]) -> list[float]:
         i == 0 or page.words[i - 1] <= 3 or page.lines[i - 1].kind == "boilerplate",
         any(_title_like(page.lines[j]) and echo[j] >= ECHOED for j in above),
         any(_title_like(page.lines[j]) and echo[j] >= ECHOED for j in below),
-        math.log1p(sum(_title_like(page.lines[j]) for j in above)),
         any(page.lines[j].rule in _MEDIA for j in page.near(i, 3, 3)),
     ]
 
 
+#: A paragraph right below a headline of fewer words than this is its standfirst, read through.
+STANDFIRST_WORDS = 60
+
+
 def _block_below(page: Page, i: int, limit: int = 8) -> list[int]:
-    """The lines below ``i`` that are not chrome, up to the next paragraph (at most ``limit``)."""
+    """The lines below ``i`` that are not chrome, up to the next paragraph (at most ``limit``); a
+    standfirst right below (a paragraph of fewer than :data:`STANDFIRST_WORDS` words) is read
+    through: the date and byline of a headline often follow its standfirst."""
     out = []
-    for j in page.after(i, limit):
-        if page.para[j]:
+    for k, j in enumerate(page.after(i, limit)):
+        if page.para[j] and not (k == 0 and page.words[j] < STANDFIRST_WORDS):
             break
         out.append(j)
     return out
