@@ -130,7 +130,8 @@ def test_explorer_in_jupyterlab(nato, tmp_path):
             page.set_default_timeout(120_000)  # a busy machine runs the notebook slowly
             page.goto(f"{url}/lab/tree/notebooks/{NOTEBOOK.name}?token={token}")
             page.wait_for_function(KERNEL_IDLE)
-            page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            # start the run without awaiting its promise (it may stay pending): the waits below time out
+            page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
             explorer = page.locator(".wb-explorer").first
             status = explorer.locator(".wb-x-status")
             status.filter(has_text=f"{person}:").wait_for()  # the notebook's selection reached the view
