@@ -86,6 +86,8 @@ def _rules_to_try(s: str) -> list[int]:
     words = set(_WORD.findall(low))
     if not words.isdisjoint(_DIGITS):  # digits are one-character words
         words.add(DIGIT)
+    # a code of letters and digits is also its letters ("FY21" reads "fy2": also "fy"); "q1" stays
+    words.update([w[:-1] for w in words if len(w) > 1 and w[-1] in _DIGITS])
     index, untriggered = _rule_index()
     todo = set(untriggered)
     for w in words:

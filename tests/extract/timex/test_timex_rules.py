@@ -84,10 +84,6 @@ def test_the_engine_compares_no_rule_name():
     assert not compared, compared
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap kept by the frozen refactor: the trigger word 'fy' is never a word of 'FY21' "
-    "(the pre-filter reads 'fy2'), so fiscal_short is tried only when 'fiscal' or a lone 'FY' occurs",
-)
 def test_fiscal_short_code_alone():
+    # the trigger pre-filter reads "FY21" as "fy2" and, since the fix, "fy": the fiscal rule is tried
     assert [t.value for t in find_timexes("In FY21 profits rose.", dct=EXAMPLE_DCT)] == ["2021"]
