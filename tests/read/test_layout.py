@@ -1028,3 +1028,23 @@ def test_plain_article_text_keeps_a_sentence_shaped_first_line_as_its_headline()
     # a copy of a web page (a menu and a share line) is not plain text: the sentence shape counts there
     page_copy = text + "\nShare on Facebook\nShare on X\nHome\nNews\nSport\n"
     assert _plain_first_line_row(page_copy)["plain_first_line"] == 0
+
+
+def test_a_notice_repeated_through_the_story_is_not_its_own_lede():
+    from analysis.read.layout.headline import title_features  # noqa: PLC0415
+    from analysis.read.layout.reading import Reading  # noqa: PLC0415
+
+    notice = "To find this report again, open your profile and choose the saved list."
+    head = "Ferry Terminal Opens at Varnak After Two Years of Work"
+    text = (
+        "Menu\n" + notice + "\nHarbours\nDana Korvel\nMarch 4, 2024 9:00 AM\n" + head + "\n\n"
+        + notice + "\n\n" + _LEDE + "\n\n" + notice + "\n\n" + _MORE
+    )
+    page = Reading(text, layout_model.Models()).page
+    first = next(i for i, ln in enumerate(page.lines) if ln.text == notice)
+    story = next(i for i, ln in enumerate(page.lines) if ln.text == _LEDE)
+    # the next paragraph is the notice's own copy: the lede is the story's first paragraph after it
+    assert page.lede_stems(first, paragraphs=1) == page.stems[story]
+    row = dict(zip(TITLE_FEATURES, title_features(page, [first])[0]))
+    assert row["lede_echo"] < 0.5
+    assert Article.from_text(text).metadata["title"] == head

@@ -185,13 +185,15 @@ class Page:
         return self._last_use.get(stem, -1) > i
 
     def lede_stems(self, i: int, paragraphs: int = 3) -> set[str]:
-        """The word stems of the first ``paragraphs`` paragraphs after line ``i``."""
+        """The word stems of the first ``paragraphs`` paragraphs after line ``i`` (a copy of line ``i``
+        itself is no lede: a notice repeated through the page does not echo itself)."""
         out: set[str] = set()
         j = self.following_para(i)
-        for _ in range(paragraphs):
-            if j >= self.n:
-                break
-            out |= self.stems[j]
+        taken = 0
+        while taken < paragraphs and j < self.n:
+            if self.keys[j] != self.keys[i]:
+                out |= self.stems[j]
+                taken += 1
             j = self.following_para(j)
         return out
 
