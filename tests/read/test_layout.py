@@ -1048,3 +1048,21 @@ def test_a_notice_repeated_through_the_story_is_not_its_own_lede():
     row = dict(zip(TITLE_FEATURES, title_features(page, [first])[0]))
     assert row["lede_echo"] < 0.5
     assert Article.from_text(text).metadata["title"] == head
+
+
+def test_slashed_dates_follow_the_order_the_page_writes_its_dates_in():
+    from analysis.read.layout.dates import day_first_page  # noqa: PLC0415
+
+    head = "Menu\nHarbour Board Delays Ferry Pier Vote Again\nBy Dana Korvel\n04/03/2024\n\n" + _LEDE + "\n\n" + _MORE
+    # nothing says which order: the month first, as most pages with slashed dates write them
+    assert Article.from_text(head).metadata["published"] == "2024-04-03"
+    # the page writes its other dates day first: so is its slashed date
+    day_first = head + "\nThe consultation closed on 12 February 2024 after six weeks of hearings.\n"
+    assert day_first_page(day_first)
+    assert Article.from_text(day_first).metadata["published"] == "2024-03-04"
+    # more dates written month first than day first keep the month first
+    month_first = day_first + "\nThe next hearing is set for May 2, 2024 and the last for June 6, 2024.\n"
+    assert not day_first_page(month_first)
+    assert Article.from_text(month_first).metadata["published"] == "2024-04-03"
+    # a slashed date no month can open (14/03/2024) settles it, and a page without a slash is not read
+    assert day_first_page("Filed 14/03/2024, updated 04/03/2024") and not day_first_page("4 March 2024")

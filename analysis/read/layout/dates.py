@@ -14,7 +14,7 @@ import datetime
 import functools
 import re
 
-from analysis.read.dates import find_dates
+from analysis.read.dates import MONTH_RE, find_dates
 from analysis.read.layout.lines import SENT_END, Line
 from analysis.read.layout.rules import DATE_IN_HEADER, DATE_LABEL, DATE_LINE, LABELLED_DATE
 
@@ -55,6 +55,27 @@ RELATIVE_TIME = re.compile(
 )
 #: A page that writes 14/03/2024 writes its other slashed dates day-first too.
 DAY_FIRST_PAGE = re.compile(r"(?<![\d/.])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
+#: A slashed date either order can read (04/03/2024).
+_AMBIGUOUS_SLASH = re.compile(r"(?<![\d/.])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|1[0-2])/(?:19|20)?\d\d(?![\d/])")
+#: Dates written out with the day first ("4 March 2024") and with the month first ("March 4, 2024").
+_WRITTEN_DAY_FIRST = re.compile(rf"(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+{MONTH_RE}\s+(?:19|20)\d\d\b", re.I)
+_WRITTEN_MONTH_FIRST = re.compile(
+    rf"(?<![A-Za-z]){MONTH_RE}\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b", re.I
+)
+
+
+def day_first_page(text: str) -> bool:
+    """Whether the page writes its slashed dates day first: it writes one whose first number cannot
+    be a month (14/03/2024), or, when it writes one either order can read (04/03/2024), the dates it
+    writes out put the day first ("4 March 2024") more often than the month ("March 4, 2024"): the
+    site's order, read from the page itself."""
+    if "/" not in text:  # a slashed date has a "/"
+        return False
+    if DAY_FIRST_PAGE.search(text):
+        return True
+    if not _AMBIGUOUS_SLASH.search(text):
+        return False
+    return len(_WRITTEN_DAY_FIRST.findall(text)) > len(_WRITTEN_MONTH_FIRST.findall(text))
 
 #: A dated (label, iso) pair: the label is "published", "updated" or None.
 Dated = tuple[str | None, str]

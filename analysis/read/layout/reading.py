@@ -19,7 +19,7 @@ import dataclasses
 from analysis.read.layout.authors import rank_bylines
 from analysis.read.layout.body import label_body
 from analysis.read.layout.chrome import captions_by_media_label, contact_blocks, end_matter
-from analysis.read.layout.dates import DAY_FIRST_PAGE, dated_header_lines
+from analysis.read.layout.dates import dated_header_lines, day_first_page
 from analysis.read.layout.header import body_start, hinted_title, label_header, mark_title, no_source
 from analysis.read.layout.headline import rank_titles
 from analysis.read.layout.lines import Line, is_paragraph, page_shape, split_lines
@@ -72,7 +72,7 @@ class Reading:
         self.text, self.models, self.title_hint = text, models, title_hint
         lines = [Line(a, b, text[a:b]) for a, b in split_lines(text)]
         page_shape(text, lines)
-        self.dayfirst = "/" in text and bool(DAY_FIRST_PAGE.search(text))  # a slashed date has a "/"
+        self.dayfirst = day_first_page(text)
         classify_patterns(lines, dayfirst=self.dayfirst)
         contact_blocks(lines)
         dated_header_lines(lines, body_start(lines), dayfirst=self.dayfirst)
