@@ -161,10 +161,17 @@ _NON_WORD = re.compile(r"\W+")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
+#: Every ASCII character that is no word character (``\W``), as a space.
+_ASCII_NON_WORD_AS_SPACE = str.maketrans({chr(c): " " for c in range(128) if _NON_WORD.match(chr(c))})
+
+
 @functools.lru_cache(maxsize=4096)  # a line is compared as a title, a repeat of it, a page key
 def comparable_text(s: str) -> str:
     """Lower case, runs of non-word characters as one space: for "is this the same line" tests
-    (a title repeated as a heading, a title hint, an HTML page's <h1>)."""
+    (a title repeated as a heading, a title hint, an HTML page's <h1>).  A text in ASCII has its
+    non-word characters made spaces and its words joined by one, as the substitution gives them."""
+    if s.isascii():
+        return " ".join(s.translate(_ASCII_NON_WORD_AS_SPACE).split()).lower()
     return _NON_WORD.sub(" ", s).strip().lower()
 
 

@@ -38,6 +38,8 @@ _COMMON_STEM = re.compile(r"\b([a-z]{4,5})[a-z]*")
 #: The same for every word of four letters or more of a line in ASCII, once lower-cased.
 _ASCII_STEM = re.compile(r"([a-z]{4,5})[a-z]*")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: :data:`_TOKEN` on a text in ASCII (its letters are the ASCII letters, its apostrophe the straight one).
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 #: How many lines around a line its neighbourhood measures read.
 WINDOW = 3
 #: How many lines before and after a line the paragraph-word sums read.
@@ -245,7 +247,12 @@ SHAPE_NAMES = (
 @functools.lru_cache(maxsize=4096)
 def _shape(text: str) -> tuple[float, ...]:
     """The shape measures of a line's text, in the order of :data:`SHAPE_NAMES`."""
-    tokens = _TOKEN.findall(text)
+    if text.isascii():  # the same tokens and digits, read without Unicode classes
+        tokens = _ASCII_TOKEN.findall(text)
+        digits = sum(map(text.count, "0123456789"))
+    else:
+        tokens = _TOKEN.findall(text)
+        digits = sum(map(len, _DIGIT_RUNS.findall(text)))
     long_words = [w for w in tokens if len(w) > 3]
     mixed = not text.isupper()
     title_case = sum([w[0].isupper() for w in long_words]) / len(long_words) if long_words and mixed else 0.0
@@ -261,7 +268,7 @@ def _shape(text: str) -> tuple[float, ...]:
         float(stripped.endswith(("?", "!"))),
         float(text.endswith(":")),
         float(_GLUED_PAIR.search(text) is not None),  # where GLUED finds a place, as one search
-        sum(map(len, _DIGIT_RUNS.findall(text))) / max(len(text), 1),
+        digits / max(len(text), 1),
         sum(map(nltk_stopwords().__contains__, lower)) / n,
         sum(map(chrome_words().__contains__, lower)) / n,
         float(text[:1].islower()),

@@ -35,7 +35,7 @@ _CLOCK_LINE = re.compile(r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}
 
 def title_text(ln: Line) -> tuple[str, bool]:
     """The headline a line carries and whether it is a title bar ("Headline | Site Name")."""
-    m = _TITLE_BAR.match(ln.text)
+    m = _TITLE_BAR.match(ln.text) if "|" in ln.text else None  # the bar is what the pattern needs
     if m and len(m.group("head").split()) >= 4 and len(m.group("site").split()) <= 5:
         return m.group("head").rstrip(" -–—"), True
     return ln.text, False
