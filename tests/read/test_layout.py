@@ -190,6 +190,43 @@ def test_boilerplate_rules(line, rule):
     assert boilerplate_rule(line) == rule
 
 
+@pytest.mark.parametrize(
+    ("pattern", "line", "needs"),
+    [
+        (r".*\b(?:harbour board|tide tables?)\b.*", "Notice: the Harbour Board has closed the quay", {"harbour board", "tide table"}),
+        (r"(?:press|media) contact: .*", "MEDIA CONTACT: Dana Korvel", {" contact: "}),
+        (r"\d+ min(?:ute)?s? read", "4 minutes read", {" read"}),
+        (r"(?:©|\(c\)) \d{4} northwind foods", "© 2031 Northwind Foods", {" northwind foods"}),
+        (r"[\W_]+", "* * *", None),
+        (r"(?:sign up|\w+)", "Sign up", None),  # an alternative with no text of its own: nothing required
+    ],
+)
+def test_required_texts(pattern, line, needs):
+    """The texts a chrome pattern requires are held, folded, by a line it matches (the chrome search
+    skips the lines holding none of them)."""
+    import re
+
+    from analysis.read.layout.chrome import required_texts
+    from analysis.read.layout.lines import folded
+
+    assert re.fullmatch(pattern, line, re.I)
+    assert required_texts(pattern) == (None if needs is None else frozenset(needs))
+    assert needs is None or any(t in folded(line) for t in needs)
+
+
+def test_chrome_rows_require_what_their_examples_hold():
+    from analysis.read.layout.chrome import _chrome_rows, required_texts
+    from analysis.read.layout.lines import folded
+
+    checked = 0
+    for rx, _, _, example in _chrome_rows():
+        needs = required_texts(rx.pattern)
+        if example and needs is not None and rx.fullmatch(example.strip()):
+            assert any(t in folded(example.strip()) for t in needs), (rx.pattern, example)
+            checked += 1
+    assert checked >= 10
+
+
 P1 = (
     "The ministry said the talks would continue next week in the capital, officials confirmed.\n"
     "A second paragraph adds more detail about the plan and its critics today."

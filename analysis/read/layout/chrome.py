@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analysis.read.layout.lines import Line, is_paragraph
+from analysis.read.layout.lines import Line, folded, is_paragraph
 from analysis.read.layout.rules import (
     CHROME_PAGE,
     CONTACT_BLOCK,
@@ -27,6 +27,14 @@ from analysis.read.layout.rules import (
 )
 from analysis.resources import read_lexicon
 from analysis.rules import Example, RuleTable
+
+try:  # re's own parser (Python 3.11 names it re._parser)
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_LITERAL, _BRANCH, _SUBPATTERN = _sre_parse.LITERAL, _sre_parse.BRANCH, _sre_parse.SUBPATTERN
+_REPEATS = (_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT)
 
 #: The longest line (in words) a chrome pattern applies to unless the lexicon says otherwise.
 CHROME_MAX_WORDS = 15
@@ -93,9 +101,13 @@ def boilerplate_rule(line: str) -> str | None:
         longer = [limit for limit in _chrome_limits() if limit >= n]
         if not longer:
             return None
-        union, row_of = _chrome_union(longer[0])
+        union, row_of, needs = _chrome_union(longer[0])
     else:  # a short line: every row, those for shorter lines skipped below
-        union, row_of = _chrome_union(0)
+        union, row_of, needs = _chrome_union(0)
+    if needs is not None:  # no row can match a line holding none of their texts: not searched
+        low = folded(s)
+        if not any(t in low for t in needs):
+            return None
     m = union.fullmatch(s)
     if m is None:
         return None
@@ -115,22 +127,77 @@ def _chrome_limits() -> tuple[int, ...]:
 
 
 @functools.cache
-def _chrome_union(least: int) -> tuple[re.Pattern, dict[int, int]]:
-    """The lexicon's rows whose word limit is ``least`` or more as one pattern, and the row of each
-    alternative's group (a few such patterns: every row, and one per limit above the default).
+def _chrome_union(least: int) -> tuple[re.Pattern, dict[int, int], tuple[str, ...] | None]:
+    """The lexicon's rows whose word limit is ``least`` or more as one pattern, the row of each
+    alternative's group (a few such patterns: every row, and one per limit above the default), and
+    the texts one of which a line must hold (folded, :func:`~.lines.folded`) for any of these rows to
+    match it (:func:`required_texts`; None when a row needs none).
 
     Each row is one alternative in its own group: a full match tries the alternatives in file order,
     so the group that matched (``lastindex``: the outermost group, closed last) is the first row that
     matches the whole line, found in one call.
     """
-    parts, row_of, group = [], {}, 1
+    parts, row_of, group, needs = [], {}, 1, set()
     for k, (rx, _, max_words, _) in enumerate(_chrome_rows()):
         if max_words < least:
             continue
         row_of[group] = k
         parts.append(f"({rx.pattern})")
         group += 1 + rx.groups
-    return re.compile("|".join(parts), re.I), row_of
+        row_needs = required_texts(rx.pattern)
+        needs = None if needs is None or row_needs is None else needs | row_needs
+    if needs is not None:  # a text holding another is held only where that one is: the other suffices
+        needs = {t for t in needs if not any(u != t and u in t for u in needs)}
+    return re.compile("|".join(parts), re.I), row_of, None if needs is None else tuple(sorted(needs))
+
+
+def required_texts(pattern: str) -> frozenset[str] | None:
+    r"""Texts one of which every match of ``pattern`` (read case-insensitively) holds, as they appear
+    in the folded lower case of :func:`~.lines.folded`; None when the pattern requires none.
+
+    Read from the parsed pattern: a run of literal characters that are ASCII or have no case, the
+    alternatives of a group (each must require a text), a repeat taken at least once; of the
+    sequence's requirements, the one whose shortest text is longest.  A line holding none of the
+    texts cannot match, so the search can be skipped.
+
+    >>> sorted(required_texts(r".*\b(?:harbour board|tide tables?)\b.*"))
+    ['harbour board', 'tide table']
+    >>> required_texts(r"[\W_]+") is None
+    True
+    """
+    try:
+        return _required(_sre_parse.parse(pattern, re.I))
+    except (re.error, TypeError, ValueError):
+        return None
+
+
+def _required(items) -> frozenset[str] | None:  # noqa: ANN001 (a parsed pattern of re's parser)
+    """:func:`required_texts` of a parsed sequence."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _LITERAL and _plain(c := chr(av)):
+            run += c.lower()
+            continue
+        if run:
+            options.append(frozenset([run]))
+            run = ""
+        sub: list = []
+        if op is _BRANCH:
+            sub = [_required(branch) for branch in av[1]]
+        elif op is _SUBPATTERN:
+            sub = [_required(av[-1])]
+        elif op in _REPEATS and av[0] >= 1:
+            sub = [_required(av[2])]
+        if sub and None not in sub:
+            options.append(frozenset().union(*sub))
+    return max(options, key=lambda o: min(map(len, o)), default=None)
+
+
+def _plain(c: str) -> bool:
+    """A character a case-insensitive pattern matches only as itself or as an ASCII letter's other
+    case (or the few that :func:`~.lines.folded` folds): ASCII, or without case."""
+    return c.isascii() or c.lower() == c == c.upper()
 
 
 def contact_blocks(lines: list[Line]) -> None:
