@@ -257,6 +257,7 @@ class Byline:
     explicit: bool
 
 
+@functools.lru_cache(maxsize=1024)  # a line is read by the line pass, the byline ranking and the title's
 def byline_names(s: str) -> Byline | None:
     """Read the names of a byline-shaped line (None when it names nobody and no desk).
 

@@ -146,7 +146,7 @@ def candidates(page: Page) -> list[int]:
 
 def title_features(page: Page, cands: list[int]) -> np.ndarray:
     """The feature matrix of the candidates (one row each, columns :data:`TITLE_FEATURES`)."""
-    echo = _core_echo(page)
+    echo = _core_echo(page, cands)
     first, plain = _headline_first_line(page), _plain_first_line(page)
     core_start = page.core[0]
     above = [i for i in cands if i < core_start]
@@ -195,9 +195,11 @@ def _plain_first_line(page: Page) -> int | None:
     return None if any(link_row(ln.text) for ln in page.lines) else first
 
 
-def _core_echo(page: Page) -> list[float]:
-    """For each line, the share of its content words that the story's core uses."""
-    return [page.core_echo(i)[0] for i in range(page.n)]
+def _core_echo(page: Page, cands: list[int]) -> dict[int, float]:
+    """For each candidate and the lines its features read around it (three above and below, chrome
+    skipped), the share of its content words that the story's core uses."""
+    read = {j for i in cands for j in (i, *page.before(i, 3), *page.after(i, 3))}
+    return {j: page.core_echo(j)[0] for j in sorted(read)}
 
 
 def _own_features(page: Page, i: int) -> list[float]:
@@ -254,7 +256,7 @@ def _place_features(page: Page, i: int, candidates_below: int) -> list[float]:
     ]
 
 
-def _echo_features(page: Page, i: int, echo: list[float]) -> list[float]:
+def _echo_features(page: Page, i: int, echo: dict[int, float]) -> list[float]:
     stems = page.stems[i]
     lede = page.lede_stems(i)
     used = page.core_echo(i)[1]
@@ -267,7 +269,7 @@ def _echo_features(page: Page, i: int, echo: list[float]) -> list[float]:
     ]
 
 
-def _neighbour_features(page: Page, i: int, echo: list[float]) -> list[float]:
+def _neighbour_features(page: Page, i: int, echo: dict[int, float]) -> list[float]:
     w = page.words[i]
 
     above, below = page.before(i, 3), page.after(i, 3)
