@@ -76,6 +76,7 @@ _ALLOWED_CONTROLS = set("\t\n\r\x0b\x0c\x1c\x1d\x1e\x85")
 _ALLOWED_FORMAT = set(
     "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e"
 )
+_ALLOWED_CHARS = "".join(sorted(_ALLOWED_CONTROLS | _ALLOWED_FORMAT))
 #: Above this share of control, format, unassigned or private-use characters the content is not text.
 MAX_CONTROL_SHARE = 0.01
 #: Above this mess ratio (charset-normalizer's measure) no decoding of the bytes reads as text.
@@ -243,12 +244,23 @@ def _check_text(text: str, name: Path | str) -> None:
     if "\x00" in text:
         raise ArticleError(f"{name}: binary content (NUL bytes), not a text article")
     sample = text[:_SAMPLE]
+    if _printable(sample):  # no character is junk: none is counted
+        return
     junk = sum(n for ch, n in Counter(sample).items() if _is_junk(ch))  # each distinct character checked once
     if junk > 1 + MAX_CONTROL_SHARE * len(sample):
         raise ArticleError(
             f"{name}: binary or undecodable content ({junk} of {len(sample)} characters are control, "
             "unassigned or private-use characters), not a text article"
         )
+
+
+def _printable(sample: str) -> bool:
+    """Whether every character of ``sample`` is printable or an allowed control or format character
+    (then none is junk, :func:`_is_junk`): the allowed ones removed, the rest read in one call."""
+    for ch in _ALLOWED_CHARS:
+        if ch in sample:
+            sample = sample.replace(ch, "")
+    return sample.isprintable()
 
 
 def _is_junk(ch: str) -> bool:

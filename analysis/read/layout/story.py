@@ -29,6 +29,9 @@ from analysis.read.layout.rules import COMMENT_CONTROL, PROSE_IN_STORY, RELATED_
 
 _COMMENT = re.compile(r"\b(?:reply|replies|says?:|said:|wrote:|ago|likes?|upvote|report|flag|permalink|login|log in)\b", re.I)
 _SENTENCE_MARK = re.compile(r"[.!?](?:\s|$)")
+#: :data:`_COMMENT` as it reads the folded lower case of :func:`.lines.folded` (same length, same word
+#: characters, and a letter of the pattern is found there exactly where ``re.I`` finds it in the text).
+_COMMENT_FOLDED = re.compile(_COMMENT.pattern)
 #: Text a match of :data:`_COMMENT` holds one of (in the folded lower case of :func:`.lines.folded`).
 _COMMENT_NEEDS = ("repl", "say", "said:", "wrote:", "ago", "like", "upvote", "report", "flag", "permalink", "log")
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$|^\d+\.?\s|^(?:watch|video|photos?|gallery|listen|read)\b", re.I)
@@ -136,7 +139,7 @@ def _teaser(s: str) -> bool:
 def _comment_words(s: str) -> int:
     """How many comment-control words (:data:`_COMMENT`) ``s`` holds; most lines hold none of their letters."""
     low = folded(s)
-    return len(_COMMENT.findall(s)) if any(w in low for w in _COMMENT_NEEDS) else 0
+    return len(_COMMENT_FOLDED.findall(low)) if any(w in low for w in _COMMENT_NEEDS) else 0
 
 
 def _stamped(lines: list[Line], idx: list[int], start: int) -> set[int]:
