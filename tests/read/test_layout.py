@@ -214,6 +214,29 @@ def test_required_texts(pattern, line, needs):
     assert needs is None or any(t in folded(line) for t in needs)
 
 
+@pytest.mark.parametrize(
+    ("text", "ascii"),
+    [
+        ("Dana Korvel met the Harbour Board", True),
+        ("The board’s “plan” — 12 berths…", True),  # quotes, dashes, ellipsis: no word characters
+        ("Café Northwind", False),
+        ("Berth 2³", False),  # a superscript digit is a word character
+        ("Dana_Korvel", True),
+    ],
+)
+def test_ascii_words_reads_like_the_unicode_patterns(text, ascii):
+    """Where every word character is ASCII, the ASCII readings of comparable_text, the content stems
+    and the shape give what the Unicode patterns give."""
+    import re
+
+    from analysis.read.layout.lines import ascii_words, comparable_text, content_words
+    from analysis.read.layout.page import content_stems
+
+    assert ascii_words(text) is ascii
+    assert comparable_text(text) == re.sub(r"\W+", " ", text).strip().lower()
+    assert content_stems(text) == frozenset(w[:5] for w in content_words(text))
+
+
 def test_chrome_rows_require_what_their_examples_hold():
     from analysis.read.layout.chrome import _chrome_rows, required_texts
     from analysis.read.layout.lines import folded

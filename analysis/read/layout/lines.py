@@ -48,6 +48,20 @@ _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k
 _FOLD_CHARS = "\u0130\u0131\u017f\u212a"
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def ascii_words(s: str) -> bool:
+    """Whether every word character of ``s`` (``\\w``: letters, digits, the underscore) is ASCII:
+    then a pattern's word, letter and digit classes find in ``s`` what their ASCII forms find (its
+    other characters, quotes and dashes, are no word characters in either).
+
+    >>> ascii_words("The Harbour Board’s “plan” — 2031"), ascii_words("Café Korvel")
+    (True, False)
+    """
+    return s.isascii() or not any(map(str.isalnum, set(_NON_ASCII.findall(s))))
+
+
 def folded(s: str) -> str:
     """``s`` in lower case as a case-insensitive pattern reads it: a word a pattern with ``re.I``
     can find in ``s`` is a substring of ``folded(s)``."""
@@ -161,17 +175,21 @@ _NON_WORD = re.compile(r"\W+")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-#: Every ASCII character that is no word character (``\W``), as a space.
-_ASCII_NON_WORD_AS_SPACE = str.maketrans({chr(c): " " for c in range(128) if _NON_WORD.match(chr(c))})
+#: Each byte of ASCII text: a word character in lower case, any other as a space (bytes above ASCII,
+#: the "?" of a character :func:`ascii_words` lets ``encode`` replace, are no word characters either).
+_ASCII_COMPARABLE = bytes(
+    (ord(chr(c).lower()) if c < 128 and _NON_WORD.match(chr(c)) is None else 32) for c in range(256)
+)
 
 
 @functools.lru_cache(maxsize=4096)  # a line is compared as a title, a repeat of it, a page key
 def comparable_text(s: str) -> str:
     """Lower case, runs of non-word characters as one space: for "is this the same line" tests
-    (a title repeated as a heading, a title hint, an HTML page's <h1>).  A text in ASCII has its
-    non-word characters made spaces and its words joined by one, as the substitution gives them."""
-    if s.isascii():
-        return " ".join(s.translate(_ASCII_NON_WORD_AS_SPACE).split()).lower()
+    (a title repeated as a heading, a title hint, an HTML page's <h1>).  A text whose word characters
+    are ASCII (:func:`ascii_words`) is read as bytes: its other characters made spaces, its letters
+    lower case, its words joined by one space, as the substitution gives them."""
+    if ascii_words(s):
+        return b" ".join(s.encode("ascii", "replace").translate(_ASCII_COMPARABLE).split()).decode("ascii")
     return _NON_WORD.sub(" ", s).strip().lower()
 
 

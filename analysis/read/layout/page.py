@@ -19,6 +19,7 @@ import numpy as np
 from analysis.read.layout.lines import (
     CLOSERS,
     Line,
+    ascii_words,
     chrome_words,
     comparable_text,
     content_words,
@@ -38,8 +39,8 @@ _COMMON_STEM = re.compile(r"\b([a-z]{4,5})[a-z]*")
 #: The same for every word of four letters or more of a line in ASCII, once lower-cased.
 _ASCII_STEM = re.compile(r"([a-z]{4,5})[a-z]*")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-#: :data:`_TOKEN` on a text in ASCII (its letters are the ASCII letters, its apostrophe the straight one).
-_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+#: :data:`_TOKEN` on a text whose word characters are ASCII (:func:`~.lines.ascii_words`).
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 #: How many lines around a line its neighbourhood measures read.
 WINDOW = 3
 #: How many lines before and after a line the paragraph-word sums read.
@@ -53,8 +54,9 @@ def stem5(word: str) -> str:
 
 def content_stems(text: str) -> frozenset[str]:
     """The stems (:func:`stem5`) of the content words (:func:`~.lines.content_words`) of ``text``; for
-    a line in ASCII, read from its lower case in one search (lower case keeps ASCII letters in place)."""
-    if text.isascii():
+    a line whose words are ASCII (:func:`~.lines.ascii_words`), read from its lower case in one search
+    (lower case keeps ASCII letters in place and makes no other character one)."""
+    if ascii_words(text):
         return frozenset(_ASCII_STEM.findall(text.lower()))
     return frozenset([w[:5] for w in content_words(text)])  # lower case already
 
@@ -247,7 +249,7 @@ SHAPE_NAMES = (
 @functools.lru_cache(maxsize=4096)
 def _shape(text: str) -> tuple[float, ...]:
     """The shape measures of a line's text, in the order of :data:`SHAPE_NAMES`."""
-    if text.isascii():  # the same tokens and digits, read without Unicode classes
+    if ascii_words(text):  # the same tokens and digits, read without Unicode classes
         tokens = _ASCII_TOKEN.findall(text)
         digits = sum(map(text.count, "0123456789"))
     else:
