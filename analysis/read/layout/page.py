@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from itertools import chain
 
 import numpy as np
 
@@ -87,9 +88,9 @@ class Page:
             self.next_para[i] = i if para_words[i] else self.next_para[i + 1]
         self.stems = [content_stems(ln.text) for ln in lines]
         self.common = [frozenset(_COMMON_STEM.findall(ln.text)) for ln in lines]
-        self._last_use: dict[str, int] = {}
-        for i in np.flatnonzero(para_words).tolist():
-            self._last_use.update(dict.fromkeys(self.stems[i], i))
+        paragraphs = np.flatnonzero(para_words).tolist()
+        #: The last paragraph using each stem.
+        self._last_use: dict[str, int] = {s: i for i in paragraphs for s in self.stems[i]}
         self._shapes: dict[int, tuple[float, ...]] = {}
         #: Words of prose: unlabelled lines that end a sentence (four words or more) or paragraphs.
         self.prose = np.array(
@@ -105,13 +106,11 @@ class Page:
         self.solid = [i for i, ln in enumerate(lines) if ln.kind != "boilerplate"]
         self._solid_at = np.searchsorted(np.asarray(self.solid, dtype=int), np.arange(n)) if n else np.zeros(0, int)
         a, b = self.core
-        self._core_lines = {i for i in range(a, b + 1) if para_words[i]}
-        self._core_df: Counter = Counter()
+        core_lines = [i for i in paragraphs if a <= i <= b]
+        self._core_lines = set(core_lines)
+        self._core_df: Counter = Counter(chain.from_iterable([self.stems[i] for i in core_lines]))
         #: How many core paragraphs write each stem in lower case (common words, not a site's name).
-        self._core_common: Counter = Counter()
-        for i in self._core_lines:
-            self._core_df.update(self.stems[i])
-            self._core_common.update(self.common[i])
+        self._core_common: Counter = Counter(chain.from_iterable([self.common[i] for i in core_lines]))
         self._core_df_set, self._core_common_set = frozenset(self._core_df), frozenset(self._core_common)
 
     def shape(self, i: int) -> tuple[float, ...]:
