@@ -98,9 +98,11 @@ def byline(s: str, *, dayfirst: bool = False) -> tuple[list[str], str | None, li
     body = BY.sub("", body).strip(" |,–—-")
     if not body:
         return None
-    parts = [_without_rank(p.strip(" .")) for p in SPLIT_AUTHORS.split(body) if p.strip(" .")]
+    # Each part read when the loop comes to it: the first that is no name, outlet or role ends it.
+    split = SPLIT_AUTHORS.split(body) if "and" in body or any(c in body for c in ",&|;") else [body]
+    parts = (_without_rank(p.strip(" .")) for p in split if p.strip(" ."))
     # "Jane Doe in Tokyo": the reporter's location is not part of the name.
-    parts = [_IN_PLACE.sub("", p) if "in" in p else p for p in parts]
+    parts = (_IN_PLACE.sub("", p) if "in" in p else p for p in parts)
     authors, outlet = [], None
     for p in parts:
         if looks_like_name(p) or (

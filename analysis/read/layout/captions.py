@@ -76,7 +76,7 @@ def caption_credit(s: str) -> re.Match | None:
 
     A bracket of codes ("[M1 / MP]", a game's or a source's abbreviations) names no one: no credit.
     """
-    if len(s.split()) > 70:
+    if len(s) > 140 and len(s.split()) > 70:  # 71 words take 141 characters or more
         return None
     if (")" in s or "]" in s) and (m := _PHOTO_CREDIT.search(s)) and _NAMED_CREDIT.search(m.group("credit")):
         return m

@@ -192,7 +192,7 @@ def _plain_first_line(page: Page) -> int | None:
     first = _first_line(page, digit=True)
     if first != 0 or len(page.solid) < page.n:
         return None
-    return None if any(link_row(ln.text) for ln in page.lines) else first
+    return None if any(ln.words >= 6 and link_row(ln.text) for ln in page.lines) else first  # a row has six words
 
 
 def _core_echo(page: Page, cands: list[int]) -> dict[int, float]:
