@@ -18,7 +18,9 @@ from analysis.read.dates import MONTH_RE, find_dates
 from analysis.read.layout.lines import SENT_END, Line
 from analysis.read.layout.rules import DATE_IN_HEADER, DATE_LABEL, DATE_LINE, LABELLED_DATE
 
-_DIGIT = re.compile(r"\d")
+#: What every date form without a "/" holds: a year of :data:`analysis.read.dates.DATE_RE` (1500-2199),
+#: which the day-first forms' years (19xx, 20xx) are too.
+_YEAR_DIGITS = re.compile(r"1[5-9]\d\d|2[01]\d\d")
 #: Published, updated, page dates: the label words written before a date.
 _LABEL_WORDS = (
     r"(?:(?:page\s+)?last\s+)?(?:updated|modified|modification|revised|published|posted|first published|"
@@ -96,8 +98,8 @@ def line_dates(s: str, *, dayfirst: bool = False) -> tuple[tuple[int, int, str],
 @functools.lru_cache(maxsize=1024)
 def _line_dates(s: str, dayfirst: bool) -> tuple[tuple[int, int, str], ...]:
     """:func:`line_dates`, cached by position."""
-    if not _DIGIT.search(s):
-        return ()  # every date form has a digit: most lines are read no further
+    if "/" not in s and not _YEAR_DIGITS.search(s):
+        return ()  # every date form has a year of four digits or a "/": most lines are read no further
     out = []
     for d in find_dates(s):
         iso = d.iso
