@@ -237,6 +237,22 @@ def test_ascii_words_reads_like_the_unicode_patterns(text, ascii):
     assert content_stems(text) == frozenset(w[:5] for w in content_words(text))
 
 
+@pytest.mark.parametrize(
+    ("line", "relative"),
+    [
+        ("Posted 3 hours ago by Dana Korvel", True),
+        ("UPDATED: JUST NOW", True),
+        ("The Harbour Board met again on Tuesday in Chicago", False),  # "ago" inside words
+        ("Dana Korvel, 2 days agone", False),
+    ],
+)
+def test_relative_time_as_the_pattern_reads_it(line, relative):
+    from analysis.read.layout.dates import RELATIVE_TIME, relative_time
+
+    assert relative_time(line) is relative
+    assert relative_time(line) == bool(RELATIVE_TIME.search(line))
+
+
 def test_chrome_rows_require_what_their_examples_hold():
     from analysis.read.layout.chrome import _chrome_rows, required_texts
     from analysis.read.layout.lines import folded

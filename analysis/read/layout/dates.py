@@ -15,7 +15,7 @@ import functools
 import re
 
 from analysis.read.dates import MONTH_RE, find_dates
-from analysis.read.layout.lines import SENT_END, Line
+from analysis.read.layout.lines import SENT_END, Line, folded
 from analysis.read.layout.rules import DATE_IN_HEADER, DATE_LABEL, DATE_LINE, LABELLED_DATE
 
 #: What every date form without a "/" holds: a year of :data:`analysis.read.dates.DATE_RE` (1500-2199),
@@ -55,6 +55,17 @@ _RELATIVE_DATE = re.compile(
 RELATIVE_TIME = re.compile(
     r"\b(?:\d+|an?|one)\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|\bjust now\b", re.I
 )
+
+
+def relative_time(s: str) -> bool:
+    """Whether :data:`RELATIVE_TIME` finds a relative time in ``s``: searched only in a line holding
+    "ago" or "just now" (folded, :func:`~.lines.folded`), which every match holds.
+
+    >>> relative_time("Updated 3 hours ago"), relative_time("The agency met again")
+    (True, False)
+    """
+    low = folded(s)
+    return ("ago" in low or "just now" in low) and RELATIVE_TIME.search(s) is not None
 #: A page that writes 14/03/2024 writes its other slashed dates day-first too.
 DAY_FIRST_PAGE = re.compile(r"(?<![\d/.])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\d/])")
 #: A slashed date either order can read (04/03/2024).

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from analysis.read.layout.dates import RELATIVE_TIME, Dated, labelled_dates, line_dates
+from analysis.read.layout.dates import Dated, labelled_dates, line_dates, relative_time
 from analysis.read.layout.lines import Line, is_paragraph
 from analysis.read.layout.model import LinearModel, best_two
 from analysis.read.layout.page import Page
@@ -241,7 +241,7 @@ def _describe(page: Page, c: DateCandidate, score: float) -> dict:
 
 def _no_date_reason(page: Page, frame: Frame) -> str:
     near = range(max(0, (frame.title or 0) - 3), min(page.n, max(frame.start, (frame.title or 0) + 8)))
-    relative = next((page.lines[i].text for i in near if RELATIVE_TIME.search(page.lines[i].text)), None)
+    relative = next((page.lines[i].text for i in near if relative_time(page.lines[i].text)), None)
     if relative:
         return f"no publication date: the page gives it only as a relative time ({relative!r}), not a calendar date"
     return (

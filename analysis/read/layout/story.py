@@ -20,7 +20,7 @@ import re
 
 import numpy as np
 
-from analysis.read.layout.dates import RELATIVE_TIME, line_dates
+from analysis.read.layout.dates import line_dates, relative_time
 from analysis.read.layout.lines import Line, folded
 from analysis.read.layout.model import LinearModel
 from analysis.read.layout.page import COMMENT_RULES, SHAPE_NAMES, Page
@@ -163,7 +163,7 @@ def _stamp(ln: Line) -> bool:
     if ln.words > STAMP_WORDS:
         return False
     return bool(ln.kind in ("dateline", "byline") and ln.extra.get("dates")) or bool(
-        _CLOCK.search(ln.text) or RELATIVE_TIME.search(ln.text) or line_dates(ln.text))
+        _CLOCK.search(ln.text) or relative_time(ln.text) or line_dates(ln.text))
 
 
 #: A date or time stamp line is at most this many words.
