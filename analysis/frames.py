@@ -46,17 +46,17 @@ def column(values: Sequence) -> Sequence | ExtensionArray:
     """Return ``values`` ready for a DataFrame column, with the dtype pandas would infer for them.
 
     A list of ``str`` (``None`` for a missing value) becomes pandas' ``str`` array in one Arrow call
-    (pandas would first check and copy the values one by one); anything else is left to pandas'
-    inference.
+    (pandas would first check and copy the values one by one; without ``None``, the Arrow array is
+    built from the strings' UTF-8 bytes); anything else is left to pandas' inference.
 
     Examples
     --------
     >>> column(["ship", "sail"]).dtype == pd.Series(["ship", "sail"]).dtype
     True
     """
-    if _ARROW_STRINGS and type(values) is list and _strings(values):
+    if _ARROW_STRINGS and type(values) is list and (types := _strings(values)):
         try:
-            chunk = pa.array(values, type=pa.large_string())
+            chunk = _large_strings(values) if types == _ONLY_STR else pa.array(values, type=pa.large_string())
         except (pa.ArrowException, UnicodeError):  # e.g. a lone surrogate: pandas decides
             return values
         return STR_DTYPE.construct_array_type()(pa.chunked_array([chunk]), dtype=STR_DTYPE)
@@ -64,12 +64,29 @@ def column(values: Sequence) -> Sequence | ExtensionArray:
 
 
 _STR_OR_NONE = frozenset({str, type(None)})
+_ONLY_STR = {str}
 
 
-def _strings(values: list) -> bool:
-    """Whether ``values`` are strings and ``None``s, at least one string: pandas infers ``str`` for them."""
+def _large_strings(values: list[str]) -> pa.LargeStringArray:
+    """``pa.array(values, type=pa.large_string())`` for strings without ``None``, built from their
+    UTF-8 bytes (one encoding of them all) and the offsets of each string's bytes.
+
+    >>> _large_strings(["ship", "", "Café"]).equals(pa.array(["ship", "", "Café"], type=pa.large_string()))
+    True
+    """
+    data = "".join(values).encode()
+    ascii_only = len(data) == sum(map(len, values))  # a character is a byte only in ASCII
+    lengths = list(map(len, values)) if ascii_only else [len(s.encode()) for s in values]
+    offsets = np.zeros(len(values) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    return pa.LargeStringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(data), null_count=0)
+
+
+def _strings(values: list) -> set[type] | None:
+    """The types of ``values`` when they are strings and ``None``s, at least one string (pandas infers
+    ``str`` for them), else None."""
     types = set(map(type, values))  # exact types, as ``type(v) is str`` reads them
-    return str in types and types <= _STR_OR_NONE
+    return types if str in types and types <= _STR_OR_NONE else None
 
 
 def nullable_ints(values: Sequence[int | None]) -> pd.arrays.IntegerArray:
