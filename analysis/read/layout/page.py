@@ -254,13 +254,13 @@ def _shape(text: str) -> tuple[float, ...]:
     else:
         tokens = _TOKEN.findall(text)
         digits = sum(map(len, _DIGIT_RUNS.findall(text)))
-    long_words = [w for w in tokens if len(w) > 3]
+    capitals = [w[0].isupper() for w in tokens if len(w) > 3]  # each long word: a capital first?
     mixed = not text.isupper()
-    title_case = sum([w[0].isupper() for w in long_words]) / len(long_words) if long_words and mixed else 0.0
+    title_case = sum(capitals) / len(capitals) if capitals and mixed else 0.0
     lower = list(map(str.lower, tokens))
     n = len(tokens) or 1
     stripped = text.rstrip(CLOSERS)
-    sentence_case = mixed and text[:1].isupper() and len(long_words) >= 2 and title_case <= 0.35
+    sentence_case = mixed and text[:1].isupper() and len(capitals) >= 2 and title_case <= 0.35
     return (
         title_case,
         float(sentence_case),

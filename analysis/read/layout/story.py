@@ -93,20 +93,22 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
     prose_sum = np.concatenate([[0.0], np.cumsum(page.prose)]).tolist()
     prose_count = np.concatenate([[0], np.cumsum(page.prose != 0)]).tolist()
     controls = np.concatenate([[0], np.cumsum([ln.rule == COMMENT_CONTROL for ln in lines])]).tolist()
+    # the page's arrays as Python values (the same numbers), read line by line below
+    para, prose, repeats, words = page.para.tolist(), page.prose.tolist(), page.repeats.tolist(), page.words.tolist()
     rows = []
     for i in idx:
         ln = lines[i]
         a, b = max(0, i - 3), min(page.n, i + 4)
-        prose_i = float(page.prose[i])
+        prose_i = prose[i]
         stems = page.stems[i]
         rows.append(
             [
                 math.log1p(ln.words),
-                bool(page.para[i]),
+                para[i],
                 ln.kind == "heading",
                 *page.shape(i),
                 math.log1p(len(_SENTENCE_MARK.findall(ln.text))),
-                min(page.repeats[i], 3.0),
+                min(repeats[i], 3.0),
                 (i - first) / span,
                 math.log1p(i - first),
                 math.log1p(max(frame.end - i, 0)),
@@ -114,8 +116,8 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
                 i > frame.end,
                 math.log1p(prose_sum[b] - prose_sum[a] - prose_i),
                 (prose_count[b] - prose_count[a] - (prose_i != 0)) / max(b - a - 1, 1),
-                i > 0 and bool(page.para[i - 1]),
-                i + 1 < page.n and bool(page.para[i + 1]),
+                i > 0 and para[i - 1],
+                i + 1 < page.n and para[i + 1],
                 comments[i],
                 related[i],
                 recent[i],
@@ -124,7 +126,7 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
                 controls[b] > controls[a],
                 _teaser(ln.text),
                 len(stems & title_stems) / len(stems) if stems else 0.0,
-                _short_run(page, i),
+                _short_run(words, para, i),
             ]
         )
     return np.array(rows, dtype=float).reshape(len(idx), len(STORY_FEATURES))
@@ -212,12 +214,13 @@ def _marker_recent(page: Page, start: int) -> list[bool]:
     return out
 
 
-def _short_run(page: Page, i: int) -> float:
-    """How many lines of at most six words surround line ``i`` without a paragraph between (log)."""
+def _short_run(words: list[float], para: list[bool], i: int) -> float:
+    """How many lines of at most six words surround line ``i`` without a paragraph between (log);
+    ``words`` and ``para``: the page's :attr:`~.page.Page.words` and :attr:`~.page.Page.para`."""
     n, j, k = 0, i - 1, i + 1
-    while j >= 0 and page.words[j] <= 6 and not page.para[j]:
+    while j >= 0 and words[j] <= 6 and not para[j]:
         n, j = n + 1, j - 1
-    while k < page.n and page.words[k] <= 6 and not page.para[k]:
+    while k < len(words) and words[k] <= 6 and not para[k]:
         n, k = n + 1, k + 1
     return math.log1p(n)
 
