@@ -155,7 +155,7 @@ def has_outlet(s: str) -> bool:
 @functools.cache
 def _stop_words() -> frozenset[str]:
     """Words that end a name: ``data/byline_words.tsv``, chrome words, months and weekdays."""
-    return frozenset(_months() | set(byline_words()) | chrome_words())
+    return frozenset(_calendar_words() | set(byline_words()) | chrome_words())
 
 
 _GLUED_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -237,15 +237,15 @@ def _leading_name(words: list[str]) -> str | None:
 def _month_in_name(run: list[str], w: str, after: list[str]) -> bool:
     """A month's name inside a person's name ("Laura June Kessel", "April Ortiz"): after a first name
     (or itself a first name) and before another name word, not before a day or a year."""
-    if w.lower() not in _months() or not (run or w.title() in first_names()):
+    if w.lower() not in _calendar_words() or not (run or w.title() in first_names()):
         return False
     nxt = after[0].strip(",;:") if after else ""
     return bool(_NAME_WORD.match(nxt)) and nxt.lower() not in _stop_words()
 
 
 @functools.cache
-def _months() -> frozenset[str]:
-    """The months' names (``data/months.txt``), lower case."""
+def _calendar_words() -> frozenset[str]:
+    """The names of the months and weekdays (``data/months.txt``), lower case."""
     return frozenset(r[0].lower() for r in read_lexicon("months.txt") if r)
 
 
@@ -304,7 +304,7 @@ def byline_names(s: str) -> Byline | None:
     after = segments[0][segments[0].find(names[-1]) + len(names[-1]) :].strip(" ,.")
     outlet_words = has_outlet(after) or (explicit and re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w&.'’-]*\s*){1,5}", after))
     credential = _has_class(after, "credential") and len(after.split()) == 1
-    calendar = all(w.lower() in _stop_words() for w in after.split())  # "June": a month left by a date
+    calendar = all(w.lower() in _calendar_words() for w in after.split())  # "June": a month left by a date
     if org is None and after and outlet_words and len(after.split()) <= 5 and not has_role(after) and not credential and not calendar:
         org = after
     return Byline(tuple(names), org, explicit)
