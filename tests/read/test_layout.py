@@ -1142,3 +1142,17 @@ def test_slashed_dates_follow_the_order_the_page_writes_its_dates_in():
     assert Article.from_text(month_first).metadata["published"] == "2024-04-03"
     # a slashed date no month can open (14/03/2024) settles it, and a page without a slash is not read
     assert day_first_page("Filed 14/03/2024, updated 04/03/2024") and not day_first_page("4 March 2024")
+
+
+def test_a_month_inside_a_name_and_a_credential_after_it_keep_the_byline():
+    from analysis.read.layout.bylines import byline_names  # noqa: PLC0415
+
+    # a month's name as a first or middle name, the date after it cut off
+    assert byline_names("by Laura June Kessel July 10, 2024").names == ("Laura June Kessel",)
+    assert byline_names("By April Ortiz and Ines Marlow").names == ("April Ortiz", "Ines Marlow")
+    # the month of a date stays out of the name and is no outlet
+    b = byline_names("By Dana Korvel June 2024")
+    assert b.names == ("Dana Korvel",) and b.org is None
+    # "By" and a credential after a comma: the author, not a speaker and an office
+    text = "Ferry Terminal Opens at Varnak\nBy Dana Korvel, MA\nMarch 4, 2024\n\n" + _LEDE + "\n\n" + _MORE
+    assert Article.from_text(text).metadata["authors"] == ["Dana Korvel"]

@@ -96,7 +96,8 @@ def author_candidates(page: Page) -> list[AuthorCandidate]:
     """Every line from which :func:`byline_names` reads names or a desk."""
     out = []
     for i, ln in enumerate(page.lines):
-        if ln.words > MAX_BYLINE_WORDS or ln.kind == "title" or ln.rule in _CONTACTS or _name_and_title(ln.text):
+        speaker = _name_and_title(ln.text) and not BY.match(ln.text)  # "By Jane Doe, MA" wrote it
+        if ln.words > MAX_BYLINE_WORDS or ln.kind == "title" or ln.rule in _CONTACTS or speaker:
             continue  # media contacts and speakers ("Jane Doe, Department Spokesperson") did not write it
         if venue_line(page.lines, i):
             continue  # "Jane Doe Briefing Room": a place named after someone

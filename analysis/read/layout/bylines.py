@@ -157,8 +157,7 @@ def has_outlet(s: str) -> bool:
 @functools.cache
 def _stop_words() -> frozenset[str]:
     """Words that end a name: ``data/byline_words.tsv``, chrome words, months and weekdays."""
-    months = {r[0].lower() for r in read_lexicon("months.txt") if r}
-    return frozenset(months | set(byline_words()) | chrome_words())
+    return frozenset(_calendar_words() | set(byline_words()) | chrome_words())
 
 
 _GLUED_WORD = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -214,7 +213,7 @@ def _leading_name(words: list[str]) -> str | None:
     """The run of two to four name-shaped words a segment opens with (case kept consistent)."""
     stops, ranks = _stop_words(), _rank_words()
     run: list[str] = []
-    for w in words:
+    for k, w in enumerate(words):
         w = w.strip(",;:")
         if w in ranks or w.rstrip(".") in ranks:
             if run:
@@ -226,7 +225,8 @@ def _leading_name(words: list[str]) -> str | None:
             continue
         if byline_words().get(w.lower()) == "outlet" and w[:1].isupper() and run and not _known_first(run[0]):
             return None  # "Varnak Courier Staff", "River News Desk": an outlet's name, not a person's
-        if not _NAME_WORD.match(w) or w.lower() in stops or len(run) == 4 or (run and w == run[0]):
+        ends = w.lower() in stops and not _month_in_name(run, w, words[k + 1 : k + 2])
+        if not _NAME_WORD.match(w) or ends or len(run) == 4 or (run and w == run[0]):
             break
         if run and run[0].isupper() != w.isupper() and len(run) >= 2:
             break
@@ -234,6 +234,21 @@ def _leading_name(words: list[str]) -> str | None:
     while run and run[-1].lower() in _PARTICLES:
         run.pop()
     return " ".join(run) if 2 <= len(run) <= 4 else None
+
+
+def _month_in_name(run: list[str], w: str, after: list[str]) -> bool:
+    """A month's name inside a person's name ("Laura June Kessel", "April Ortiz"): after a first name
+    (or itself a first name) and before another name word, not before a day or a year."""
+    if w.lower() not in _calendar_words() or not (run or w.title() in first_names()):
+        return False
+    nxt = after[0].strip(",;:") if after else ""
+    return bool(_NAME_WORD.match(nxt)) and nxt.lower() not in _stop_words()
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """The names of the months and weekdays (``data/months.txt``), lower case."""
+    return frozenset(r[0].lower() for r in read_lexicon("months.txt") if r)
 
 
 _BY_WORD = re.compile(r"\bby\b", re.I)
@@ -292,6 +307,7 @@ def byline_names(s: str) -> Byline | None:
     after = segments[0][segments[0].find(names[-1]) + len(names[-1]) :].strip(" ,.")
     outlet_words = has_outlet(after) or (explicit and re.fullmatch(r"(?:The\s+)?(?:[A-Z][\w&.'’-]*\s*){1,5}", after))
     credential = _has_class(after, "credential") and len(after.split()) == 1
-    if org is None and after and outlet_words and len(after.split()) <= 5 and not has_role(after) and not credential:
+    calendar = all(w.lower() in _calendar_words() for w in after.split())  # "June": a month left by a date
+    if org is None and after and outlet_words and len(after.split()) <= 5 and not has_role(after) and not credential and not calendar:
         org = after
     return Byline(tuple(names), org, explicit)
