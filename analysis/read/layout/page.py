@@ -83,9 +83,10 @@ class Page:
         counts = Counter(self.keys)
         self._joined = "\n".join(self.keys)
         self.repeats = np.array([counts[k] - 1 for k in self.keys], dtype=float)
-        self.next_para = np.full(n + 1, n, dtype=int)
+        next_para, words_of = [n] * (n + 1), para_words.tolist()
         for i in range(n - 1, -1, -1):
-            self.next_para[i] = i if para_words[i] else self.next_para[i + 1]
+            next_para[i] = i if words_of[i] else next_para[i + 1]
+        self.next_para = np.array(next_para, dtype=int)
         self.stems = [content_stems(ln.text) for ln in lines]
         self.common = [frozenset(_COMMON_STEM.findall(ln.text)) for ln in lines]
         paragraphs = np.flatnonzero(para_words).tolist()
@@ -95,13 +96,13 @@ class Page:
         #: Words of prose: unlabelled lines that end a sentence (four words or more) or paragraphs.
         self.prose = np.array(
             [0.0 if ln.kind else w if p or (w >= 4 and ln.sentence_end) else 0.0
-             for ln, w, p in zip(lines, self.words, self.para)]
+             for ln, w, p in zip(lines, self.words.tolist(), self.para.tolist())]
         )
         #: The story's core as the title reads it (paragraphs, a gap costing eight words), and as the
         #: story model reads it (prose, a gap costing four: how-to steps and short sentences count).
-        barrier = np.array([ln.rule == COMMENT_CONTROL for ln in lines], dtype=bool)
-        self.core = _core(para_words, PARAGRAPH_GAP_COST, barrier)
-        self.prose_core = _core(self.prose, PROSE_GAP_COST, barrier)
+        barrier = [ln.rule == COMMENT_CONTROL for ln in lines]
+        self.core = _core(words_of, PARAGRAPH_GAP_COST, barrier)
+        self.prose_core = _core(self.prose.tolist(), PROSE_GAP_COST, barrier)
         #: The lines the line pass did not call chrome, and each line's place among them.
         self.solid = [i for i, ln in enumerate(lines) if ln.kind != "boilerplate"]
         self._solid_at = np.searchsorted(np.asarray(self.solid, dtype=int), np.arange(n)) if n else np.zeros(0, int)
@@ -211,7 +212,7 @@ COMMENT_RULES = frozenset({COMMENTS_LINK, COMMENT_CONTROL})
 PARAGRAPH_GAP_COST, PROSE_GAP_COST = 8.0, 4.0
 
 
-def _core(para_words: np.ndarray, gap_cost: float, barrier: np.ndarray) -> tuple[int, int]:
+def _core(para_words: list[float], gap_cost: float, barrier: list[bool]) -> tuple[int, int]:
     """The first and last line of the story's core: the run of lines with the most paragraph words,
     each line that is no paragraph costing ``gap_cost`` (a maximum-sum segment) and none crossing a
     ``barrier`` line ("Reply": readers' comments are never the story's core)."""
