@@ -84,8 +84,9 @@ def chrome_rules() -> RuleTable[ChromeRule]:
     return RuleTable("blocks.rule", rules)
 
 
-def boilerplate_rule(line: str) -> str | None:
-    """Return the name of the page-chrome rule ``line`` matches, or None.
+def boilerplate_rule(line: str, *, words: int | None = None) -> str | None:
+    """Return the name of the page-chrome rule ``line`` matches, or None (``words``: its number of
+    words when the caller has counted them).
 
     A rule applies to lines up to its word limit (15 words unless the lexicon says otherwise), so a
     long sentence that happens to start like chrome stays text.  The lexicon's rows are tried in
@@ -95,7 +96,7 @@ def boilerplate_rule(line: str) -> str | None:
     ('media-player time', 'related links', None)
     """
     s = line.strip()
-    n = len(s.split())
+    n = len(s.split()) if words is None else words
     rows = _chrome_rows()
     if n > CHROME_MAX_WORDS:  # a long line: only the rows for lines as long as it
         longer = [limit for limit in _chrome_limits() if limit >= n]

@@ -47,7 +47,8 @@ class _Reading:
 
 
 def _chrome(r: _Reading, ln: Line) -> Verdict:
-    rule = boilerplate_rule(r.s)
+    # no list-item mark removed (the same text): the line's own word count
+    rule = boilerplate_rule(r.s, words=ln.words if len(r.s) == len(ln.text) else None)
     return ("boilerplate", rule, {}) if rule else None
 
 
