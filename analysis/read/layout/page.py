@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -246,6 +246,18 @@ SHAPE_NAMES = (
 )
 
 
+#: The weight of a chrome word in :func:`_word_weights` (a stop word weighs 1): more than a line's words.
+_CHROME_WEIGHT = 1 << 40
+
+
+@functools.cache
+def _word_weights() -> dict[str, int]:
+    """Each stop word and chrome word (lower case) with its weight: 1 if a stop word, plus
+    :data:`_CHROME_WEIGHT` if a chrome word; summed over a line's words, the two counts."""
+    stop, chrome = nltk_stopwords(), chrome_words()
+    return {w: (w in stop) + _CHROME_WEIGHT * (w in chrome) for w in stop | chrome}
+
+
 @functools.lru_cache(maxsize=4096)
 def _shape(text: str) -> tuple[float, ...]:
     """The shape measures of a line's text, in the order of :data:`SHAPE_NAMES`."""
@@ -258,7 +270,8 @@ def _shape(text: str) -> tuple[float, ...]:
     capitals = [w[0].isupper() for w in tokens if len(w) > 3]  # each long word: a capital first?
     mixed = not text.isupper()
     title_case = sum(capitals) / len(capitals) if capitals and mixed else 0.0
-    lower = list(map(str.lower, tokens))
+    # the function words and the chrome words counted in one pass: a word weighs 1 and _CHROME_WEIGHT
+    chrome, stop = divmod(sum(map(_word_weights().get, map(str.lower, tokens), repeat(0))), _CHROME_WEIGHT)
     n = len(tokens) or 1
     stripped = text.rstrip(CLOSERS)
     sentence_case = mixed and text[:1].isupper() and len(capitals) >= 2 and title_case <= 0.35
@@ -271,7 +284,7 @@ def _shape(text: str) -> tuple[float, ...]:
         float(text.endswith(":")),
         float(_GLUED_PAIR.search(text) is not None),  # where GLUED finds a place, as one search
         digits / max(len(text), 1),
-        sum(map(nltk_stopwords().__contains__, lower)) / n,
-        sum(map(chrome_words().__contains__, lower)) / n,
+        stop / n,
+        chrome / n,
         float(text[:1].islower()),
     )
