@@ -59,7 +59,13 @@ def ascii_words(s: str) -> bool:
     >>> ascii_words("The Harbour Board’s “plan” — 2031"), ascii_words("Café Korvel")
     (True, False)
     """
-    return s.isascii() or not any(map(str.isalnum, set(_NON_ASCII.findall(s))))
+    return s.isascii() or _word_characters_ascii(s)
+
+
+@functools.lru_cache(maxsize=4096)  # a line's text is read by its key, its stems and its shape
+def _word_characters_ascii(s: str) -> bool:
+    """:func:`ascii_words` of a text that is not all ASCII: none of its other characters is alphanumeric."""
+    return not any(map(str.isalnum, set(_NON_ASCII.findall(s))))
 
 
 def folded(s: str) -> str:
