@@ -88,7 +88,6 @@ class Page:
             next_para[i] = i if words_of[i] else next_para[i + 1]
         self.next_para = np.array(next_para, dtype=int)
         self.stems = [content_stems(ln.text) for ln in lines]
-        self.common = [frozenset(_COMMON_STEM.findall(ln.text)) for ln in lines]
         paragraphs = np.flatnonzero(para_words).tolist()
         #: The last paragraph using each stem.
         self._last_use: dict[str, int] = {s: i for i in paragraphs for s in self.stems[i]}
@@ -110,8 +109,10 @@ class Page:
         core_lines = [i for i in paragraphs if a <= i <= b]
         self._core_lines = set(core_lines)
         self._core_df: Counter = Counter(chain.from_iterable([self.stems[i] for i in core_lines]))
+        #: The stems a core paragraph writes in lower case (only the core's lines are read for them).
+        self._common = {i: frozenset(_COMMON_STEM.findall(lines[i].text)) for i in core_lines}
         #: How many core paragraphs write each stem in lower case (common words, not a site's name).
-        self._core_common: Counter = Counter(chain.from_iterable([self.common[i] for i in core_lines]))
+        self._core_common: Counter = Counter(chain.from_iterable(self._common.values()))
         self._core_df_set, self._core_common_set = frozenset(self._core_df), frozenset(self._core_common)
 
     def shape(self, i: int) -> tuple[float, ...]:
@@ -137,7 +138,7 @@ class Page:
         shared = stems & used_stems
         used = len(shared)
         if i in self._core_lines:  # a stem only its own line uses does not count
-            own = self.common[i] if common else stems
+            own = self._common[i] if common else stems
             used -= sum(df[s] == 1 for s in shared & own)
         return (used / len(stems) if stems else 0.0), used
 
@@ -262,16 +263,16 @@ def _word_weights() -> dict[str, int]:
 def _shape(text: str) -> tuple[float, ...]:
     """The shape measures of a line's text, in the order of :data:`SHAPE_NAMES`."""
     if ascii_words(text):  # the same tokens and digits, read without Unicode classes
-        tokens = _ASCII_TOKEN.findall(text)
-        digits = sum(map(text.count, "0123456789"))
+        tokens, lowered, digits = _ascii_tokens(text)
     else:
         tokens = _TOKEN.findall(text)
+        lowered = list(map(str.lower, tokens))
         digits = sum(map(len, _DIGIT_RUNS.findall(text)))
     capitals = [w[0].isupper() for w in tokens if len(w) > 3]  # each long word: a capital first?
     mixed = not text.isupper()
     title_case = sum(capitals) / len(capitals) if capitals and mixed else 0.0
     # the function words and the chrome words counted in one pass: a word weighs 1 and _CHROME_WEIGHT
-    chrome, stop = divmod(sum(map(_word_weights().get, map(str.lower, tokens), repeat(0))), _CHROME_WEIGHT)
+    chrome, stop = divmod(sum(map(_word_weights().get, lowered, repeat(0))), _CHROME_WEIGHT)
     n = len(tokens) or 1
     stripped = text.rstrip(CLOSERS)
     sentence_case = mixed and text[:1].isupper() and len(capitals) >= 2 and title_case <= 0.35
@@ -287,4 +288,33 @@ def _shape(text: str) -> tuple[float, ...]:
         stop / n,
         chrome / n,
         float(text[:1].islower()),
+    )
+
+
+#: Each byte of a line's ASCII bytes (:func:`_ascii_tokens`): an ASCII letter as it is (or in lower case),
+#: any other byte a space.
+_LETTERS = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_LOWER_LETTERS = _LETTERS.lower()
+
+
+def _ascii_tokens(text: str) -> tuple[list[str], list[str], int]:
+    """The tokens of a line whose word characters are ASCII (:data:`_ASCII_TOKEN`), the same in lower
+    case, and its number of digits.
+
+    The line is read as ASCII bytes, one per character (another character, no word character, a
+    "?"): its digits are the bytes a deletion removes; without an apostrophe, its tokens are its runs
+    of ASCII letters, split at every other byte made a space.
+
+    >>> _ascii_tokens("Dana's 3 ferries—on 12 May")
+    (["Dana's", 'ferries', 'on', 'May'], ["dana's", 'ferries', 'on', 'may'], 3)
+    """
+    data = text.encode("ascii", "replace")
+    digits = len(data) - len(data.translate(None, b"0123456789"))
+    if "'" in text or "’" in text:  # a word may hold one: the pattern decides
+        tokens = _ASCII_TOKEN.findall(text)
+        return tokens, list(map(str.lower, tokens)), digits
+    return (
+        data.translate(_LETTERS).decode("ascii").split(),
+        data.translate(_LOWER_LETTERS).decode("ascii").split(),
+        digits,
     )
