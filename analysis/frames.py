@@ -28,13 +28,20 @@ def frame(columns: dict[str, Sequence], dtypes: dict[str, str] | None = None) ->
     (dtype('int64'), ['ship', 'sail'])
     """
     dtypes = dtypes or {}
-    return pd.DataFrame(
-        {
-            c: np.asarray(v, dtype=dtypes[c]) if c in dtypes else column(v) if len(v) else np.array([], dtype=object)
-            for c, v in columns.items()
-        },
-        copy=False,  # the columns are fresh lists and arrays
-    )
+    data = {
+        c: np.asarray(v, dtype=dtypes[c]) if c in dtypes else column(v) if len(v) else np.array([], dtype=object)
+        for c, v in columns.items()
+    }
+    arrays = list(data.values())
+    if arrays and all(isinstance(a, _ARRAYS) and a.ndim == 1 for a in arrays):
+        # every column already an array in its final dtype: pandas' checks and inference have nothing
+        # to do (lengths are still checked), the same table from the arrays
+        index = pd.RangeIndex(len(arrays[0]))
+        return pd.DataFrame._from_arrays(arrays, columns=pd.Index(list(data)), index=index, verify_integrity=False)
+    return pd.DataFrame(data, copy=False)  # the columns are fresh lists and arrays
+
+
+_ARRAYS = (np.ndarray, ExtensionArray)
 
 
 #: The dtype pandas infers for a column of strings (``str``: Arrow-backed, NaN for missing values).
