@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import accumulate
 
 import numpy as np
 
@@ -90,11 +91,11 @@ def story_features(page: Page, idx: list[int], frame: Frame) -> np.ndarray:
     span = max(frame.end - first, 1)
     core_a, core_b = page.prose_core
     # window sums over page.near(i, 3, 3) from running totals (word counts: whole numbers, summed exactly)
-    prose_sum = np.concatenate([[0.0], np.cumsum(page.prose)]).tolist()
-    prose_count = np.concatenate([[0], np.cumsum(page.prose != 0)]).tolist()
-    controls = np.concatenate([[0], np.cumsum([ln.rule == COMMENT_CONTROL for ln in lines])]).tolist()
     # the page's arrays as Python values (the same numbers), read line by line below
     para, prose, repeats, words = page.para.tolist(), page.prose.tolist(), page.repeats.tolist(), page.words.tolist()
+    prose_sum = list(accumulate(prose, initial=0.0))
+    prose_count = list(accumulate([w != 0 for w in prose], initial=0))
+    controls = list(accumulate([ln.rule == COMMENT_CONTROL for ln in lines], initial=0))
     rows = []
     for i in idx:
         ln = lines[i]
@@ -192,7 +193,7 @@ def _after_related(page: Page, start: int) -> list[bool]:
     """For each line, whether a "Related"/"Most popular" line at or after the body start precedes it
     and the story has not gone on since: a list of other articles set inside the story ends where
     :data:`STORY_RUN` long paragraphs follow each other (page chrome between them skipped)."""
-    long = [bool(page.para[i]) and page.words[i] >= LONG_PARAGRAPH for i in range(page.n)]
+    long = [p and w >= LONG_PARAGRAPH for p, w in zip(page.para.tolist(), page.words.tolist())]
     out, seen = [], False
     for i, ln in enumerate(page.lines):
         if seen and long[i] and all(long[j] for j in page.after(i, STORY_RUN - 1)):
@@ -205,11 +206,11 @@ def _after_related(page: Page, start: int) -> list[bool]:
 def _marker_recent(page: Page, start: int) -> list[bool]:
     """For each line, whether a "Related"/comments line precedes it with no long paragraph between."""
     out, seen = [], False
-    for i, ln in enumerate(page.lines):
+    for i, (ln, para) in enumerate(zip(page.lines, page.para.tolist())):
         out.append(seen)
         if i >= start and ln.rule in _MARKERS:
             seen = True
-        elif page.para[i] and ln.words >= 25:
+        elif para and ln.words >= 25:
             seen = False
     return out
 
