@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from analysis.read.layout.dates import TIME_ZONES, Dated, labelled_dates, line_dates, without_dates
@@ -99,7 +100,7 @@ def byline(s: str, *, dayfirst: bool = False) -> tuple[list[str], str | None, li
     if not body:
         return None
     # Each part read when the loop comes to it: the first that is no name, outlet or role ends it.
-    split = SPLIT_AUTHORS.split(body) if "and" in body or any(c in body for c in ",&|;") else [body]
+    split = _split_authors(body) if "and" in body or any(c in body for c in ",&|;") else [body]
     parts = (_without_rank(p.strip(" .")) for p in split if p.strip(" ."))
     # "Jane Doe in Tokyo": the reporter's location is not part of the name.
     parts = (_IN_PLACE.sub("", p) if "in" in p else p for p in parts)
@@ -120,6 +121,20 @@ def byline(s: str, *, dayfirst: bool = False) -> tuple[list[str], str | None, li
     if not authors:
         return None
     return authors, outlet, dates
+
+
+def _split_authors(body: str) -> Iterator[str]:
+    """``SPLIT_AUTHORS.split(body)``, each part found when the reader asks for it (every match of the
+    pattern holds a separator, none is empty, and it has no group: the text between the matches).
+
+    >>> list(_split_authors("Dana Korvel, Ines Marlow and Teo Brandt"))
+    ['Dana Korvel', 'Ines Marlow', 'Teo Brandt']
+    """
+    at = 0
+    for m in SPLIT_AUTHORS.finditer(body):
+        yield body[at : m.start()]
+        at = m.end()
+    yield body[at:]
 
 
 #: At most this many words (dates and times removed) may stand before a byline's "by".
