@@ -8,6 +8,7 @@ filter them in Python, and build each table once with :func:`frame`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import numpy as np
@@ -37,11 +38,18 @@ def frame(columns: dict[str, Sequence], dtypes: dict[str, str] | None = None) ->
         # every column already an array in its final dtype: pandas' checks and inference have nothing
         # to do (lengths are still checked), the same table from the arrays
         index = pd.RangeIndex(len(arrays[0]))
-        return pd.DataFrame._from_arrays(arrays, columns=pd.Index(list(data)), index=index, verify_integrity=False)
+        return pd.DataFrame._from_arrays(arrays, columns=_columns(tuple(data)).view(), index=index, verify_integrity=False)
     return pd.DataFrame(data, copy=False)  # the columns are fresh lists and arrays
 
 
 _ARRAYS = (np.ndarray, ExtensionArray)
+
+
+@functools.lru_cache(maxsize=256)
+def _columns(names: tuple[str, ...]) -> pd.Index:
+    """The column labels of a table, built once per set of names (each table takes a view of it:
+    the same labels, its own name)."""
+    return pd.Index(list(names))
 
 
 #: The dtype pandas infers for a column of strings (``str``: Arrow-backed, NaN for missing values).

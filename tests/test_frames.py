@@ -51,3 +51,15 @@ def test_rows_equal_boolean_indexing_and_leave_the_table_alone(keep):
 def test_nullable_ints_equal_pandas_int64_array():
     values = [3, None, 7]
     pd.testing.assert_extension_array_equal(nullable_ints(values), pd.array(values, dtype="Int64"))
+
+
+def test_frame_of_arrays_equals_pandas_and_keeps_its_own_labels():
+    cols = {"berth": [3, 1], "ship": ["Northwind", "Harbour Board"]}
+    expected = pd.DataFrame({"berth": np.asarray([3, 1], dtype="int64"), "ship": ["Northwind", "Harbour Board"]})
+    one, other = frame(cols, {"berth": "int64"}), frame(cols, {"berth": "int64"})
+    pd.testing.assert_frame_equal(one, expected)
+    assert one.columns.dtype == expected.columns.dtype and isinstance(one.index, pd.RangeIndex)
+    one.columns.name = "quay"  # the labels are shared, their names are not
+    assert other.columns.name is None and list(other.columns) == ["berth", "ship"]
+    with pytest.raises(ValueError):  # columns of different lengths are refused, as pandas does
+        frame({"berth": [1, 2], "ship": ["Northwind"]}, {"berth": "int64"})
