@@ -33,8 +33,11 @@ _SENTENCE_MARK = re.compile(r"[.!?](?:\s|$)")
 #: :data:`_COMMENT` as it reads the folded lower case of :func:`.lines.folded` (same length, same word
 #: characters, and a letter of the pattern is found there exactly where ``re.I`` finds it in the text).
 _COMMENT_FOLDED = re.compile(_COMMENT.pattern)
-#: Text a match of :data:`_COMMENT` holds one of (in the folded lower case of :func:`.lines.folded`).
-_COMMENT_NEEDS = ("repl", "say", "said:", "wrote:", "ago", "like", "upvote", "report", "flag", "permalink", "log")
+#: Text a match of :data:`_COMMENT` holds one of (in the folded lower case of :func:`.lines.folded`): each
+#: alternative's own text ("reply" and "replies" both hold "repl").
+_COMMENT_NEEDS = (
+    "repl", "say:", "says:", "said:", "wrote:", "ago", "like", "upvote", "report", "flag", "permalink", "login", "log in",
+)  # fmt: skip
 _TEASER = re.compile(r"(?:\.\.\.|…)\s*$|^\d+\.?\s|^(?:watch|video|photos?|gallery|listen|read)\b", re.I)
 #: Chrome lines after which the lines are readers' comments or other articles.
 _MARKERS = {RELATED_LINKS, *COMMENT_RULES}
