@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from itertools import accumulate
 
 import numpy as np
 import pandas as pd
@@ -92,8 +93,7 @@ def _large_strings(values: list[str]) -> pa.LargeStringArray:
     data = "".join(values).encode()
     ascii_only = len(data) == sum(map(len, values))  # a character is a byte only in ASCII
     lengths = list(map(len, values)) if ascii_only else [len(s.encode()) for s in values]
-    offsets = np.zeros(len(values) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
+    offsets = np.fromiter(accumulate(lengths, initial=0), dtype=np.int64, count=len(values) + 1)
     return pa.LargeStringArray.from_buffers(len(values), pa.py_buffer(offsets), pa.py_buffer(data), null_count=0)
 
 
