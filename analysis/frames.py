@@ -39,7 +39,9 @@ def frame(columns: dict[str, Sequence], dtypes: dict[str, str] | None = None) ->
         # every column already an array in its final dtype: pandas' checks and inference have nothing
         # to do (lengths are still checked), the same table from the arrays
         index = pd.RangeIndex(len(arrays[0]))
-        return pd.DataFrame._from_arrays(arrays, columns=_columns(tuple(data)).view(), index=index, verify_integrity=False)
+        from_arrays = getattr(pd.DataFrame, "_from_arrays", None)  # pandas' own constructor, not public API:
+        if from_arrays is not None:  # a pandas without it takes the public path below
+            return from_arrays(arrays, columns=_columns(tuple(data)).view(), index=index, verify_integrity=False)
     return pd.DataFrame(data, copy=False)  # the columns are fresh lists and arrays
 
 
