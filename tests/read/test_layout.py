@@ -1156,3 +1156,16 @@ def test_a_month_inside_a_name_and_a_credential_after_it_keep_the_byline():
     # "By" and a credential after a comma: the author, not a speaker and an office
     text = "Ferry Terminal Opens at Varnak\nBy Dana Korvel, MA\nMarch 4, 2024\n\n" + _LEDE + "\n\n" + _MORE
     assert Article.from_text(text).metadata["authors"] == ["Dana Korvel"]
+
+
+def test_a_surname_with_an_apostrophe_is_a_name():
+    from analysis.read.layout.bylines import byline_names  # noqa: PLC0415
+
+    # "O'Hara", "D’Souza": a capital after the apostrophe, straight or curly
+    assert byline_names("Dana O'Hara").names == ("Dana O'Hara",)
+    assert byline_names("By Ines O’Hara and Teo D’Souza").names == ("Ines O’Hara", "Teo D’Souza")
+    # a bare name line under the headline, above its date, is the byline
+    text = "Ferry Terminal Opens at Varnak\nDana D’Souza\nMarch 4, 2024\n\n" + _LEDE + "\n\n" + _MORE
+    assert Article.from_text(text).metadata["authors"] == ["Dana D’Souza"]
+    # an apostrophe that is no surname's does not make one
+    assert byline_names("Dana's Kitchen") is None

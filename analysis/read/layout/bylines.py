@@ -21,7 +21,7 @@ from analysis.resources import first_names, read_lexicon
 #: "By", "Written by", "Von"...: an explicit byline's opening.
 BY = re.compile(r"^(?:by|written by|words by|story by|reporting by|text by|von|par|por)\s*:?\s+", re.I)
 _NAME_TOKEN = re.compile(
-    r"^(?:[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’]+)*|[A-Z]\.|[A-Z]{2,}|(?:de|van|von|der|da|di|la|le|bin|al)|[A-Z][a-z]+[A-Z][a-z]+)$"
+    r"^(?:[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ'’]+)*|[A-Z]['’][A-Z][a-zà-ÿ]+|[A-Z]\.|[A-Z]{2,}|(?:de|van|von|der|da|di|la|le|bin|al)|[A-Z][a-z]+[A-Z][a-z]+)$"
 )
 #: Separators between the names of a byline (commas, "and", "&", "|", ";").
 SPLIT_AUTHORS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\|\s*|;\s*)\s*")
@@ -144,7 +144,7 @@ MAX_BYLINE_WORDS = 25
 _BY_ANYWHERE = re.compile(r"(?:^|\b)(?:written|words|story|reporting|text|edited|posted|published)?\s*\bby\s*:?\s+", re.I)
 _HANDLE = re.compile(r"[@#][\w.]+|\S+@\S+\.\w+|https?://\S+|\bwww\.\S+")
 _SEPARATORS = re.compile(r"\s*(?:[|·•/–—]|\s-\s|\(|\))\s*")
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]*[a-zà-ÿ][a-zà-ÿ'’]*(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:[-'’][A-Z]+)?|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]*[a-zà-ÿ][a-zà-ÿ'’]*(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]['’][A-Z][a-zà-ÿ]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,}(?:[-'’][A-Z]+)?|Mc[A-Z][a-z]+|[A-Z][a-z]+[A-Z][a-z]+)$")
 _PARTICLES = frozenset("de van von der da di la le bin al del den dos du".split())
 
 
