@@ -1169,3 +1169,18 @@ def test_a_surname_with_an_apostrophe_is_a_name():
     assert Article.from_text(text).metadata["authors"] == ["Dana D’Souza"]
     # an apostrophe that is no surname's does not make one
     assert byline_names("Dana's Kitchen") is None
+
+
+def test_a_date_read_as_a_title_bar_is_no_headline():
+    from analysis.read.layout.headline import is_candidate  # noqa: PLC0415
+    from analysis.read.layout.lines import Line  # noqa: PLC0415
+
+    def line(s):
+        return Line(0, len(s), s)
+
+    # a reader's comment stamp has a title bar's shape ("Head | Site") but its head is only a date
+    assert not is_candidate(line("April 2, 2024 at 10:15 pm | Reply"))
+    assert not is_candidate(line("Tuesday, April 2, 2024 | Report"))
+    # a headline naming a date, or a real title bar, stays a candidate
+    assert is_candidate(line("Harbour Board Delays Ferry Vote to April 2, 2024 | Varnak Courier"))
+    assert is_candidate(line("Ferry Terminal Opens at Varnak After Two Years of Delays"))

@@ -20,11 +20,11 @@ import re
 import numpy as np
 
 from analysis.read.layout.bylines import BY, byline_names
-from analysis.read.layout.dates import line_dates
+from analysis.read.layout.dates import date_line, line_dates
 from analysis.read.layout.lines import CLOSERS, SENT_END, Line, link_row
 from analysis.read.layout.model import LinearModel
 from analysis.read.layout.page import SHAPE_NAMES, WINDOW, Page
-from analysis.read.layout.rules import MEDIA_PLAYER_CONTROL, MEDIA_PLAYER_TIME
+from analysis.read.layout.rules import DATE_LINE, MEDIA_PLAYER_CONTROL, MEDIA_PLAYER_TIME
 from analysis.read.layout.title import title_candidate, title_text, venue_line
 from analysis.resources import read_lexicon
 
@@ -102,12 +102,21 @@ def is_candidate(ln: Line) -> bool:
 
     Named vetoes: the line must be title-shaped (three to thirty words), not labelled by the line
     pass (page chrome, a byline, a caption, a credit) unless a dateline naming an event, no list
-    item, nested line or "Field:" line (:func:`~.title.title_candidate`), and no person's name with
-    a role after a comma ("Jane Doe, Department Spokesperson": who speaks or writes, not what).
+    item, nested line or "Field:" line (:func:`~.title.title_candidate`), no person's name with
+    a role after a comma ("Jane Doe, Department Spokesperson": who speaks or writes, not what), and
+    no headline that is only a date ("March 4, 2024 at 9:41 pm | Reply": a reader's comment's stamp
+    read as a title bar).
     """
     turn = bool(_SPEAKER_TURN.match(ln.text)) and bool(SENT_END.search(ln.text))
     label = ln.text.isupper() and ln.words <= CAPS_LABEL_WORDS
-    return title_candidate(ln) and not _name_and_role(ln.text) and not turn and not label
+    return title_candidate(ln) and not _name_and_role(ln.text) and not turn and not label and not _only_date(ln)
+
+
+def _only_date(ln: Line) -> bool:
+    """Whether the headline the line carries is a date and its time (:func:`~.dates.date_line`)."""
+    head = title_text(ln)[0]
+    found = date_line(head)
+    return found is not None and found[0] == DATE_LINE
 
 
 #: A line that opens with a quotation mark and closes on it or on who said it: a pull quote.
