@@ -1184,3 +1184,37 @@ def test_a_date_read_as_a_title_bar_is_no_headline():
     # a headline naming a date, or a real title bar, stays a candidate
     assert is_candidate(line("Harbour Board Delays Ferry Vote to April 2, 2024 | Varnak Courier"))
     assert is_candidate(line("Ferry Terminal Opens at Varnak After Two Years of Delays"))
+
+
+def test_a_date_far_from_the_title_block_is_not_the_publication_date():
+    # a page that states no date of its own: the dates of a figure box, far below the headline and
+    # past the story's start, are not its publication date
+    filler = "\n\n".join(
+        f"Paragraph {k} of the report on the crossings notes that the schedule will change again in the autumn."
+        for k in range(1, 8)
+    )
+    box = "\n".join(["Fares", "Adult", "4.50", "Child", "2.00", "Fares as of 03/04/2024"])
+    text = "Ferry Terminal Opens at Varnak\nBy Dana Korvel\n\n" + _LEDE + "\n\n" + _MORE + "\n" + filler + "\n\n" + box + "\n"
+    meta = Article.from_text(text).metadata
+    assert meta["published"] is None
+    assert "far from the title" in meta["provenance"]["published"]["reason"]
+    # the same date printed under the headline is the page's date
+    dated = text.replace("By Dana Korvel\n", "By Dana Korvel\nMarch 4, 2024\n")
+    assert Article.from_text(dated).metadata["published"] == "2024-03-04"
+    # labelled published in the lines closing the story, it is the page's date (the end matter)
+    labelled = text.replace("Fares as of 03/04/2024", "Posted on March 4, 2024 by Dana Korvel")
+    meta = Article.from_text(labelled).metadata
+    assert meta["published"] == "2024-03-04"
+    assert meta["provenance"]["published"]["rule"] == "end-matter date"
+
+
+def test_an_original_label_names_the_first_publication():
+    from analysis.read.layout.dates import date_line  # noqa: PLC0415
+
+    # "Updated:" and "Original:" over their dates: the original is the publication date
+    text = "Ferry Terminal Opens at Varnak\nBy Dana Korvel\nUpdated:\nMarch 9, 2024\nOriginal:\nMarch 2, 2024\n\n" + _LEDE + "\n\n" + _MORE
+    meta = Article.from_text(text).metadata
+    assert (meta["published"], meta["updated"]) == ("2024-03-02", "2024-03-09")
+    assert date_line("Original: March 2, 2024")[1] == [("published", "2024-03-02")]
+    # "original" in a line's words, without a colon, is no label
+    assert date_line("The original March 2, 2024 timetable stays") is None

@@ -24,7 +24,7 @@ _YEAR_DIGITS = re.compile(r"1[5-9]\d\d|2[01]\d\d")
 #: Published, updated, page dates: the label words written before a date.
 _LABEL_WORDS = (
     r"(?:(?:page\s+)?last\s+)?(?:updated|modified|modification|revised|published|posted|first published|"
-    r"originally published|release(?:\s+date)?|released|issued|date)d?"
+    r"originally published|original(?=\s*:)|release(?:\s+date)?|released|issued|date)d?"
 )
 _DATE_LABEL = re.compile(rf"^\s*(?P<label>{_LABEL_WORDS})(?:\s+on)?\s*:?\s*", re.I)
 #: A label word anywhere before a date on the same line ("TOI Desk / Updated: Jan 25, 2024").

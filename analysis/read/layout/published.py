@@ -2,7 +2,8 @@
 
 Decides the published date (or that the page states none) and the updated date.  Candidates are
 the dates of every line except inside a paragraph's sentences (an event, not the page's date: a
-named veto), where only a date opening the paragraph counts ("Berne, 01.02.2024 - ").  Each is
+named veto), where only a date opening the paragraph counts ("Berne, 01.02.2024 - "), and except
+an unlabelled date outside the title block (a named veto: a figure's, a video's, a menu's).  Each is
 scored with the fitted date weights from its line (kind and dateline rule, the label before it:
 published, posted, updated), its place relative to the title, the body start and the story's end,
 a "Related" list above it, the time or weekday beside it, and how it compares with the page's
@@ -41,6 +42,15 @@ LEAD_CHARS = 90
 _LEAD_DATE_TAIL = re.compile(r"\)?\s*(?:\([^)]{1,30}\)\s*)?(?:/[^/]{1,30}/\s*)?(?:[-–—:]|\(|\bPRNewswire\b)")
 _TIME = re.compile(r"\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
+#: The title block, where an unlabelled publication date stands: from this many lines above the
+#: title to this many below it or below the body start, whichever is further (on tune and pages-dev
+#: every written publication date is within 3 lines above the title, 4 below it or 3 past the body
+#: start, or labelled; dates of figures, videos and menus far from the headline are not).
+ABOVE_TITLE_LINES, BELOW_TITLE_LINES, PAST_START_LINES = 5, 8, 3
+#: The story's end matter, where a "Published: ..." line may close it: this many lines after its last paragraph.
+END_MATTER_LINES = 6
+#: The provenance rule of a publication date read from the end matter (no date in the title block).
+END_MATTER_DATE = "end-matter date"
 #: Chrome rules after which the dates belong to other articles or to comments (a named veto), and
 #: those after which they may (a feature: "Most viewed", "Reply", but also "Link copied", "Print").
 _OTHERS = {RELATED_LINKS, COMMENTS_LINK, COMMENT_CONTROL}
@@ -79,7 +89,6 @@ DATE_FEATURES = (
     "earliest",
     "latest",
     "order_below_title",
-    "years_before_latest",
 )
 
 
@@ -88,7 +97,7 @@ DATE_SIGNS = {
     **dict.fromkeys(("kind_dateline", "kind_byline", "rule_date_line", "label_published", "below_title_1_3",
                      "in_header", "lead_date"), 1),
     **dict.fromkeys(("kind_caption", "kind_chrome", "label_updated", "after_related", "above_title_far",
-                     "below_title_far", "title_distance", "years_before_latest"), -1),
+                     "below_title_far", "title_distance"), -1),
 }  # fmt: skip
 
 
@@ -122,7 +131,8 @@ class Frame:
 def date_candidates(page: Page, frame: Frame, *, dayfirst: bool = False) -> list[DateCandidate]:
     """Every date the page states, with the label before it, except (named vetoes) the dates of a
     headline, of a caption, inside a paragraph's sentences (only one opening the paragraph counts),
-    and below a "Related"/comments line after the body start (other articles', readers' dates)."""
+    below a "Related"/comments line after the body start (other articles', readers' dates), and
+    unlabelled dates outside the title block (:func:`_far_from_title`)."""
     out: list[DateCandidate] = []
     pending: str | None = None
     others = _after_others(page.lines, frame.start)
@@ -141,16 +151,26 @@ def date_candidates(page: Page, frame: Frame, *, dayfirst: bool = False) -> list
             dated = labelled_dates(ln.text, found)
         for k, (label, iso) in enumerate(dated):
             label = label or (pending if k == 0 else None)
+            if label is None and _far_from_title(i, frame):
+                continue
             out.append(DateCandidate(i, iso, label, found[k][0] if k < len(found) else 0))
         pending = ln.extra.get("label") if ln.kind == "dateline" and not dated else None
     return out
+
+
+def _far_from_title(i: int, frame: Frame) -> bool:
+    """Whether line ``i`` is outside the title block (a named veto for unlabelled dates: a figure's
+    "as of" date, a video's date in the story, a menu's date far above the headline)."""
+    if frame.title is None:
+        return False
+    below = max(frame.title + BELOW_TITLE_LINES, frame.start + PAST_START_LINES)
+    return i < frame.title - ABOVE_TITLE_LINES or i > below
 
 
 def date_features(page: Page, cands: list[DateCandidate], frame: Frame) -> np.ndarray:
     """The feature matrix of the date candidates (columns :data:`DATE_FEATURES`)."""
     isos = [c.iso for c in cands]
     counts = {iso: isos.count(iso) for iso in set(isos)}
-    latest_year = max((int(x[:4]) for x in isos), default=0)
     others = _after_others(page.lines, frame.start, _MAYBE_OTHERS)
     rows, below = [], 0
     for c in cands:
@@ -168,7 +188,6 @@ def date_features(page: Page, cands: list[DateCandidate], frame: Frame) -> np.nd
             c.iso == min(isos),
             c.iso == max(isos),
             math.log1p(below - 1) if frame.title is not None and c.line > frame.title else 0.0,
-            min(latest_year - int(c.iso[:4]), 5),
         ]
         rows.append(row)
     return np.array(rows, dtype=float).reshape(len(cands), len(DATE_FEATURES))
@@ -246,7 +265,7 @@ def _no_date_reason(page: Page, frame: Frame) -> str:
         return f"no publication date: the page gives it only as a relative time ({relative!r}), not a calendar date"
     return (
         "no publication date: no date the page states scores above 'no date' "
-        "(dates in related lists, comments and sentences are not read)"
+        "(dates in related lists, comments and sentences, and unlabelled dates far from the title, are not read)"
     )
 
 
@@ -260,10 +279,28 @@ def updated_date(cands: list[DateCandidate], published: DateCandidate, frame: Fr
     return max(labelled or later or [None], key=lambda x: x or "")
 
 
+def end_matter_date(page: Page, frame: Frame, cands: list[DateCandidate]) -> DateCandidate | None:
+    """The first date labelled published ("Published: ...", "Posted on ... by ...") in the lines
+    closing the story (:data:`END_MATTER_LINES` after its last paragraph; dates below a related list
+    or comments are no candidates)."""
+    return next(
+        (c for c in cands if c.label == "published" and frame.end < c.line <= frame.end + END_MATTER_LINES), None
+    )
+
+
 def publication_metadata(page: Page, frame: Frame, model: LinearModel, *, dayfirst: bool = False) -> tuple[str | None, str | None, dict]:
-    """Published and updated dates with the provenance of the published one."""
+    """Published and updated dates with the provenance of the published one.
+
+    The date ranking decides; when no date scores above "no date" (the sample it is fitted on prints
+    every publication date in the title block), a date labelled published in the story's end matter
+    is the page's (rule ``end-matter date``).
+    """
     cands = date_candidates(page, frame, dayfirst=dayfirst)
     best, prov = rank_dates(page, frame, model, cands)
+    if best is None and (end := end_matter_date(page, frame, cands)) is not None:
+        ln = page.lines[end.line]
+        prov = {**prov, "reason": "no date in the title block scores above 'no date'; the story's end matter labels one published"}
+        return end.iso, None, {"rule": END_MATTER_DATE, "block_id": end.line, "line": ln.text, **prov}
     if best is None:
         return None, None, {"rule": "none", "block_id": None, "line": None, **prov}
     ln = page.lines[best.line]
