@@ -1218,3 +1218,18 @@ def test_an_original_label_names_the_first_publication():
     assert date_line("Original: March 2, 2024")[1] == [("published", "2024-03-02")]
     # "original" in a line's words, without a colon, is no label
     assert date_line("The original March 2, 2024 timetable stays") is None
+
+
+def test_a_place_is_no_author():
+    from analysis.read.layout.bylines import byline_names  # noqa: PLC0415
+
+    # a section menu's regions have a name's shape: a place, also after a compass initial
+    assert byline_names("Costa Rica") is None
+    assert byline_names("N. Ireland") is None
+    # a person whose name holds a place's word, or whose initial is no compass word, stays a person
+    assert byline_names("Georgia Marlow").names == ("Georgia Marlow",)
+    assert byline_names("J. Jordan").names == ("J. Jordan",)
+    # in a byline naming people, a place among them is left out
+    assert byline_names("By Dana Korvel and Sierra Leone").names == ("Dana Korvel",)
+    menu = "Home\nWorld\nS. Korea\nBusiness\n\nFerry Terminal Opens at Varnak\n\n" + _LEDE + "\n\n" + _MORE
+    assert Article.from_text(menu).metadata["authors"] == []

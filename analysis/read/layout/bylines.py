@@ -261,6 +261,33 @@ def _month_in_name(run: list[str], w: str, after: list[str]) -> bool:
 
 
 @functools.cache
+def _place_names() -> frozenset[str]:
+    """The names and aliases of countries, regions, cities and US states in the lexicons, lower case."""
+    out = set()
+    for lexicon, columns in (("countries.tsv", (0, 1)), ("places.tsv", (0, 1)), ("us_states.tsv", (0,))):
+        for row in read_lexicon(lexicon):
+            out.update(a.strip().lower() for k in columns if k < len(row) for a in row[k].split("|") if a.strip())
+    return frozenset(out)
+
+
+def is_place(name: str) -> bool:
+    """Whether a name-shaped run is a place ("Costa Rica"), also after a compass initial ("N. Ireland",
+    "S. Korea"): a place is no author.  Another initial keeps a person ("J. Jordan").
+
+    >>> is_place("N. Ireland"), is_place("Costa Rica"), is_place("Sydney Korvel"), is_place("J. Jordan")
+    (True, True, False, False)
+    """
+    words = name.split()
+    if len(words) > 1 and words[0] in _COMPASS_INITIALS:
+        words = words[1:]
+    return " ".join(words).lower() in _place_names()
+
+
+#: "N. Ireland", "S. Korea", "W. Virginia": initials that stand for a compass word in a place's name.
+_COMPASS_INITIALS = frozenset({"N.", "S.", "E.", "W."})
+
+
+@functools.cache
 def _calendar_words() -> frozenset[str]:
     """The names of the months and weekdays (``data/months.txt``), lower case."""
     return frozenset(r[0].lower() for r in read_lexicon("months.txt") if r)
@@ -310,7 +337,7 @@ def byline_names(s: str) -> Byline | None:
     segments = [p for p in _SEPARATORS.split(rest) if p.strip(" ,.")]
     if not segments:
         return None
-    names = _names_from(segments[0])
+    names = [n for n in _names_from(segments[0]) if not is_place(n)]
     if not explicit and not (names and looks_like_name(names[0])):
         return None
     org = next((p.strip(" ,.") for p in segments[1:] if has_outlet(p) and len(p.split()) <= 5), None)
