@@ -97,7 +97,8 @@ _DASH_NAME_RE = re.compile(
     rf"[ \t\xa0]*(?:[―—–]|--)[ \t\xa0]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[.,]?[ \t]*$"
 )
 _WORD_RE = re.compile(r"\w")
-_NAME_ONLY_RE = re.compile(r"[A-Z][\w’'\-]*[,.]?")
+#: One quoted word ("“Harbour”", "“13th.”", "“resilient,”"): with no cue, a name or a term, nobody's words.
+_ONE_WORD_RE = re.compile(r"[\w’'\-]+[,.?!]?")
 _THAT_BEFORE_RE = re.compile(r"\bthat\s+$")
 
 
@@ -298,8 +299,8 @@ class _RowBuilder:
             if cue is not None:
                 para.owner[id(q)] = (cue, "direct")
         if id(q) not in para.owner:
-            if kind == "partial" and _NAME_ONLY_RE.fullmatch(self.text, q.inner_start, q.inner_end):
-                return None  # one quoted capitalised word ("the module “Harbour”"): a name, nobody's words
+            if kind == "partial" and _ONE_WORD_RE.fullmatch(self.text, q.inner_start, q.inner_end):
+                return None  # one quoted word ("the module “Harbour”", "the “resilient” port"): a term, nobody's words
             row = Row(so.sid, kind, q.inner_start, q.inner_end, None, NO_CUE, q.rule, para.bi, eo.sid)
             if kind == "direct" and para.bi > 0:
                 row.extra["continues"] = self.prev_block_quotes

@@ -342,3 +342,17 @@ def test_a_cue_with_an_object_reports_speech_only_when_the_object_is_speech(text
 def test_quoted_clause_keeps_numbers_and_skips_a_time_adjunct():
     quotes = quotes_of("Varnak Motors said on Monday it would cut 2,000 jobs in the region, as demand slows.")
     assert quotes["text"].tolist() == ["it would cut 2,000 jobs in the region, as demand slows."]
+
+
+def test_one_quoted_word_without_a_cue_is_a_term_not_a_quote():
+    # a word set in quotation marks with nobody cued for it: a term or a scare quote, nobody's words
+    for text in (
+        "The council met on Monday. The “resilient” port reopened after two years.",
+        "The council met on the “13th.” The port reopened on Monday.",
+    ):
+        assert quotes_of(text).empty
+    # two quoted words stay a partial quote nobody is cued for; one word that a cue takes stays quoted
+    q = quotes_of("The mood at the harbour was “cautiously hopeful” on Monday.")
+    assert q["text"].tolist() == ["cautiously hopeful"]
+    q = quotes_of("Dana Korvel called the plan “reckless.”")
+    assert q["text"].tolist() == ["reckless."] and q["speaker"].tolist() == ["Dana Korvel"]
