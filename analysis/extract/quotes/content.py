@@ -142,6 +142,11 @@ def after_content(
     only names the speaker of its sentence's uncued quotes."""
     content_before(s, before + 1, cue, quotes, limit)
     rest = _continuation(s, last) if cue.content is not None else None
+    subject = None
+    if cue.rule is CLAUSE_THEN_CUE and cue.content is not None and not _finite(s, *cue.content):
+        # "The port, she said, will reopen", "Back in May, he said": a fronted phrase with no finite
+        # verb is no reported clause of its own; it is a fragment of the clause after the cue, if any
+        subject, cue.content, cue.region, cue.rule = cue.content, None, None, None
     if rest is None:
         return
     end = content_end(s, rest, next_cue)
@@ -158,6 +163,7 @@ def after_content(
                 region=span,
                 joins=cue,
                 verb=cue.verb,
+                subject=subject,
             )
         )
 
@@ -299,6 +305,18 @@ def _quote_at(quotes: list[QuoteSpan], offset: int) -> QuoteSpan | None:
 
 #: Words that cannot close a reported clause: it runs on into the speaker ("what X said", "A and X said").
 _OPEN_ENDS = frozenset({"and", "or", "but", "what", "how", "as", "whatever"})
+
+
+#: Tags of a finite verb: a clause has one ("the port will reopen"), a fronted phrase not ("the port").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(s: Sentence, a: int, b: int) -> bool:
+    """Whether the words in ``[a, b)`` hold a finite verb (or a quotation, or the tags are not known)."""
+    toks = [t for t in s.toks if a <= t.start < b]
+    if any(t.is_mask for t in toks) or not any(t.tag for t in toks):
+        return True
+    return any(t.tag in FINITE_TAGS for t in toks)
 
 
 def content_before(s: Sentence, upto_tok: int, cue: Cue, quotes: list[QuoteSpan], limit: int) -> None:

@@ -70,6 +70,7 @@ class Cue:
     verb: Verb | None = None  # the reporting verb of a verb cue
     region: tuple[int, int] | None = None  # stretch whose quotes are this cue's partial quotes
     joins: Cue | None = None  # the cue whose content this one continues ("A, he said, B")
+    subject: tuple[int, int] | None = None  # a fronted subject the cue interrupts ("The port, he said, B"): a fragment
 
     @property
     def is_lead_in(self) -> bool:

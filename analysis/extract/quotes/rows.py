@@ -283,6 +283,8 @@ class _RowBuilder:
         ):
             return  # "welcomed the plan", "agreed to pay": the verb's object is no speech
         row = Row(so.sid, "indirect", a, b, cue, cue.rule, None, para.bi, so.sid)
+        if cue.subject is not None:  # "The port, X said, will reopen": the subject is the clause's first fragment
+            row.fragments = [cue.subject, (a, b)]
         rows.append(row)
         para.row_of_cue.setdefault(id(cue), row)
         for q in here:

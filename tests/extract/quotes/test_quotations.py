@@ -17,10 +17,10 @@ from tests.conftest import only_row
         # “A,” X said. “B.”: one quotation interrupted by its cue
         ("“We won,” Jane Doe said. “They lost.”", ["We won,", "They lost."]),
         ("“Who won?” Jane Doe asked. “Nobody did.”", ["Who won?", "Nobody did."]),
-        # "A, X said, B": a reported clause interrupted by its cue
+        # "A, X said, B": a reported clause interrupted by its cue, both parts clauses
         (
-            "Climate change, Jane Doe often says, is the greatest threat we face.",
-            ["Climate change", "is the greatest threat we face."],
+            "The port will reopen, Jane Doe said, once the storm has passed.",
+            ["The port will reopen", "once the storm has passed."],
         ),
     ],
 )
@@ -93,3 +93,14 @@ def test_multi_paragraph_quote():
     first = only_row(q, "The first part goes on.")
     assert first["mark_rule"] == "unclosed" and first["speaker"] == "Jane Doe"
     assert only_row(q, "The second part ends here,")["speaker"] == "Jane Doe"
+
+
+def test_a_fronted_subject_is_a_fragment_of_the_clause_after_the_cue():
+    # "A, X said, B" where A has no verb of its own: one attribution, one row, A its first fragment
+    text = "Climate change, Jane Doe often says, is the greatest threat we face."
+    q = quotes_of(text)
+    row = only_row(q, "is the greatest threat we face.")
+    assert len(q) == 1 and row["speaker"] == "Jane Doe"
+    assert [text[a:b] for a, b in row["fragments"]] == ["Climate change", "is the greatest threat we face."]
+    # a fronted phrase with no clause after the cue is no quote at all
+    assert quotes_of("The new terminal, Jane Doe said. The ferries ran on time.").empty
