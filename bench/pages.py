@@ -138,11 +138,25 @@ def speaker_ok(pred, gold: dict) -> bool:
     return any(same_name(p, g) for p in parts for g in golds if g)
 
 
+def row_spans(q) -> tuple[list[tuple[int, int]], list[int]]:
+    """Where each row is matched, and the row of each span: its span, or, for a row holding the
+    fragments of an interrupted quotation ("“A,” X said. “B.”": one attribution, for which the gold
+    gives one entry per fragment), each fragment."""
+    spans, owner = [], []
+    for pi, (a, b, frags) in enumerate(zip(q["start"], q["end"], q["fragments"])):
+        parts = [(int(x), int(y)) for x, y in frags] if frags is not None and len(frags) > 1 else []
+        if not parts or all(a <= x and y <= b for x, y in parts):  # a paragraph-joined quotation: its span
+            parts = [(a, b)]
+        spans += parts
+        owner += [pi] * len(parts)
+    return spans, owner
+
+
 def score_quotes(art, gold: list[dict]) -> dict:
     q = art.quotes
-    preds = list(zip(q["start"], q["end"]))
+    spans, owner = row_spans(q)
     kinds = q["kind"].tolist()
-    pairs = match_quotes(preds, gold)
+    pairs = {gi: owner[si] for gi, si in match_quotes(spans, gold).items()}
     out = Counter()
     misses = []
     for gi, g in enumerate(gold):
@@ -173,8 +187,8 @@ def score_quotes(art, gold: list[dict]) -> dict:
         out[f"pred_{kind}_matched"] += pi in matched
         if pi not in matched:
             misses.append(f"unmatched {kind}: {q.iloc[pi]['text'][:70]!r} ({q.iloc[pi]['speaker']})")
-    out["predicted"] = len(preds)
-    out["predicted_unmatched"] = len(preds) - len(pairs)
+    out["predicted"] = len(kinds)
+    out["predicted_unmatched"] = len(kinds) - len(matched)
     bad = speakers_not_mentions(art)
     out["speakers_not_mentions"] = len(bad)
     misses += [f"speaker not a mention: {s!r}" for s in bad]

@@ -67,9 +67,11 @@ def article_spans(article: ArticleTables, *, entities: bool = True, quotes: bool
         for row in q.itertuples(index=False):
             who = row.speaker if isinstance(row.speaker, str) and row.speaker else "unknown speaker"
             cue = f", cue: {row.cue}" if isinstance(getattr(row, "cue", None), str) else ""
-            spans.append(
-                Span(int(row.start), int(row.end), "quote", f"q q-{row.kind}", f"{row.kind} quote: {who}{cue}")
-            )
+            title = f"{row.kind} quote: {who}{cue}"
+            spans.append(Span(int(row.start), int(row.end), "quote", f"q q-{row.kind}", title))
+            for a, b in getattr(row, "fragments", None) or []:
+                if b <= row.start or a >= row.end:  # "“A,” X said. “B.”": the other fragments of the attribution
+                    spans.append(Span(int(a), int(b), "quote", f"q q-{row.kind}", title))
             s, e = _int(row.speaker_start), _int(row.speaker_end)
             if s is not None and e is not None:
                 spans.append(Span(s, e, "speaker", "spk", f"speaker: {who}"))

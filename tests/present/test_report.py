@@ -207,3 +207,13 @@ def test_report_numbers_are_readable(nato):
     shown = dict((label, value) for value, label in stats)
     assert re.fullmatch(r"\d+(\.\d{1,2})?", shown["flesch reading ease"])
     assert shown["words"] == f"{int(nato.stats.set_index('statistic').loc['words', 'value']):,}"
+
+
+def test_every_fragment_of_an_interrupted_quotation_is_marked():
+    # “A,” X said. “B.”: one row; the rendered article marks both its fragments as that quote
+    text = "“We won,” Dana Korvel said. “They lost.” The count ended on Monday."
+    art = Article.from_text(text, layout="plain")
+    assert len(art.quotes) == 1
+    marked = [text[s.start : s.end] for s in render.article_spans(art, entities=False, blocks=False) if s.layer == "quote"]
+    assert marked == ["We won,", "They lost."]
+    assert render.render_article(art).count('title="direct quote: Dana Korvel, cue: said"') == 2

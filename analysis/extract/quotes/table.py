@@ -171,7 +171,33 @@ def _records(text: str, rows: list[Row], sent_objs: list, resolver: Resolver) ->
         out.append(_record(text, row, qid))
         if row.kind != "indirect":
             running = (row, out[-1]) if row.kind == "direct" and row.mark_rule == UNCLOSED.name else None
-    return out
+    return _one_row_per_quotation(out)
+
+
+#: The speaker columns a quotation's row takes from a later fragment when its first names nobody.
+_SPEAKER_FIELDS = ("speaker", "speaker_start", "speaker_end", "speaker_text", "speaker_rule", "speaks_as")
+
+
+def _one_row_per_quotation(out: list[dict]) -> list[dict]:
+    """One row per attribution: a later row of an interrupted quotation ("“A,” X said. “B.”", "A, X
+    said, B": the same ``quotation_id`` and kind) is one more of its first row's ``fragments``; the
+    row's span stays the first fragment's.  ``quotation_id`` is then the position of that row."""
+    first: dict[int, dict] = {}
+    kept: list[dict] = []
+    for r in out:
+        head = first.get(r["quotation_id"])
+        if head is not None and head["kind"] == r["kind"]:
+            head["fragments"] = head["fragments"] + r["fragments"]
+            head["end_sentence_id"] = max(head["end_sentence_id"], r["end_sentence_id"])
+            if head["speaker"] is None and r["speaker"] is not None:
+                head.update({k: r[k] for k in _SPEAKER_FIELDS})
+            continue
+        first.setdefault(r["quotation_id"], r)
+        kept.append(r)
+    position = {id(r): i for i, r in enumerate(kept)}
+    for r in kept:
+        r["quotation_id"] = position[id(first[r["quotation_id"]])]
+    return kept
 
 
 def _continues_paragraphs(row: Row, open_row: Row, first_of_block: dict[int, int]) -> bool:

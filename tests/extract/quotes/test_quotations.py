@@ -24,12 +24,20 @@ from tests.conftest import only_row
         ),
     ],
 )
-def test_interrupted_quotation_shares_quotation_id(text, fragments):
+def test_an_interrupted_quotation_is_one_row(text, fragments):
+    # one cue, one speaker, one content: one attribution, its parts the row's fragments
     q = quotes_of(text)
-    rows = [only_row(q, f) for f in fragments]
-    assert len({r["quotation_id"] for r in rows}) == 1
-    assert rows[0]["quotation_id"] == rows[0]["quote_id"]  # the id is the first fragment's quote_id
-    assert {r["speaker"] for r in rows} == {"Jane Doe"}
+    row = only_row(q, fragments[0])  # the row's own span is its first fragment
+    assert len(q) == 1 and row["speaker"] == "Jane Doe"
+    assert [text[a:b] for a, b in row["fragments"]] == fragments
+    assert row["quotation_id"] == row["quote_id"]
+
+
+def holding(q, text: str, words: str) -> dict:
+    """The one row among whose fragments ``words`` stand."""
+    rows = [r for r in q.to_dict("records") if any(text[a:b] == words for a, b in r["fragments"])]
+    assert len(rows) == 1, (words, q[["kind", "text", "fragments"]].values.tolist())
+    return rows[0]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +55,7 @@ def test_interrupted_quotation_shares_quotation_id(text, fragments):
 )
 def test_separate_quotations_keep_their_own_id(text, first, second):
     q = quotes_of(text)
-    assert only_row(q, first)["quotation_id"] != only_row(q, second)["quotation_id"]
+    assert holding(q, text, first)["quotation_id"] != holding(q, text, second)["quotation_id"]
 
 
 @pytest.mark.parametrize(
