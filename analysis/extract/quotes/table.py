@@ -120,8 +120,9 @@ def extract_quotes_linked(
     quotes : DataFrame
         ``quote_id, sentence_id, kind, start, end, text, speaker, speaker_ids, speaker_start,
         speaker_end, speaker_text, cue`` plus ``cue_start, cue_end, rule, speaker_rule, mark_rule,
-        end_sentence_id, quotation_id`` (the ``quote_id`` of the first fragment of the quotation the
-        row belongs to: fragments of one interrupted quotation share it).  ``speaker`` joins the
+        end_sentence_id, quotation_id, fragments`` (an interrupted quotation is one row, its parts
+        in ``fragments``; ``quotation_id`` is the ``quote_id`` of the row a row goes on, as a quote
+        goes on the reported clause its cue closed, else its own).  ``speaker`` joins the
         display names of the speakers with "; "; ``speaker_ids`` lists their ``actor_id``.
     quote_speakers : DataFrame
         One row per (quote, speaker): ``quote_id, actor_id, actor, actor_type, speaker_rule``.
