@@ -18,8 +18,9 @@ from analysis.resources import nltk_stopwords
 
 @functools.cache
 def stop_words() -> frozenset[str]:
-    """NLTK's English stop words and the person pronouns: words that are no name's content."""
-    return nltk_stopwords() | frozenset(lexicons.PERSON_PRONOUNS)
+    """NLTK's English stop words, the person pronouns and "us" (which NLTK's list lacks): words that
+    are no name's content ("Up To Us" in a title names no country)."""
+    return nltk_stopwords() | frozenset(lexicons.PERSON_PRONOUNS) | {"us"}
 
 
 def is_cap(w: str) -> bool:

@@ -116,7 +116,7 @@ def link_mentions(text: str, mentions: list[Mention], nominals: dict[str, list[s
     strong_type: dict[str, str] = {}
     for m in mentions:
         if m.strong and m.named:
-            strong_type.setdefault(m.key.lower(), m.actor_type)
+            strong_type.setdefault(_name_key(m.key), m.actor_type)
     surname: dict[str, str] = {}
     given: dict[str, set[str]] = defaultdict(set)
     for m in sorted(runs, key=lambda m: not m.strong):
@@ -165,6 +165,15 @@ def _expansions(mentions: list[Mention], runs: list[Mention]) -> tuple[dict[str,
     return expansions, by_initials
 
 
+#: A name this short keeps its case when names are compared: "US" is no "Us", "IT" no "It".
+SHORT_NAME_CHARS = 3
+
+
+def _name_key(name: str) -> str:
+    """The form two mentions share when they are the same name (case-blind, except a short name)."""
+    return name if len(name) <= SHORT_NAME_CHARS else name.lower()
+
+
 def _link_run(m: Mention, surname, given, strong_type, expansions, by_initials) -> None:
     """The actor of a name run: a surname, acronym or given name of someone named, else its own name."""
     if len(m.words) == 1 and _link_single(m, surname, expansions, by_initials):
@@ -174,8 +183,8 @@ def _link_run(m: Mention, surname, given, strong_type, expansions, by_initials) 
         m.actor, m.actor_type, m.how = next(iter(given[m.words[0]])), "person", How.GIVEN_NAME
         m.set_rule(GIVEN_NAME_OF)
         return
-    if not m.strong and m.key.lower() in strong_type and not m.evidence.team:
-        m.actor_type, m.strong = strong_type[m.key.lower()], True
+    if not m.strong and _name_key(m.key) in strong_type and not m.evidence.team:
+        m.actor_type, m.strong = strong_type[_name_key(m.key)], True
         m.set_rule(SAME_NAME)
     if m.actor_type == "person" and m.evidence.family_first:
         m.actor = " ".join([*m.words[1:], m.words[0].title()])
@@ -253,7 +262,8 @@ def _link_single(m, surname: dict[str, str], expansions: dict[str, str], by_init
     wt = w.title() if is_allcaps(w) and len(w) > 3 else w
     if wt not in surname and "-" in wt and wt[:1].lower() + wt[1:] in surname:
         wt = wt[:1].lower() + wt[1:]  # "Al-Rashid" opening a sentence is "al-Rashid"
-    if wt in surname and (m.actor_type == "person" or (m.actor_type == "other" and not m.strong)):
+    # a person's surname that only a weak rule typed ("from Korvel supporters": no place)
+    if wt in surname and (m.actor_type == "person" or (m.actor_type in ("other", "place") and not m.strong)):
         m.actor, m.actor_type, m.how, m.strong = surname[wt], "person", How.SURNAME, True
         m.set_rule(SURNAME_OF)
         return True

@@ -51,6 +51,8 @@ THEY_WINDOW = 600
 #: "the duo", "both leaders": a group noun names its pair explicitly, so it may reach further back.
 GROUP_WINDOW = 3000
 
+#: What makes a name a possessor: "Varn's", "Varn’s", "Varnas'".
+_POSSESSIVE = re.compile(r"['’](?:s\b|(?=\s))")
 #: A courtesy title right before a name: its gender.
 _COURTESY_BEFORE = re.compile(r"\b(mr|mrs|ms|miss)\.?\s+$", re.I)
 
@@ -122,11 +124,17 @@ class Focus:
                 if m.start < offset and genders.get(m.actor, "") in ("", gender)
             ]
             if cands and back == 0:
-                return cands[-1].actor
+                # a possessor ("in Varn's hand") is less in focus than a person the sentence names on its own
+                whole = [m for m in cands if not self._possessive(m)]
+                return (whole or cands)[-1].actor
             if cands:
                 told = [m for m in cands if not m.quoted]
                 return (told or cands)[0].actor
         return None
+
+    def _possessive(self, m: Mention) -> bool:
+        """Whether the mention is a possessor: "Varn's", "Varnas'"."""
+        return _POSSESSIVE.match(self.text, m.end) is not None
 
     def persons_before(self, offset: int, window: int | None = None) -> list[str]:
         """The people named before ``offset`` (within ``window`` characters), in text order."""

@@ -30,17 +30,33 @@ def _key(s: str) -> tuple[str, ...]:
     return tuple(s[a:b] for a, b in tokenize_spans(s))
 
 
+#: A title in waiting is a title: "President-elect", "Prime Minister-designate".
+IN_WAITING = ("-elect", "-designate")
+
+
+@functools.cache
+def role_titles() -> tuple[str, ...]:
+    """The titles and roles of ``titles.txt`` as written, each also in waiting ("Mayor-elect";
+    abbreviations such as "Gen." are not)."""
+    listed = _column("titles.txt")
+    return (*listed, *(t + suffix for t in listed if not t.endswith(".") for suffix in IN_WAITING))
+
+
+def _all_titles() -> tuple[str, ...]:
+    return (*role_titles(), *_column("honorifics.txt"))
+
+
 @functools.cache
 def titles() -> frozenset[tuple[str, ...]]:
-    """Titles as token tuples (``("Prime", "Minister")``), honorifics included."""
-    return frozenset(_key(t) for t in (*_column("titles.txt"), *_column("honorifics.txt")) if _key(t))
+    """Titles as token tuples (``("Prime", "Minister")``, ``("President-elect",)``), honorifics included."""
+    return frozenset(_key(t) for t in _all_titles() if _key(t))
 
 
 @functools.cache
 def title_phrases() -> frozenset[tuple[str, ...]]:
     """Titles and honorifics as whitespace-separated words (``("Vice", "Adm.")``), also without periods."""
     out = set()
-    for t in (*_column("titles.txt"), *_column("honorifics.txt")):
+    for t in _all_titles():
         out.add(tuple(t.split()))
         out.add(tuple(t.replace(".", "").split()))
     return frozenset(out)
@@ -68,7 +84,7 @@ def title_abbreviations() -> dict[str, str]:
 def title_words() -> frozenset[str]:
     """Every word of a title or honorific, as written ("Prime", "Minister", "Dr.", "H.E.")."""
     words = set()
-    for t in (*_column("titles.txt"), *_column("honorifics.txt")):
+    for t in _all_titles():
         words.update(t.split())
     return frozenset(words)
 

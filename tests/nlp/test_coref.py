@@ -120,3 +120,21 @@ def test_coref_reads_the_table_back_as_mentions():
     assert [m.key for m in coref.mentions] == ents.sort_values("start")["text"].tolist()
     assert coref.lookup("QSB") == coref.lookup("Quarry Safety Board") == "Quarry Safety Board"
     assert coref.lookup("Korvel") == "Dana Korvel"
+
+
+def test_a_possessor_is_less_in_focus_than_the_subject():
+    from analysis.nlp.focus import Focus
+    from analysis.nlp.mention import Mention
+
+    def people(text):
+        v = text.index("Varn")
+        return [
+            Mention(0, 0, 1, 0, 6, ("Korvel",), "Dana Korvel", "person"),
+            Mention(0, 11, 12, v, v + 4, ("Varn",), "Olek Varn", "person"),
+        ]
+
+    text = "Korvel told the board that the ferry was not in Varn's plan, but he said it would run."
+    assert Focus(text, people(text), sids=[0]).person_for(0, text.index("he said"), "m") == "Dana Korvel"
+    # without a possessive the last person named before the pronoun is in focus
+    plain = "Korvel told the board that the ferry was not in time for Varn, but he said it would run."
+    assert Focus(plain, people(plain), sids=[0]).person_for(0, plain.index("he said"), "m") == "Olek Varn"

@@ -47,6 +47,8 @@ class Lexicon:
     titles: set[tuple[str, ...]] = field(default_factory=set)
     nominals: dict[str, list[str]] = field(default_factory=dict)
     cues: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: The cue words in any position ("Lake", "Bank", "Port").
+    cue_words: frozenset[str] = frozenset()
     #: US postal codes → state ("PA" → "Pennsylvania"): read only after a city or in a party tag.
     state_codes: dict[str, str] = field(default_factory=dict)
     maxlen: int = 1
@@ -120,6 +122,7 @@ def lexicon() -> Lexicon:
     lex.title_first.update(t[0] for t in lex.titles)
     for word, typ, pos in read_lexicon("name_cues.tsv"):
         lex.cues[word, pos] = typ
+    lex.cue_words = frozenset(w for w, _ in lex.cues)
     return lex
 
 

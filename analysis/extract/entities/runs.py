@@ -172,13 +172,15 @@ class _Sentence:
 
     def _initial_name(self, k: int, w: str, low: str) -> bool:
         """A word whose capital may be the sentence's: a name only on evidence."""
-        if low in self.stop:
-            return False
+        if low in self.stop and not (w in self.fn and self.cap_next(k)):
+            return False  # "Will the board ...", but "Don Pellow agreed"
         nxt_low = k + 1 < self.n and self.words[k + 1][:1].islower()
         if (w in self.fn and not (nxt_low and zipf(low) >= COMMON_INITIAL)) or (
             k + 1 < self.n and particle_name(self.words[k + 1])
         ):
             return True
+        if self._sentence_word_before_name(k, w, low):
+            return False  # "Replied Dana Korvel", "Ask Dana", "Sociologist Dana Korvel": the sentence's word
         if w in self.midcaps and (w in self.alone or not common_word(low) or self.cap_next(k)):
             return True  # "Park rangers said": an ordinary word seen only inside longer names is no name here
         if k + 1 < self.n and self.words[k + 1] == "and" and _joins_body_name(self, k, k + 1):
@@ -188,6 +190,24 @@ class _Sentence:
         if common_word(low) and (w,) not in self.wn.types and not self.cap_next(k):
             return False  # "Timber closed higher": an ordinary word that only the sentence capitalises
         return zipf(low) < COMMON_INITIAL or self.cap_next(k)
+
+    def _sentence_word_before_name(self, k: int, w: str, low: str) -> bool:
+        """Whether the sentence's first word, which the text never capitalises elsewhere, is an
+        ordinary word or a reporting verb before a given name or a word the text names someone by
+        alone: "Replied Dana, ...", "Ask Dana Korvel ...", "Sociologist Dana Korvel said".  A title
+        ("President Dana"), a place's or a body's cue word ("Port Elizabeth") or a name the lexicons
+        know keeps its place in the name."""
+        if k + 1 >= self.n or w in self.midcaps or w in self.fn:
+            return False
+        verb = lexicons.speech_verbs().get(low)
+        if verb is not None and verb.form in ("past", "pp", "s"):
+            return True  # "Replied Korvel, ...": a reporting verb before its speaker
+        nxt = self.words[k + 1]
+        if not (nxt in self.fn or (nxt in self.alone and not nxt[1:2].isupper())):
+            return False
+        if not (verb is not None or (common_word(low) and (w,) not in self.wn.types)):
+            return False
+        return not (w in self.lex.cue_words or title_match(self.words, k, self.lex) or lex_match(self.words, k, self.lex, False))
 
     def stops_run(self, j: int) -> bool:
         """A lexicon name or a title starting at ``j`` ends the run before it."""
@@ -266,6 +286,8 @@ def _run_end(s: _Sentence, i: int) -> int:
             j += 1  # "Harbor and Rail Committee", "Department of Health and Human Services"
             continue
         break
+    while j - 1 > i and words[j - 1] in ("&", "/"):
+        j -= 1  # "Dana Korvel / Agency": a joiner before a name that stopped the run is not the run's
     return j - 1 if words[j - 1] == "." else j
 
 

@@ -15,8 +15,8 @@ from functools import cache
 import pandas as pd
 
 from analysis.frames import frame
+from analysis.nlp import lexicons
 from analysis.nlp.mention import How
-from analysis.resources import read_lexicon
 
 #: Characters of text before a person's mention searched for a title ("Deputy Prime Minister Dana Korvel").
 TITLE_LOOKBACK = 60
@@ -35,7 +35,7 @@ def role_titles() -> frozenset[str]:
     >>> "mayor" in role_titles(), "mr." in role_titles()
     (True, False)
     """
-    return frozenset(_title_key(row[0]) for row in read_lexicon("titles.txt"))
+    return frozenset(_title_key(t) for t in lexicons.role_titles())
 
 
 def _title_key(words: str) -> str:

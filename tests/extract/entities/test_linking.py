@@ -66,3 +66,71 @@ def test_company_short_name_and_corporate_titles():
     company = [a for a in actors if a.startswith("Varnak Motors")]
     assert len(company) == 1 and actors[company[0]] == 2
     assert "Varnak" not in actors
+
+
+# -- a name's neighbours that are not the name (real pages: a title in waiting, a sentence's verb) -
+
+
+def test_a_title_in_waiting_is_a_title():
+    tables = identity_of(
+        "The harbour contract went to a local firm, President-elect Dana Korvel announced on Tuesday. "
+        "Vice President-elect Olek Varn agreed. President-elect Korvel thanked the council."
+    )
+    actors = dict(zip(tables.actors["actor"], tables.actors["actor_type"]))
+    assert actors.get("Dana Korvel") == "person" and actors.get("Olek Varn") == "person"
+    assert not any("elect" in a for a in actors)
+    korvel = tables.actors.set_index("actor").loc["Dana Korvel"]
+    assert korvel["mentions"] == 2
+    assert_offsets(tables.text, tables.entities)
+
+
+def test_a_sentence_word_before_a_given_name_is_no_part_of_the_name():
+    tables = identity_of(
+        "Dana Korvel runs the ferry board in Portmere. Ask Dana Korvel about the timetable and she "
+        "will talk for hours. Sociologist Ilse Maren, who studies port towns, praised the board. "
+        "Replied Korvel, with a smile: the ferries will run."
+    )
+    actors = set(tables.actors["actor"])
+    assert {"Dana Korvel", "Ilse Maren"} <= actors
+    assert not any(a.split()[0] in ("Ask", "Sociologist", "Replied") for a in actors)
+    assert_offsets(tables.text, tables.entities)
+
+
+def test_a_cue_word_before_a_given_name_stays_in_the_name():
+    actors = identity_of("Hurricane Dana reached the coast on Friday. Port Elizabeth closed its harbour.").actors
+    kinds = dict(zip(actors["actor"], actors["actor_type"]))
+    assert kinds.get("Hurricane Dana") == "event"
+    assert "Port Elizabeth" in kinds
+
+
+def test_a_given_name_that_is_also_a_function_word_opens_a_sentence_name():
+    actors = set(identity_of("The board met on Friday. Don Pellow agreed with the choice.").actors["actor"])
+    assert "Don Pellow" in actors
+
+
+def test_a_surname_only_a_preposition_typed_is_the_person():
+    tables = identity_of(
+        "Dana Korvel won the vote in Portmere on Monday. The board got threats from Korvel supporters "
+        "after the count, late in Korvel's first term."
+    )
+    ents = tables.entities
+    korvel = ents[ents["text"] == "Korvel"]
+    assert len(korvel) == 2 and set(korvel["actor"]) == {"Dana Korvel"}
+    assert "place" not in set(korvel["actor_type"])
+
+
+def test_a_title_case_pronoun_is_no_country():
+    tables = identity_of(
+        "The harbour board met on Friday and the US market grew.\n\n"
+        "Ferries Are Going to Hit Us Like a Wave\n\n"
+        "The board said the ferries would come in March."
+    )
+    actors = set(tables.actors["actor"])
+    assert "Us" not in actors
+    assert any(a in ("US", "United States") for a in actors)
+
+
+def test_a_joiner_before_a_credit_is_not_the_name():
+    ents = entities_of("The photo was taken by Olek Varn / Reuters at the pier on Monday.")
+    assert "Olek Varn" in set(ents["text"])
+    assert not any(t.endswith("/") for t in ents["text"])
