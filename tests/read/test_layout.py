@@ -1144,6 +1144,19 @@ def test_slashed_dates_follow_the_order_the_page_writes_its_dates_in():
     assert day_first_page("Filed 14/03/2024, updated 04/03/2024") and not day_first_page("4 March 2024")
 
 
+def test_a_numeric_stamp_alone_on_its_line_is_a_date():
+    from analysis.read.layout.dates import line_dates  # noqa: PLC0415
+
+    text = "Menu\nHarbour Board Delays Ferry Pier Vote Again\n10.15.15\nBy Dana Korvel\n\n" + _LEDE + "\n\n" + _MORE
+    assert Article.from_text(text).metadata["published"] == "2015-10-15"
+    # the order: a first number above 12 is the day, a second one the month's day; two-digit years
+    # below 69 are 20xx (POSIX %y), the others 19xx
+    assert line_dates("15-10-2015")[0][2] == "2015-10-15" and line_dates("10.15.98")[0][2] == "1998-10-15"
+    assert line_dates("04.03.15", dayfirst=True)[0][2] == "2015-03-04"
+    # inside a line, or with one-digit parts, such numbers are no date (versions, scores)
+    assert line_dates("Release 10.15.15 fixes the pier map") == () and line_dates("1.2.3") == ()
+
+
 def test_a_month_inside_a_name_and_a_credential_after_it_keep_the_byline():
     from analysis.read.layout.bylines import byline_names  # noqa: PLC0415
 

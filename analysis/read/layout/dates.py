@@ -109,8 +109,11 @@ def line_dates(s: str, *, dayfirst: bool = False) -> tuple[tuple[int, int, str],
 @functools.lru_cache(maxsize=1024)
 def _line_dates(s: str, dayfirst: bool) -> tuple[tuple[int, int, str], ...]:
     """:func:`line_dates`, cached by position."""
+    if len(s) <= _NUMERIC_LINE_CHARS and (m := _NUMERIC_LINE.match(s)):
+        iso = _numeric_line_iso(m, dayfirst)
+        return ((m.start("a"), m.end("y"), iso),) if iso else ()
     if "/" not in s and not _YEAR_DIGITS.search(s):
-        return ()  # every date form has a year of four digits or a "/": most lines are read no further
+        return ()  # every other date form has a year of four digits or a "/": most lines are read no further
     out = []
     for d in find_dates(s):
         iso = d.iso
@@ -128,8 +131,29 @@ def _line_dates(s: str, dayfirst: bool) -> tuple[tuple[int, int, str], ...]:
     return tuple(sorted(out))
 
 
+#: A line that is only a numeric date with dots or dashes, two-digit day and month, two- or
+#: four-digit year ("10.15.15", "15-10-2015"): a stamp under a headline.  Alone on its line it is
+#: no version number or score; inside a line such numbers are too often something else.
+_NUMERIC_LINE = re.compile(r"^\s*(?P<a>\d\d)(?P<sep>[.-])(?P<b>\d\d)(?P=sep)(?P<y>\d\d|(?:19|20)\d\d)\s*$")
+_NUMERIC_LINE_CHARS = 16
+
+
+def _numeric_line_iso(m: re.Match, dayfirst: bool) -> str | None:
+    """The date of a :data:`_NUMERIC_LINE`: day first when the first number cannot be a month, month
+    first when the second cannot, else the order of the page's slashed dates (``dayfirst``), dots
+    being day-first as :func:`~analysis.read.dates.find_dates` reads "12.10.2015"."""
+    a, b, y = m.group("a"), m.group("b"), m.group("y")
+    if int(a) > 12 or (int(b) <= 12 and (dayfirst or (m.group("sep") == "." and len(y) == 4))):
+        a, b = b, a
+    return _iso(y, a, b)
+
+
+#: Two-digit years below this are 20xx, the others 19xx (the POSIX ``%y`` convention: "68" → 2068, "69" → 1969).
+_CENTURY_PIVOT = 69
+
+
 def _iso(y: str, m: str, d: str) -> str | None:
-    year = int(y) + (2000 if len(y) == 2 else 0)
+    year = int(y) + ((2000 if int(y) < _CENTURY_PIVOT else 1900) if len(y) == 2 else 0)
     try:
         return datetime.date(year, int(m), int(d)).isoformat()
     except ValueError:  # 30/02/2024
