@@ -398,8 +398,8 @@ NO_CUE = QuoteRule(
     "no cue",
     "a quote nobody is cued for (its speaker may be carried over from the quote before)",
     Example(
-        "The mood at the harbour was “cautiously hopeful” on Monday.",
-        {"kind": "partial", "text": "cautiously hopeful", "cue": None, "speaker": None},
+        "The mood at the harbour was “cautiously hopeful about the spring” on Monday.",
+        {"kind": "partial", "text": "cautiously hopeful about the spring", "cue": None, "speaker": None},
     ),
     _RowBuilder._quote_row,
 )

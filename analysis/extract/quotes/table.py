@@ -166,6 +166,8 @@ def _records(text: str, rows: list[Row], sent_objs: list, resolver: Resolver) ->
         if row.speaker is None and (row.cue is None or row.cue.speaker is None):
             # no cue, or a cue whose speaker candidate could not speak: the person its sentence names
             resolver.sentence_person(row, sent_span[row.sentence_id])
+        if _term_in_quote_marks(text, row):
+            continue
         qid = _quotation_id(text, row, prev, joined, len(out))
         if row.kind != "indirect" or row.speaker:
             prev = row if row.speaker else prev
@@ -173,6 +175,23 @@ def _records(text: str, rows: list[Row], sent_objs: list, resolver: Resolver) ->
         if row.kind != "indirect":
             running = (row, out[-1]) if row.kind == "direct" and row.mark_rule == UNCLOSED.name else None
     return _one_row_per_quotation(out)
+
+
+#: A quote of at most this many words that no cue takes and no one could have said is a term.
+TERM_WORDS = 3
+
+
+def _term_in_quote_marks(text: str, row: Row) -> bool:
+    """A few quoted words with no cue and no speaker — not carried over, no person in their sentence
+    ("the so-called “long tail”", "“full screen”") — are a term or a scare quote, nobody's words:
+    no row (one row per attribution)."""
+    return (
+        row.cue is None
+        and row.speaker is None
+        and row.kind != "indirect"
+        and row.mark_rule != UNCLOSED.name
+        and len(text[row.start : row.end].split()) <= TERM_WORDS
+    )
 
 
 #: The speaker columns a quotation's row takes from a later fragment when its first names nobody.

@@ -351,8 +351,13 @@ def test_one_quoted_word_without_a_cue_is_a_term_not_a_quote():
         "The council met on the “13th.” The port reopened on Monday.",
     ):
         assert quotes_of(text).empty
-    # two quoted words stay a partial quote nobody is cued for; one word that a cue takes stays quoted
-    q = quotes_of("The mood at the harbour was “cautiously hopeful” on Monday.")
-    assert q["text"].tolist() == ["cautiously hopeful"]
+    # up to three quoted words that no cue takes and no one could have said are a term too; with a
+    # person in the sentence they are that person's words, and a longer stretch stays a quote
+    assert quotes_of("The ferry board calls it the “long tail” of the season.").empty
+    q = quotes_of("Dana Korvel was “cautiously hopeful” on Monday.")
+    assert q["text"].tolist() == ["cautiously hopeful"] and q["speaker"].tolist() == ["Dana Korvel"]
+    q = quotes_of("The mood at the harbour was “cautiously hopeful about the spring” on Monday.")
+    assert q["text"].tolist() == ["cautiously hopeful about the spring"]
+    # one word that a cue takes stays quoted
     q = quotes_of("Dana Korvel called the plan “reckless.”")
     assert q["text"].tolist() == ["reckless."] and q["speaker"].tolist() == ["Dana Korvel"]
