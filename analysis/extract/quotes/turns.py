@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 
+from analysis.extract.entities.lexicon import common_word, lexicon, lexicon_key
 from analysis.extract.quotes.kinds import MentionKind, QuoteRule
 from analysis.extract.quotes.lexicon import fw, speech_verbs
 from analysis.extract.quotes.marks import DOUBLE_MARK_RE, UNMARKED, QuoteSpan
 from analysis.extract.quotes.phrases import Cue, SpeakerMention
+from analysis.nlp import lexicons
 from analysis.rules import Example
 
 _NAME_WORD = r"[A-Z][\w.’'\-]*"
@@ -47,9 +49,24 @@ def label_cue(text: str, b_start: int, b_end: int) -> Cue | None:
         # a mixed-case label must look like a name used elsewhere in the article: "Sanders: …"
         if len(words) > 3 or text.count(words[-1]) < 2 or words[0].lower() in fw("determiner"):
             return None
+        if not questioner and _names_no_speaker(label):
+            return None
     colon = m.end("label") + text[m.end("label") : m.end()].index(":")
     mention = SpeakerMention(m.start("label"), m.end("label"), MentionKind.LABEL)
     return Cue(colon, colon + 1, ":", mention, (m.end(), b_end), rule=TRANSCRIPT_TURN, region=(m.end(), b_end))
+
+
+def _names_no_speaker(label: str) -> bool:
+    """A mixed-case label that is an ordinary word ("Review: …", "Tips: …", "Poll: …": a page's field
+    or section) or a place ("Ohio: …" heading a list) names no speaker; a role noun ("Host: …",
+    "Moderator: …") does."""
+    low = label.lower()
+    if low in lexicons.person_nouns():
+        return False
+    if " " not in label and common_word(low):
+        return True
+    entry = lexicon().exact.get(lexicon_key(label))
+    return entry is not None and entry.actor_type in ("place", "country")
 
 
 def is_transcript(text: str, paragraphs: list[tuple[int, int]]) -> bool:

@@ -255,6 +255,21 @@ def test_labels_that_are_not_speakers(text):
     assert (q["rule"] != "transcript turn").all()
 
 
+def test_a_field_or_a_place_before_a_colon_is_no_speaker_label():
+    # a page's fields ("Review: …", "Tips: …") and a list headed by a place name the text repeats are
+    # not a transcript; a role noun ("Host: …") is a speaker label as a name is
+    fields = (
+        "The ferry café opened in May.\n\nReview: I loved the soup and the view of the pier.\n\n"
+        "Review: We waited an hour for a table, and we will come back.\n\nTips: Go early on Fridays."
+    )
+    assert (quotes_of(fields, pd.DataFrame())["rule"] != "transcript turn").all()
+    lists = "Ohio voters were asked in May.\n\nOhio: Dana Korvel, Olek Varn, Ilse Maren\n\nOhio: Jon Pell, Ana Ruiz"
+    assert (quotes_of(lists, pd.DataFrame())["rule"] != "transcript turn").all()
+    show = "The host spoke first.\n\nHost: We are live from the pier tonight.\n\nHost: Our next guest runs the ferry."
+    q = quotes_of(show, pd.DataFrame())
+    assert (q["rule"] == "transcript turn").sum() == 2
+
+
 def test_question_split_from_its_cue():
     text = "Jane Doe spoke on Monday.\n\n“Why now?” Jane Doe asked. “We have waited for years.”"
     q = quotes_of(text, pd.DataFrame())
