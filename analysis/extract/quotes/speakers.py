@@ -14,11 +14,13 @@ import functools
 import re
 from dataclasses import dataclass
 
+from analysis.extract.entities.lexicon import common_word
 from analysis.extract.quotes.kinds import MentionKind, SpeakerRule
 from analysis.extract.quotes.lexicon import fw, member_nouns, speaker_nouns
 from analysis.extract.quotes.phrases import Sentence, SpeakerMention
 from analysis.extract.quotes.rows import Row
 from analysis.nlp import lexicons
+from analysis.nlp.case import stop_words
 from analysis.nlp.coref import Coref
 from analysis.nlp.focus import GROUP_WINDOW, THEY_WINDOW
 from analysis.nlp.identity import AS_DOCUMENT, AS_NAME, AS_OTHER, AS_PHRASE, MEMBERS_OF_ACTOR, link_speakers
@@ -28,16 +30,12 @@ from analysis.rules import Example
 
 # -- speaker resolution -----------------------------------------------------------------------------
 
-
 #: Words after which a speaker noun phrase continues with what it is not: "X of the Y", "X, a Y".
 _NP_TAIL_RE = re.compile(r"\s+(?:of|from|at|with|for)\s+|\s*,\s*|\s*\(|\s+[-–—]\s+")
 _DETERMINERS = frozenset("the this that these those its their his her our".split())
-
 #: An entity mention is never longer than this, so entities starting this far before a speaker
 #: phrase are the only ones that can overlap it.
 LONGEST_MENTION = 200
-
-
 #: Entity types a member speaks for, the likelier first ("a Treasury source": an organisation).
 _BODY_TYPES = ("org", "country", "place")
 #: Words between a member noun and its body ("an official at the Harbour Board").
@@ -259,6 +257,18 @@ class Resolver:
             return self._parse_name(_label_words(ask.text), person_only=True)
         return self._parse_name(ask.text)
 
+    def _sentence_word(self, ask: _Ask) -> bool:
+        """ "Please note that …", "Consider …": the sentence's first word, no entity and no name the
+        article uses, a function word or an ordinary word naming no speakers ("Regulators said" does)."""
+        word, low = ask.text.strip(), ask.text.strip().lower()
+        if ask.mention.kind is not MentionKind.NAME or ask.ents or " " in word or self.coref.lookup(word):
+            return False
+        ordinary = low in stop_words() or (common_word(low) and not low.endswith("s") and low not in speaker_nouns())
+        if not ordinary or self.text[ask.sentence_start : ask.start].strip(" \t\n\"“‘'(") != "":
+            return False
+        ask.row.speaker, ask.row.speaker_rule = None, SENTENCE_WORD.value()
+        return True
+
     def _full_name(self, ask: _Ask) -> bool:
         """A surname or titled name no entity covers ("PRIME MINISTER LEE:" too): the full name the
         article used for it."""
@@ -446,6 +456,15 @@ PRONOUN_UNRESOLVED = SpeakerRule(
     ),
     Resolver._pronoun_unresolved,
 )
+SENTENCE_WORD = SpeakerRule(
+    "sentence word (no speaker)",
+    "the sentence's first word, an ordinary word no entity covers (Please, Consider, First): no speaker",
+    Example(
+        "Please note that the port will reopen on Monday.",
+        {"speaker_rule": "sentence word (no speaker)", "speaker": None, "speaker_text": "Please"},
+    ),
+    Resolver._sentence_word,
+)
 GROUP_PEOPLE = SpeakerRule(
     "group (people in focus)",
     "the duo, both leaders: the two people named last, within GROUP_WINDOW",
@@ -556,6 +575,7 @@ MENTION_RULES = (
     PRONOUN_PEOPLE,
     PRONOUN_UNRESOLVED,
     GROUP_PEOPLE,
+    SENTENCE_WORD,
     NAME_FULL,
     NAME,
     NP_APPOSITION,
