@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from analysis.extract.entities.acronyms import ACRONYM_RULES
 from analysis.extract.entities.lexicon import COMMON_WORD_ZIPF, Lexicon, common_word, cue_type, lex_match, lexicon, zipf
 from analysis.extract.entities.mentions import FOUND_RULES, NAME_PAIR
-from analysis.extract.entities.run_types import DEFAULT, RUN_TYPING_RULES
+from analysis.extract.entities.run_types import DEFAULT, FIRST_NAME, RUN_TYPING_RULES
 from analysis.extract.entities.runs import DIRECTIONS
 from analysis.nlp import coref, lexicons
 from analysis.nlp.case import is_allcaps, stop_words
@@ -53,6 +53,7 @@ def resolve_actors(text: str, mentions: list[Mention], by_sent, sids: list[int],
     ]  # a role label ("HOST:", "STAFF:") is no name; nor is a degree after a name ("Jane Roe, Ph.D.")
     _corroborate_family_first([m for m in mentions if m.how == How.NAME and not m.evidence.gazetteer])
     mentions = coref.link_mentions(text, mentions, lex.nominals, _single_default)
+    mentions = _without_ordinary_given_names(mentions)
     _modified_names(mentions)
     _short_body_names(mentions)
     nested = _nested_countries(mentions, by_sent, lex)
@@ -61,6 +62,26 @@ def resolve_actors(text: str, mentions: list[Mention], by_sent, sids: list[int],
     mentions.extend(coref.resolve_pronouns(text, mentions, by_sent, sids))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _without_ordinary_given_names(mentions: list[Mention]) -> list[Mention]:
+    """A lone word that only the given-name list made a person, an ordinary English word the article
+    capitalises once and gives no one as a given name ("Joy of joys.", "Movie Star!", "See, I told
+    you"), names no actor, as a lone ordinary word no rule typed does (:func:`_single_default`)."""
+    seen = Counter(m.words[0] for m in mentions if len(m.words) == 1)
+
+    def ordinary(m: Mention) -> bool:
+        w = m.words[0]
+        return (
+            len(m.words) == 1
+            and m.rule == FIRST_NAME
+            and not m.strong
+            and m.actor == w
+            and seen[w] == 1
+            and _single_default(w, 1) is None
+        )
+
+    return [m for m in mentions if not ordinary(m)]
 
 
 def _corroborate_family_first(runs: list[Mention]) -> None:

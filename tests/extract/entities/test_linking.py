@@ -134,3 +134,15 @@ def test_a_joiner_before_a_credit_is_not_the_name():
     ents = entities_of("The photo was taken by Olek Varn / Reuters at the pier on Monday.")
     assert "Olek Varn" in set(ents["text"])
     assert not any(t.endswith("/") for t in ents["text"])
+
+
+def test_an_ordinary_word_only_the_given_name_list_makes_a_person_names_no_actor():
+    actors = set(identity_of(
+        "The ferry board met in Portmere on Friday. Joy of joys, the pier is open. "
+        "The letter was signed by Jolene on Monday."
+    ).actors["actor"])
+    assert "Joy" not in actors  # an ordinary word, capitalised once: no actor
+    assert "Jolene" in actors  # a given name that is no ordinary word stays a person
+    # said by someone, or given to a person the article names, the word is a name
+    actors = set(identity_of("Joy Pell runs the pier. Joy said the ferry would run on Friday.").actors["actor"])
+    assert "Joy Pell" in actors
