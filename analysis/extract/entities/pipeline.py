@@ -25,7 +25,8 @@ def _doc_mentions(text: str, sentences: pd.DataFrame, tokens: pd.DataFrame) -> l
     lex = lexicon()
     by_sent = tokens_by_sentence(tokens)
     sids = sentences["sentence_id"].tolist()
-    evidence = capital_evidence(by_sent, sids)
+    headings = frozenset(sentences.loc[sentences["kind"] == "heading", "sentence_id"]) if "kind" in sentences else frozenset()
+    evidence = capital_evidence(by_sent, sids, headings)
     mentions: list[Mention] = []
     for sid in sids:
         if by_sent.get(sid):

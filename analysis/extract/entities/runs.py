@@ -26,7 +26,7 @@ from analysis.extract.entities.lexicon import (
     zipf,
 )
 from analysis.nlp import lexicons
-from analysis.nlp.case import headline, is_allcaps, is_cap, stop_words
+from analysis.nlp.case import HeadlineCase, headline, is_allcaps, is_cap, stop_words
 from analysis.nlp.mention import How
 from analysis.nlp.names import PARTICLES
 from analysis.resources import first_names
@@ -160,8 +160,8 @@ class _Sentence:
         """In a headline capitals say nothing: a word is a name on other evidence or by rarity."""
         if low in self.stop:
             return False
-        if low in self.known or w in self.fn:
-            return True
+        if low in self.known or w in self.fn or ((w, "first") in self.lex.cues and self.cap_next(k)):
+            return True  # also a cue word opening a name: "Hurricane Dana Nears Coast"
         if is_allcaps(w):
             if w.title() in MONTHS_DAYS or (common_word(low) and (w.title(),) not in self.wn.types):
                 return False  # "TOWN CUP FINAL", "FRIDAY"
@@ -498,16 +498,22 @@ def _merged(p: Segment, seg: Segment, words: list[str], lex: Lexicon) -> Segment
 HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
-def capital_evidence(by_sent, sids: list[int]) -> CapitalEvidence:
-    """The sentences in headline case, the capitalised words seen away from a sentence start outside
-    them (evidence for sentence-initial and headline words), and those among them seen on their own,
-    not inside a longer name."""
+#: A heading of the story (a block of its own between paragraphs) is in headline case with fewer
+#: content words than a sentence needs: "Ballooning Interest", "Your Motivations" are a subhead's
+#: capitals, not names.
+HEADING_CASE = HeadlineCase(min_content=1)
+
+
+def capital_evidence(by_sent, sids: list[int], headings: frozenset[int] = frozenset()) -> CapitalEvidence:
+    """The sentences in headline case (``headings``, the story's subheads, by a looser test), the
+    capitalised words seen away from a sentence start outside them (evidence for sentence-initial and
+    headline words), and those among them seen on their own, not inside a longer name."""
     midcaps: set[str] = set()
     alone: set[str] = set()
     headlines: set[int] = set()
     for sid in sids:
         words = [t[2] for t in by_sent.get(sid, [])]
-        if headline(words):
+        if headline(words) or (sid in headings and headline(words, HEADING_CASE)):
             headlines.add(sid)
             continue
         caps = [is_cap(w) for w in words]

@@ -4,6 +4,7 @@ modified names, a company's short name, a country closing a body's name, words t
 
 from __future__ import annotations
 
+from analysis import Article
 from tests.builders import entities_of, identity_of
 from tests.conftest import assert_offsets
 
@@ -146,3 +147,21 @@ def test_an_ordinary_word_only_the_given_name_list_makes_a_person_names_no_actor
     # said by someone, or given to a person the article names, the word is a name
     actors = set(identity_of("Joy Pell runs the pier. Joy said the ferry would run on Friday.").actors["actor"])
     assert "Joy Pell" in actors
+
+
+def test_a_subhead_in_title_case_names_nothing_by_its_capitals():
+    text = (
+        "Harbour fees rise again\n\nBy Jane Doe\n\n"
+        "The ferry board in Portmere raised its fees on Friday, the third rise this year, and the "
+        "traders on the quay say the rise will hurt them.\n\n"
+        "Fuel Bills\n\n"
+        "The board said the costs of fuel and wages had grown faster than its income since spring.\n\n"
+        "Hurricane Dana\n\n"
+        "The storm that hit the quay in May also cost the board money, its treasurer said."
+    )
+    art = Article.from_text(text)
+    assert "heading" in set(art.blocks["kind"])
+    actors = dict(zip(art.actors["actor"], art.actors["actor_type"]))
+    assert "Fuel Bills" not in actors  # a subhead's capitals are no name
+    assert actors.get("Hurricane Dana") == "event"  # a cue word still opens a name in one
+    assert "Portmere" in actors
