@@ -165,3 +165,8 @@ def test_a_subhead_in_title_case_names_nothing_by_its_capitals():
     assert "Fuel Bills" not in actors  # a subhead's capitals are no name
     assert actors.get("Hurricane Dana") == "event"  # a cue word still opens a name in one
     assert "Portmere" in actors
+
+
+def test_pm_before_a_name_is_a_title():
+    tables = identity_of("Prime Minister Dana Korvel signed the ferry deal. PM Korvel said the ferries would run.")
+    assert set(tables.actors["actor"]) >= {"Dana Korvel"} and not any("PM" in a for a in tables.actors["actor"])
