@@ -119,11 +119,30 @@ def _pair_of_names(toks, i: int, j: int, sid: int, lex: Lexicon) -> list[Mention
     return out if len(out) >= 2 else []
 
 
+def _split_at_spaced_slash(merged: list[Segment], toks) -> list[Segment]:
+    """A name run holding a slash with a space beside it is two names ("Dana Korvel / Harbour
+    Agency", a credit); one written without spaces ("Lisbon/Porto Line") stays one name."""
+    out: list[Segment] = []
+    for seg in merged:
+        cuts = [
+            k
+            for k in range(seg.i + 1, seg.j - 1)
+            if seg.kind == Kind.RUN and toks[k][2] == "/" and (toks[k][0] > toks[k - 1][1] or toks[k + 1][0] > toks[k][1])
+        ]
+        if not cuts:
+            out.append(seg)
+            continue
+        for a, b in zip([seg.i, *(k + 1 for k in cuts)], [*cuts, seg.j]):
+            out.append(Segment(a, b, Kind.RUN))
+    return out
+
+
 def sentence_mentions(text: str, sid: int, toks, evidence: CapitalEvidence, lex: Lexicon) -> list[Mention]:
     """The typed mentions of one sentence, from its segments."""
     words = [t[2] for t in toks]
     tags = [t[3] for t in toks]
-    merged = merge_segments(segment(words, tags, evidence, lex, headline=sid in evidence.headlines), words, lex)
+    segs = _split_at_spaced_slash(segment(words, tags, evidence, lex, headline=sid in evidence.headlines), toks)
+    merged = merge_segments(segs, words, lex)
     out = []
     starts = {seg.i for seg in merged}
     for seg in merged:

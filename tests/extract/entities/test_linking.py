@@ -135,6 +135,9 @@ def test_a_joiner_before_a_credit_is_not_the_name():
     ents = entities_of("The photo was taken by Olek Varn / Reuters at the pier on Monday.")
     assert "Olek Varn" in set(ents["text"])
     assert not any(t.endswith("/") for t in ents["text"])
+    # a slash with a space beside it parts two names (a credit, a list); written without one it joins
+    ents = entities_of("The photos by Ezra Palo / Harbour Images show the pier, and Varn/Korvel Lines ran the ferry.")
+    assert {"Ezra Palo", "Harbour Images", "Varn/Korvel Lines"} <= set(ents["text"])
 
 
 def test_an_ordinary_word_only_the_given_name_list_makes_a_person_names_no_actor():
