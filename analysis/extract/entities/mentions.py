@@ -119,16 +119,13 @@ def _pair_of_names(toks, i: int, j: int, sid: int, lex: Lexicon) -> list[Mention
     return out if len(out) >= 2 else []
 
 
-def _split_at_spaced_slash(merged: list[Segment], toks) -> list[Segment]:
+def _split_at_spaced_slash(segs: list[Segment], toks) -> list[Segment]:
     """A name run holding a slash with a space beside it is two names ("Dana Korvel / Harbour
     Agency", a credit); one written without spaces ("Lisbon/Porto Line") stays one name."""
     out: list[Segment] = []
-    for seg in merged:
-        cuts = [
-            k
-            for k in range(seg.i + 1, seg.j - 1)
-            if seg.kind == Kind.RUN and toks[k][2] == "/" and (toks[k][0] > toks[k - 1][1] or toks[k + 1][0] > toks[k][1])
-        ]
+    for seg in segs:
+        spaced = [k for k in range(seg.i + 1, seg.j - 1) if toks[k][2] == "/" and (toks[k][0] > toks[k - 1][1] or toks[k + 1][0] > toks[k][1])]
+        cuts = spaced if seg.kind == Kind.RUN else []
         if not cuts:
             out.append(seg)
             continue
