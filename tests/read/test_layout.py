@@ -1160,6 +1160,19 @@ def test_a_numeric_stamp_alone_on_its_line_is_a_date():
     assert line_dates("Release 10.15.15 fixes the pier map") == () and line_dates("1.2.3") == ()
 
 
+def test_a_byline_in_a_list_of_other_articles_under_the_title_is_theirs():
+    related = (
+        "Menu\nHarbour Board Delays Ferry Pier Vote Again\nYou may also like\nPier Cafe Closes for Winter\n"
+        "Ilse Maren\nToday 7:30AM\nNew Ferry Timetable Out\nOlek Varn\nYesterday 9:15AM\n"
+        "Lighthouse Keeper Retires\nJon Pell\nMonday 8:00AM\nSubscribe to our newsletter\nShare\nPrint\n\n"
+    )
+    meta = Article.from_text(related + _LEDE + "\n\n" + _MORE).metadata
+    assert meta["authors"] == []  # the list's bylines name the other articles' writers
+    # the page's own byline below the list is read
+    meta = Article.from_text(related + "By Dana Korvel\nMarch 4, 2024\n\n" + _LEDE + "\n\n" + _MORE).metadata
+    assert meta["authors"] == ["Dana Korvel"]
+
+
 def test_a_month_inside_a_name_and_a_credential_after_it_keep_the_byline():
     from analysis.read.layout.bylines import byline_names  # noqa: PLC0415
 

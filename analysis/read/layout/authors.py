@@ -33,6 +33,7 @@ from analysis.read.layout.rules import (
     CONTACT_BLOCK,
     CONTACT_LINE,
     HEADER_CHROME,
+    RELATED_LINKS,
     STORY_CHROME,
     TRAILING_CHROME,
 )
@@ -92,8 +93,12 @@ class AuthorCandidate:
     byline: Byline
 
 
-def author_candidates(page: Page) -> list[AuthorCandidate]:
-    """Every line from which :func:`byline_names` reads names or a desk."""
+def author_candidates(page: Page, frame: Frame | None = None) -> list[AuthorCandidate]:
+    """Every line from which :func:`byline_names` reads names or a desk, except (a named veto, with
+    ``frame``) a bare name in a list of other articles between the title and the story: after a
+    "Related" / "You may also like" line, such names are the other articles' writers; a "By" line
+    there is the article's own."""
+    listed = _in_related_list(page, frame) if frame is not None else set()
     out = []
     for i, ln in enumerate(page.lines):
         speaker = _name_and_title(ln.text) and not BY.match(ln.text)  # "By Jane Doe, MA" wrote it
@@ -105,9 +110,17 @@ def author_candidates(page: Page) -> list[AuthorCandidate]:
         if (b is None or not b.names) and ln.rule == BYLINE_NAME_OVER_ROLE and ln.extra.get("authors"):
             # a name the header read over a role line ("Wei Lan" / "in Beijing")
             b = Byline(tuple(ln.extra["authors"]), ln.extra.get("outlet"), bool(BY.match(ln.text)))
-        if b is not None:
+        if b is not None and not (i in listed and not b.explicit):
             out.append(AuthorCandidate(i, b))
     return out
+
+
+def _in_related_list(page: Page, frame: Frame) -> set[int]:
+    """The lines after a "Related" line that stands below the title and above the story's start."""
+    if frame.title is None:
+        return set()
+    marker = next((i for i in range(frame.title + 1, frame.start) if page.lines[i].rule == RELATED_LINKS), None)
+    return set(range(marker + 1, frame.start)) if marker is not None else set()
 
 
 def byline_features(page: Page, cands: list[AuthorCandidate], frame: Frame) -> np.ndarray:
@@ -182,7 +195,7 @@ def _name_mentions(page: Page, cands: list[AuthorCandidate]) -> dict[str, int]:
 
 def rank_bylines(page: Page, frame: Frame, model: LinearModel) -> tuple[list[str], str | None, dict]:
     """The authors, the byline's desk or outlet, and the provenance of the choice."""
-    cands = author_candidates(page)
+    cands = author_candidates(page, frame)
     model.check(BYLINE_FEATURES, "byline")
     scores = model.scores(byline_features(page, cands, frame))
     best, second = best_two(scores)

@@ -186,7 +186,7 @@ def byline_group(reading: Reading, page: AnnotatedPage) -> Group | None:
     gold = {name_key(a) for a in page.gold.get("authors") or []}
     if gold and page.gold.get("authors_in_text") is False:
         return None
-    cands = author_candidates(reading.page)
+    cands = author_candidates(reading.page, reading.frame)
     right = np.array([bool(gold & {name_key(n) for n in c.byline.names}) for c in cands], dtype=bool)
     return Group(byline_features(reading.page, cands, reading.frame), right, not gold)
 
