@@ -1156,6 +1156,7 @@ def test_a_numeric_stamp_alone_on_its_line_is_a_date():
     # below 69 are 20xx (POSIX %y), the others 19xx
     assert line_dates("15-10-2015")[0][2] == "2015-10-15" and line_dates("10.15.98")[0][2] == "1998-10-15"
     assert line_dates("04.03.15", dayfirst=True)[0][2] == "2015-03-04"
+    assert line_dates("04/03/98", dayfirst=True)[0][2] == "1998-03-04"  # a day-first slashed date too
     # inside a line, or with one-digit parts, such numbers are no date (versions, scores)
     assert line_dates("Release 10.15.15 fixes the pier map") == () and line_dates("1.2.3") == ()
 
