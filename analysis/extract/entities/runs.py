@@ -390,6 +390,11 @@ def _name_segment(s: _Sentence, i: int, segs: list[Segment]) -> int | None:
     if t and is_cap(w) and (t < n and s.name_tok(t) or (i > 0 and segs and segs[-1].j == i)):
         segs.append(Segment(i, t, Kind.TITLE))
         return t
+    if w.lower() in _AUXILIARIES and not (s.headline or s.starts_sentence(i) or is_allcaps(w)):
+        j = i + 1
+        while j < n and is_cap(words[j]):
+            j += 1
+        return j  # "Other People Are Reading" inside a line: a title-case phrase, no name
     if not s.name_tok(i):
         return None
     if not t and i + 1 < n and _role_word(w) and s.name_tok(i + 1):
@@ -401,6 +406,8 @@ def _name_segment(s: _Sentence, i: int, segs: list[Segment]) -> int | None:
     return segs[-1].j
 
 
+#: Auxiliary verbs that open no name: capitalised inside a sentence they mark a title-case phrase.
+_AUXILIARIES = frozenset("am are is was were been being has had does did".split())
 _DATELINE_DASHES = frozenset(["-", "--", "–", "—", ":"])
 _DATE_TOKEN = re.compile(r"^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$")
 #: A date and its dash open a sentence within this many tokens ("4 May 2019 - As ...").

@@ -173,3 +173,15 @@ def test_a_subhead_in_title_case_names_nothing_by_its_capitals():
 def test_pm_before_a_name_is_a_title():
     tables = identity_of("Prime Minister Dana Korvel signed the ferry deal. PM Korvel said the ferries would run.")
     assert set(tables.actors["actor"]) >= {"Dana Korvel"} and not any("PM" in a for a in tables.actors["actor"])
+
+
+def test_an_auxiliary_opens_no_name_inside_a_sentence():
+    text = (
+        "Harbour fees rise again\n\nBy Jane Doe\n\n"
+        "The ferry board in Portmere raised its fees on Friday, the third rise this year, and the "
+        "traders on the quay say the rise will hurt them.\n\nOther People Are Reading\n\n"
+        "The board said the costs of fuel and wages had grown faster than its income since spring."
+    )
+    actors = set(Article.from_text(text).actors["actor"])
+    assert not any(a.startswith("Are") or a == "Reading" for a in actors)
+    assert "Portmere" in actors
