@@ -33,6 +33,9 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _COMPLEMENT_TAGS = frozenset({"DT", "PRP$", "JJ", "JJR", "JJS", "CD", "NN", "NNS", "NNP", "NNPS"})
 #: Articles and demonstratives: a head that is one of them names nobody ("That caution …").
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "the", "a", "an"})
+#: Tags of a word opening a relative clause on the noun before it ("who", "whose"; "which" by its word:
+#: the tagger also gives "that" its tag).  Not "when"/"where": more often a time or place of the clause.
+_RELATIVE_OPENERS = frozenset({"WP", "WP$"})
 #: Tags that end a subject right before its verb.
 _SUBJECT_END = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
 #: Tags that go on a noun phrase before its head: determiners, possessives, adjectives, numbers.
@@ -130,10 +133,23 @@ def reports_speech(toks: list[tuple[str, str]], verb: Verb | None) -> bool:
 
 def _has_predicate(toks: list[tuple[str, str]]) -> bool:
     """A finite verb, or a past form right after its subject (the tagger often reads "the board
-    decided" as a participle)."""
-    return any(
-        tag in _FINITE or (tag == "VBN" and i > 0 and toks[i - 1][1] in _SUBJECT_END) for i, (_, tag) in enumerate(toks)
-    )
+    decided" as a participle), that is the complement's own: not a verb right after "and/or/but"
+    (the cue's subject's next act: "found the ruins and ransacked them") nor one inside a relative
+    clause right on a noun of the complement, whose first finite verb is the relative's ("found the
+    skipper who lost the boat"; but "found skippers who use it were happier").  After a comma a
+    relative may be the cue's own aside or the clause's ("proposed to cut the fee, which funds ..."):
+    its verbs count."""
+    relative = False
+    for i, (word, tag) in enumerate(toks):
+        prev = toks[i - 1][1] if i else ""
+        finite = tag in _FINITE or (tag == "VBN" and prev in _SUBJECT_END)
+        if prev in _SUBJECT_END and (tag in _RELATIVE_OPENERS or word.lower() == "which"):
+            relative = True
+        elif word == "," or tag == ":" or (relative and finite):
+            relative = False
+        elif finite and prev != "CC":
+            return True
+    return False
 
 
 #: Pronouns that can speak (a person, people, or "it" for a body or document).

@@ -347,6 +347,11 @@ def test_not_speech_checks(check, sentence, verb):
         ("A fisherman called the harbour office last night.", False),
         # a clause reports speech whatever the verb
         ("Dana Korvel said the quay would reopen on Monday.", True),
+        # but a verb after "and" is the cue's subject's next act, and a relative clause's verb the
+        # relative's: neither makes the object a clause
+        ("The divers found the old wreck and raised its bell.", False),
+        ("The divers found the skipper who lost the ferry.", False),
+        ("The survey found skippers who use the new quay were happier.", True),
     ],
 )
 def test_a_cue_with_an_object_reports_speech_only_when_the_object_is_speech(text, reported):
