@@ -143,7 +143,7 @@ def after_content(
     content_before(s, before + 1, cue, quotes, limit)
     rest = _continuation(s, last) if cue.content is not None else None
     subject = None
-    if cue.rule is CLAUSE_THEN_CUE and cue.content is not None and not _finite(s, *cue.content):
+    if cue.rule is CLAUSE_THEN_CUE and cue.content is not None and not finite(s, *cue.content):
         # "The port, she said, will reopen", "Back in May, he said": a fronted phrase with no finite
         # verb is no reported clause of its own; it is a fragment of the clause after the cue, if any
         subject, cue.content, cue.region, cue.rule = cue.content, None, None, None
@@ -311,7 +311,7 @@ _OPEN_ENDS = frozenset({"and", "or", "but", "what", "how", "as", "whatever"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _finite(s: Sentence, a: int, b: int) -> bool:
+def finite(s: Sentence, a: int, b: int) -> bool:
     """Whether the words in ``[a, b)`` hold a finite verb (or a quotation, or the tags are not known)."""
     toks = [t for t in s.toks if a <= t.start < b]
     if any(t.is_mask for t in toks) or not any(t.tag for t in toks):

@@ -16,6 +16,7 @@ from analysis.extract.quotes.content import (
     content_precedes,
     cue_then_content,
     ends_with_colon,
+    finite,
 )
 from analysis.extract.quotes.kinds import Layout, MentionKind, QuoteRule
 from analysis.extract.quotes.lexicon import Verb, cue_re, fw, speaker_nouns, speech_verbs
@@ -254,6 +255,8 @@ def _inverted(s: Sentence, ci: int, cue: Cue, quotes: list[QuoteSpan]) -> None:
         cue.speaker = mention_from(s, np)
     cue.rule = INVERTED
     content_before(s, ci, cue, quotes, s.toks[ci].start)
+    if cue.content is not None and not finite(s, *cue.content):
+        cue.content = cue.region = None  # "The group, called X, …": a phrase with no verb was not said
 
 
 #: Words that open a new clause of the sentence before its subject ("…, though she acknowledged …").

@@ -112,3 +112,8 @@ def test_a_fronted_subject_is_a_fragment_of_the_clause_after_the_cue():
     assert [text[a:b] for a, b in row["fragments"]] == ["Climate change", "is the greatest threat we face."]
     # a fronted phrase with no clause after the cue is no quote at all
     assert quotes_of("The new terminal, Jane Doe said. The ferries ran on time.").empty
+    # nor is one before an inverted cue ("…, said X"), where a naming verb is often read as a cue;
+    # a clause there stays a quote
+    assert quotes_of("The harbour group, called Quay Watch, has run the ferry since 1999.").empty
+    row = only_row(quotes_of("The ferry will run all winter, said Jane Doe."), "The ferry will run all winter")
+    assert row["speaker"] == "Jane Doe" and row["rule"] == "inverted"
