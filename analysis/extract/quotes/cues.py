@@ -59,12 +59,13 @@ def _comparison(at: VerbAt) -> bool:
 
 
 def _noun_form(at: VerbAt) -> bool:
-    """ "the claims", "his comment": a form that is also a noun needs a subject-like word before it."""
+    """ "the claims", "his comment": a form that is also a noun needs a subject-like word before it
+    (a possessor is none: "the mayor's claims", "Jane Doe's tweets")."""
     if not (at.verb.noun and at.verb.form in ("base", "s")) or at.that_next:
         return False
     prev, low = at.prev, at.prev_low
     subject_like = prev is not None and (
-        low in fw("pronoun") or low in fw("aux") or low in fw("relative") or prev.is_cap
+        low in fw("pronoun") or low in fw("aux") or low in fw("relative") or (prev.is_cap and not low.endswith(("'s", "’s")))
     )
     return not subject_like
 

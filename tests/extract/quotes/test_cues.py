@@ -309,6 +309,7 @@ NOT_SPEECH_ROWS = [
     ("_infinitive_or_passive", "Jane Smith wants to say more.", "say"),
     ("_comparison", "The vote was as expected.", "expected"),
     ("_noun_form", "The court heard claims of fraud.", "claims"),
+    ("_noun_form", "Do Jane Doe's tweets break the rules of the port?", "tweets"),  # a possessor, no subject
     ("_base_without_plural", "The committee say the vote was close.", "say"),
     (None, "Experts say the vote was close.", "say"),
     (None, "Jane Smith said the vote was close.", "said"),
