@@ -262,8 +262,9 @@ def _link_single(m, surname: dict[str, str], expansions: dict[str, str], by_init
     wt = w.title() if is_allcaps(w) and len(w) > 3 else w
     if wt not in surname and "-" in wt and wt[:1].lower() + wt[1:] in surname:
         wt = wt[:1].lower() + wt[1:]  # "Al-Rashid" opening a sentence is "al-Rashid"
-    # a person's surname that only a weak rule typed ("from Korvel supporters": no place)
-    if wt in surname and (m.actor_type == "person" or (m.actor_type in ("other", "place") and not m.strong)):
+    # a person's surname that only a weak rule typed ("from Korvel supporters": no place; "gave Korvel
+    # 36 votes": no team)
+    if wt in surname and (m.actor_type == "person" or (m.actor_type in ("other", "place", "org") and not m.strong)):
         m.actor, m.actor_type, m.how, m.strong = surname[wt], "person", How.SURNAME, True
         m.set_rule(SURNAME_OF)
         return True

@@ -120,6 +120,15 @@ def test_a_surname_only_a_preposition_typed_is_the_person():
     assert "place" not in set(korvel["actor_type"])
 
 
+def test_a_surname_before_a_number_is_the_person_not_a_team():
+    # "gave Korvel 36 votes" looks like a score ("Wexford 36"); the article's Dana Korvel says otherwise
+    tables = identity_of("Dana Korvel won the harbour vote on Monday. The north ward gave Korvel 36 votes.")
+    ents = tables.entities
+    korvel = ents[ents["text"] == "Korvel"]
+    assert len(korvel) == 1 and korvel["actor"].tolist() == ["Dana Korvel"]
+    assert korvel["actor_type"].tolist() == ["person"]
+
+
 def test_a_title_case_pronoun_is_no_country():
     tables = identity_of(
         "The harbour board met on Friday and the US market grew.\n\n"
