@@ -950,6 +950,12 @@ def test_fit_script_runs_on_an_invented_sample(tmp_path):
     blocks, meta = recognise((tmp_path / "p1.txt").read_text(), models=models)
     assert meta["title"] == "Ferry Terminal Opens at Varnak"
     assert_offsets((tmp_path / "p1.txt").read_text(), blocks)
+    # the title's fixed priors hold in this fit and in the shipped one (digits weigh nothing)
+    from analysis.read.layout.headline import TITLE_FIXED  # noqa: PLC0415
+
+    for model in (models.title, layout_model.shipped_models().title):
+        std = dict(zip(TITLE_FEATURES, model.weights))
+        assert std["digit_share"] == 0.0 and TITLE_FIXED["digit_share"] == 0.0
 
 
 def test_the_date_and_byline_below_a_headline_are_read_through_its_standfirst():
