@@ -1244,6 +1244,13 @@ def test_a_date_far_from_the_title_block_is_not_the_publication_date():
     assert meta["provenance"]["published"]["rule"] == "end-matter date"
 
 
+def test_an_as_of_date_is_the_figures_date_not_the_page_s():
+    # a market box right under the headline: "as of" dates the figures, whatever their place
+    text = "Ferry Terminal Opens at Varnak\nBy Dana Korvel\nFares as of 03/04/2024\n\n" + _LEDE + "\n\n" + _MORE
+    assert Article.from_text(text).metadata["published"] is None
+    assert Article.from_text(text.replace("Fares as of ", "Posted ")).metadata["published"] == "2024-03-04"
+
+
 def test_an_original_label_names_the_first_publication():
     from analysis.read.layout.dates import date_line  # noqa: PLC0415
 

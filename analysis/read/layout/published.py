@@ -47,6 +47,8 @@ _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
 #: every written publication date is within 3 lines above the title, 4 below it or 3 past the body
 #: start, or labelled; dates of figures, videos and menus far from the headline are not).
 ABOVE_TITLE_LINES, BELOW_TITLE_LINES, PAST_START_LINES = 5, 8, 3
+#: "as of" / "as at" right before a date: the date a figure or a price holds for (a named veto).
+_AS_OF = re.compile(r"\bas (?:of|at)\s*:?\s*$", re.I)
 #: The story's end matter, where a "Published: ..." line may close it: this many lines after its last paragraph.
 END_MATTER_LINES = 6
 #: The provenance rule of a publication date read from the end matter (no date in the title block).
@@ -131,8 +133,8 @@ class Frame:
 def date_candidates(page: Page, frame: Frame, *, dayfirst: bool = False) -> list[DateCandidate]:
     """Every date the page states, with the label before it, except (named vetoes) the dates of a
     headline, of a caption, inside a paragraph's sentences (only one opening the paragraph counts),
-    below a "Related"/comments line after the body start (other articles', readers' dates), and
-    unlabelled dates outside the title block (:func:`_far_from_title`)."""
+    below a "Related"/comments line after the body start (other articles', readers' dates), right
+    after "as of" (a figure's date), and unlabelled dates outside the title block (:func:`_far_from_title`)."""
     out: list[DateCandidate] = []
     pending: str | None = None
     others = _after_others(page.lines, frame.start)
@@ -151,9 +153,10 @@ def date_candidates(page: Page, frame: Frame, *, dayfirst: bool = False) -> list
             dated = labelled_dates(ln.text, found)
         for k, (label, iso) in enumerate(dated):
             label = label or (pending if k == 0 else None)
-            if label is None and _far_from_title(i, frame):
-                continue
-            out.append(DateCandidate(i, iso, label, found[k][0] if k < len(found) else 0))
+            at = found[k][0] if k < len(found) else 0
+            if label is None and _far_from_title(i, frame) or _AS_OF.search(ln.text, 0, at):
+                continue  # "Returns as of 3/8/2024": the date of the figures, not of the page
+            out.append(DateCandidate(i, iso, label, at))
         pending = ln.extra.get("label") if ln.kind == "dateline" and not dated else None
     return out
 
