@@ -66,7 +66,10 @@ def _content_after(s: Sentence, ci: int, verb: Verb | None) -> int | None:
         # skip the hearer: "told reporters", "told CNN's Jake Tapper"
         np = np_forward(toks, k, limit=HEARER_TOKENS)
         if np:
-            k = np[1] + 1
+            k = next(  # "told the crews the quay would close": an article after a noun opens the clause
+                (x for x in range(np[0] + 1, np[1] + 1) if toks[x].low in ("the", "a", "an") and toks[x - 1].tag.startswith("NN")),
+                np[1] + 1,
+            )
     while k < n and toks[k].is_word and (is_adverb(toks[k]) or toks[k].low in fw("time")):
         k += 1
     while k + 1 < n and toks[k].low in ("on", "in", "at", "last", "this", "next") and is_time(toks[k + 1]):

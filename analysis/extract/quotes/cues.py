@@ -47,8 +47,11 @@ def _after_determiner(at: VerbAt) -> bool:
 
 
 def _infinitive_or_passive(at: VerbAt) -> bool:
-    """ "to say", "was told": the subject is not the speaker."""
-    passive = at.verb.form in ("pp", "past") and at.prev is not None and at.toks[at.ci - 1].low in fw("aux-be")
+    """ "to say", "was told", "are not told": the subject is not the speaker."""
+    j = at.ci - 1
+    while j > 0 and at.toks[j].is_word and (is_adverb(at.toks[j]) or at.toks[j].low in ("not", "n't", "never")):
+        j -= 1  # "were not told", "was also told"
+    passive = at.verb.form in ("pp", "past") and j >= 0 and at.toks[j].low in fw("aux-be")
     return at.prev_low == "to" or passive
 
 

@@ -30,6 +30,8 @@ def test_heading_scare_quotes_are_not_speech(nato):
         ("“We will win,” said Jane Doe.", "We will win,", "direct", "Jane Doe", "said"),
         ("Jane Doe said: “We will win.”", "We will win.", "direct", "Jane Doe", "said"),
         ("Jane Doe told reporters that the plan had failed.", "the plan had failed.", "indirect", "Jane Doe", "told"),
+        # no "that": the hearer ends where an article after its noun opens the clause
+        ("Jane Doe told the crews the quay would close.", "the quay would close.", "indirect", "Jane Doe", "told"),
         ("The plan had failed, Jane Doe said.", "The plan had failed", "indirect", "Jane Doe", "said"),
         ("According to Jane Doe, the plan had failed.", "the plan had failed.", "indirect", "Jane Doe", "According to"),
         ("The plan had failed, according to Jane Doe.", "The plan had failed", "indirect", "Jane Doe", "according to"),
@@ -306,6 +308,8 @@ NOT_SPEECH_ROWS = [
     # check, sentence, verb: the first check of NOT_SPEECH that rejects the verb
     ("_after_determiner", "His claims about the vote were false.", "claims"),
     ("_infinitive_or_passive", "Jane Smith was told the vote was close.", "told"),
+    ("_infinitive_or_passive", "Jane Smith was not told the vote was close.", "told"),  # an adverb between
+    ("_infinitive_or_passive", "Jane Smith was once asked how the vote went.", "asked"),
     ("_infinitive_or_passive", "Jane Smith wants to say more.", "say"),
     ("_comparison", "The vote was as expected.", "expected"),
     ("_noun_form", "The court heard claims of fraud.", "claims"),
