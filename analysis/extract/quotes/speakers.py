@@ -334,8 +334,8 @@ class Resolver:
         """ "the ministry", "the magazine": the organisation named nearby."""
         if ask.mention.kind not in _NOUN_PHRASE_KINDS or not ask.definite:
             return False
-        if speaker_nouns().get(ask.head, ("",))[0] != "org":
-            return False
+        if speaker_nouns().get(ask.head, ("",))[0] != "org" or ask.ents:
+            return False  # "the Korvel campaign" is named by its own words, not by the last body named
         org = self.coref.org_before(ask.start, ask.head)
         if org:
             ask.row.speaker, ask.row.speaker_rule = org, NP_ORG.value()

@@ -37,6 +37,14 @@ from tests.conftest import PAGES, only_row
             "The statement",
             "antecedent",
         ),
+        # a body's noun with a name in it is named by its own words, not by the last body named
+        (
+            "The Harbour Budget Committee said costs would rise. The Korvel campaign said the ad was fair to voters.",
+            "the ad was fair to voters.",
+            "Korvel campaign",
+            "The Korvel campaign",
+            "noun phrase",
+        ),
         # "the duo" resolves to the two people last in focus
         (
             "Mary Brandt met Omar Haddad in Rome. Later the duo stressed that the talks will go on.",
