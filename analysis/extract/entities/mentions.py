@@ -134,12 +134,26 @@ def _split_at_spaced_slash(segs: list[Segment], toks) -> list[Segment]:
     return out
 
 
+_JOINERS = frozenset({"&", "and", "of", "-"})
+
+
+def _split_at_repeated_first(segs: list[Segment], words: list[str]) -> list[Segment]:
+    """A name run whose first word comes back two words on or more is two names ("Dana Korvel Dana
+    writes about …": an author box's name glued to its bio's first word)."""
+    out: list[Segment] = []
+    for seg in segs:
+        again = next((k for k in range(seg.i + 2, seg.j) if words[k] == words[seg.i] and words[k - 1] not in _JOINERS), None)
+        again = again if seg.kind == Kind.RUN else None  # "Johnson & Johnson" is one name
+        out += [Segment(seg.i, again, Kind.RUN), Segment(again, seg.j, Kind.RUN)] if again is not None else [seg]
+    return out
+
+
 def sentence_mentions(text: str, sid: int, toks, evidence: CapitalEvidence, lex: Lexicon) -> list[Mention]:
     """The typed mentions of one sentence, from its segments."""
     words = [t[2] for t in toks]
     tags = [t[3] for t in toks]
     segs = _split_at_spaced_slash(segment(words, tags, evidence, lex, headline=sid in evidence.headlines), toks)
-    merged = merge_segments(segs, words, lex)
+    merged = _split_at_repeated_first(merge_segments(segs, words, lex), words)
     out = []
     starts = {seg.i for seg in merged}
     for seg in merged:

@@ -120,6 +120,15 @@ def test_a_surname_only_a_preposition_typed_is_the_person():
     assert "place" not in set(korvel["actor_type"])
 
 
+def test_a_name_glued_to_its_bio_is_the_person_twice():
+    # an author box copied as one line: the name, then the bio opening with the given name
+    tables = identity_of("The review came out on Monday.\n\nDana Korvel Dana reviews ferries for the Harbour Gazette.")
+    assert set(tables.actors["actor"]) == {"Dana Korvel", "Harbour Gazette"}
+    assert tables.actors.set_index("actor").loc["Dana Korvel", "mentions"] == 2
+    # a name made of a repeated word stays one name
+    assert "Korvel & Korvel" in set(identity_of("Korvel & Korvel opened a shop in Portmere.").actors["actor"])
+
+
 def test_a_surname_before_a_number_is_the_person_not_a_team():
     # "gave Korvel 36 votes" looks like a score ("Wexford 36"); the article's Dana Korvel says otherwise
     tables = identity_of("Dana Korvel won the harbour vote on Monday. The north ward gave Korvel 36 votes.")
