@@ -67,6 +67,11 @@ def test_company_short_name_and_corporate_titles():
     company = [a for a in actors if a.startswith("Varnak Motors")]
     assert len(company) == 1 and actors[company[0]] == 2
     assert "Varnak" not in actors
+    # a legal-form suffix of another country types its company too ("SpA", "Oyj", "BV")
+    for suffix in ("SpA", "Oyj", "BV"):
+        tables = identity_of(f"Banca Portmere Korvel {suffix} raised its forecast on Monday.")
+        types = dict(zip(tables.actors["actor"], tables.actors["actor_type"]))
+        assert types == {f"Banca Portmere Korvel {suffix}": "org"}, types
 
 
 # -- a name's neighbours that are not the name (real pages: a title in waiting, a sentence's verb) -
