@@ -134,16 +134,19 @@ def _split_at_spaced_slash(segs: list[Segment], toks) -> list[Segment]:
     return out
 
 
+#: Words after which a name's first word may come back inside one name ("Johnson & Johnson").
 _JOINERS = frozenset({"&", "and", "of", "-"})
 
 
 def _split_at_repeated_first(segs: list[Segment], words: list[str]) -> list[Segment]:
-    """A name run whose first word comes back two words on or more is two names ("Dana Korvel Dana
-    writes about …": an author box's name glued to its bio's first word)."""
+    """A name run whose first word comes back two words on or more, not after a joiner, is two names
+    ("Dana Korvel Dana writes about …": an author box's name glued to its bio's first word)."""
     out: list[Segment] = []
     for seg in segs:
-        again = next((k for k in range(seg.i + 2, seg.j) if words[k] == words[seg.i] and words[k - 1] not in _JOINERS), None)
-        again = again if seg.kind == Kind.RUN else None  # "Johnson & Johnson" is one name
+        first = words[seg.i]
+        again = None
+        if seg.kind == Kind.RUN:
+            again = next((k for k in range(seg.i + 2, seg.j) if words[k] == first and words[k - 1] not in _JOINERS), None)
         out += [Segment(seg.i, again, Kind.RUN), Segment(again, seg.j, Kind.RUN)] if again is not None else [seg]
     return out
 

@@ -154,7 +154,7 @@ def date_candidates(page: Page, frame: Frame, *, dayfirst: bool = False) -> list
         for k, (label, iso) in enumerate(dated):
             label = label or (pending if k == 0 else None)
             at = found[k][0] if k < len(found) else 0
-            if label is None and _far_from_title(i, frame) or _AS_OF.search(ln.text, 0, at):
+            if (label is None and _far_from_title(i, frame)) or _AS_OF.search(ln.text, 0, at):
                 continue  # "Returns as of 3/8/2024": the date of the figures, not of the page
             out.append(DateCandidate(i, iso, label, at))
         pending = ln.extra.get("label") if ln.kind == "dateline" and not dated else None
