@@ -119,6 +119,8 @@ def _named(toks: list[tuple[str, str]]) -> bool:
 def reports_speech(toks: list[tuple[str, str]], verb: Verb | None) -> bool:
     """True when a cue's complement ``toks`` is what was said: a clause, a speech object, or the
     to-infinitive of a verb that says it (see the module docstring)."""
+    if verb is not None and toks and toks[0][0].lower().endswith(("self", "selves")):
+        return False  # "found themselves stranded", "told herself it was fine": nobody else is told
     if verb is None or not toks or _has_predicate(toks):
         return True
     lexicon = speech_objects()

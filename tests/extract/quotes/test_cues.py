@@ -357,6 +357,8 @@ def test_not_speech_checks(check, sentence, verb):
         ("The divers found the old wreck and raised its bell.", False),
         ("The divers found the skipper who lost the ferry.", False),
         ("The survey found skippers who use the new quay were happier.", True),
+        # a reflexive object tells nobody: "found herself stranded", however a clause follows
+        ("Dana Korvel found herself stranded at the quay and knew the ferry was gone.", False),
     ],
 )
 def test_a_cue_with_an_object_reports_speech_only_when_the_object_is_speech(text, reported):
